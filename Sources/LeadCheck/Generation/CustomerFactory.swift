@@ -1,0 +1,73 @@
+/// Builds one lead's customer info and description for a variant from a locale table.
+struct CustomerFactory {
+    let table: LocaleTable
+    let marker: String
+    /// The locale's interest sentence with the offer title filled in.
+    let sentence: String
+    let edge: LimitEdge?
+
+    /// The domain of every synthetic address: reserved by RFC 2606, and never `.edu`, for which
+    /// Microsoft drops personal data (reference notes §0.1).
+    static let emailDomain = "example.com"
+
+    /// The email local part: the marker, lowercased, so the address is ASCII (Marketo requires
+    /// it) and case-folding destinations store it unchanged.
+    var markerLocalPart: String { marker.lowercased() }
+
+    func make(_ variant: LeadVariant, rng: inout SeededGenerator) -> (CustomerInfo, String) {
+        switch variant {
+        case .typical: (typical(&rng), standardDescription)
+        case .partial: (partial(&rng), standardDescription)
+        case .unicode: unicode(&rng)
+        case .limits: limits(&rng)
+        case .hostile: hostile(&rng)
+        case .msftTest: msftTest()
+        }
+    }
+
+    var standardDescription: String { "\(marker) \(sentence)" }
+
+    func typical(_ rng: inout SeededGenerator) -> CustomerInfo {
+        CustomerInfo(
+            firstName: rng.pick(table.givenNames),
+            lastName: rng.pick(table.familyNames),
+            email: "\(markerLocalPart)@\(Self.emailDomain)",
+            phone: Self.fill(table.phonePattern, &rng),
+            country: table.country,
+            company: rng.pick(table.companies),
+            title: rng.pick(table.titles)
+        )
+    }
+
+    /// A typical lead with a random, non-empty, proper subset of fields absent.
+    func partial(_ rng: inout SeededGenerator) -> CustomerInfo {
+        var customer = typical(&rng)
+        let fields = CustomerField.allCases
+        let mask = 1 + rng.below((1 << fields.count) - 2)
+        for (bit, field) in fields.enumerated() where mask & (1 << bit) != 0 {
+            customer[field] = nil
+        }
+        return customer
+    }
+
+    /// Microsoft's Validate lead (reference notes §0.2, §2.2): every text field is the token,
+    /// the email is `<token>@test.com`, phone `1234567890`, country `US`. leadcheck's marker is
+    /// the token, so read-back and cleanup work the same as for every other lead.
+    func msftTest() -> (CustomerInfo, String) {
+        let customer = CustomerInfo(
+            firstName: marker, lastName: marker, email: "\(marker)@test.com", phone: "1234567890",
+            country: "US", company: marker, title: marker
+        )
+        return (customer, marker)
+    }
+
+    /// Replaces each `#` in a pattern with a random digit.
+    static func fill(_ pattern: String, _ rng: inout SeededGenerator) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(pattern.utf8.count)
+        for byte in pattern.utf8 {
+            out.append(byte == UInt8(ascii: "#") ? UInt8(0x30 + rng.below(10)) : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

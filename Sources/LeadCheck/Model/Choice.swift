@@ -1,0 +1,30 @@
+/// Parsing of user-supplied choices (flags, later config values) into the model's enums, with
+/// errors that list the valid values.
+public enum Choice {
+    /// Parses one value of a string-backed enum.
+    public static func parse<T: RawRepresentable & CaseIterable>(_ value: String, flag: String, as type: T.Type = T.self) throws(LeadCheckError) -> T where T.RawValue == String {
+        let trimmed = String(value.trimmingWhitespace)
+        if let exact = T(rawValue: trimmed) { return exact }
+        if let folded = T.allCases.first(where: { $0.rawValue.lowercased() == trimmed.lowercased() }) { return folded }
+        throw .invalidChoice(flag: flag, value: value, valid: T.allCases.map(\.rawValue))
+    }
+
+    /// Parses a comma-separated list, keeping the first occurrence of each value, in order.
+    public static func parseList<T: RawRepresentable & CaseIterable & Hashable>(_ value: String, flag: String, as type: T.Type = T.self) throws(LeadCheckError) -> [T] where T.RawValue == String {
+        var result: [T] = []
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            let item: T = try parse(String(part), flag: flag)
+            if !result.contains(item) { result.append(item) }
+        }
+        return result
+    }
+
+    /// Parses a whole number in `range`, naming the flag on failure.
+    public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
+        guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
+            let expected = range.upperBound == Int.max ? "a whole number ≥ \(range.lowerBound)" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            throw .invalidNumber(flag: flag, value: value, expected: expected)
+        }
+        return number
+    }
+}

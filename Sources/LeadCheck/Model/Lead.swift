@@ -1,0 +1,59 @@
+/// One synthetic lead, as Microsoft's connector would send it to any destination.
+///
+/// Destination-specific shapes (JSON, entity, form body) are pure encodings of this value; see the
+/// `Wire` folder.
+public struct Lead: Sendable, Hashable {
+    /// The run this lead belongs to.
+    public var runID: RunID
+    /// 1-based position in the run; part of the marker.
+    public var sequence: Int
+    /// Source × action.
+    public var pair: MatrixPair
+    /// Which named variant produced the customer data.
+    public var variant: LeadVariant
+    /// For the `limits` variant: whether values sit at the limit or one over.
+    public var limitEdge: LimitEdge?
+    /// The locale the names, company and phone come from.
+    public var locale: LeadLocale
+    /// The offer.
+    public var offer: Offer
+    /// Customer details; absent fields are `nil`.
+    public var customer: CustomerInfo
+    /// Free text; always starts with the marker so read-back can find it.
+    public var description: String
+    /// When the lead was "created" (drives Azure Table's PartitionKey and CreatedTime).
+    public var createdTime: LeadTimestamp
+    /// A seeded GUID: the Azure Table RowKey.
+    public var guid: LeadGUID
+
+    /// Creates a lead.
+    public init(
+        runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge? = nil,
+        locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String,
+        createdTime: LeadTimestamp, guid: LeadGUID
+    ) {
+        self.runID = runID
+        self.sequence = sequence
+        self.pair = pair
+        self.variant = variant
+        self.limitEdge = limitEdge
+        self.locale = locale
+        self.offer = offer
+        self.customer = customer
+        self.description = description
+        self.createdTime = createdTime
+        self.guid = guid
+    }
+
+    /// `LCTEST_<runId>_<n>`: in Description and the email local part of every lead.
+    public var marker: String { runID.marker(sequence) }
+
+    /// The variant label as reports show it: `limits-over`, `typical`, …
+    public var caseLabel: String {
+        guard let limitEdge else { return variant.rawValue }
+        return "\(variant.rawValue)-\(limitEdge.rawValue)"
+    }
+
+    /// The `LeadSource` string in the given format.
+    public func leadSource(_ format: LeadSourceFormat) -> String { format.leadSource(pair: pair, offer: offer) }
+}

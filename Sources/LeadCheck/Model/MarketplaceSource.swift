@@ -1,0 +1,17 @@
+/// Where on Microsoft's marketplace a lead came from: the first half of `LeadSource`
+/// (reference notes §0.1).
+public enum MarketplaceSource: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Azure Marketplace (azuremarketplace.microsoft.com).
+    case azureMarketplace = "AzureMarketplace"
+    /// A purchase in the Azure portal.
+    case azurePortal = "AzurePortal"
+    /// A customer started a Test Drive.
+    case testDrive = "TestDrive"
+    /// AppSource. On the wire its token is configurable (`SPZA` by default), see ``AppSourceToken``.
+    case appSource = "AppSource"
+
+    /// The token written into `LeadSource` for this source.
+    public func wireToken(appSource token: AppSourceToken) -> String {
+        self == .appSource ? token.rawValue : rawValue
+    }
+}

@@ -1,0 +1,25 @@
+/// One source × action combination of the lead matrix.
+public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Where the lead came from.
+    public var source: MarketplaceSource
+    /// What the customer did.
+    public var action: LeadAction
+
+    /// Creates a pair.
+    public init(_ source: MarketplaceSource, _ action: LeadAction) {
+        self.source = source
+        self.action = action
+    }
+
+    /// Whether Microsoft documents this combination (reference notes §8.1). Undocumented pairs
+    /// only appear with `--matrix full` and are flagged in every output.
+    public var isDocumented: Bool { LeadMatrix.documented.pairs.contains(self) }
+
+    /// `AzureMarketplace-INS`, with AppSource spelled as given.
+    public func label(appSource token: AppSourceToken = .spza) -> String {
+        "\(source.wireToken(appSource: token))-\(action.rawValue)"
+    }
+
+    /// `AzureMarketplace-INS` (AppSource as `SPZA`).
+    public var description: String { label() }
+}

@@ -1,0 +1,64 @@
+/// Marketo REST bodies (reference notes §4.2): Submit Form (one lead per call, every field
+/// must exist on the form) or Sync Leads. Field names are Marketo's REST API names.
+public struct MarketoLeadEncoder: LeadEncoder {
+    /// Form id, field names and mode.
+    public var options: MarketoWireOptions
+    /// How the "Lead Source" value is spelled.
+    public var leadSourceFormat: LeadSourceFormat
+
+    /// Creates an encoder.
+    public init(options: MarketoWireOptions = MarketoWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+        self.options = options
+        self.leadSourceFormat = leadSourceFormat
+    }
+
+    /// The REST field names a delivery sends for a lead, in order: what the form must define.
+    public func fieldNames(_ lead: Lead) -> [String] {
+        var names = Self.customerKeys.compactMap { lead.customer[$0.field] == nil ? nil : "\($0.key)" }
+        names.append(options.leadSourceField)
+        if let descriptionField = options.descriptionField { names.append(descriptionField) }
+        return names
+    }
+
+    private static let customerKeys: [(field: CustomerField, key: StaticString)] = [
+        (.firstName, "firstName"), (.lastName, "lastName"), (.email, "email"), (.phone, "phone"),
+        (.country, "country"), (.company, "company"), (.title, "title"),
+    ]
+
+    /// Appends the lead's field object: `{"firstName":…,…,"leadSource":…}`.
+    public func appendFields(_ lead: Lead, into buffer: inout WireBuffer) {
+        buffer.append(byte: UInt8(ascii: "{"))
+        let wrote = buffer.appendJSONMembers(
+            Self.customerKeys.map { ($0.key, lead.customer[$0.field]) }, leadingComma: false
+        )
+        if wrote { buffer.append(byte: UInt8(ascii: ",")) }
+        buffer.appendJSONString(options.leadSourceField)
+        buffer.append(byte: UInt8(ascii: ":"))
+        buffer.appendJSONString(lead.leadSource(leadSourceFormat))
+        if let descriptionField = options.descriptionField {
+            buffer.append(byte: UInt8(ascii: ","))
+            buffer.appendJSONString(descriptionField)
+            buffer.append(byte: UInt8(ascii: ":"))
+            buffer.appendJSONString(lead.description)
+        }
+        buffer.append(byte: UInt8(ascii: "}"))
+    }
+
+    /// Encodes the body for the configured mode.
+    public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
+        switch options.mode {
+        case .submitForm:
+            buffer.append("{\"formId\":")
+            buffer.append(decimal: options.formID)
+            buffer.append(",\"input\":[{\"leadFormFields\":")
+            appendFields(lead, into: &buffer)
+            buffer.append("}]}")
+        case .sync:
+            buffer.append("{\"action\":")
+            buffer.appendJSONString(options.syncAction)
+            buffer.append(",\"lookupField\":\"email\",\"input\":[")
+            appendFields(lead, into: &buffer)
+            buffer.append("]}")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The `application/x-www-form-urlencoded` UTF-8 body Microsoft posts to Salesforce's
+/// Web-to-Lead servlet: the field names of the documented test lead (reference notes §0.2,
+/// §5.1). Absent fields are left out.
+public struct SalesforceWebToLeadEncoder: LeadEncoder {
+    /// The org id.
+    public var options: SalesforceWireOptions
+    /// How `lead_source` is spelled.
+    public var leadSourceFormat: LeadSourceFormat
+
+    /// Creates an encoder.
+    public init(options: SalesforceWireOptions = SalesforceWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+        self.options = options
+        self.leadSourceFormat = leadSourceFormat
+    }
+
+    /// The form fields in the order they are sent.
+    public func fields(_ lead: Lead) -> [(name: String, value: String)] {
+        let c = lead.customer
+        let optional: [(String, String?)] = [
+            ("first_name", c.firstName), ("last_name", c.lastName), ("email", c.email), ("phone", c.phone),
+            ("country", c.country), ("company", c.company), ("title", c.title),
+        ]
+        var fields: [(name: String, value: String)] = [("oid", options.orgID), ("encoding", "UTF-8")]
+        for (name, value) in optional { if let value { fields.append((name, value)) } }
+        fields.append(("description", lead.description))
+        fields.append(("lead_source", lead.leadSource(leadSourceFormat)))
+        return fields
+    }
+
+    /// Encodes the form body.
+    public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
+        var body = WireBuffer(capacity: 512)
+        for field in fields(lead) { body.appendFormField(field.name, field.value) }
+        buffer.append(contentsOf: body.bytes)
+    }
+}

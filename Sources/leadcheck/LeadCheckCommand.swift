@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `leadcheck`: the root command.
+struct LeadCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadcheck",
+        abstract: "Prove a Microsoft commercial-marketplace lead destination works, before publish and in CI.",
+        discussion: """
+        Exit codes: 0 passed · 1 usage error · 2 config or input error · 3 runtime error · 4 verification failed.
+        """,
+        version: "0.1.0",
+        subcommands: [GenerateCommand.self]
+    )
+}

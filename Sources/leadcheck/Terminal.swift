@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes to the terminal's standard error.
+enum Terminal {
+    /// Prints `leadcheck: error: …` on stderr.
+    static func printError(_ message: String) {
+        let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+        printStderr("leadcheck: error: \(text)")
+    }
+
+    /// Prints a line on stderr.
+    static func printStderr(_ line: String) {
+        var out = line
+        if !out.hasSuffix("\n") { out += "\n" }
+        // write(2) rather than fputs(stderr): the C global is shared mutable state to Swift 6.
+        out.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
