@@ -1,23 +1,20 @@
 extension CustomerFactory {
-    /// The length a `limits` value of this field must have: the strictest destination's limit,
-    /// plus one when the edge is `over`.
-    func targetLength(_ field: LeadField) -> Int {
-        let limit = FieldLimits.strictest(field)?.limit ?? 255
-        return edge == .over ? limit + 1 : limit
-    }
-
     func limits(_ rng: inout SeededGenerator) -> (CustomerInfo, String) {
+        let values = cache.limitValues(edge ?? .at)
+        let emailLimit = (FieldLimits.strictest(.email)?.limit ?? 80) + (edge == .over ? 1 : 0)
         let customer = CustomerInfo(
-            firstName: Self.fit(rng.rotated(table.givenNames), separator: " ", length: targetLength(.firstName)),
-            lastName: Self.fit(rng.rotated(table.familyNames), separator: "-", length: targetLength(.lastName)),
-            email: limitEmail(length: targetLength(.email)),
-            phone: Self.fit([Self.fill(table.phonePattern, &rng)], separator: " ", length: targetLength(.phone)),
-            country: Self.fit([table.countryName], separator: " ", length: targetLength(.country)),
-            company: Self.fit(rng.rotated(table.companies), separator: " ", length: targetLength(.company)),
-            title: Self.fit(rng.rotated(table.titles), separator: " / ", length: targetLength(.title))
+            firstName: rng.pick(values.firstNames),
+            lastName: rng.pick(values.lastNames),
+            email: limitEmail(length: emailLimit),
+            phone: Self.fill(values.phonePattern, &rng),
+            country: values.country,
+            company: rng.pick(values.companies),
+            title: rng.pick(values.titles)
         )
-        let descriptionLength = targetLength(.description)
-        let padding = Self.fit([table.paddingText], separator: "", length: descriptionLength - marker.utf16.count - 1)
+        // Leads past the planned count (a caller asking beyond `count`) get their padding built
+        // here; the cache covers every marker length of the planned range.
+        let padding = values.descriptionPadding[marker.utf8.count]
+            ?? Self.fit([table.paddingText], separator: "", length: (FieldLimits.strictest(.description)?.limit ?? 2000) + (edge == .over ? 1 : 0) - marker.utf16.count - 1)
         return (customer, "\(marker) \(padding)")
     }
 

@@ -8,7 +8,7 @@ extension CustomerFactory {
         let customer = CustomerInfo(
             firstName: rng.pick(table.unicodeGivenNames),
             lastName: rng.pick(table.unicodeFamilyNames),
-            email: "\(markerLocalPart)@\(Self.emailDomain)",
+            email: markerLocalPart + Self.atDomain,
             phone: Self.fill(table.phonePattern, &rng),
             country: table.country,
             company: "\(rng.pick(table.unicodeCompanies)) 🚀",

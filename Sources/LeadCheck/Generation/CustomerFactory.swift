@@ -1,18 +1,18 @@
 /// Builds one lead's customer info and description for a variant from a locale table.
 struct CustomerFactory {
-    let table: LocaleTable
+    let cache: LocaleCache
     let marker: String
-    /// The locale's interest sentence with the offer title filled in.
-    let sentence: String
+    /// The email local part: the marker, lowercased (`lctest_<runId>_<n>`), so the address is
+    /// ASCII (Marketo requires it) and case-folding destinations store it unchanged.
+    let markerLocalPart: String
     let edge: LimitEdge?
+
+    var table: LocaleTable { cache.table }
 
     /// The domain of every synthetic address: reserved by RFC 2606, and never `.edu`, for which
     /// Microsoft drops personal data (reference notes §0.1).
     static let emailDomain = "example.com"
-
-    /// The email local part: the marker, lowercased, so the address is ASCII (Marketo requires
-    /// it) and case-folding destinations store it unchanged.
-    var markerLocalPart: String { marker.lowercased() }
+    static let atDomain = "@" + emailDomain
 
     func make(_ variant: LeadVariant, rng: inout SeededGenerator) -> (CustomerInfo, String) {
         switch variant {
@@ -25,13 +25,13 @@ struct CustomerFactory {
         }
     }
 
-    var standardDescription: String { "\(marker) \(sentence)" }
+    var standardDescription: String { "\(marker) \(cache.sentence)" }
 
     func typical(_ rng: inout SeededGenerator) -> CustomerInfo {
         CustomerInfo(
             firstName: rng.pick(table.givenNames),
             lastName: rng.pick(table.familyNames),
-            email: "\(markerLocalPart)@\(Self.emailDomain)",
+            email: markerLocalPart + Self.atDomain,
             phone: Self.fill(table.phonePattern, &rng),
             country: table.country,
             company: rng.pick(table.companies),

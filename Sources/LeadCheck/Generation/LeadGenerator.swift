@@ -1,5 +1,3 @@
-import Foundation
-
 /// Produces the leads of a plan. Lead `i` is a pure function of the options and `i`, so any
 /// slice can be generated alone, in parallel, or replayed from a report's seed.
 public struct LeadGenerator: Sendable {
@@ -9,7 +7,11 @@ public struct LeadGenerator: Sendable {
     public let plan: [PlanEntry]
     /// How many leads `lead(at:)` serves.
     public let count: Int
-    private let sentences: [LeadLocale: String]
+    /// The locale cache of each plan slot, parallel to `plan`.
+    private let slotCaches: [LocaleCache]
+    /// `LCTEST_<runId>_` and its lowercase form, built once rather than per lead.
+    private let markerPrefix: String
+    private let emailPrefix: String
 
     /// Creates a generator; `options.count` defaults to one lead per plan slot.
     public init(options: GenerationOptions) {
@@ -25,27 +27,37 @@ public struct LeadGenerator: Sendable {
             }
         }
         self.plan = plan
-        sentences = Dictionary(options.locales.map {
-            ($0, $0.table.interestSentence.replacingOccurrences(of: "{offer}", with: options.offer.title))
+        let count = plan.isEmpty ? 0 : (options.count ?? plan.count)
+        // Marker lengths that occur: prefix + run id + "_" + 1…digits(count) digits.
+        let fixed = LeadMarker.prefix.utf8.count + options.runID.value.utf8.count + 1
+        let markerLengths = (1...max(1, String(count).count)).map { fixed + $0 }
+        let needsLimits = options.variants.contains(.limits)
+        let caches = Dictionary(options.locales.map {
+            ($0, LocaleCache(locale: $0, offer: options.offer, markerLengths: needsLimits ? markerLengths : []))
         }, uniquingKeysWith: { first, _ in first })
-        self.count = plan.isEmpty ? 0 : (options.count ?? plan.count)
+        slotCaches = plan.map { caches[$0.locale]! }
+        self.count = count
+        markerPrefix = "\(LeadMarker.prefix)\(options.runID.value)_"
+        emailPrefix = markerPrefix.lowercased()
     }
 
     /// Lead number `index + 1`, built from plan slot `index % plan.count`.
     public func lead(at index: Int) -> Lead {
-        let entry = plan[index % plan.count]
+        let slot = index % plan.count
+        let entry = plan[slot]
         var rng = SeededGenerator.forLead(seed: options.seed, index: index)
         let sequence = index + 1
         let guid = LeadGUID(using: &rng)
-        let marker = options.runID.marker(sequence)
-        let table = entry.locale.table
+        let number = String(sequence)
+        let marker = markerPrefix + number
         let (customer, description) = CustomerFactory(
-            table: table, marker: marker, sentence: sentences[entry.locale]!, edge: entry.limitEdge
+            cache: slotCaches[slot], marker: marker, markerLocalPart: emailPrefix + number, edge: entry.limitEdge
         ).make(entry.variant, rng: &rng)
         return Lead(
             runID: options.runID, sequence: sequence, pair: entry.pair, variant: entry.variant,
             limitEdge: entry.limitEdge, locale: entry.locale, offer: options.offer, customer: customer,
-            description: description, createdTime: options.baseTime.adding(seconds: Int64(index)), guid: guid
+            description: description, createdTime: options.baseTime.adding(seconds: Int64(index)), guid: guid,
+            marker: marker
         )
     }
 

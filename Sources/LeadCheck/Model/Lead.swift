@@ -25,12 +25,27 @@ public struct Lead: Sendable, Hashable {
     public var createdTime: LeadTimestamp
     /// A seeded GUID: the Azure Table RowKey.
     public var guid: LeadGUID
+    /// `LCTEST_<runId>_<n>`: in Description and the email local part of every lead.
+    public let marker: String
 
     /// Creates a lead.
     public init(
         runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge? = nil,
         locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String,
         createdTime: LeadTimestamp, guid: LeadGUID
+    ) {
+        self.init(
+            runID: runID, sequence: sequence, pair: pair, variant: variant, limitEdge: limitEdge, locale: locale,
+            offer: offer, customer: customer, description: description, createdTime: createdTime, guid: guid,
+            marker: runID.marker(sequence)
+        )
+    }
+
+    /// Creates a lead whose marker the caller already built (the generator's hot path).
+    init(
+        runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?,
+        locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String,
+        createdTime: LeadTimestamp, guid: LeadGUID, marker: String
     ) {
         self.runID = runID
         self.sequence = sequence
@@ -43,10 +58,8 @@ public struct Lead: Sendable, Hashable {
         self.description = description
         self.createdTime = createdTime
         self.guid = guid
+        self.marker = marker
     }
-
-    /// `LCTEST_<runId>_<n>`: in Description and the email local part of every lead.
-    public var marker: String { runID.marker(sequence) }
 
     /// The variant label as reports show it: `limits-over`, `typical`, …
     public var caseLabel: String {

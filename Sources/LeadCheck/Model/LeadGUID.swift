@@ -16,17 +16,8 @@ public struct LeadGUID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Lowercase `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
     public var description: String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        for (i, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if i == 8 || i == 12 { out.append(0x2D) }
-            out.append(hex[Int((high >> UInt64(shift)) & 0xF)])
-        }
-        for (i, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if i == 0 || i == 4 { out.append(0x2D) }
-            out.append(hex[Int((low >> UInt64(shift)) & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        let buffer = WireBuffer(capacity: 36)
+        buffer.append(guid: self)
+        return buffer.string
     }
 }

@@ -56,8 +56,9 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
 
     /// `2026-01-01T00:00:05Z`.
     public var iso8601: String {
-        let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        let buffer = WireBuffer(capacity: 20)
+        buffer.append(iso8601: self)
+        return buffer.string
     }
 
     /// `.NET`'s en-US general date form, `9/28/2018 6:24:18 PM`: what the Azure Table

@@ -13,7 +13,15 @@ public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Whether Microsoft documents this combination (reference notes §8.1). Undocumented pairs
     /// only appear with `--matrix full` and are flagged in every output.
-    public var isDocumented: Bool { LeadMatrix.documented.pairs.contains(self) }
+    public var isDocumented: Bool {
+        switch (source, action) {
+        case (.azureMarketplace, .install), (.azurePortal, .create), (.testDrive, .startTestDrive),
+             (.appSource, .install), (.appSource, .partnerLedTrial), (.appSource, .doNotContact):
+            true
+        default:
+            false
+        }
+    }
 
     /// `AzureMarketplace-INS`, with AppSource spelled as given.
     public func label(appSource token: AppSourceToken = .spza) -> String {

@@ -27,6 +27,15 @@ public final class OutputFile {
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw .outputUnwritable(path: path, reason: "it is a directory")
         }
+        // A device or pipe (/dev/null, a FIFO) is written in place: there is nothing to rename.
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let opened = open(path, O_WRONLY | O_CLOEXEC)
+            guard opened >= 0 else { throw .outputUnwritable(path: path, reason: Self.errnoText()) }
+            fd = opened
+            self.path = path
+            temporaryPath = nil
+            return
+        }
         let temporary = "\(path).tmp-\(getpid())"
         let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard opened >= 0 else {
@@ -38,23 +47,21 @@ public final class OutputFile {
     }
 
     deinit {
-        if !finished, let temporaryPath {
-            close(fd)
-            unlink(temporaryPath)
-        }
+        guard !finished, fd != STDOUT_FILENO else { return }
+        close(fd)
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     /// Writes all of `bytes`, retrying short writes and EINTR.
-    public func write(_ bytes: [UInt8]) throws(LeadCheckError) {
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(LeadCheckError) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                #if canImport(Glibc)
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                #endif
-            }
+            #if canImport(Glibc)
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            #else
+            let written = Darwin.write(fd, base + offset, bytes.count - offset)
+            #endif
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE && path == nil { throw .outputClosed }
@@ -68,7 +75,11 @@ public final class OutputFile {
     public func finish() throws(LeadCheckError) {
         guard !finished else { return }
         finished = true
-        guard let path, let temporaryPath else { return }
+        guard let path else { return }
+        guard let temporaryPath else {
+            if close(fd) != 0 { throw .outputUnwritable(path: path, reason: Self.errnoText()) }
+            return
+        }
         if close(fd) != 0 {
             let reason = Self.errnoText()
             unlink(temporaryPath)

@@ -27,11 +27,7 @@ public struct AzureTableEntityEncoder: LeadEncoder {
     }
 
     private func appendCustomerInfo(_ c: CustomerInfo, into buffer: inout WireBuffer) {
-        buffer.appendJSONObject(
-            [("FirstName", c.firstName), ("LastName", c.lastName), ("Email", c.email), ("Phone", c.phone),
-             ("Country", c.country), ("Company", c.company), ("Title", c.title)],
-            absent: options.absentFields
-        )
+        buffer.appendCustomerObject(c, keys: .pascal, absent: options.absentFields)
     }
 
     /// The `LeadSource` property's value.
@@ -41,19 +37,18 @@ public struct AzureTableEntityEncoder: LeadEncoder {
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
         var inner = WireBuffer(capacity: 256)
         appendCustomerInfo(lead.customer, into: &inner)
+        var comma = false
         buffer.append(byte: UInt8(ascii: "{"))
-        buffer.appendJSONMembers(
-            [("PartitionKey", partitionKey(lead)), ("RowKey", rowKey(lead)), ("ActionCode", lead.pair.action.rawValue),
-             ("CreatedTime", lead.createdTime.dotNetGeneral)],
-            leadingComma: false
-        )
+        buffer.appendJSONMember("PartitionKey", partitionKey(lead), needsComma: &comma)
+        buffer.appendJSONMember("RowKey", rowKey(lead), needsComma: &comma)
+        buffer.appendJSONMember("ActionCode", lead.pair.action.rawValue, needsComma: &comma)
+        buffer.appendJSONMember("CreatedTime", lead.createdTime.dotNetGeneral, needsComma: &comma)
         buffer.append(",\"CustomerInfo\":\"")
         inner.bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
         buffer.append(byte: UInt8(ascii: "\""))
-        buffer.appendJSONMembers(
-            [("Description", lead.description), ("LeadSource", leadSourceValue(lead)), ("OfferDisplayName", lead.offer.title)],
-            leadingComma: true
-        )
+        buffer.appendJSONMember("Description", lead.description, needsComma: &comma)
+        buffer.appendJSONLeadSourceMember("LeadSource", lead, format: leadSourceFormat, content: options.leadSource, needsComma: &comma)
+        buffer.appendJSONMember("OfferDisplayName", lead.offer.title, needsComma: &comma)
         buffer.append(byte: UInt8(ascii: "}"))
     }
 }

@@ -11,32 +11,30 @@ public struct CanonicalLeadEncoder: LeadEncoder {
 
     /// Encodes the record.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
-        let c = lead.customer
+        var comma = true
         buffer.append("{\"runId\":")
         buffer.appendJSONString(lead.runID.value)
         buffer.append(",\"sequence\":")
         buffer.append(decimal: lead.sequence)
-        buffer.appendJSONMembers(
-            [("marker", lead.marker), ("source", lead.pair.source.rawValue), ("action", lead.pair.action.rawValue),
-             ("leadSource", lead.leadSource(leadSourceFormat))],
-            leadingComma: true
-        )
+        buffer.appendJSONMember("marker", lead.marker, needsComma: &comma)
+        buffer.appendJSONMember("source", lead.pair.source.rawValue, needsComma: &comma)
+        buffer.appendJSONMember("action", lead.pair.action.rawValue, needsComma: &comma)
+        buffer.appendJSONLeadSourceMember("leadSource", lead, format: leadSourceFormat, needsComma: &comma)
         buffer.append(lead.pair.isDocumented ? ",\"documented\":true" : ",\"documented\":false")
-        buffer.appendJSONMembers(
-            [("variant", lead.variant.rawValue), ("limitEdge", lead.limitEdge?.rawValue), ("locale", lead.locale.rawValue)],
-            leadingComma: true
-        )
-        buffer.append(",\"offer\":")
-        buffer.appendJSONObject([("id", lead.offer.id), ("title", lead.offer.title)])
-        buffer.append(",\"customer\":")
-        buffer.appendJSONObject(
-            [("firstName", c.firstName), ("lastName", c.lastName), ("email", c.email), ("phone", c.phone),
-             ("country", c.country), ("company", c.company), ("title", c.title)]
-        )
-        buffer.appendJSONMembers(
-            [("description", lead.description), ("createdTime", lead.createdTime.iso8601), ("guid", lead.guid.description)],
-            leadingComma: true
-        )
-        buffer.append(byte: UInt8(ascii: "}"))
+        buffer.appendJSONMember("variant", lead.variant.rawValue, needsComma: &comma)
+        buffer.appendJSONMember("limitEdge", lead.limitEdge?.rawValue, needsComma: &comma)
+        buffer.appendJSONMember("locale", lead.locale.rawValue, needsComma: &comma)
+        buffer.append(",\"offer\":{\"id\":")
+        buffer.appendJSONString(lead.offer.id)
+        buffer.append(",\"title\":")
+        buffer.appendJSONString(lead.offer.title)
+        buffer.append("},\"customer\":")
+        buffer.appendCustomerObject(lead.customer, keys: .camel)
+        buffer.appendJSONMember("description", lead.description, needsComma: &comma)
+        buffer.append(",\"createdTime\":\"")
+        buffer.append(iso8601: lead.createdTime)
+        buffer.append("\",\"guid\":\"")
+        buffer.append(guid: lead.guid)
+        buffer.append("\"}")
     }
 }

@@ -16,13 +16,17 @@ public struct DynamicsLeadEncoder: LeadEncoder {
     /// Encodes the record.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
         let c = lead.customer
+        var comma = false
         buffer.append(byte: UInt8(ascii: "{"))
-        buffer.appendJSONMembers(
-            [("firstname", c.firstName), ("lastname", c.lastName), ("emailaddress1", c.email), ("telephone1", c.phone),
-             ("address1_country", c.country), ("companyname", c.company), ("jobtitle", c.title),
-             ("description", lead.description), ("subject", lead.leadSource(leadSourceFormat))],
-            leadingComma: false
-        )
+        buffer.appendJSONMember("firstname", c.firstName, needsComma: &comma)
+        buffer.appendJSONMember("lastname", c.lastName, needsComma: &comma)
+        buffer.appendJSONMember("emailaddress1", c.email, needsComma: &comma)
+        buffer.appendJSONMember("telephone1", c.phone, needsComma: &comma)
+        buffer.appendJSONMember("address1_country", c.country, needsComma: &comma)
+        buffer.appendJSONMember("companyname", c.company, needsComma: &comma)
+        buffer.appendJSONMember("jobtitle", c.title, needsComma: &comma)
+        buffer.appendJSONMember("description", lead.description, needsComma: &comma)
+        buffer.appendJSONLeadSourceMember("subject", lead, format: leadSourceFormat, needsComma: &comma)
         buffer.append(",\"leadsourcecode\":")
         buffer.append(decimal: options.leadSourceCode)
         buffer.append(byte: UInt8(ascii: "}"))

@@ -18,24 +18,22 @@ public struct HTTPSLeadEncoder: LeadEncoder {
 
     /// Encodes the lead.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
-        let c = lead.customer
-        let pascal = options.keyCase == .pascal
-        let user: [(key: StaticString, value: String?)]
-        let rest: [(key: StaticString, value: String?)]
-        if pascal {
-            user = [("FirstName", c.firstName), ("LastName", c.lastName), ("Email", c.email), ("Phone", c.phone),
-                    ("Country", c.country), ("Company", c.company), ("Title", c.title)]
-            rest = [("LeadSource", leadSourceValue(lead)), ("ActionCode", lead.pair.action.rawValue),
-                    ("OfferTitle", lead.offer.title), ("Description", lead.description)]
+        var comma = true
+        if options.keyCase == .pascal {
+            buffer.append("{\"UserDetails\":")
+            buffer.appendCustomerObject(lead.customer, keys: .pascal, absent: options.absentFields)
+            buffer.appendJSONLeadSourceMember("LeadSource", lead, format: leadSourceFormat, content: options.leadSource, needsComma: &comma)
+            buffer.appendJSONMember("ActionCode", lead.pair.action.rawValue, needsComma: &comma)
+            buffer.appendJSONMember("OfferTitle", lead.offer.title, needsComma: &comma)
+            buffer.appendJSONMember("Description", lead.description, needsComma: &comma)
         } else {
-            user = [("firstName", c.firstName), ("lastName", c.lastName), ("email", c.email), ("phone", c.phone),
-                    ("country", c.country), ("company", c.company), ("title", c.title)]
-            rest = [("leadSource", leadSourceValue(lead)), ("actionCode", lead.pair.action.rawValue),
-                    ("offerTitle", lead.offer.title), ("description", lead.description)]
+            buffer.append("{\"userDetails\":")
+            buffer.appendCustomerObject(lead.customer, keys: .camel, absent: options.absentFields)
+            buffer.appendJSONLeadSourceMember("leadSource", lead, format: leadSourceFormat, content: options.leadSource, needsComma: &comma)
+            buffer.appendJSONMember("actionCode", lead.pair.action.rawValue, needsComma: &comma)
+            buffer.appendJSONMember("offerTitle", lead.offer.title, needsComma: &comma)
+            buffer.appendJSONMember("description", lead.description, needsComma: &comma)
         }
-        buffer.append(pascal ? "{\"UserDetails\":" : "{\"userDetails\":")
-        buffer.appendJSONObject(user, absent: options.absentFields)
-        buffer.appendJSONMembers(rest, leadingComma: true)
         buffer.append(byte: UInt8(ascii: "}"))
     }
 }

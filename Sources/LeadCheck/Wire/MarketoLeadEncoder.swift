@@ -27,19 +27,15 @@ public struct MarketoLeadEncoder: LeadEncoder {
 
     /// Appends the lead's field object: `{"firstName":…,…,"leadSource":…}`.
     public func appendFields(_ lead: Lead, into buffer: inout WireBuffer) {
+        let c = lead.customer
+        var comma = false
         buffer.append(byte: UInt8(ascii: "{"))
-        let wrote = buffer.appendJSONMembers(
-            Self.customerKeys.map { ($0.key, lead.customer[$0.field]) }, leadingComma: false
-        )
-        if wrote { buffer.append(byte: UInt8(ascii: ",")) }
-        buffer.appendJSONString(options.leadSourceField)
-        buffer.append(byte: UInt8(ascii: ":"))
-        buffer.appendJSONString(lead.leadSource(leadSourceFormat))
+        for (field, key) in Self.customerKeys {
+            buffer.appendJSONMember(key, c[field], needsComma: &comma)
+        }
+        buffer.appendJSONMember(dynamicKey: options.leadSourceField, lead.leadSource(leadSourceFormat), needsComma: &comma)
         if let descriptionField = options.descriptionField {
-            buffer.append(byte: UInt8(ascii: ","))
-            buffer.appendJSONString(descriptionField)
-            buffer.append(byte: UInt8(ascii: ":"))
-            buffer.appendJSONString(lead.description)
+            buffer.appendJSONMember(dynamicKey: descriptionField, lead.description, needsComma: &comma)
         }
         buffer.append(byte: UInt8(ascii: "}"))
     }

@@ -29,8 +29,7 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
 
     /// Encodes the form body.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
-        var body = WireBuffer(capacity: 512)
-        for field in fields(lead) { body.appendFormField(field.name, field.value) }
-        buffer.append(contentsOf: body.bytes)
+        var ampersand = false
+        for field in fields(lead) { buffer.appendFormField(field.name, field.value, needsAmpersand: &ampersand) }
     }
 }

@@ -4,26 +4,29 @@ extension WireBuffer {
     /// Appends `text` encoded for an `application/x-www-form-urlencoded` body, as browsers and
     /// the WHATWG URL standard do it: ASCII letters, digits and `*-._` stay, space becomes `+`,
     /// every other byte of the UTF-8 becomes `%XX`. A `+` in the data therefore goes out as `%2B`.
-    public mutating func appendFormEncoded(_ text: String) {
+    public func appendFormEncoded(_ text: String) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
-                bytes.append(byte)
+                append(byte: byte)
             case UInt8(ascii: " "):
-                bytes.append(UInt8(ascii: "+"))
+                append(byte: UInt8(ascii: "+"))
             default:
-                bytes.append(contentsOf: [UInt8(ascii: "%"), Self.upperHex[Int(byte >> 4)], Self.upperHex[Int(byte & 0xF)]])
+                append(byte: UInt8(ascii: "%"))
+                append(byte: Self.upperHex[Int(byte >> 4)])
+                append(byte: Self.upperHex[Int(byte & 0xF)])
             }
         }
     }
 
-    /// Appends `name=value`, preceded by `&` unless the buffer is empty.
-    public mutating func appendFormField(_ name: String, _ value: String) {
-        if !bytes.isEmpty { bytes.append(UInt8(ascii: "&")) }
+    /// Appends `name=value`, preceded by `&` when `needsAmpersand` is set (and sets it).
+    public func appendFormField(_ name: String, _ value: String, needsAmpersand: inout Bool) {
+        if needsAmpersand { append(byte: UInt8(ascii: "&")) }
+        needsAmpersand = true
         appendFormEncoded(name)
-        bytes.append(UInt8(ascii: "="))
+        append(byte: UInt8(ascii: "="))
         appendFormEncoded(value)
     }
 }

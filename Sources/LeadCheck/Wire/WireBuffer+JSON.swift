@@ -3,46 +3,75 @@ extension WireBuffer {
 
     /// Appends `text` as a quoted JSON string (RFC 8259): `"` and `\` escaped, control
     /// characters as `\n`-style or `\u00XX` escapes, everything else as raw UTF-8.
-    public mutating func appendJSONString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    public func appendJSONString(_ text: String) {
+        append(byte: UInt8(ascii: "\""))
         appendJSONEscaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
     }
 
     /// Appends the inside of a JSON string literal, without the quotes.
-    public mutating func appendJSONEscaped(_ text: String) {
+    public func appendJSONEscaped(_ text: String) {
         var text = text
         text.withUTF8 { appendJSONEscaped(utf8: $0) }
     }
 
-    /// Appends the inside of a JSON string literal for already-UTF-8 bytes.
-    public mutating func appendJSONEscaped(utf8: UnsafeBufferPointer<UInt8>) {
+    /// Whether any byte of the 8 in `word` is below 0x20, `"` or `\`. Exact (no false
+    /// negatives or positives for existence): the classic has-less-than and has-zero-byte tricks.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lessThanSpace = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (lessThanSpace | hasQuote | hasBackslash) != 0
+    }
+
+    /// Appends the inside of a JSON string literal for already-UTF-8 bytes. Scans eight bytes
+    /// at a time and copies clean runs whole: long `limits` values are mostly clean.
+    public func appendJSONEscaped(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
         var runStart = 0
-        for i in 0..<utf8.count {
-            let byte = utf8[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            runStart = i + 1
-            bytes.append(UInt8(ascii: "\\"))
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if !Self.needsEscape(word) { i += 8; continue }
+            }
+            let byte = base[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { i += 1; continue }
+            if runStart < i { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            i += 1
+            runStart = i
+            append(byte: UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case UInt8(ascii: "\""): append(byte: UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): append(byte: UInt8(ascii: "\\"))
+            case 0x0A: append(byte: UInt8(ascii: "n"))
+            case 0x0D: append(byte: UInt8(ascii: "r"))
+            case 0x09: append(byte: UInt8(ascii: "t"))
+            case 0x08: append(byte: UInt8(ascii: "b"))
+            case 0x0C: append(byte: UInt8(ascii: "f"))
             default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+                append(byte: UInt8(ascii: "u"))
+                append(byte: 0x30)
+                append(byte: 0x30)
+                append(byte: Self.hex[Int(byte >> 4)])
+                append(byte: Self.hex[Int(byte & 0xF)])
             }
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        if runStart < count { append(UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
     }
 
     /// Appends `"key":` — keys are literals chosen by the encoders and never need escaping.
-    public mutating func appendJSONKey(_ key: StaticString) {
-        bytes.append(UInt8(ascii: "\""))
+    @inline(__always)
+    public func appendJSONKey(_ key: StaticString) {
+        append(byte: UInt8(ascii: "\""))
         append(key)
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        append(byte: UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: ":"))
     }
 }

@@ -1,0 +1,87 @@
+import Testing
+@testable import LeadCheck
+
+@Suite struct GeneratorTests {
+    static let defaultGenerator = LeadGenerator(options: GenerationOptions(seed: 42))
+
+    @Test func sameSeedGivesByteIdenticalOutputAndAnotherSeedDoesNot() {
+        let writer = LeadStreamWriter(format: .ndjson)
+        let a = writer.render(LeadGenerator(options: GenerationOptions(seed: 42)))
+        let b = writer.render(LeadGenerator(options: GenerationOptions(seed: 42)))
+        let c = writer.render(LeadGenerator(options: GenerationOptions(seed: 43)))
+        #expect(a == b)
+        #expect(a != c)
+        #expect(!a.isEmpty)
+    }
+
+    @Test func leadsDifferAcrossSeedsInCustomerData() {
+        let a = LeadGenerator(options: GenerationOptions(seed: 1, variants: [.typical], locales: [.enUS])).leads()
+        let b = LeadGenerator(options: GenerationOptions(seed: 2, variants: [.typical], locales: [.enUS])).leads()
+        #expect(zip(a, b).contains { $0.customer != $1.customer })
+    }
+
+    @Test func eachLeadIsAPureFunctionOfSeedAndIndex() {
+        let generator = LeadGenerator(options: GenerationOptions(seed: 9, count: 500))
+        let forward = (0..<500).map(generator.lead(at:))
+        let backward = (0..<500).reversed().map(generator.lead(at:)).reversed()
+        #expect(forward == Array(backward))
+    }
+
+    @Test func defaultPlanCoversEveryPairVariantEdgeAndLocaleExactlyOnce() {
+        let generator = Self.defaultGenerator
+        // 6 pairs × (5 variants + limits at/over) × 5 locales.
+        #expect(generator.count == 6 * 7 * 5)
+        let keys = generator.leads().map { "\($0.pair)|\($0.caseLabel)|\($0.locale.rawValue)" }
+        #expect(Set(keys).count == keys.count)
+        for pair in LeadMatrix.documented.pairs {
+            for variant in LeadVariant.allCases {
+                for edge in variant.edges {
+                    for locale in LeadLocale.allCases {
+                        let label = edge.map { "\(variant.rawValue)-\($0.rawValue)" } ?? variant.rawValue
+                        #expect(keys.contains("\(pair)|\(label)|\(locale.rawValue)"))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func countCyclesThePlanWithUniqueMarkers() {
+        let generator = LeadGenerator(options: GenerationOptions(seed: 5, variants: [.typical], locales: [.enUS], count: 20))
+        let leads = generator.leads()
+        #expect(leads.count == 20)
+        #expect(leads[0].pair == leads[6].pair)
+        #expect(Set(leads.map(\.marker)).count == 20)
+        #expect(leads.map(\.sequence) == Array(1...20))
+        #expect(LeadGenerator(options: GenerationOptions(seed: 5, count: 0)).leads().isEmpty)
+    }
+
+    @Test func everyLeadCarriesItsMarkerInDescriptionAndEmail() {
+        for lead in Self.defaultGenerator.leads() {
+            #expect(lead.marker == "LCTEST_\(lead.runID.value)_\(lead.sequence)")
+            #expect(lead.description.hasPrefix(lead.marker))
+            if let email = lead.customer.email {
+                #expect(email.lowercased().hasPrefix(lead.marker.lowercased()))
+                #expect(!email.lowercased().hasSuffix(".edu"))
+                #expect(email.unicodeScalars.allSatisfy { $0.isASCII }, "Marketo requires ASCII email: \(email)")
+            }
+        }
+    }
+
+    @Test func createdTimesStepOneSecondFromTheBase() {
+        let leads = LeadGenerator(options: GenerationOptions(seed: 1, variants: [.typical], locales: [.enUS])).leads()
+        #expect(leads[0].createdTime == .fixtureBase)
+        #expect(leads[5].createdTime.iso8601 == "2026-01-01T00:00:05Z")
+    }
+
+    @Test func guidsAreVersionFourShapedAndUnique() {
+        let guids = Self.defaultGenerator.leads().map(\.guid.description)
+        #expect(Set(guids).count == guids.count)
+        for guid in guids {
+            let chars = Array(guid)
+            #expect(chars.count == 36)
+            #expect(chars[14] == "4")
+            #expect("89ab".contains(chars[19]))
+            #expect([8, 13, 18, 23].allSatisfy { chars[$0] == "-" })
+        }
+    }
+}
