@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the built `leadcheck` binary as a user would: its own process, no stdin, output captured
+/// through files (so a large stdout cannot deadlock a pipe), killed if it outlives `timeout`.
+struct LeadCheckProcess {
+    struct Result {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// The binary: `$LEADCHECK_BIN`, else the one SwiftPM built beside this test bundle.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["LEADCHECK_BIN"] { return URL(fileURLWithPath: path) }
+        var candidates: [URL] = []
+        if let bundle = Bundle.main.executableURL { candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("leadcheck")) }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("leadcheck"))
+        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("leadcheck")) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/leadcheck"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `leadcheck <arguments>`.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+        try runExecutable(binary, arguments, environment: environment, timeout: timeout)
+    }
+
+    /// Runs any executable the same way.
+    static func runExecutable(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+        let directory = try TemporaryDirectory()
+        let outURL = directory.url.appendingPathComponent("stdout")
+        let errURL = directory.url.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = done.wait(timeout: .now() + 5)
+            throw TimedOut(arguments: arguments, seconds: timeout)
+        }
+        return Result(
+            status: process.terminationStatus,
+            stdout: try Data(contentsOf: outURL),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        let seconds: TimeInterval
+        var description: String { "leadcheck \(arguments.joined(separator: " ")) still running after \(seconds) s" }
+    }
+}

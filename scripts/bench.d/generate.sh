@@ -1,0 +1,53 @@
+# scripts/bench section: `leadcheck generate` throughput and memory, against Python Faker.
+# Sourced by scripts/bench with $bin (release leadcheck), $scratch (a tmpfs directory when
+# available), $py (the bench venv's python) and the helpers from scripts/lib/common.sh.
+
+bench_generate() {
+  local count=1000000
+  local file="$scratch/leads.ndjson"
+  log "generate: $count leads, ndjson"
+
+  rm -f "$file"
+  local all; all=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson --output "$file")
+  local all_bytes; all_bytes=$(wc -c < "$file"); rm -f "$file"
+  local discard; discard=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson)
+  local typical; typical=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson --variants typical --output "$file")
+  local typical_bytes; typical_bytes=$(wc -c < "$file"); rm -f "$file"
+
+  # The raw write ceiling of the same directory, for context: dd of as many bytes as the
+  # default plan wrote.
+  local dd_start dd_end
+  dd_start=$(date +%s.%N)
+  dd if=/dev/zero of="$scratch/dd.bin" bs=1M count=$(( all_bytes / 1048576 )) status=none
+  dd_end=$(date +%s.%N)
+  rm -f "$scratch/dd.bin"
+
+  local faker_count=50000
+  log "generate: Faker baseline, $faker_count records"
+  local faker; faker=$(measure -- "$py" scripts/lib/faker_leads.py "$faker_count" "$scratch/faker.ndjson")
+  rm -f "$scratch/faker.ndjson"
+
+  "$py" - "$count" "$all" "$all_bytes" "$discard" "$typical" "$typical_bytes" "$dd_start" "$dd_end" "$faker" "$faker_count" "$scratch" <<'PY'
+import json, sys
+count = int(sys.argv[1])
+all_, discard, typical, faker = (json.loads(sys.argv[i]) for i in (2, 4, 5, 9))
+all_bytes, typical_bytes = int(sys.argv[3]), int(sys.argv[6])
+dd_seconds = float(sys.argv[8]) - float(sys.argv[7])
+faker_count, scratch = int(sys.argv[10]), sys.argv[11]
+def row(label, m, nbytes=None):
+    rate = count / m["seconds"]
+    extra = f", {nbytes / m['seconds'] / 1e6:,.0f} MB/s" if nbytes else ""
+    print(f"  {label:<58} {m['seconds']:6.2f} s  {rate:>12,.0f} leads/s{extra}, peak RSS {m['max_rss_kb'] / 1024:.1f} MB")
+    return rate
+print(f"generate --count {count:,} --format ndjson (release build, output in {scratch})")
+rate_all = row("default plan (all variants × all locales) → file", all_, all_bytes)
+rate_discard = row("default plan, output discarded (generator alone)", discard)
+rate_typical = row("--variants typical → file", typical, typical_bytes)
+print(f"  {'raw write ceiling: dd of the same byte count':<58} {dd_seconds:6.2f} s  {all_bytes / dd_seconds / 1e6:,.0f} MB/s")
+faker_rate = faker_count / faker["seconds"]
+print(f"  {'Python Faker, same 7 customer fields as NDJSON':<58} {faker['seconds']:6.2f} s  {faker_rate:>12,.0f} records/s ({faker_count:,} records)")
+print(f"  goal ≥ 1,000,000 leads/s: default plan → file {rate_all / 1e6:.2f}×, generator alone {rate_discard / 1e6:.2f}×, typical → file {rate_typical / 1e6:.2f}×")
+print(f"  goal peak RSS < 50 MB: {max(all_['max_rss_kb'], discard['max_rss_kb'], typical['max_rss_kb']) / 1024:.1f} MB")
+print(f"  ratio to Faker (goal ≥ 200×): default plan → file {rate_all / faker_rate:,.0f}×, typical → file {rate_typical / faker_rate:,.0f}×")
+PY
+}
