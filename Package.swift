@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies come only from the Swift packages this machine kind provides (see the env skill);
-// later issues add Yams, swift-crypto, Hummingbird, GRDB and swift-certificates as they need them.
+// later issues add Yams, Hummingbird and GRDB as they need them.
 let package = Package(
     name: "leadcheck",
     platforms: [.macOS(.v13)],
@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +28,12 @@ let package = Package(
         ),
         .target(
             name: "LeadSandbox",
-            dependencies: ["LeadCheck"]
+            dependencies: [
+                "LeadCheck",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .executableTarget(
             name: "leadcheck",
@@ -37,12 +45,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadCheckTests",
-            dependencies: ["LeadCheck"],
-            resources: []
+            dependencies: ["LeadCheck", "LeadSandbox"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadCheck", "leadcheck"]
+            dependencies: ["LeadCheck", "LeadSandbox", "leadcheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

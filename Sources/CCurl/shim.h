@@ -45,6 +45,12 @@ static inline CURLcode lc_easy_setopt_sockopt_callback(CURL *handle, lc_sockopt_
     return curl_easy_setopt(handle, CURLOPT_SOCKOPTFUNCTION, value);
 }
 
+typedef int (*lc_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *userdata);
+
+static inline CURLcode lc_easy_setopt_debug_callback(CURL *handle, lc_debug_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
+}
+
 static inline CURLcode lc_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -1,0 +1,157 @@
+import CCurl
+import Foundation
+
+/// The one thread that drives libcurl for a client: a `curl_multi` event loop.
+///
+/// Blocking network work never runs on Swift's cooperative pool. All libcurl calls except
+/// `curl_multi_wakeup` happen on this thread, so easy handles need no locking. The multi handle's
+/// connection cache keeps connections alive across requests, and `curl_multi_wakeup` lets a
+/// cancellation interrupt the poll at once rather than after its timeout.
+final class CurlMultiLoop: @unchecked Sendable {
+    private let options: TransportOptions
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var pending: [CurlTransfer] = []
+    private var cancellations: [CurlTransfer] = []
+    private var stopping = false
+    private var multi: UnsafeMutableRawPointer?
+    private let started = DispatchSemaphore(value: 0)
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(options: TransportOptions) throws(LeadCheckError) {
+        try CurlLibrary.initialize()
+        self.options = options
+        let thread = Thread { [self] in run() }
+        thread.name = "leadcheck-curl"
+        thread.start()
+        started.wait()
+        guard multi != nil else { throw .transport("curl_multi_init failed") }
+    }
+
+    /// Queues a transfer; it starts when a slot is free.
+    func submit(_ transfer: CurlTransfer) {
+        lock.lock()
+        pending.append(transfer)
+        let handle = multi
+        lock.unlock()
+        if let handle { curl_multi_wakeup(handle) }
+    }
+
+    /// Cancels a queued or running transfer.
+    func cancel(_ transfer: CurlTransfer) {
+        transfer.requestCancel()
+        lock.lock()
+        cancellations.append(transfer)
+        let handle = multi
+        lock.unlock()
+        if let handle { curl_multi_wakeup(handle) }
+    }
+
+    /// Stops the loop after failing what is still queued; returns when the thread has exited.
+    func shutdown() {
+        lock.lock()
+        let alreadyStopping = stopping
+        stopping = true
+        let handle = multi
+        lock.unlock()
+        guard !alreadyStopping else { return }
+        if let handle { curl_multi_wakeup(handle) }
+        stopped.wait()
+    }
+
+    private func run() {
+        guard let multi = curl_multi_init() else {
+            started.signal()
+            stopped.signal()
+            return
+        }
+        _ = lc_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(8, options.maxConcurrentTransfers * 2))
+        lock.lock()
+        self.multi = multi
+        lock.unlock()
+        started.signal()
+
+        var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+        var idleHandles: [UnsafeMutableRawPointer] = []
+
+        func release(_ handle: UnsafeMutableRawPointer) {
+            curl_multi_remove_handle(multi, handle)
+            curl_easy_reset(handle)
+            if idleHandles.count < options.maxConcurrentTransfers { idleHandles.append(handle) } else { curl_easy_cleanup(handle) }
+        }
+
+        while true {
+            lock.lock()
+            let cancelled = cancellations
+            cancellations.removeAll()
+            let isStopping = stopping
+            var starting: [CurlTransfer] = []
+            let free = max(0, options.maxConcurrentTransfers - active.count)
+            if free > 0 && !pending.isEmpty {
+                starting = Array(pending.prefix(free))
+                pending.removeFirst(starting.count)
+            }
+            let leftover = isStopping ? pending : []
+            if isStopping { pending.removeAll() }
+            lock.unlock()
+
+            for transfer in cancelled {
+                if let handle = transfer.easy, active[handle] === transfer {
+                    active[handle] = nil
+                    release(handle)
+                }
+                transfer.finish(.failure(TransportError(.cancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+            }
+            for transfer in leftover + (isStopping ? starting : []) {
+                transfer.finish(.failure(TransportError(.cancelled, message: "the client shut down", url: transfer.redactedURL)))
+            }
+            if !isStopping {
+                for transfer in starting {
+                    if transfer.isCancelRequested {
+                        transfer.finish(.failure(TransportError(.cancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+                        continue
+                    }
+                    guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
+                        transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
+                        continue
+                    }
+                    if let error = transfer.configure(handle) {
+                        curl_easy_reset(handle)
+                        idleHandles.append(handle)
+                        transfer.finish(.failure(error))
+                        continue
+                    }
+                    active[handle] = transfer
+                    curl_multi_add_handle(multi, handle)
+                }
+            }
+            if isStopping {
+                for (handle, transfer) in active {
+                    release(handle)
+                    transfer.finish(.failure(TransportError(.cancelled, message: "the client shut down", url: transfer.redactedURL)))
+                }
+                active.removeAll()
+                break
+            }
+
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            var remaining: Int32 = 0
+            while let message = curl_multi_info_read(multi, &remaining) {
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                      let transfer = active.removeValue(forKey: handle) else { continue }
+                let result = transfer.complete(code: message.pointee.data.result)
+                release(handle)
+                transfer.finish(result)
+            }
+            curl_multi_poll(multi, nil, 0, active.isEmpty ? 1000 : 100, nil)
+        }
+
+        for handle in idleHandles { curl_easy_cleanup(handle) }
+        lock.lock()
+        self.multi = nil
+        lock.unlock()
+        curl_multi_cleanup(multi)
+        stopped.signal()
+    }
+}

@@ -1,0 +1,30 @@
+/// How a client talks to servers. Defaults are the safe ones: verification on, bounded time and
+/// memory, no redirects.
+public struct TransportOptions: Sendable, Hashable {
+    /// Limit for DNS + TCP + TLS, milliseconds (default 10 s).
+    public var connectTimeoutMilliseconds: Int
+    /// Limit for a whole transfer, milliseconds (default 30 s).
+    public var totalTimeoutMilliseconds: Int
+    /// Largest response body accepted, bytes (default 10 MiB).
+    public var maxBodyBytes: Int
+    /// Redirect handling.
+    public var redirects: RedirectPolicy
+    /// Skip TLS verification. Every report shows a warning when this is set.
+    public var insecure: Bool
+    /// A PEM file of CA certificates to trust instead of the system's.
+    public var caFile: String?
+    /// Most transfers in flight at once; further requests wait their turn.
+    public var maxConcurrentTransfers: Int
+
+    /// Creates options.
+    public init(connectTimeoutMilliseconds: Int = 10_000, totalTimeoutMilliseconds: Int = 30_000, maxBodyBytes: Int = 10 << 20,
+                redirects: RedirectPolicy = .fail, insecure: Bool = false, caFile: String? = nil, maxConcurrentTransfers: Int = 16) {
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
+        self.maxBodyBytes = maxBodyBytes
+        self.redirects = redirects
+        self.insecure = insecure
+        self.caFile = caFile
+        self.maxConcurrentTransfers = maxConcurrentTransfers
+    }
+}
