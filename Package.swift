@@ -43,13 +43,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Servers and fixtures shared by the test targets (nginx, a misbehaving raw server,
+        // certificates); never linked into the product.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LeadCheck", "LeadSandbox"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "LeadCheckTests",
-            dependencies: ["LeadCheck", "LeadSandbox"]
+            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadCheck", "LeadSandbox", "leadcheck"]
+            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport", "leadcheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

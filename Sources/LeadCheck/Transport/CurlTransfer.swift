@@ -256,6 +256,9 @@ final class CurlTransfer: @unchecked Sendable {
              CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP_RETURNED_ERROR:
             kind = .httpProtocol
         case CURLE_TOO_MANY_REDIRECTS: kind = .httpRedirect
+        case CURLE_UNSUPPORTED_PROTOCOL where timings.connect > 0 || lower.contains("http/0.9"):
+            // libcurl reports a reply that is not HTTP at all as "Received HTTP/0.9 when not allowed".
+            kind = .httpProtocol
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: kind = .urlInvalid
         case CURLE_ABORTED_BY_CALLBACK: kind = .cancelled
         default: kind = .other

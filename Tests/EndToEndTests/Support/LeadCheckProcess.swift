@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `leadcheck` binary as a user would: its own process, no stdin, output captured
 /// through files (so a large stdout cannot deadlock a pipe), killed if it outlives `timeout`.

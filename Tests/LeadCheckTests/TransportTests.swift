@@ -1,0 +1,193 @@
+import Foundation
+import LeadCheck
+import TestSupport
+import Testing
+
+/// The transport against real servers on loopback: nginx for well-behaved HTTP and TLS, the raw
+/// server for misbehaviour. No libcurl mocks.
+@Suite struct TransportTests {
+    static func nginx() throws -> NginxFixture { try NginxFixture.shared.get() }
+    static func raw() throws -> RawServer { try RawServer.shared.get() }
+
+    /// Sends and expects a failure with the given code, within `limit` seconds.
+    static func expectFailure(_ kind: TransportError.Kind, _ request: HTTPRequest, options: TransportOptions = TransportOptions(),
+                              within limit: TimeInterval = 10) async throws {
+        let client = try HTTPClient(options: options)
+        let start = Date()
+        do {
+            let response = try await client.send(request)
+            Issue.record("expected \(kind.rawValue), got HTTP \(response.status)")
+        } catch {
+            #expect(error.kind == kind, "\(error)")
+            #expect(!error.message.isEmpty)
+        }
+        #expect(Date().timeIntervalSince(start) < limit, "no hang past the timeout")
+    }
+
+    @Test func plainHTTPReturnsStatusTimingsAndPeer() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient()
+        let response = try await client.send(HTTPRequest(method: "POST", url: server.httpURL + "/", body: .bytes(Array("{}".utf8), contentType: "application/json")))
+        #expect(response.status == 202)
+        #expect(response.remoteAddress == "127.0.0.1:\(server.httpPort)")
+        #expect(response.httpVersion == "HTTP/1.1")
+        let t = response.timings
+        #expect(t.total > 0)
+        #expect(t.dns <= t.connect && t.connect <= t.preTransfer && t.preTransfer <= t.firstByte && t.firstByte <= t.total)
+        #expect(response.tls == nil)
+    }
+
+    @Test func trustedHTTPSReportsTLSFacts() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient(options: TransportOptions(caFile: server.caFile))
+        let response = try await client.send(HTTPRequest(url: "https://127.0.0.1:\(server.trustedPort)/"))
+        #expect(response.status == 200)
+        let tls = try #require(response.tls)
+        #expect(tls.version?.hasPrefix("TLSv1.") == true, "\(tls)")
+        #expect(tls.subject?.contains("localhost") == true)
+        #expect(tls.issuer?.contains("leadcheck test CA") == true)
+        #expect((88...90).contains(tls.daysToExpiry ?? -1), "\(tls)")
+        #expect(response.timings.tls >= response.timings.connect)
+    }
+
+    @Test func untrustedCertificateIsTLSUntrusted() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.tlsUntrusted, HTTPRequest(url: "https://127.0.0.1:\(server.untrustedPort)/"), options: TransportOptions(caFile: server.caFile))
+        // And with the system store the private CA is not trusted either.
+        try await Self.expectFailure(.tlsUntrusted, HTTPRequest(url: "https://127.0.0.1:\(server.trustedPort)/"))
+    }
+
+    @Test func wrongHostCertificateIsTLSHostname() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.tlsHostname, HTTPRequest(url: "https://127.0.0.1:\(server.wrongHostPort)/"), options: TransportOptions(caFile: server.caFile))
+    }
+
+    @Test func expiredCertificateIsTLSExpired() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.tlsExpired, HTTPRequest(url: "https://127.0.0.1:\(server.expiredPort)/"), options: TransportOptions(caFile: server.caFile))
+    }
+
+    @Test func insecureSkipsVerification() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient(options: TransportOptions(insecure: true))
+        let response = try await client.send(HTTPRequest(url: "https://127.0.0.1:\(server.expiredPort)/"))
+        #expect(response.status == 200)
+        #expect((response.tls?.daysToExpiry ?? 0) < 0, "expiry is still reported when verification is off")
+    }
+
+    @Test func unresolvableHostIsDNSFailed() async throws {
+        try await Self.expectFailure(.dnsFailed, HTTPRequest(url: "http://no-such-host.invalid/"))
+    }
+
+    @Test func closedPortIsConnectRefused() async throws {
+        let port = try FreePort.next()
+        try await Self.expectFailure(.connectRefused, HTTPRequest(url: "http://127.0.0.1:\(port)/"))
+    }
+
+    @Test func fullAcceptQueueIsConnectTimeout() async throws {
+        let blackhole = try BlackholeListener()
+        try await Self.expectFailure(.connectTimeout, HTTPRequest(url: blackhole.url + "/"),
+                                     options: TransportOptions(connectTimeoutMilliseconds: 400, totalTimeoutMilliseconds: 5000), within: 3)
+    }
+
+    @Test func stalledResponseIsHTTPTimeout() async throws {
+        let server = try Self.raw()
+        try await Self.expectFailure(.httpTimeout, HTTPRequest(url: server.url + "/stall"),
+                                     options: TransportOptions(totalTimeoutMilliseconds: 500), within: 3)
+    }
+
+    @Test func tricklingBodyIsHTTPTimeout() async throws {
+        let server = try Self.raw()
+        try await Self.expectFailure(.httpTimeout, HTTPRequest(url: server.url + "/trickle"),
+                                     options: TransportOptions(totalTimeoutMilliseconds: 1500), within: 4)
+    }
+
+    @Test(arguments: ["/close-mid-body", "/garbage", "/no-response"])
+    func brokenResponsesAreHTTPProtocol(_ path: String) async throws {
+        let server = try Self.raw()
+        try await Self.expectFailure(.httpProtocol, HTTPRequest(url: server.url + path))
+    }
+
+    @Test(arguments: ["/huge", "/huge-chunked"])
+    func fiftyMebibytesIsBodyTooLarge(_ path: String) async throws {
+        let server = try Self.raw()
+        try await Self.expectFailure(.httpBodyTooLarge, HTTPRequest(url: server.url + path))
+    }
+
+    @Test func redirectsAreReportedNotFollowedByDefault() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.httpRedirect, HTTPRequest(url: server.httpURL + "/redirect-other-host"))
+    }
+
+    @Test func followedRedirectToAnotherHostDropsAuthorization() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient(options: TransportOptions(redirects: .follow(maxHops: 3)))
+        var headers = HTTPHeaders()
+        headers.add("Authorization", "Bearer canary-token-value")
+        let direct = try await client.send(HTTPRequest(url: server.httpURL + "/echo-auth", headers: headers))
+        #expect(direct.text == "auth=[Bearer canary-token-value]")
+        let redirected = try await client.send(HTTPRequest(url: server.httpURL + "/redirect-other-host", headers: headers))
+        #expect(redirected.status == 200)
+        #expect(redirected.text == "auth=[]", "Authorization must not reach another host")
+        #expect(redirected.effectiveURL?.contains("localhost") == true)
+    }
+
+    @Test func redirectLoopIsHTTPRedirect() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.httpRedirect, HTTPRequest(url: server.httpURL + "/redirect-loop"),
+                                     options: TransportOptions(redirects: .follow(maxHops: 5)))
+    }
+
+    @Test func malformedURLIsURLInvalid() async throws {
+        try await Self.expectFailure(.urlInvalid, HTTPRequest(url: "ftp://127.0.0.1/x"))
+        try await Self.expectFailure(.urlInvalid, HTTPRequest(url: "not a url"))
+    }
+
+    @Test func hundredSequentialRequestsReuseOneConnection() async throws {
+        let server = try RawServer()
+        let client = try HTTPClient()
+        var newConnections = 0
+        for _ in 0..<100 {
+            let response = try await client.send(HTTPRequest(url: server.url + "/ok"))
+            #expect(response.status == 200)
+            newConnections += response.newConnections
+        }
+        #expect(newConnections == 1)
+        #expect(server.acceptedConnections == 1)
+    }
+
+    @Test func cancellationAbortsATransferWithin100Milliseconds() async throws {
+        let server = try Self.raw()
+        let client = try HTTPClient(options: TransportOptions(totalTimeoutMilliseconds: 30_000))
+        let task = Task { () -> TransportError? in
+            do {
+                _ = try await client.send(HTTPRequest(url: server.url + "/stall"))
+                return nil
+            } catch let error as TransportError {
+                return error
+            } catch {
+                return nil
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelledAt = ContinuousClock.now
+        task.cancel()
+        let error = await task.value
+        let elapsed = ContinuousClock.now - cancelledAt
+        #expect(error?.kind == .cancelled)
+        #expect(elapsed < .milliseconds(100), "took \(elapsed)")
+    }
+
+    @Test func concurrentRequestsAllComplete() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient(options: TransportOptions(maxConcurrentTransfers: 4))
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<50 {
+                group.addTask { try await client.send(HTTPRequest(method: "POST", url: server.httpURL + "/", body: .form([.init("a", "b")]))).status }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.count == 50)
+        #expect(statuses.allSatisfy { $0 == 202 })
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A deliberately misbehaving HTTP server on loopback, written on raw sockets so it can do
+/// what no well-behaved server will: stall, close mid-body, send garbage, send 50 MiB, trickle.
+///
+/// Behaviour is chosen by the request path:
+/// `/ok` (keep-alive 200), `/stall`, `/close-mid-body`, `/garbage`, `/huge` (50 MiB with
+/// Content-Length), `/huge-chunked` (50 MiB chunked), `/trickle` (one byte a second),
+/// `/no-response` (close right after the request).
+public final class RawServer: @unchecked Sendable {
+    /// The port it listens on.
+    public let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var accepted = 0
+    private var open: Set<Int32> = []
+    private var stopped = false
+
+    /// The shared instance, started on first use.
+    public static let shared: Result<RawServer, any Error> = Result { try RawServer() }
+
+    public init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.listener = listener
+        guard listener >= 0 else { throw POSIXFailure("socket") }
+        var yes: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 128) == 0 else { throw POSIXFailure("bind/listen") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    /// The base URL.
+    public var url: String { "http://127.0.0.1:\(port)" }
+
+    /// How many TCP connections it has accepted so far.
+    public var acceptedConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return accepted
+    }
+
+    private func acceptLoop() {
+        while true {
+            let fd = accept(listener, nil, nil)
+            if fd < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            lock.lock()
+            accepted += 1
+            open.insert(fd)
+            lock.unlock()
+            let thread = Thread { [self] in
+                serve(fd)
+                lock.lock()
+                open.remove(fd)
+                lock.unlock()
+                close(fd)
+            }
+            thread.start()
+        }
+    }
+
+    /// Reads one request head (and its Content-Length body); nil when the peer closed.
+    private func readRequest(_ fd: Int32) -> String? {
+        var data = [UInt8]()
+        var byte: UInt8 = 0
+        while !(data.count >= 4 && data.suffix(4) == [13, 10, 13, 10]) {
+            let n = recv(fd, &byte, 1, 0)
+            if n <= 0 { return nil }
+            data.append(byte)
+            if data.count > 65536 { return nil }
+        }
+        let head = String(decoding: data, as: UTF8.self)
+        if let line = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
+           let length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)), length > 0 {
+            var remaining = length
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while remaining > 0 {
+                let n = recv(fd, &buffer, min(remaining, buffer.count), 0)
+                if n <= 0 { return nil }
+                remaining -= n
+            }
+        }
+        let requestLine = head.split(separator: "\r\n").first ?? ""
+        let parts = requestLine.split(separator: " ")
+        return parts.count > 1 ? String(parts[1]) : "/"
+    }
+
+    @discardableResult
+    private func send(_ fd: Int32, _ text: String) -> Bool {
+        send(fd, Array(text.utf8))
+    }
+
+    @discardableResult
+    private func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
+    private func serve(_ fd: Int32) {
+        while let path = readRequest(fd) {
+            let route = path.split(separator: "?").first.map(String.init) ?? path
+            switch route {
+            case "/ok":
+                if !send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok") { return }
+                continue
+            case "/stall":
+                var byte: UInt8 = 0
+                _ = recv(fd, &byte, 1, 0) // until the client gives up
+                return
+            case "/close-mid-body":
+                send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n{\"partial\":")
+                return
+            case "/garbage":
+                send(fd, "SSH-2.0-OpenSSH_9.2\r\nthis is not http at all\r\n\r\n")
+                return
+            case "/no-response":
+                return
+            case "/huge", "/huge-chunked":
+                let size = 50 << 20
+                let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 16)
+                if route == "/huge" {
+                    guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                    var sent = 0
+                    while sent < size, send(fd, chunk) { sent += chunk.count }
+                } else {
+                    guard send(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                    var sent = 0
+                    let header = Array(String(chunk.count, radix: 16).utf8) + [13, 10]
+                    while sent < size, send(fd, header + chunk + [13, 10]) { sent += chunk.count }
+                    send(fd, "0\r\n\r\n")
+                }
+                return
+            case "/trickle":
+                guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                for _ in 0..<100 {
+                    guard send(fd, "x") else { return }
+                    sleep(1)
+                }
+                return
+            default:
+                send(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                continue
+            }
+        }
+    }
+}
