@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `leadcheck`: the root command.
-struct LeadCheckCommand: ParsableCommand {
+struct LeadCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadcheck",
         abstract: "Prove a Microsoft commercial-marketplace lead destination works, before publish and in CI.",
@@ -9,6 +9,6 @@ struct LeadCheckCommand: ParsableCommand {
         Exit codes: 0 passed · 1 usage error · 2 config or input error · 3 runtime error · 4 verification failed.
         """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self]
+        subcommands: [GenerateCommand.self, SendCommand.self]
     )
 }

@@ -78,8 +78,9 @@ public struct Redactor: Sendable {
         return redact(value)
     }
 
-    /// Replaces known secrets with `${SOURCE}` shell references instead of a mask, for
-    /// `--curl` export; secret-shaped parts whose value is unknown are still masked.
+    /// Replaces known secrets with `"${SOURCE}"` shell references instead of a mask, for
+    /// `--curl` export, and quotes the rest with `quote`; secret-shaped parts whose value is
+    /// unknown are still masked.
     public func substituteReferences(_ text: String, quote: (String) -> String) -> String {
         var pieces: [(isSecret: Bool, text: String)] = [(false, text)]
         for (form, source) in values {
@@ -88,7 +89,7 @@ public struct Redactor: Sendable {
                 var parts: [(isSecret: Bool, text: String)] = []
                 let split = piece.text.components(separatedBy: form)
                 for (i, part) in split.enumerated() {
-                    if i > 0 { parts.append((true, "${\(source)}")) }
+                    if i > 0 { parts.append((true, "\"${\(source)}\"")) }
                     parts.append((false, part))
                 }
                 return parts
@@ -116,8 +117,12 @@ public struct Redactor: Sendable {
     nonisolated(unsafe) private static let bearer = try! Regex(#"(?i)\b(Bearer)\s+[A-Za-z0-9\-._~+/=!:%]+"#)
     nonisolated(unsafe) private static let sharedKey = try! Regex(#"\b(SharedKey(?:Lite)?)\s+([^:\s]+):[A-Za-z0-9+/=]+"#)
     nonisolated(unsafe) private static let headerLine = try! Regex(
-        #"(?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|signature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(.*)$"#
+        #"(?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|signature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(\S.*)$"#
     )
+
+    /// Masks only the secret-shaped parts of `text` (no known values): for echoing user input
+    /// back in an error message.
+    public static func redactPatternsOnly(_ text: String) -> String { redactPatterns(text) }
 
     static func redactPatterns(_ text: String) -> String {
         var out = text

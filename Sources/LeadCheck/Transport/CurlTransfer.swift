@@ -11,7 +11,9 @@ final class CurlTransfer: @unchecked Sendable {
     let request: HTTPRequest
     let options: TransportOptions
     let redactor: Redactor
-    let redactedURL: String
+    /// The URL as errors may show it. Computed only when needed: redaction runs regular
+    /// expressions, far too slow to pay on every successful request of a burst.
+    var redactedURL: String { redactor.redact(request.url) }
 
     private let lock = NSLock()
     private var continuation: CheckedContinuation<HTTPResponse, any Error>?
@@ -31,7 +33,6 @@ final class CurlTransfer: @unchecked Sendable {
         self.request = request
         self.options = options
         self.redactor = redactor
-        redactedURL = redactor.redact(request.url)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -167,15 +168,25 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     fileprivate func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ length: Int) -> Int {
-        let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
-            // A new response (after 100-continue or a followed redirect): start over.
-            responseHeaders.removeAll()
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        // Byte-level parsing: this runs for every header line of every response.
+        data.withMemoryRebound(to: UInt8.self, capacity: length) { base in
+            let line = UnsafeBufferPointer(start: base, count: length)
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+            var end = line.count
+            while end > 0 && isSpace(line[end - 1]) { end -= 1 }
+            if end >= 5 && line[0] == UInt8(ascii: "H") && line[1] == UInt8(ascii: "T") && line[2] == UInt8(ascii: "T")
+                && line[3] == UInt8(ascii: "P") && line[4] == UInt8(ascii: "/") {
+                // A new response (after 100-continue or a followed redirect): start over.
+                responseHeaders.removeAll()
+                return
+            }
+            guard let colon = line[..<end].firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return }
+            var nameEnd = colon
+            while nameEnd > 0 && isSpace(line[nameEnd - 1]) { nameEnd -= 1 }
+            var valueStart = colon + 1
+            while valueStart < end && isSpace(line[valueStart]) { valueStart += 1 }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: line[0..<nameEnd]), as: UTF8.self)
+            let value = String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<end]), as: UTF8.self)
             responseHeaders.append(HTTPHeaders.Field(name: name, value: value))
         }
         return length
@@ -212,7 +223,7 @@ final class CurlTransfer: @unchecked Sendable {
             status: status, headers: HTTPHeaders(responseHeaders), body: body,
             remoteAddress: Self.remoteAddress(handle), httpVersion: Self.versionName(version), timings: timings,
             tls: connects > 0 || request.freshConnection ? tlsDetails(handle) : nil, newConnections: connects,
-            effectiveURL: Self.string(handle, CURLINFO_EFFECTIVE_URL).map(redactor.redact)
+            effectiveURL: Self.string(handle, CURLINFO_EFFECTIVE_URL).flatMap { $0 == request.url ? nil : redactor.redact($0) }
         )
         if (300..<400).contains(status), case .fail = options.redirects {
             let location = responseHeaders.first { $0.name.lowercased() == "location" }?.value

@@ -16,7 +16,8 @@ public struct HTTPResponse: Sendable, Hashable {
     public var tls: TLSDetails?
     /// How many new connections libcurl opened for this transfer (0 = an existing one was reused).
     public var newConnections: Int
-    /// The URL of the final response (differs from the request's after followed redirects).
+    /// The URL of the final response, redacted, when followed redirects led somewhere other than
+    /// the request's URL; `nil` otherwise.
     public var effectiveURL: String?
 
     /// Creates a response.

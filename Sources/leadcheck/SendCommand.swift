@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import LeadCheck
+
+/// `leadcheck send`: deliver leads to an HTTPS endpoint without read-back; a burst test with
+/// `--count` and `--concurrency`.
+struct SendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "POST leads to an HTTPS endpoint exactly as Microsoft's connector does, and summarise the answers.",
+        discussion: """
+        The endpoint comes from --url, or from the environment variable \(urlVariable) when the URL
+        carries a signature (a Power Automate or Logic Apps trigger URL with sig=…): secrets are never
+        taken from the command line. Headers whose values are secret come from the environment with
+        --header-env "Name=VARIABLE".
+
+        Leads come from --input (NDJSON as `leadcheck generate` writes it, or - for standard input),
+        or are generated in place with the same flags as `leadcheck generate`.
+
+        Exit codes: 0 every request got a 2xx · 1 usage · 2 input · 3 some request could not complete
+        (DNS, connect, TLS, timeout) · 4 the endpoint answered with a non-2xx status.
+
+        Examples:
+          leadcheck send --url http://127.0.0.1:8080/ --count 20000 --concurrency 8
+          \(urlVariable)='https://prod-00.westus.logic.azure.com/workflows/…&sig=…' leadcheck send --count 6 -v
+          leadcheck generate --seed 1 --variants hostile | leadcheck send --url http://127.0.0.1:8080/ --input -
+        """
+    )
+
+    static let urlVariable = "LEADCHECK_SEND_URL"
+
+    @Option(help: "Endpoint URL without secrets (else taken from \(urlVariable)).")
+    var url: String?
+
+    @Option(name: .customLong("header"), help: "Extra header \"Name: value\" (repeatable; not for secrets).")
+    var headers: [String] = []
+
+    @Option(name: .customLong("header-env"), help: "Header whose value is read from the environment: \"Name=VARIABLE\" (repeatable).")
+    var headerEnv: [String] = []
+
+    @Option(help: "NDJSON lead records to send (- for standard input). Default: generate leads.")
+    var input: String?
+
+    @Option(help: "Requests in flight at once (1-256).")
+    var concurrency: String = "4"
+
+    @Flag(name: [.customShort("v"), .customLong("verbose")], help: "Print each request's and response's headers (secrets redacted).")
+    var verbose = false
+
+    @Flag(help: "Print each request as an equivalent curl command, secrets as $VARIABLE references.")
+    var curl = false
+
+    @Flag(help: "Print the summary as JSON on stdout.")
+    var json = false
+
+    @OptionGroup var generation: GenerationFlags
+    @OptionGroup var wire: WireFlags
+    @OptionGroup var transport: TransportFlags
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var redactor = Redactor()
+        var curlRedactor = Redactor()
+
+        let endpoint: String
+        if let url {
+            if Redactor.urlCarriesSecrets(url) {
+                throw LeadCheckError.invalidValue(
+                    flag: "--url", value: Redactor.redactPatternsOnly(url),
+                    expected: "a URL without secrets; pass a signed URL through the environment variable \(Self.urlVariable)"
+                )
+            }
+            endpoint = url
+        } else if let fromEnvironment = environment[Self.urlVariable], !fromEnvironment.isEmpty {
+            endpoint = fromEnvironment
+            for secret in Redactor.secrets(inURL: fromEnvironment, source: Self.urlVariable) { redactor.add(secret) }
+            curlRedactor.add(Secret(fromEnvironment, source: Self.urlVariable))
+        } else {
+            throw LeadCheckError.invalidValue(flag: "--url", value: "", expected: "an endpoint: --url URL, or the environment variable \(Self.urlVariable)")
+        }
+        guard endpoint.lowercased().hasPrefix("http://") || endpoint.lowercased().hasPrefix("https://") else {
+            throw LeadCheckError.invalidValue(flag: "--url", value: Redactor.redactPatternsOnly(endpoint), expected: "an http:// or https:// URL")
+        }
+
+        var headerFields = HTTPHeaders()
+        for header in headers {
+            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
+                throw LeadCheckError.invalidValue(flag: "--header", value: header, expected: "\"Name: value\"")
+            }
+            let name = String(header[..<colon]).trimmingCharacters(in: .whitespaces)
+            if Redactor.isCredentialHeader(name) {
+                throw LeadCheckError.invalidValue(flag: "--header", value: "\(name): …", expected: "no credentials on the command line; use --header-env \"\(name)=VARIABLE\"")
+            }
+            headerFields.add(name, String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        for spec in headerEnv {
+            let parts = spec.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw LeadCheckError.invalidValue(flag: "--header-env", value: spec, expected: "\"Name=VARIABLE\"")
+            }
+            guard let value = environment[parts[1]] else {
+                throw LeadCheckError.invalidValue(flag: "--header-env", value: spec, expected: "an environment variable that is set (\(parts[1]) is not)")
+            }
+            let secret = Secret(value, source: parts[1])
+            redactor.add(secret)
+            curlRedactor.add(secret)
+            headerFields.add(parts[0], value)
+        }
+
+        let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
+        let options = try transport.options(concurrency: concurrency)
+        if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
+        let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat())
+        let client = try HTTPClient(options: options, redactor: redactor)
+        let tracing = (verbose || curl)
+            ? SendRunner.Tracing(verbose: verbose, curl: curl, redactor: redactor, curlRedactor: curlRedactor, emit: { Terminal.printStderr($0) })
+            : nil
+        let runner = SendRunner(
+            client: client,
+            target: SendRunner.Target(url: endpoint, headers: headerFields, encoder: HTTPSLeadEncoder(options: wireOptions.https, leadSourceFormat: wireOptions.leadSourceFormat)),
+            concurrency: concurrency, tracing: tracing
+        )
+
+        let summary: SendSummary
+        if let input {
+            let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
+            var feed = try RecordLeadFeed(path: input, limit: limit)
+            summary = try await runner.run(&feed)
+        } else {
+            var options = try generation.generationOptions()
+            if generation.runID == nil { options.runID = .random() }
+            var feed = GeneratedLeadFeed(LeadGenerator(options: options))
+            summary = try await runner.run(&feed)
+        }
+        client.shutdown()
+
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try encoder.encode(summary)
+            print(redactor.redact(String(decoding: data, as: UTF8.self)))
+        } else {
+            print(redactor.redact(summary.text))
+        }
+        if summary.exitStatus != .passed { throw ExitCode(summary.exitStatus.rawValue) }
+    }
+}
