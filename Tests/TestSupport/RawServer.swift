@@ -9,7 +9,7 @@ import Glibc
 /// Behaviour is chosen by the request path:
 /// `/ok` (keep-alive 200), `/stall`, `/close-mid-body`, `/garbage`, `/huge` (50 MiB with
 /// Content-Length), `/huge-chunked` (50 MiB chunked), `/trickle` (one byte a second),
-/// `/no-response` (close right after the request).
+/// `/no-response` (close right after the request), `/status/NNN` (keep-alive, that status).
 public final class RawServer: @unchecked Sendable {
     /// The port it listens on.
     public let port: Int
@@ -162,6 +162,11 @@ public final class RawServer: @unchecked Sendable {
                     sleep(1)
                 }
                 return
+            case let status where status.hasPrefix("/status/"):
+                let code = Int(status.dropFirst("/status/".count)) ?? 500
+                let body = "{\"error\":\"status \(code)\"}"
+                if !send(fd, "HTTP/1.1 \(code) Test\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)") { return }
+                continue
             default:
                 send(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
                 continue

@@ -14,6 +14,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var pending: [CurlTransfer] = []
     private var cancellations: [CurlTransfer] = []
     private var stopping = false
+    /// Whether the loop is (about to be) blocked in `curl_multi_poll`. Submitters only pay for a
+    /// wake-up (a write to libcurl's wake-up pipe plus a context switch) when it is.
+    private var sleeping = false
     private var multi: UnsafeMutableRawPointer?
     private let started = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
@@ -32,7 +35,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     func submit(_ transfer: CurlTransfer) {
         lock.lock()
         pending.append(transfer)
-        let handle = multi
+        let handle = sleeping ? multi : nil
+        sleeping = false
         lock.unlock()
         if let handle { curl_multi_wakeup(handle) }
     }
@@ -144,7 +148,16 @@ final class CurlMultiLoop: @unchecked Sendable {
                 release(handle)
                 transfer.finish(result)
             }
-            curl_multi_poll(multi, nil, 0, active.isEmpty ? 1000 : 100, nil)
+            lock.lock()
+            let mustSpin = !pending.isEmpty || !cancellations.isEmpty || stopping
+            sleeping = !mustSpin
+            lock.unlock()
+            if !mustSpin {
+                curl_multi_poll(multi, nil, 0, active.isEmpty ? 1000 : 100, nil)
+                lock.lock()
+                sleeping = false
+                lock.unlock()
+            }
         }
 
         for handle in idleHandles { curl_easy_cleanup(handle) }
