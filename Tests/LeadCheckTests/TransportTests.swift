@@ -67,6 +67,11 @@ import Testing
         try await Self.expectFailure(.tlsExpired, HTTPRequest(url: "https://127.0.0.1:\(server.expiredPort)/"), options: TransportOptions(caFile: server.caFile))
     }
 
+    @Test func tlsToAPlainHTTPPortIsTLSHandshake() async throws {
+        let server = try Self.nginx()
+        try await Self.expectFailure(.tlsHandshake, HTTPRequest(url: "https://127.0.0.1:\(server.httpPort)/"), options: TransportOptions(caFile: server.caFile))
+    }
+
     @Test func insecureSkipsVerification() async throws {
         let server = try Self.nginx()
         let client = try HTTPClient(options: TransportOptions(insecure: true))

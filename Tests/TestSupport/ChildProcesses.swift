@@ -3,29 +3,25 @@ import Foundation
 import Glibc
 #endif
 
-/// Long-lived helper processes started by tests; terminated when the test process exits, since
-/// Swift Testing has no global tear-down.
+/// Long-lived helper processes for tests (nginx, later the sandbox). Swift Testing has no global
+/// tear-down and does not reliably run `atexit` handlers, so each helper runs under a small
+/// shell watchdog that stops it as soon as the test process is gone.
 public enum ChildProcesses {
-    nonisolated(unsafe) private static var pids: [Int32] = []
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var installed = false
-
-    /// Remembers a child to terminate (with its process group) at exit.
-    public static func register(_ pid: Int32) {
-        lock.lock()
-        defer { lock.unlock() }
-        pids.append(pid)
-        if !installed {
-            installed = true
-            atexit {
-                for pid in ChildProcesses.snapshot() { kill(pid, SIGTERM) }
-            }
-        }
-    }
-
-    static func snapshot() -> [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        return pids
+    /// A process that runs `executable arguments…` and terminates it when this test process
+    /// exits, however it exits. Call `run()` on the result.
+    public static func watched(_ executable: String, _ arguments: [String]) -> Process {
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let script = """
+            \(quoted) &
+            child=$!
+            trap 'kill $child 2>/dev/null; exit 0' TERM INT
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done
+            kill $child 2>/dev/null
+            wait $child 2>/dev/null
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        return process
     }
 }

@@ -106,17 +106,13 @@ public final class NginxFixture: @unchecked Sendable {
             """
         try config.write(toFile: "\(dir)/nginx.conf", atomically: true, encoding: .utf8)
 
-        // `timeout` bounds nginx's life even if the test process dies without cleaning up.
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["--signal=TERM", "1800", binary, "-p", dir, "-c", "\(dir)/nginx.conf", "-g", "daemon off;"]
+        process = ChildProcesses.watched(binary, ["-p", dir, "-c", "\(dir)/nginx.conf", "-g", "daemon off;"])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         let stderrPath = "\(dir)/stderr.log"
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
         try process.run()
-        ChildProcesses.register(process.processIdentifier)
         do {
             for port in [httpPort, trustedPort, untrustedPort, wrongHostPort, expiredPort] {
                 try FreePort.waitUntilListening(port)
