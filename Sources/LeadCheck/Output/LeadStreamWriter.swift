@@ -1,13 +1,12 @@
-import Dispatch
 import Foundation
 
 /// Writes a generator's leads in one output format with the format's framing (JSON array
 /// brackets, CSV header, one record per line), flushing in chunks so memory stays flat for any
 /// count.
 ///
-/// Large runs are encoded in rounds: each round encodes a few chunks of leads in parallel (lead
-/// `i` is a pure function of the seed and `i`, so chunks are independent), then writes them in
-/// order. Output is byte-identical to a serial run.
+/// Large runs are encoded in chunks on worker threads (lead `i` is a pure function of the seed
+/// and `i`, so chunks are independent) while the calling thread writes finished chunks in order.
+/// Output is byte-identical to a serial run.
 public struct LeadStreamWriter: Sendable {
     /// The format.
     public let format: OutputFormat
@@ -39,48 +38,24 @@ public struct LeadStreamWriter: Sendable {
         try head.withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
 
         let chunkCount = (generator.count + chunkLeads - 1) / chunkLeads
-        let perRound = max(1, workers)
-        // Two sets of slots: while this thread writes one round, the next round is encoded into
-        // the other set in the background, so the kernel copy overlaps with encoding.
-        let sets = [ChunkSlots(count: perRound, capacity: 1 << 20), ChunkSlots(count: perRound, capacity: 1 << 20)]
-        let encodeRound: @Sendable (Int, ChunkSlots) -> Int = { [self] round, slots in
-            let first = round * perRound
-            let roundSize = min(perRound, chunkCount - first)
-            let encodeSlot: @Sendable (Int) -> Void = { slot in
-                let buffer = slots.buffers[slot]
-                buffer.removeAll()
-                let start = (first + slot) * chunkLeads
-                encodeRange(generator, start..<min(generator.count, start + chunkLeads), into: buffer)
-            }
-            if roundSize <= 1 {
-                if roundSize == 1 { encodeSlot(0) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: roundSize, execute: encodeSlot)
-            }
-            return roundSize
+        let encodeChunk: @Sendable (Int, WireBuffer) -> Void = { [self] chunk, buffer in
+            let start = chunk * chunkLeads
+            encodeRange(generator, start..<min(generator.count, start + chunkLeads), into: buffer)
         }
-        let roundCount = (chunkCount + perRound - 1) / perRound
-        let ready = RoundResult()
-        if roundCount > 0 { ready.size = encodeRound(0, sets[0]) }
-        for round in 0..<roundCount {
-            let current = sets[round % 2]
-            let size = ready.size
-            let group = DispatchGroup()
-            if round + 1 < roundCount {
-                DispatchQueue.global().async(group: group) {
-                    ready.size = encodeRound(round + 1, sets[(round + 1) % 2])
-                }
+        if workers <= 1 || chunkCount <= 1 {
+            let buffer = WireBuffer(capacity: 1 << 20)
+            for chunk in 0..<chunkCount {
+                buffer.removeAll()
+                encodeChunk(chunk, buffer)
+                try buffer.withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
             }
-            var failure: LeadCheckError?
-            for slot in 0..<size where failure == nil {
-                do {
-                    try current.buffers[slot].withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
-                } catch {
-                    failure = error
-                }
+        } else {
+            // Two buffers per worker: one being encoded while the other waits to be written.
+            let pipeline = ChunkPipeline(chunkCount: chunkCount, buffers: workers * 2, capacity: 1 << 20)
+            pipeline.start(workers: workers, encode: encodeChunk)
+            try pipeline.consume { buffer throws(LeadCheckError) in
+                try buffer.withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
             }
-            group.wait()
-            if let failure { throw failure }
         }
 
         let tail = WireBuffer(capacity: 16)

@@ -1,6 +1,4 @@
 extension WireBuffer {
-    private static let lowerHex = Array("0123456789abcdef".utf8)
-
     /// Appends `value` in decimal, zero-padded to `width` digits.
     @inline(__always)
     func append(decimal value: Int, width: Int) {
@@ -31,15 +29,22 @@ extension WireBuffer {
         append(byte: UInt8(ascii: "Z"))
     }
 
-    /// Appends a GUID as lowercase `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
+    /// Appends a GUID as lowercase `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, written in place.
     public func append(guid: LeadGUID) {
-        for (i, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if i == 8 || i == 12 { append(byte: 0x2D) }
-            append(byte: Self.lowerHex[Int((guid.high >> UInt64(shift)) & 0xF)])
-        }
-        for (i, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if i == 0 || i == 4 { append(byte: 0x2D) }
-            append(byte: Self.lowerHex[Int((guid.low >> UInt64(shift)) & 0xF)])
+        appendInPlace(count: 36) { out in
+            @inline(__always) func hex(_ nibble: UInt64) -> UInt8 {
+                nibble < 10 ? UInt8(truncatingIfNeeded: nibble) &+ 0x30 : UInt8(truncatingIfNeeded: nibble) &+ 0x57
+            }
+            var position = 0
+            for i in 0..<32 {
+                if i == 8 || i == 12 || i == 16 || i == 20 {
+                    out[position] = 0x2D
+                    position += 1
+                }
+                let word = i < 16 ? guid.high : guid.low
+                out[position] = hex((word >> UInt64(60 - (i % 16) * 4)) & 0xF)
+                position += 1
+            }
         }
     }
 }

@@ -76,6 +76,15 @@ public final class WireBuffer {
         state.pointee.count = count + raw.count
     }
 
+    /// Reserves `count` bytes at the end and lets `body` write them in place.
+    @inline(__always)
+    func appendInPlace(count extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        let count = state.pointee.count
+        if count + extra > state.pointee.capacity { grow(count + extra) }
+        body(state.pointee.storage + count)
+        state.pointee.count = count + extra
+    }
+
     /// Appends raw bytes.
     public func append(contentsOf other: [UInt8]) { other.withUnsafeBufferPointer { append($0) } }
 
