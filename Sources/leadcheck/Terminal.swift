@@ -10,15 +10,20 @@ enum Terminal {
         printStderr("leadcheck: error: \(text)")
     }
 
+    /// Prints a line on stdout immediately (unbuffered, for banners other programs wait for).
+    static func printStdout(_ line: String) { writeLine(line, to: STDOUT_FILENO) }
+
     /// Prints a line on stderr.
-    static func printStderr(_ line: String) {
+    static func printStderr(_ line: String) { writeLine(line, to: STDERR_FILENO) }
+
+    private static func writeLine(_ line: String, to fd: Int32) {
         var out = line
         if !out.hasSuffix("\n") { out += "\n" }
         // write(2) rather than fputs(stderr): the C global is shared mutable state to Swift 6.
         out.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let n = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return }
                 offset += n

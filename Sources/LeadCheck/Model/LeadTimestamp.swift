@@ -34,6 +34,19 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
         secondsSinceEpoch = Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + s)
     }
 
+    /// Parses RFC 1123 (`Tue, 30 Aug 2011 01:03:21 GMT`), the form of HTTP `Date` and
+    /// `x-ms-date`; the weekday is not checked against the date.
+    public init?(rfc1123 text: String) {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT",
+              let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
+        else { return nil }
+        let time = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3, (1...Self.daysIn(month: month + 1, year: year)).contains(day), time[0] < 24, time[1] < 60, time[2] < 61 else { return nil }
+        secondsSinceEpoch = Int64(Self.daysFromCivil(year: year, month: month + 1, day: day)) * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])
+    }
+
     /// This instant plus some seconds.
     public func adding(seconds: Int64) -> LeadTimestamp {
         LeadTimestamp(secondsSinceEpoch: secondsSinceEpoch + seconds)

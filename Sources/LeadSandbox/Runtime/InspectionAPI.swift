@@ -1,0 +1,88 @@
+import Foundation
+import LeadCheck
+
+/// The sandbox's own API: what is stored (per destination, filtered by marker prefix), counts,
+/// health, pre-seeding "real" leads, and changing faults at run time.
+///
+/// `GET /health` · `GET /leads?destination=&marker-prefix=` · `GET /counts?marker-prefix=` ·
+/// `POST /seed` (`{"destination":"https","body":{…}}` or
+/// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`) · `GET /faults` ·
+/// `PUT /faults` (`{"faults":["https:status=500", …]}`).
+struct InspectionAPI: Sendable {
+    let store: SandboxStore
+    let faults: FaultSet
+    let endpoints: @Sendable () -> SandboxEndpoints?
+
+    func handle(_ request: SandboxRequest) async -> SandboxResponse {
+        do {
+            switch (request.method, request.path) {
+            case ("GET", "/health"):
+                return try json(200, ["status": "ok", "faults": faults.specs])
+            case ("GET", "/endpoints"):
+                guard let endpoints = endpoints() else { return try json(503, ["error": "not ready"]) }
+                return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(endpoints)))
+            case ("GET", "/leads"):
+                let leads = try await store.inspect(destination: request.queryValue("destination"), markerPrefix: request.queryValue("marker-prefix"))
+                return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(leads)))
+            case ("GET", "/counts"):
+                let leads = try await store.inspect(destination: nil, markerPrefix: request.queryValue("marker-prefix"))
+                var counts: [String: Int] = ["https": 0, "azure-table": 0]
+                for lead in leads { counts[lead.destination, default: 0] += 1 }
+                return try json(200, counts)
+            case ("POST", "/seed"):
+                return try await seed(request)
+            case ("GET", "/faults"):
+                return try json(200, ["faults": faults.specs])
+            case ("PUT", "/faults"):
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any],
+                      let specs = object["faults"] as? [String] else {
+                    return try json(400, ["error": "expected {\"faults\": [\"KIND:NAME[=VALUE]\", …]}"])
+                }
+                var parsed: [Fault] = []
+                for spec in specs {
+                    do { parsed.append(try Fault(parsing: spec)) } catch { return try json(400, ["error": error.description]) }
+                }
+                faults.replace(with: parsed)
+                return try json(200, ["faults": faults.specs])
+            default:
+                return try json(404, ["error": "no such inspection endpoint: \(request.method) \(request.path)"])
+            }
+        } catch {
+            return SandboxResponse.json(500, #"{"error":"inspection failed"}"#)
+        }
+    }
+
+    private func json(_ status: Int, _ object: Any) throws -> SandboxResponse {
+        SandboxResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
+    }
+
+    private func seed(_ request: SandboxRequest) async throws -> SandboxResponse {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any],
+              let destination = object["destination"] as? String else {
+            return try json(400, ["error": "expected {\"destination\": …}"])
+        }
+        switch destination {
+        case "https":
+            guard let body = object["body"] else { return try json(400, ["error": "expected \"body\""]) }
+            let data = try JSONSerialization.data(withJSONObject: body)
+            let id = try await store.insertHTTPSLead(path: "/seed", headers: [("Content-Type", "application/json")], body: Array(data))
+            return try json(201, ["id": String(id)])
+        case "azure-table":
+            guard let account = object["account"] as? String, let table = object["table"] as? String,
+                  let entity = object["entity"] as? [String: Any], let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else {
+                return try json(400, ["error": "expected account, table and entity with PartitionKey and RowKey"])
+            }
+            _ = try await store.createTable(account: account, name: table)
+            var properties = entity
+            properties["PartitionKey"] = nil
+            properties["RowKey"] = nil
+            let timestamp = AzureTableService.timestampNow()
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: properties, options: [.sortedKeys]), as: UTF8.self)
+            let inserted = try await store.insertEntity(account: account, table: table, entity: StoredEntity(
+                partitionKey: pk, rowKey: rk, timestamp: timestamp, etag: AzureTableService.etag(for: timestamp), properties: text))
+            return try json(inserted ? 201 : 409, ["id": "\(account)/\(table.lowercased())/\(pk)/\(rk)"])
+        default:
+            return try json(400, ["error": "destination must be https or azure-table"])
+        }
+    }
+}

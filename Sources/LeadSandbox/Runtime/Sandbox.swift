@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import LeadCheck
+import Logging
+import NIOSSL
+import ServiceLifecycle
+
+/// The local emulator of the lead destinations: one Hummingbird server per service on
+/// consecutive ports (or free ones), a shared SQLite store, shared faults, optional TLS from a
+/// generated CA, and the inspection API.
+public final class Sandbox: Sendable {
+    /// How it runs.
+    public let configuration: SandboxConfiguration
+    /// Its state.
+    public let store: SandboxStore
+    /// The faults in force.
+    public let faults: FaultSet
+    private let services: [any SandboxService]
+    private let state = ReadyState()
+
+    /// The order services take ports in; the inspection API comes last.
+    static let serviceOrder: [FaultTarget] = [.https, .azureTable]
+
+    /// Opens the store and prepares the services; nothing listens until ``run(handleSignals:onReady:)``.
+    public init(configuration: SandboxConfiguration) throws {
+        self.configuration = configuration
+        store = try SandboxStore(path: configuration.dataPath)
+        faults = FaultSet(configuration.faults)
+        var accounts = [AzureTableService.developmentAccount: AzureTableService.developmentKey]
+        for (name, key) in configuration.tableAccounts { accounts[name] = key }
+        services = [
+            HTTPSSinkService(store: store, faults: faults),
+            try AzureTableService(store: store, faults: faults, accounts: accounts),
+        ]
+    }
+
+    /// The endpoints, once every server listens.
+    public var endpoints: SandboxEndpoints? { state.endpoints }
+
+    /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;
+    /// shuts down gracefully either way. `onReady` runs once every server listens.
+    public func run(handleSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws {
+        var logger = Logger(label: "leadcheck.sandbox")
+        logger.logLevel = .warning
+        let tls = try makeTLS()
+        let scheme = tls == nil ? "http" : "https"
+        let serverBuilder: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
+
+        var applications: [any Service] = []
+        let names = Self.serviceOrder.map(\.rawValue) + ["inspection"]
+        for (index, name) in names.enumerated() {
+            let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
+            let responder: CallbackResponder<BasicRequestContext>
+            if index < services.count {
+                let server = SandboxServer(service: services[index], faults: faults)
+                responder = CallbackResponder { request, _ in try await server.respond(request) }
+            } else {
+                let api = InspectionAPI(store: store, faults: faults, endpoints: { [state] in state.endpoints })
+                let server = SandboxServer(service: InspectionService(api: api), faults: FaultSet())
+                responder = CallbackResponder { request, _ in try await server.respond(request) }
+            }
+            let total = names.count
+            let app = Application(
+                responder: responder, server: serverBuilder,
+                configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
+                onServerRunning: { [state, configuration] channel in
+                    let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) { ports in
+                        Self.endpoints(ports: ports, host: configuration.host, scheme: scheme, caFile: tls?.caFile)
+                    }
+                    if let ready { await onReady(ready) }
+                },
+                logger: logger
+            )
+            applications.append(app)
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: applications.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+            logger: logger
+        ))
+        try await withTaskCancellationHandler {
+            try await group.run()
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
+    }
+
+    static func endpoints(ports: [String: Int], host: String, scheme: String, caFile: String?) -> SandboxEndpoints {
+        func base(_ name: String) -> String { "\(scheme)://\(host):\(ports[name] ?? 0)" }
+        let tableEndpoint = "\(base(FaultTarget.azureTable.rawValue))/\(AzureTableService.developmentAccount)"
+        return SandboxEndpoints(
+            https: "\(base(FaultTarget.https.rawValue))/workflows/sandbox/triggers/manual/paths/invoke?api-version=2016-06-01",
+            azureTable: .init(
+                connectionString: "DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);AccountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);",
+                account: AzureTableService.developmentAccount, key: AzureTableService.developmentKey
+            ),
+            inspection: base("inspection"),
+            caFile: caFile
+        )
+    }
+
+    /// The TLS setup for `--tls`: a fresh CA written where clients can trust it, and a server
+    /// certificate from it — or, under the TLS faults, an expired one, one for another host, or
+    /// one from a CA nobody trusts.
+    func makeTLS() throws -> (configuration: TLSConfiguration, caFile: String)? {
+        guard configuration.tls else { return nil }
+        let authority = try CertificateAuthority()
+        let effects = FaultTarget.allCases.flatMap { faults.effects(for: $0) }
+        let now = Date()
+        let names = (dns: ["localhost"], ip: configuration.host.split(separator: ".").count == 4 ? [configuration.host] : [])
+        let issued: IssuedCertificate
+        if effects.contains(where: { if case .tlsExpired = $0 { return true }; return false }) {
+            issued = try authority.issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip,
+                                         notValidBefore: now.addingTimeInterval(-30 * 86_400), notValidAfter: now.addingTimeInterval(-86_400))
+        } else if effects.contains(where: { if case .tlsWrongHost = $0 { return true }; return false }) {
+            issued = try authority.issue(commonName: "wrong.example", dnsNames: ["wrong.example"])
+        } else if effects.contains(where: { if case .tlsUntrusted = $0 { return true }; return false }) {
+            issued = try CertificateAuthority(commonName: "untrusted sandbox CA").issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip)
+        } else {
+            issued = try authority.issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip)
+        }
+        let caFile = configuration.caFile ?? configuration.dataPath.map { "\($0).ca.pem" }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-sandbox-ca-\(getpid()).pem").path
+        try authority.certificatePEM().write(toFile: caFile, atomically: true, encoding: .utf8)
+        let chain = try NIOSSLCertificate.fromPEMBytes(Array(issued.chainPEM.utf8)).map { NIOSSLCertificateSource.certificate($0) }
+        let key = try NIOSSLPrivateKey(bytes: Array(issued.privateKeyPEM.utf8), format: .pem)
+        return (TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)), caFile)
+    }
+}

@@ -1,0 +1,30 @@
+/// How to run the sandbox.
+public struct SandboxConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The first port (services take consecutive ports); 0 picks free ports.
+    public var portBase: Int
+    /// Serve HTTPS with a generated CA.
+    public var tls: Bool
+    /// SQLite file for durable state; nil keeps everything in memory.
+    public var dataPath: String?
+    /// Where to write the CA certificate with `tls`; default beside the data file or in a
+    /// temporary directory.
+    public var caFile: String?
+    /// Faults at start.
+    public var faults: [Fault]
+    /// Extra Table accounts `name → base64 key`, beside the development account.
+    public var tableAccounts: [String: String]
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", portBase: Int = 0, tls: Bool = false, dataPath: String? = nil, caFile: String? = nil,
+                faults: [Fault] = [], tableAccounts: [String: String] = [:]) {
+        self.host = host
+        self.portBase = portBase
+        self.tls = tls
+        self.dataPath = dataPath
+        self.caFile = caFile
+        self.faults = faults
+        self.tableAccounts = tableAccounts
+    }
+}

@@ -1,0 +1,22 @@
+/// Where a running sandbox serves each destination, and the credentials that work against it:
+/// what `--endpoints` writes and `verify --sandbox` reads.
+public struct SandboxEndpoints: Sendable, Codable, Hashable {
+    /// The Azure Table endpoint and its development account.
+    public struct AzureTable: Sendable, Codable, Hashable {
+        /// A connection string pointing at the sandbox.
+        public var connectionString: String
+        /// The account name.
+        public var account: String
+        /// The account key (Azurite's public development key unless configured otherwise).
+        public var key: String
+    }
+
+    /// The HTTPS-endpoint sink URL.
+    public var https: String
+    /// The Azure Table service.
+    public var azureTable: AzureTable
+    /// The inspection API base URL.
+    public var inspection: String
+    /// The CA certificate to trust, with `--tls`.
+    public var caFile: String?
+}

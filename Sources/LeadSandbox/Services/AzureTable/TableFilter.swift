@@ -1,0 +1,182 @@
+import Foundation
+
+/// The OData `$filter` subset the Table service supports (reference notes §2.4): comparisons
+/// `eq ne gt ge lt le` between a property and a literal, combined with `and`, `or`, `not` and
+/// parentheses. Literals: `'text'` (with `''` for a quote), `datetime'…'`, `guid'…'`, integers
+/// (with `L` for Int64), doubles, `true`/`false`. At most 15 comparisons, like the service.
+indirect enum TableFilter: Sendable {
+    case comparison(property: String, op: String, literal: Literal)
+    case and(TableFilter, TableFilter)
+    case or(TableFilter, TableFilter)
+    case not(TableFilter)
+
+    enum Literal: Sendable {
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case dateTime(String)
+        case guid(String)
+    }
+
+    struct ParseError: Error { let message: String }
+
+    static func parse(_ text: String) throws -> TableFilter {
+        var parser = Parser(tokens: try tokenize(text))
+        let filter = try parser.parseOr()
+        guard parser.index == parser.tokens.count else { throw ParseError(message: "unexpected '\(parser.tokens[parser.index])'") }
+        guard parser.comparisons <= 15 else { throw ParseError(message: "more than 15 discrete comparisons") }
+        return filter
+    }
+
+    /// Whether an entity (property name → JSON value, plus type annotations) matches.
+    func matches(_ entity: [String: Any]) -> Bool {
+        switch self {
+        case let .and(a, b): return a.matches(entity) && b.matches(entity)
+        case let .or(a, b): return a.matches(entity) || b.matches(entity)
+        case let .not(a): return !a.matches(entity)
+        case let .comparison(property, op, literal):
+            guard let value = entity[property], !(value is NSNull) else { return false }
+            let order: ComparisonResult?
+            switch literal {
+            case let .string(s), let .dateTime(s), let .guid(s):
+                guard let stored = value as? String else { return false }
+                if case .dateTime = literal {
+                    order = Self.compareDates(stored, s)
+                } else {
+                    order = stored == s ? .orderedSame : (stored.utf16.lexicographicallyPrecedes(s.utf16) ? .orderedAscending : .orderedDescending)
+                }
+            case let .number(n):
+                let stored: Double?
+                if let number = value as? NSNumber { stored = number.doubleValue } else if let text = value as? String { stored = Double(text) } else { stored = nil }
+                guard let stored else { return false }
+                order = stored == n ? .orderedSame : (stored < n ? .orderedAscending : .orderedDescending)
+            case let .bool(b):
+                guard let stored = value as? Bool else { return false }
+                order = stored == b ? .orderedSame : (stored ? .orderedDescending : .orderedAscending)
+            }
+            guard let order else { return false }
+            switch op {
+            case "eq": return order == .orderedSame
+            case "ne": return order != .orderedSame
+            case "gt": return order == .orderedDescending
+            case "ge": return order != .orderedAscending
+            case "lt": return order == .orderedAscending
+            case "le": return order != .orderedDescending
+            default: return false
+            }
+        }
+    }
+
+    static func compareDates(_ a: String, _ b: String) -> ComparisonResult? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        func parse(_ s: String) -> Date? { formatter.date(from: s) ?? plain.date(from: s) }
+        guard let x = parse(a), let y = parse(b) else { return nil }
+        return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+    }
+
+    enum Token: Equatable, CustomStringConvertible {
+        case word(String)
+        case literal(String, prefix: String)
+        case open, close
+        var description: String {
+            switch self {
+            case let .word(w): w
+            case let .literal(l, p): "\(p)'\(l)'"
+            case .open: "("
+            case .close: ")"
+            }
+        }
+    }
+
+    static func tokenize(_ text: String) throws -> [Token] {
+        var tokens: [Token] = []
+        var chars = Array(text)[...]
+        while let c = chars.first {
+            if c == " " || c == "\t" { chars.removeFirst(); continue }
+            if c == "(" { tokens.append(.open); chars.removeFirst(); continue }
+            if c == ")" { tokens.append(.close); chars.removeFirst(); continue }
+            var word = ""
+            while let d = chars.first, d != " ", d != "(", d != ")", d != "'" { word.append(d); chars.removeFirst() }
+            if chars.first == "'" {
+                chars.removeFirst()
+                var literal = ""
+                var closed = false
+                while let d = chars.first {
+                    chars.removeFirst()
+                    if d == "'" {
+                        if chars.first == "'" { literal.append("'"); chars.removeFirst() } else { closed = true; break }
+                    } else {
+                        literal.append(d)
+                    }
+                }
+                guard closed else { throw ParseError(message: "unterminated string literal") }
+                tokens.append(.literal(literal, prefix: word))
+            } else if !word.isEmpty {
+                tokens.append(.word(word))
+            } else {
+                throw ParseError(message: "unexpected character")
+            }
+        }
+        return tokens
+    }
+
+    struct Parser {
+        let tokens: [Token]
+        var index = 0
+        var comparisons = 0
+
+        mutating func parseOr() throws -> TableFilter {
+            var left = try parseAnd()
+            while index < tokens.count, tokens[index] == .word("or") { index += 1; left = .or(left, try parseAnd()) }
+            return left
+        }
+
+        mutating func parseAnd() throws -> TableFilter {
+            var left = try parseUnary()
+            while index < tokens.count, tokens[index] == .word("and") { index += 1; left = .and(left, try parseUnary()) }
+            return left
+        }
+
+        mutating func parseUnary() throws -> TableFilter {
+            guard index < tokens.count else { throw ParseError(message: "expression ends early") }
+            if tokens[index] == .word("not") { index += 1; return .not(try parseUnary()) }
+            if tokens[index] == .open {
+                index += 1
+                let inner = try parseOr()
+                guard index < tokens.count, tokens[index] == .close else { throw ParseError(message: "missing ')'") }
+                index += 1
+                return inner
+            }
+            guard index + 2 < tokens.count, case let .word(property) = tokens[index], case let .word(op) = tokens[index + 1],
+                  ["eq", "ne", "gt", "ge", "lt", "le"].contains(op) else {
+                throw ParseError(message: "expected 'Property op literal' at '\(tokens[index])'")
+            }
+            let literal: Literal
+            switch tokens[index + 2] {
+            case let .literal(text, prefix):
+                switch prefix {
+                case "": literal = .string(text)
+                case "datetime": literal = .dateTime(text)
+                case "guid": literal = .guid(text)
+                case "X", "binary": literal = .string(text)
+                default: throw ParseError(message: "unknown literal type '\(prefix)'")
+                }
+            case let .word(word):
+                if word == "true" || word == "false" {
+                    literal = .bool(word == "true")
+                } else if let n = Double(word.hasSuffix("L") ? String(word.dropLast()) : word) {
+                    literal = .number(n)
+                } else {
+                    throw ParseError(message: "'\(word)' is not a literal")
+                }
+            default:
+                throw ParseError(message: "expected a literal after '\(op)'")
+            }
+            index += 3
+            comparisons += 1
+            return .comparison(property: property, op: op, literal: literal)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// An HTTPS lead endpoint that behaves like a Power Automate "When a HTTP request is received"
+/// trigger with no Response action: it answers `202 Accepted` with an empty body as soon as the
+/// run is queued (reference notes §1.2, `connectors-native-reqres.md`).
+///
+/// Like Logic Apps it does not validate the body against the schema (that is off by default,
+/// §1.3) and does not require a JSON content type; but a body declared as JSON that does not parse
+/// is rejected with 400, since the trigger cannot parse it into tokens ([INF]: the exact error
+/// code is from Logic Apps' `InvalidRequestContent`, not verified against the marketplace
+/// sender). With the `https:require-sig` fault it requires the SAS `sig` query value and answers
+/// 401 `DirectApiAuthorizationRequired` otherwise, the body the notes quote.
+public struct HTTPSSinkService: SandboxService {
+    let store: SandboxStore
+    let faults: FaultSet
+
+    /// Creates the sink.
+    public init(store: SandboxStore, faults: FaultSet) {
+        self.store = store
+        self.faults = faults
+    }
+
+    /// This is the HTTPS destination.
+    public var kind: FaultTarget { .https }
+    /// Logic Apps accepts up to 100 MB; a lead is tiny, so 1 MiB keeps the sandbox bounded.
+    public var maxBodyBytes: Int { 1 << 20 }
+
+    static func error(_ status: Int, code: String, message: String) -> SandboxResponse {
+        let body = #"{"error":{"code":"\#(code)","message":"\#(message)"}}"#
+        return .json(status, body)
+    }
+
+    /// Logic Apps' error envelope with the status's usual code.
+    public func forcedError(status: Int) -> SandboxResponse {
+        let code = status >= 500 ? "InternalServerError" : (status == 404 ? "NotFound" : "BadRequest")
+        return Self.error(status, code: code, message: "The sandbox was told to answer \(status).")
+    }
+
+    /// Logic Apps throttling.
+    public func throttled() -> SandboxResponse {
+        var response = Self.error(429, code: "WorkflowRequestsThrottled", message: "The workflow requests are throttled. Retry the request after some time.")
+        response.headers.append(("Retry-After", "1"))
+        return response
+    }
+
+    /// Request too large.
+    public func bodyTooLarge() -> SandboxResponse {
+        Self.error(413, code: "RequestContentTooLarge", message: "The request content length exceeds the limit of \(maxBodyBytes) bytes.")
+    }
+
+    /// Accepts a lead.
+    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+        for effect in faults.effects(for: .https) {
+            if case let .requireSig(expected) = effect, request.queryValue("sig") != expected {
+                return Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme.")
+            }
+        }
+        guard request.method == "POST" else {
+            return Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST.")
+        }
+        let contentType = request.header("Content-Type")?.lowercased() ?? ""
+        if contentType.contains("json"), (try? JSONSerialization.jsonObject(with: Data(request.body), options: [.fragmentsAllowed])) == nil {
+            return Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON.")
+        }
+        do {
+            let id = try await store.insertHTTPSLead(path: request.path, headers: request.headers.map { ($0.name, $0.value) }, body: request.body)
+            return SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
+        } catch {
+            return Self.error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
+        }
+    }
+}

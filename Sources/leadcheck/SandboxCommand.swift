@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import LeadCheck
+import LeadSandbox
+
+/// `leadcheck sandbox`: run the local emulator of the lead destinations as a server.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the local emulator of the lead destinations (HTTPS sink and Azure Table so far) until SIGINT or SIGTERM.",
+        discussion: """
+        Each service listens on its own port: --port-base N gives https N, azure-table N+1,
+        inspection N+2; without it free ports are picked. The endpoints and working credentials
+        are printed and, with --endpoints FILE, written as JSON.
+
+        Faults (repeatable --fault KIND:NAME[=VALUE]; KIND is https, azure-table, dynamics, marketo,
+        salesforce or *): \(Fault.names.joined(separator: ", ")).
+        They can be changed while running: PUT {"faults":[…]} to the inspection API's /faults.
+
+        Examples:
+          leadcheck sandbox --port-base 18000 --endpoints sandbox.json
+          leadcheck sandbox --tls --data /tmp/sandbox.sqlite --fault 'azure-table:clock-skew'
+          leadcheck sandbox --fault '*:latency=250ms' --fault 'https:require-sig=abc123'
+        """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("port-base"), help: "First port; the services take consecutive ports (default: free ports).")
+    var portBase: String = "0"
+
+    @Flag(help: "Serve HTTPS with a CA the sandbox generates; its certificate is written to caFile.")
+    var tls = false
+
+    @Option(help: "SQLite file for the sandbox's state (default: in memory). Acknowledged leads survive a crash.")
+    var data: String?
+
+    @Option(name: .customLong("fault"), help: "Inject a fault, KIND:NAME[=VALUE] (repeatable).")
+    var faults: [String] = []
+
+    @Option(name: .customLong("table-account"), help: "Extra Table account NAME=ENV_VAR, the base64 key read from ENV_VAR (repeatable).")
+    var tableAccounts: [String] = []
+
+    @Option(help: "Write the endpoints and credentials as JSON to this file once the sandbox is ready.")
+    var endpoints: String?
+
+    func run() async throws {
+        let portBase = try Choice.parseInt(self.portBase, flag: "--port-base", range: 0...65_530)
+        var parsedFaults: [Fault] = []
+        for spec in faults {
+            do { parsedFaults.append(try Fault(parsing: spec)) } catch {
+                throw LeadCheckError.invalidValue(flag: "--fault", value: spec, expected: error.reason)
+            }
+        }
+        var accounts: [String: String] = [:]
+        let environment = ProcessInfo.processInfo.environment
+        for spec in tableAccounts {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let key = environment[parts[1]], Data(base64Encoded: key) != nil else {
+                throw LeadCheckError.invalidValue(flag: "--table-account", value: spec, expected: "NAME=ENV_VAR where ENV_VAR holds a base64 account key")
+            }
+            accounts[parts[0]] = key
+        }
+        let sandbox: Sandbox
+        do {
+            sandbox = try Sandbox(configuration: SandboxConfiguration(
+                host: host, portBase: portBase, tls: tls, dataPath: data, faults: parsedFaults, tableAccounts: accounts))
+        } catch {
+            throw LeadCheckError.invalidInput(location: data ?? "sandbox", reason: "could not open the sandbox store: \(error)")
+        }
+        let endpointsFile = endpoints
+        try await sandbox.run(handleSignals: true) { ready in
+            if let endpointsFile {
+                do {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    let file = try OutputFile(path: endpointsFile)
+                    try Array(try encoder.encode(ready)).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
+                    try file.finish()
+                } catch {
+                    Terminal.printError("could not write --endpoints \(endpointsFile): \(error)")
+                }
+            }
+            Terminal.printStdout("""
+                leadcheck sandbox ready
+                  https:       \(ready.https)
+                  azure-table: \(Redactor().redact(ready.azureTable.connectionString.replacingOccurrences(of: ready.azureTable.key, with: "<development key>")))
+                  inspection:  \(ready.inspection)
+                """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? ""))
+        }
+    }
+}
