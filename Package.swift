@@ -70,6 +70,10 @@ let package = Package(
             dependencies: ["LeadCheck", "LeadSandbox", "TestSupport"]
         ),
         .testTarget(
+            name: "LeadSandboxTests",
+            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["LeadCheck", "LeadSandbox", "TestSupport", "leadcheck"]
         ),

@@ -1,0 +1,72 @@
+import Foundation
+import LeadCheck
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A `leadcheck sandbox` process started by a test, with the endpoints it wrote.
+final class SandboxProcess: @unchecked Sendable {
+    let process: Process
+    let directory: TemporaryDirectory
+    let endpoints: [String: Any]
+    let output: URL
+
+    /// Starts the sandbox with extra arguments and waits for its endpoints file.
+    init(_ arguments: [String] = [], directory: TemporaryDirectory? = nil) throws {
+        let directory = try directory ?? TemporaryDirectory()
+        self.directory = directory
+        let endpointsFile = directory.path("endpoints-\(UUID().uuidString).json")
+        output = directory.url.appendingPathComponent("sandbox-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        process = Process()
+        process.executableURL = LeadCheckProcess.binary
+        process.arguments = ["sandbox", "--endpoints", endpointsFile] + arguments
+        process.standardInput = FileHandle.nullDevice
+        let log = try FileHandle(forWritingTo: output)
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let data = FileManager.default.contents(atPath: endpointsFile), !data.isEmpty,
+               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                endpoints = object
+                return
+            }
+            if !process.isRunning { break }
+            usleep(50_000)
+        }
+        process.terminate()
+        throw POSIXFailure("sandbox did not start: \(log)")
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    var httpsURL: String { endpoints["https"] as! String }
+    var inspectionURL: String { endpoints["inspection"] as! String }
+    var caFile: String? { endpoints["caFile"] as? String }
+    var azureTable: [String: Any] { endpoints["azureTable"] as! [String: Any] }
+
+    /// Sends a signal and waits for the exit status.
+    func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 10) -> Int32? {
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// GET or PUT the inspection API and decode the JSON answer.
+    func inspect(_ path: String, method: String = "GET", body: String? = nil) async throws -> Any {
+        let client = try HTTPClient()
+        let request = HTTPRequest(method: method, url: inspectionURL + path,
+                                  body: body.map { .bytes(Array($0.utf8), contentType: "application/json") } ?? .none)
+        let response = try await client.send(request)
+        return try JSONSerialization.jsonObject(with: Data(response.body))
+    }
+
+    func count(_ destination: String, prefix: String = "LCTEST_") async throws -> Int {
+        let counts = try await inspect("/counts?marker-prefix=\(prefix)") as! [String: Int]
+        return counts[destination] ?? -1
+    }
+}
