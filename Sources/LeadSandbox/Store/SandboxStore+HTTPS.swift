@@ -1,17 +1,50 @@
 import Foundation
 import GRDB
+import LeadCheck
+
+/// One lead the HTTPS sink accepted, ready to store.
+struct HTTPSLeadRow: Sendable {
+    let receivedAt: String
+    let path: String
+    let headers: String
+    let body: [UInt8]
+    let marker: String?
+}
 
 extension SandboxStore {
-    /// Stores one lead the HTTPS sink accepted; returns its id.
+    /// Stores one lead the HTTPS sink accepted (group-committed with concurrent ones); returns
+    /// its id once committed.
     @discardableResult
     func insertHTTPSLead(path: String, headers: [(String, String)], body: [UInt8]) async throws -> Int64 {
-        let headerJSON = String(decoding: try JSONSerialization.data(withJSONObject: headers.map { [$0.0, $0.1] }), as: UTF8.self)
-        let marker = Self.marker(in: String(decoding: body, as: UTF8.self))
-        let now = ISO8601DateFormatter().string(from: Date())
-        return try await writer.write { db in
-            try db.execute(sql: "INSERT INTO https_leads (received_at, path, headers, body, marker) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [now, path, headerJSON, Data(body), marker])
-            return db.lastInsertedRowID
+        let encoded = WireBuffer(capacity: 256)
+        encoded.append(byte: UInt8(ascii: "["))
+        for (index, header) in headers.enumerated() {
+            if index > 0 { encoded.append(byte: UInt8(ascii: ",")) }
+            encoded.append(byte: UInt8(ascii: "["))
+            encoded.appendJSONString(header.0)
+            encoded.append(byte: UInt8(ascii: ","))
+            encoded.appendJSONString(header.1)
+            encoded.append(byte: UInt8(ascii: "]"))
+        }
+        encoded.append(byte: UInt8(ascii: "]"))
+        let row = HTTPSLeadRow(
+            receivedAt: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601, path: path,
+            headers: encoded.string, body: body, marker: Self.marker(inUTF8: body)
+        )
+        return try await httpsBatcher.submit(row)
+    }
+
+    /// Writes a batch of HTTPS leads in one transaction.
+    static func writeHTTPSLeads(_ writer: any DatabaseWriter, _ rows: [HTTPSLeadRow]) async throws -> [Int64] {
+        try await writer.write { db in
+            let statement = try db.cachedStatement(sql: "INSERT INTO https_leads (received_at, path, headers, body, marker) VALUES (?, ?, ?, ?, ?)")
+            var ids: [Int64] = []
+            ids.reserveCapacity(rows.count)
+            for row in rows {
+                try statement.execute(arguments: [row.receivedAt, row.path, row.headers, Data(row.body), row.marker])
+                ids.append(db.lastInsertedRowID)
+            }
+            return ids
         }
     }
 }

@@ -6,6 +6,8 @@ import GRDB
 /// loses nothing on a process crash, only on power loss).
 public final class SandboxStore: Sendable {
     let writer: any DatabaseWriter
+    /// Group commit for the HTTPS sink, the one service under burst load.
+    let httpsBatcher: WriteBatcher<HTTPSLeadRow>
 
     /// Opens the store at `path`, or in memory when `path` is nil.
     public init(path: String?) throws {
@@ -18,6 +20,7 @@ public final class SandboxStore: Sendable {
         } else {
             writer = try DatabaseQueue()
         }
+        httpsBatcher = WriteBatcher { [writer] rows in try await Self.writeHTTPSLeads(writer, rows) }
         try migrate()
     }
 
@@ -44,9 +47,34 @@ public final class SandboxStore: Sendable {
 
     /// The first leadcheck marker in `text` (`LCTEST_<run>_<n>`, any case), normalised to
     /// `LCTEST_<run>_<n>`; inspection filters on it.
-    static func marker(in text: String) -> String? {
-        guard let range = text.range(of: #"(?i)lctest_[a-z0-9]{4,16}_[0-9]+"#, options: .regularExpression) else { return nil }
-        let found = text[range]
-        return "LCTEST_" + found.dropFirst("LCTEST_".count).lowercased()
+    static func marker(in text: String) -> String? { marker(inUTF8: Array(text.utf8)) }
+
+    /// The same over UTF-8 bytes, by a plain scan (this runs for every stored lead).
+    static func marker(inUTF8 bytes: [UInt8]) -> String? {
+        let prefix = Array("lctest_".utf8)
+        func lower(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b | 0x20 : b }
+        func isAlnum(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x61...0x7A).contains(lower(b)) }
+        var i = 0
+        while i + prefix.count < bytes.count {
+            var matches = true
+            for j in 0..<prefix.count where lower(bytes[i + j]) != prefix[j] { matches = false; break }
+            if matches {
+                var k = i + prefix.count
+                let runStart = k
+                while k < bytes.count, isAlnum(bytes[k]) { k += 1 }
+                let runLength = k - runStart
+                if (4...16).contains(runLength), k < bytes.count, bytes[k] == UInt8(ascii: "_") {
+                    var d = k + 1
+                    while d < bytes.count, (0x30...0x39).contains(bytes[d]) { d += 1 }
+                    if d > k + 1 {
+                        let run = String(decoding: bytes[runStart..<k].map(lower), as: UTF8.self)
+                        let number = String(decoding: bytes[(k + 1)..<d], as: UTF8.self)
+                        return "LCTEST_\(run)_\(number)"
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -1,0 +1,57 @@
+# scripts/bench section: the sandbox's HTTPS sink with a file-backed --data under wrk -c16 POSTs,
+# counting what it actually stored; nginx `return 202` on the same machine in the same run is the
+# ceiling.
+
+bench_sandbox() {
+  ensure_apt nginx-light wrk curl
+  local dir="$scratch/sandbox"; mkdir -p "$dir"
+  local data; data=$(mktemp -d)/sandbox.sqlite
+  "$bin" generate --seed 1 --variants typical --locales en-US --count 1 --format https > "$dir/body.json"
+  cat > "$dir/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json; charset=utf-8"
+local f = io.open("$dir/body.json", "r"); wrk.body = f:read("*a"):gsub("%s+$", ""); f:close()
+LUA
+  log "sandbox: HTTPS sink with --data on disk, wrk -t2 -c16 for 5 s"
+  "$bin" sandbox --data "$data" --endpoints "$dir/endpoints.json" > "$dir/sandbox.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 100); do [ -s "$dir/endpoints.json" ] && break; sleep 0.1; done
+  local url; url=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["https"])' "$dir/endpoints.json")
+  local inspection; inspection=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["inspection"])' "$dir/endpoints.json")
+  wrk -t2 -c16 -d5s -s "$dir/post.lua" "$url" > "$dir/wrk-sandbox.txt"
+  local stored; stored=$(curl -s "$inspection/counts" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["https"])')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$(dirname "$data")"
+
+  log "sandbox: nginx return 202, same load"
+  local nginx_bin; nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  local port; port=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  mkdir -p "$dir/nginx"
+  cat > "$dir/nginx/nginx.conf" <<CONF
+$( [ "$(id -u)" = 0 ] && echo "user root root;" )
+worker_processes 1;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log warn;
+events { worker_connections 1024; }
+http { access_log off; client_body_temp_path $dir/nginx/body; keepalive_requests 1000000;
+  server { listen 127.0.0.1:$port; location / { return 202; } } }
+CONF
+  timeout 300 "$nginx_bin" -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -g 'daemon off;' &
+  local nginx_pid=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  wrk -t2 -c16 -d5s -s "$dir/post.lua" "http://127.0.0.1:$port/" > "$dir/wrk-nginx.txt"
+  kill "$nginx_pid" 2>/dev/null || true
+
+  "$py" - "$dir/wrk-sandbox.txt" "$dir/wrk-nginx.txt" "$stored" <<'PY'
+import re, sys
+def rate(path):
+    text = open(path).read()
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), text
+sandbox, sandbox_text = rate(sys.argv[1]); nginx, _ = rate(sys.argv[2]); stored = int(sys.argv[3])
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", sandbox_text)
+print("sandbox HTTPS sink, file-backed --data, wrk -t2 -c16 POSTs for 5 s (release build)")
+print(f"  sandbox                      {sandbox:>10,.0f} req/s, {stored:,} leads stored ({stored / 5:,.0f} stored/s), non-2xx: {errors.group(1) if errors else 0}")
+print(f"  nginx return 202 (ceiling)   {nginx:>10,.0f} req/s")
+print(f"  goal ≥ 20,000 stored leads/s: {stored / 5 / 20000:.2f}×; share of the nginx ceiling: {sandbox / nginx:.2f}")
+PY
+}
