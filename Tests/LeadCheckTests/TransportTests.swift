@@ -161,26 +161,31 @@ import Testing
         #expect(server.acceptedConnections == 1)
     }
 
+    /// Best of three, so a loaded CI machine's scheduling delay does not fail it; a transport
+    /// that waited for a poll timeout or libcurl's one-second progress callback fails all three.
     @Test func cancellationAbortsATransferWithin100Milliseconds() async throws {
         let server = try Self.raw()
         let client = try HTTPClient(options: TransportOptions(totalTimeoutMilliseconds: 30_000))
-        let task = Task { () -> TransportError? in
-            do {
-                _ = try await client.send(HTTPRequest(url: server.url + "/stall"))
-                return nil
-            } catch let error as TransportError {
-                return error
-            } catch {
-                return nil
+        var best = Duration.seconds(60)
+        for _ in 0..<3 {
+            let task = Task { () -> TransportError? in
+                do {
+                    _ = try await client.send(HTTPRequest(url: server.url + "/stall"))
+                    return nil
+                } catch let error as TransportError {
+                    return error
+                } catch {
+                    return nil
+                }
             }
+            try await Task.sleep(for: .milliseconds(300))
+            let cancelledAt = ContinuousClock.now
+            task.cancel()
+            let error = await task.value
+            best = min(best, ContinuousClock.now - cancelledAt)
+            #expect(error?.kind == .cancelled)
         }
-        try await Task.sleep(for: .milliseconds(300))
-        let cancelledAt = ContinuousClock.now
-        task.cancel()
-        let error = await task.value
-        let elapsed = ContinuousClock.now - cancelledAt
-        #expect(error?.kind == .cancelled)
-        #expect(elapsed < .milliseconds(100), "took \(elapsed)")
+        #expect(best < .milliseconds(100), "best of three took \(best)")
     }
 
     @Test func concurrentRequestsAllComplete() async throws {
