@@ -7,10 +7,10 @@ import LeadSandbox
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run the local emulator of the lead destinations (HTTPS sink and Azure Table so far) until SIGINT or SIGTERM.",
+        abstract: "Run the local emulator of the lead destinations (HTTPS sink, Azure Table, Dynamics 365 so far) until SIGINT or SIGTERM.",
         discussion: """
         Each service listens on its own port: --port-base N gives https N, azure-table N+1,
-        inspection N+2; without it free ports are picked. The endpoints and working credentials
+        dynamics N+2, inspection N+3; without it free ports are picked. The endpoints and working credentials
         are printed and, with --endpoints FILE, written as JSON.
 
         Faults (repeatable --fault KIND:NAME[=VALUE]; KIND is https, azure-table, dynamics, marketo,
@@ -35,6 +35,9 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(help: "SQLite file for the sandbox's state (default: in memory). Acknowledged leads survive a crash.")
     var data: String?
+
+    @Option(name: .customLong("ca-file"), help: "With --tls, where to write the CA certificate (default: beside --data, or a temporary file).")
+    var caFile: String?
 
     @Option(name: .customLong("fault"), help: "Inject a fault, KIND:NAME[=VALUE] (repeatable).")
     var faults: [String] = []
@@ -65,7 +68,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let sandbox: Sandbox
         do {
             sandbox = try Sandbox(configuration: SandboxConfiguration(
-                host: host, portBase: portBase, tls: tls, dataPath: data, faults: parsedFaults, tableAccounts: accounts))
+                host: host, portBase: portBase, tls: tls, dataPath: data, caFile: caFile, faults: parsedFaults, tableAccounts: accounts))
         } catch {
             throw LeadCheckError.invalidInput(location: data ?? "sandbox", reason: "could not open the sandbox store: \(error)")
         }
@@ -86,6 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 leadcheck sandbox ready
                   https:       \(ready.https)
                   azure-table: \(Redactor().redact(ready.azureTable.connectionString.replacingOccurrences(of: ready.azureTable.key, with: "<development key>")))
+                  dynamics:    \(ready.dynamics.instanceUrl) (tenant \(ready.dynamics.tenantId), client \(ready.dynamics.clientId))
                   inspection:  \(ready.inspection)
                 """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? ""))
         }

@@ -21,7 +21,7 @@ public final class Sandbox: Sendable {
     private let state = ReadyState()
 
     /// The order services take ports in; the inspection API comes last.
-    static let serviceOrder: [FaultTarget] = [.https, .azureTable]
+    static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics]
 
     /// Opens the store and prepares the services; nothing listens until ``run(handleSignals:onReady:)``.
     public init(configuration: SandboxConfiguration) throws {
@@ -33,6 +33,7 @@ public final class Sandbox: Sendable {
         services = [
             HTTPSSinkService(store: store, faults: faults),
             try AzureTableService(store: store, faults: faults, accounts: accounts),
+            DynamicsService(store: store, faults: faults),
         ]
     }
 
@@ -54,11 +55,11 @@ public final class Sandbox: Sendable {
             let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
             let responder: CallbackResponder<BasicRequestContext>
             if index < services.count {
-                let server = SandboxServer(service: services[index], faults: faults)
+                let server = SandboxServer(service: services[index], faults: faults, scheme: scheme)
                 responder = CallbackResponder { request, _ in try await server.respond(request) }
             } else {
                 let api = InspectionAPI(store: store, faults: faults, endpoints: { [state] in state.endpoints })
-                let server = SandboxServer(service: InspectionService(api: api), faults: FaultSet())
+                let server = SandboxServer(service: InspectionService(api: api), faults: FaultSet(), scheme: scheme)
                 responder = CallbackResponder { request, _ in try await server.respond(request) }
             }
             let total = names.count
@@ -95,6 +96,12 @@ public final class Sandbox: Sendable {
             azureTable: .init(
                 connectionString: "DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);AccountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);",
                 account: AzureTableService.developmentAccount, key: AzureTableService.developmentKey
+            ),
+            dynamics: .init(
+                instanceUrl: base(FaultTarget.dynamics.rawValue),
+                tokenUrl: "\(base(FaultTarget.dynamics.rawValue))/\(DynamicsCredentials.sandbox.tenantID)/oauth2/v2.0/token",
+                tenantId: DynamicsCredentials.sandbox.tenantID, clientId: DynamicsCredentials.sandbox.clientID,
+                clientSecret: DynamicsCredentials.sandbox.clientSecret
             ),
             inspection: base("inspection"),
             caFile: caFile

@@ -11,10 +11,26 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
         public var key: String
     }
 
+    /// Dynamics 365: the Dataverse instance and the Entra application that may write to it.
+    public struct Dynamics: Sendable, Codable, Hashable {
+        /// The instance URL (the token audience; `/api/data/v9.2/` lives under it).
+        public var instanceUrl: String
+        /// The client-credentials token endpoint.
+        public var tokenUrl: String
+        /// The Directory (tenant) ID.
+        public var tenantId: String
+        /// The Application (client) ID.
+        public var clientId: String
+        /// The client secret.
+        public var clientSecret: String
+    }
+
     /// The HTTPS-endpoint sink URL.
     public var https: String
     /// The Azure Table service.
     public var azureTable: AzureTable
+    /// Dynamics 365.
+    public var dynamics: Dynamics
     /// The inspection API base URL.
     public var inspection: String
     /// The CA certificate to trust, with `--tls`.

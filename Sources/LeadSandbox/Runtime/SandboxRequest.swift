@@ -11,9 +11,16 @@ public struct SandboxRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body.
     public var body: [UInt8]
+    /// `host:port` the client addressed (HTTP/1.1 `Host`, which HTTPTypes keeps apart from headers).
+    public var authority: String
+    /// `http` or `https`, as the sandbox serves.
+    public var scheme: String
 
     /// Creates a request.
-    public init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+                authority: String = "127.0.0.1", scheme: String = "http") {
+        self.authority = authority
+        self.scheme = scheme
         self.method = method
         self.path = path
         self.query = query
@@ -21,25 +28,32 @@ public struct SandboxRequest: Sendable {
         self.body = body
     }
 
+    /// `scheme://authority`: the base URL the client used.
+    public var baseURL: String { "\(scheme)://\(authority)" }
+
     /// The first header of this name, case-insensitively.
     public func header(_ name: String) -> String? {
         let lower = name.lowercased()
         return headers.first { $0.name.lowercased() == lower }?.value
     }
 
-    /// Query parameters, percent-decoded (`+` kept as is, as Azure does).
-    public var queryItems: [(name: String, value: String)] {
+    /// Query parameters, percent-decoded. Azure Storage keeps a literal `+`; ASP.NET services
+    /// (Dataverse) read `+` as a space, as form encoding does.
+    public func queryItems(plusAsSpace: Bool = false) -> [(name: String, value: String)] {
         guard let query else { return [] }
         return query.split(separator: "&").map { part in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(pieces[0]).removingPercentEncodingSafely
-            let value = pieces.count > 1 ? String(pieces[1]).removingPercentEncodingSafely : ""
-            return (name, value)
+            func decode(_ text: Substring) -> String {
+                (plusAsSpace ? text.replacingOccurrences(of: "+", with: " ") : String(text)).removingPercentEncodingSafely
+            }
+            return (decode(pieces[0]), pieces.count > 1 ? decode(pieces[1]) : "")
         }
     }
 
     /// The first query parameter of this name.
-    public func queryValue(_ name: String) -> String? { queryItems.first { $0.name == name }?.value }
+    public func queryValue(_ name: String, plusAsSpace: Bool = false) -> String? {
+        queryItems(plusAsSpace: plusAsSpace).first { $0.name == name }?.value
+    }
 
     /// The body as UTF-8 text.
     public var text: String { String(decoding: body, as: UTF8.self) }

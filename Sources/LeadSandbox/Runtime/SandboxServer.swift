@@ -11,6 +11,8 @@ import NIOCore
 struct SandboxServer: Sendable {
     let service: any SandboxService
     let faults: FaultSet
+    /// `http` or `https`.
+    let scheme: String
 
     /// Thrown inside a response body to make NIO close the connection mid-response.
     struct DropConnection: Error {}
@@ -43,7 +45,7 @@ struct SandboxServer: Sendable {
         let sandboxRequest = SandboxRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
             headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-            body: Array(buffer: body)
+            body: Array(buffer: body), authority: request.head.authority ?? "127.0.0.1", scheme: scheme
         )
         var response = await service.handle(sandboxRequest)
         response.dropMidway = response.dropMidway || drop

@@ -3,7 +3,7 @@ import GRDB
 
 /// One stored lead as the inspection API lists it.
 public struct InspectedLead: Sendable, Codable, Hashable {
-    /// `https` or `azure-table`.
+    /// `https`, `azure-table` or `dynamics`.
     public var destination: String
     /// The store's id for it: the HTTPS row id, or `account/table/PartitionKey/RowKey`.
     public var id: String
@@ -34,6 +34,11 @@ extension SandboxStore {
                     let parts: [String] = [row["account"], row["table_lower"], row["pk"], row["rk"]]
                     let id = parts.joined(separator: "/")
                     leads.append(InspectedLead(destination: "azure-table", id: id, marker: row["marker"], storedAt: row["timestamp"], record: row["properties"]))
+                }
+            }
+            if destination == nil || destination == "dynamics" {
+                for row in try Row.fetchAll(db, sql: "SELECT id, created_on, marker, record FROM dynamics_leads\(filter) ORDER BY created_on, id", arguments: arguments) {
+                    leads.append(InspectedLead(destination: "dynamics", id: row["id"], marker: row["marker"], storedAt: row["created_on"], record: row["record"]))
                 }
             }
             return leads

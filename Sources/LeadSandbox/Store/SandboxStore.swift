@@ -42,6 +42,12 @@ public final class SandboxStore: Sendable {
                 CREATE INDEX azure_entities_marker ON azure_entities(marker);
                 """)
         }
+        migrator.registerMigration("v2-dynamics") { db in
+            try db.execute(sql: """
+                CREATE TABLE dynamics_leads (id TEXT PRIMARY KEY, created_on TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                CREATE INDEX dynamics_leads_marker ON dynamics_leads(marker);
+                """)
+        }
         try migrator.migrate(writer)
     }
 

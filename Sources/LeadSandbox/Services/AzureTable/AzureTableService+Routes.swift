@@ -93,7 +93,7 @@ extension AzureTableService {
     }
 
     func baseURL(_ request: SandboxRequest, account: String) -> String {
-        "http://\(request.header("Host") ?? "127.0.0.1")/\(account)"
+        "\(request.baseURL)/\(account)"
     }
 
     static let tableNamePattern = try! NSRegularExpression(pattern: "^[A-Za-z][A-Za-z0-9]{2,62}$")

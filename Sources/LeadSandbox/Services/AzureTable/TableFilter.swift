@@ -16,6 +16,12 @@ indirect enum TableFilter: Sendable {
         case bool(Bool)
         case dateTime(String)
         case guid(String)
+
+        /// The literal with string text lowercased, for case-insensitive comparison.
+        var lowercased: Literal {
+            if case let .string(text) = self { return .string(text.lowercased()) }
+            return self
+        }
     }
 
     struct ParseError: Error { let message: String }
@@ -28,14 +34,26 @@ indirect enum TableFilter: Sendable {
         return filter
     }
 
-    /// Whether an entity (property name → JSON value, plus type annotations) matches.
-    func matches(_ entity: [String: Any]) -> Bool {
+    /// Every property the filter names.
+    var properties: [String] {
         switch self {
-        case let .and(a, b): return a.matches(entity) && b.matches(entity)
-        case let .or(a, b): return a.matches(entity) || b.matches(entity)
-        case let .not(a): return !a.matches(entity)
+        case let .and(a, b), let .or(a, b): a.properties + b.properties
+        case let .not(a): a.properties
+        case let .comparison(property, _, _): [property]
+        }
+    }
+
+    /// Whether an entity (property name → JSON value, plus type annotations) matches. The Table
+    /// service compares strings ordinally; Dataverse case-insensitively.
+    func matches(_ entity: [String: Any], caseInsensitive: Bool = false) -> Bool {
+        switch self {
+        case let .and(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) && b.matches(entity, caseInsensitive: caseInsensitive)
+        case let .or(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) || b.matches(entity, caseInsensitive: caseInsensitive)
+        case let .not(a): return !a.matches(entity, caseInsensitive: caseInsensitive)
         case let .comparison(property, op, literal):
-            guard let value = entity[property], !(value is NSNull) else { return false }
+            guard let raw = entity[property], !(raw is NSNull) else { return false }
+            let value: Any = caseInsensitive ? ((raw as? String)?.lowercased() ?? raw) : raw
+            let literal: Literal = caseInsensitive ? literal.lowercased : literal
             let order: ComparisonResult?
             switch literal {
             case let .string(s), let .dateTime(s), let .guid(s):

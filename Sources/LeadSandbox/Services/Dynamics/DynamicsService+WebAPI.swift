@@ -1,0 +1,145 @@
+import Foundation
+import LeadCheck
+
+extension DynamicsService {
+    /// Attributes a lead record may be created with besides the strings: the picklist, and
+    /// what Dataverse fills in itself.
+    static let otherAttributes: Set<String> = ["leadsourcecode", "leadid", "createdon", "statecode", "statuscode", "fullname"]
+
+    /// The lead field (for fault limits and the `truncate`/`mojibake` faults) each attribute holds.
+    static let leadFields: [String: LeadField] = [
+        "firstname": .firstName, "lastname": .lastName, "emailaddress1": .email, "telephone1": .phone,
+        "address1_country": .country, "companyname": .company, "jobtitle": .title, "description": .description,
+    ]
+
+    func webAPI(_ request: SandboxRequest, resource: String) async throws -> SandboxResponse {
+        if resource == "leads" {
+            switch request.method {
+            case "POST": return try await create(request)
+            case "GET": return try await query(request)
+            default: return Self.dataverseError(405, code: "0x80060888", message: "The requested resource does not support http method '\(request.method)'.")
+            }
+        }
+        if resource.hasPrefix("leads("), resource.hasSuffix(")") {
+            let id = String(resource.dropFirst(6).dropLast()).lowercased()
+            guard UUID(uuidString: id) != nil else {
+                return Self.dataverseError(400, code: "0x80060888", message: "Bad Request - Error in query syntax: '\(id)' is not a valid GUID.")
+            }
+            switch request.method {
+            case "GET":
+                guard let record = try await store.dynamicsLead(id: id), let object = Self.object(record) else { return notFound(id) }
+                var body = project(object, select: selection(request))
+                body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
+                return try json(200, body)
+            case "DELETE":
+                return try await store.deleteDynamicsLead(id: id) ? SandboxResponse(status: 204, headers: [("OData-Version", "4.0")]) : notFound(id)
+            default:
+                return Self.dataverseError(405, code: "0x80060888", message: "The requested resource does not support http method '\(request.method)'.")
+            }
+        }
+        return Self.dataverseError(404, code: "0x80060888", message: "Resource not found for the segment '\(resource)'.")
+    }
+
+    func notFound(_ id: String) -> SandboxResponse {
+        Self.dataverseError(404, code: "0x80040217", message: "lead With Id = \(id) Does Not Exist")
+    }
+
+    static func object(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+
+    func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) throws -> SandboxResponse {
+        SandboxResponse(status: status, headers: [("Content-Type", "application/json; odata.metadata=minimal"), ("OData-Version", "4.0")] + headers,
+                        body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
+    }
+
+    func selection(_ request: SandboxRequest) -> [String]? {
+        request.queryValue("$select", plusAsSpace: true).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    func project(_ object: [String: Any], select: [String]?) -> [String: Any] {
+        var out: [String: Any] = ["@odata.etag": "W/\"\(abs((object["leadid"] as? String ?? "").hashValue % 10_000_000))\""]
+        for (key, value) in object where select == nil || select!.contains(key) || key == "leadid" {
+            out[key] = value
+        }
+        if let select { for key in select where out[key] == nil { out[key] = NSNull() } }
+        return out
+    }
+
+    func create(_ request: SandboxRequest) async throws -> SandboxResponse {
+        guard (request.header("Content-Type") ?? "").lowercased().contains("application/json") else {
+            return Self.dataverseError(415, code: "0x80048d19", message: "The request Content-Type '\(request.header("Content-Type") ?? "")' is not supported; use application/json.")
+        }
+        guard var record = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+            return Self.dataverseError(400, code: "0x80048d19", message: "Error identified in Payload provided by the user for Entity :'leads', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293")
+        }
+        let effects = faults.effects(for: .dynamics)
+        for (key, value) in record {
+            if let limit = Self.stringAttributes[key] {
+                if value is NSNull { continue }
+                guard var text = value as? String else {
+                    return Self.dataverseError(400, code: "0x80048d19", message: "Cannot convert the literal '\(value)' to the expected type 'Edm.String' for '\(key)'.")
+                }
+                if FieldMangling.isActive(effects) {
+                    text = FieldMangling.apply(effects, to: text, limit: limit)
+                    record[key] = text
+                }
+                if text.utf16.count > limit {
+                    return Self.dataverseError(400, code: "0x80044331", message: "A validation error occurred. The length of the '\(key)' attribute of the 'lead' entity exceeded the maximum allowed length of '\(limit)'.")
+                }
+            } else if key == "leadsourcecode" {
+                guard let code = value as? Int, (1...10).contains(code) else {
+                    return Self.dataverseError(400, code: "0x80040203", message: "A validation error occurred. The value \(value) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
+                }
+                if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {
+                    return Self.dataverseError(403, code: "0x8004f507", message: "AttributePrivilegeCreateIsMissing: the caller does not have create privilege on the attribute 'leadsourcecode' of the entity 'lead'. Add it to the Microsoft Marketplace Lead Writer role.")
+                }
+            } else if !Self.otherAttributes.contains(key) && !key.hasPrefix("@") {
+                return Self.dataverseError(400, code: "0x80060888", message: "An undeclared property '\(key)' which only has property annotations in the payload but no property value was found in the payload. Invalid property '\(key)' was found in entity 'Microsoft.Dynamics.CRM.lead'.")
+            }
+        }
+        let id = UUID().uuidString.lowercased()
+        record["leadid"] = id
+        record["createdon"] = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+        record["statecode"] = 0
+        record["statuscode"] = 1
+        let names = [record["firstname"] as? String, record["lastname"] as? String].compactMap { $0 }
+        record["fullname"] = names.joined(separator: " ")
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        try await store.insertDynamicsLead(id: id, createdOn: record["createdon"] as! String, record: text)
+        let entityID = "\(baseURL(request))/api/data/v9.2/leads(\(id))"
+        if (request.header("Prefer") ?? "").contains("return=representation") {
+            var body = project(record, select: selection(request))
+            body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
+            return try json(201, body, headers: [("Preference-Applied", "return=representation")])
+        }
+        return SandboxResponse(status: 204, headers: [("OData-Version", "4.0"), ("OData-EntityId", entityID)])
+    }
+
+    func query(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let known = Set(Self.stringAttributes.keys).union(Self.otherAttributes)
+        if let select = selection(request), let unknown = select.first(where: { !known.contains($0) }) {
+            return Self.dataverseError(400, code: "0x80060888", message: "Could not find a property named '\(unknown)' on type 'Microsoft.Dynamics.CRM.lead'.")
+        }
+        var filter: TableFilter?
+        if let text = request.queryValue("$filter", plusAsSpace: true) {
+            do { filter = try TableFilter.parse(text) } catch {
+                return Self.dataverseError(400, code: "0x80060888", message: "Syntax error in $filter '\(text)'.")
+            }
+            if let unknown = filter?.properties.first(where: { !known.contains($0) }) {
+                return Self.dataverseError(400, code: "0x80060888", message: "Could not find a property named '\(unknown)' on type 'Microsoft.Dynamics.CRM.lead'.")
+            }
+        }
+        let top = request.queryValue("$top", plusAsSpace: true).flatMap(Int.init) ?? 5000
+        var value: [[String: Any]] = []
+        for (_, text) in try await store.dynamicsLeads() {
+            guard let object = Self.object(text) else { continue }
+            // Dataverse compares strings case-insensitively (SQL collation).
+            if let filter, !filter.matches(object, caseInsensitive: true) { continue }
+            value.append(project(object, select: selection(request)))
+            if value.count >= top { break }
+        }
+        let select = selection(request).map { "(\($0.joined(separator: ",")))" } ?? ""
+        return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#leads\(select)", "value": value])
+    }
+}

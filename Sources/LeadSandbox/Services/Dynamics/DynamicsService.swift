@@ -1,0 +1,86 @@
+import Foundation
+import LeadCheck
+
+/// Entra ID's client-credentials token endpoint and a Dataverse Web API `leads` entity set
+/// (reference notes §3.3–3.4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`.
+///
+/// Tokens are opaque random strings the service remembers with their expiry; the instance URL
+/// (the token's audience) is the service's own base URL. Lead attributes and their lengths are
+/// lead.md's (§3.2); errors use Entra's `AADSTS…` bodies and Dataverse's `{"error":{…}}`.
+public struct DynamicsService: SandboxService {
+    let store: SandboxStore
+    let faults: FaultSet
+    let credentials: DynamicsCredentials
+    let tokens = TokenBook()
+
+    /// Token lifetime, as Entra issues them (3599 s).
+    static let tokenLifetime = 3599
+
+    /// lead.md's string attributes and their MaxLength; other writable attributes are typed below.
+    static let stringAttributes: [String: Int] = [
+        "firstname": 50, "lastname": 50, "emailaddress1": 100, "telephone1": 50, "companyname": 100, "jobtitle": 100,
+        "address1_country": 80, "description": 2000, "subject": 300,
+    ]
+
+    /// Creates the service.
+    public init(store: SandboxStore, faults: FaultSet, credentials: DynamicsCredentials = .sandbox) {
+        self.store = store
+        self.faults = faults
+        self.credentials = credentials
+    }
+
+    /// This is the Dynamics destination.
+    public var kind: FaultTarget { .dynamics }
+    /// Dataverse's request limit is far larger; 1 MiB bounds the sandbox.
+    public var maxBodyBytes: Int { 1 << 20 }
+
+    static func dataverseError(_ status: Int, code: String, message: String, headers: [(name: String, value: String)] = []) -> SandboxResponse {
+        let body = WireBuffer(capacity: 256)
+        body.append("{\"error\":{\"code\":")
+        body.appendJSONString(code)
+        body.append(",\"message\":")
+        body.appendJSONString(message)
+        body.append("}}")
+        return SandboxResponse(status: status, headers: [("Content-Type", "application/json; odata.metadata=minimal"), ("OData-Version", "4.0")] + headers, body: body.bytes)
+    }
+
+    /// A forced Dataverse error.
+    public func forcedError(status: Int) -> SandboxResponse {
+        Self.dataverseError(status, code: status >= 500 ? "0x80040216" : "0x80040203", message: "The sandbox was told to answer \(status).")
+    }
+
+    /// Dataverse service protection: 429 with Retry-After (reference notes §4 of DESIGN).
+    public func throttled() -> SandboxResponse {
+        Self.dataverseError(429, code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.", headers: [("Retry-After", "2")])
+    }
+
+    /// Body over the limit.
+    public func bodyTooLarge() -> SandboxResponse {
+        Self.dataverseError(413, code: "0x8004431A", message: "The request body is too large.")
+    }
+
+    /// Dispatches to the token endpoint or the Web API.
+    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+        let segments = request.path.split(separator: "/").map(String.init)
+        if segments.count == 4, segments[1] == "oauth2", segments[2] == "v2.0", segments[3] == "token" {
+            return token(request, tenant: segments[0])
+        }
+        if segments.count == 4, segments[1] == "v2.0", segments[2] == ".well-known", segments[3] == "openid-configuration" {
+            return openIDConfiguration(request, tenant: segments[0])
+        }
+        if segments.count >= 3, segments[0] == "api", segments[1] == "data" {
+            guard segments[2] == "v9.2" || segments[2] == "v9.0" || segments[2] == "v9.1" else {
+                return Self.dataverseError(404, code: "0x80060888", message: "Resource not found for the segment '\(segments[2])'.")
+            }
+            if let failure = authorize(request) { return failure }
+            do {
+                return try await webAPI(request, resource: segments.dropFirst(3).joined(separator: "/"))
+            } catch {
+                return Self.dataverseError(500, code: "0x80040216", message: "The sandbox failed: \(error)")
+            }
+        }
+        return Self.dataverseError(404, code: "0x80060888", message: "No HTTP resource was found that matches the request URI.")
+    }
+
+    func baseURL(_ request: SandboxRequest) -> String { request.baseURL }
+}

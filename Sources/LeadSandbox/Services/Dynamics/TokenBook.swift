@@ -1,0 +1,26 @@
+import Foundation
+
+/// Bearer tokens an emulated identity service issued, with their expiry. Thread-safe.
+final class TokenBook: @unchecked Sendable {
+    private let lock = NSLock()
+    private var expiries: [String: Date] = [:]
+
+    /// Issues a new opaque token valid for `lifetime` seconds.
+    func issue(lifetime: Int, prefix: String = "") -> String {
+        var bytes = [UInt8](repeating: 0, count: 24)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        let token = prefix + Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        lock.withLock { expiries[token] = Date().addingTimeInterval(Double(lifetime)) }
+        return token
+    }
+
+    /// Whether the token was issued and has not expired.
+    func isValid(_ token: String) -> Bool {
+        lock.withLock { (expiries[token] ?? .distantPast) > Date() }
+    }
+
+    /// Ends a token's life now (the `token-expired` fault).
+    func expire(_ token: String) {
+        lock.withLock { expiries[token] = Date.distantPast }
+    }
+}
