@@ -21,7 +21,7 @@ public final class Sandbox: Sendable {
     private let state = ReadyState()
 
     /// The order services take ports in; the inspection API comes last.
-    static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics]
+    static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics, .salesforce]
 
     /// Opens the store and prepares the services; nothing listens until ``run(handleSignals:onReady:)``.
     public init(configuration: SandboxConfiguration) throws {
@@ -34,6 +34,7 @@ public final class Sandbox: Sendable {
             HTTPSSinkService(store: store, faults: faults),
             try AzureTableService(store: store, faults: faults, accounts: accounts),
             DynamicsService(store: store, faults: faults),
+            SalesforceService(store: store, faults: faults),
         ]
     }
 
@@ -102,6 +103,12 @@ public final class Sandbox: Sendable {
                 tokenUrl: "\(base(FaultTarget.dynamics.rawValue))/\(DynamicsCredentials.sandbox.tenantID)/oauth2/v2.0/token",
                 tenantId: DynamicsCredentials.sandbox.tenantID, clientId: DynamicsCredentials.sandbox.clientID,
                 clientSecret: DynamicsCredentials.sandbox.clientSecret
+            ),
+            salesforce: .init(
+                webToLeadUrl: "\(base(FaultTarget.salesforce.rawValue))/servlet/servlet.WebToLead?encoding=UTF-8",
+                orgId: SalesforceCredentials.sandbox.orgID, instanceUrl: base(FaultTarget.salesforce.rawValue),
+                tokenUrl: "\(base(FaultTarget.salesforce.rawValue))/services/oauth2/token",
+                clientId: SalesforceCredentials.sandbox.clientID, clientSecret: SalesforceCredentials.sandbox.clientSecret
             ),
             inspection: base("inspection"),
             caFile: caFile

@@ -25,12 +25,30 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
         public var clientSecret: String
     }
 
+    /// Salesforce: Web-to-Lead and the REST API with a client-credentials connected app.
+    public struct Salesforce: Sendable, Codable, Hashable {
+        /// The Web-to-Lead servlet URL, with `?encoding=UTF-8` as Salesforce generates it.
+        public var webToLeadUrl: String
+        /// The org id (`oid`).
+        public var orgId: String
+        /// The My Domain instance URL.
+        public var instanceUrl: String
+        /// The OAuth token endpoint.
+        public var tokenUrl: String
+        /// The connected app's consumer key.
+        public var clientId: String
+        /// The connected app's consumer secret.
+        public var clientSecret: String
+    }
+
     /// The HTTPS-endpoint sink URL.
     public var https: String
     /// The Azure Table service.
     public var azureTable: AzureTable
     /// Dynamics 365.
     public var dynamics: Dynamics
+    /// Salesforce.
+    public var salesforce: Salesforce
     /// The inspection API base URL.
     public var inspection: String
     /// The CA certificate to trust, with `--tls`.

@@ -3,7 +3,7 @@ import GRDB
 
 /// One stored lead as the inspection API lists it.
 public struct InspectedLead: Sendable, Codable, Hashable {
-    /// `https`, `azure-table` or `dynamics`.
+    /// `https`, `azure-table`, `dynamics` or `salesforce`.
     public var destination: String
     /// The store's id for it: the HTTPS row id, or `account/table/PartitionKey/RowKey`.
     public var id: String
@@ -39,6 +39,11 @@ extension SandboxStore {
             if destination == nil || destination == "dynamics" {
                 for row in try Row.fetchAll(db, sql: "SELECT id, created_on, marker, record FROM dynamics_leads\(filter) ORDER BY created_on, id", arguments: arguments) {
                     leads.append(InspectedLead(destination: "dynamics", id: row["id"], marker: row["marker"], storedAt: row["created_on"], record: row["record"]))
+                }
+            }
+            if destination == nil || destination == "salesforce" {
+                for row in try Row.fetchAll(db, sql: "SELECT id, created_date, marker, record FROM salesforce_leads\(filter) ORDER BY created_date, id", arguments: arguments) {
+                    leads.append(InspectedLead(destination: "salesforce", id: row["id"], marker: row["marker"], storedAt: row["created_date"], record: row["record"]))
                 }
             }
             return leads

@@ -48,6 +48,12 @@ public final class SandboxStore: Sendable {
                 CREATE INDEX dynamics_leads_marker ON dynamics_leads(marker);
                 """)
         }
+        migrator.registerMigration("v3-salesforce") { db in
+            try db.execute(sql: """
+                CREATE TABLE salesforce_leads (id TEXT PRIMARY KEY, created_date TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                CREATE INDEX salesforce_leads_marker ON salesforce_leads(marker);
+                """)
+        }
         try migrator.migrate(writer)
     }
 

@@ -1,0 +1,69 @@
+import Foundation
+import LeadCheck
+
+extension SalesforceService {
+    /// `/services/data/vNN.N/query?q=…` and `/services/data/vNN.N/sobjects/Lead/{id}`.
+    func rest(_ request: SandboxRequest) async throws -> SandboxResponse {
+        guard let header = request.header("Authorization"), header.hasPrefix("Bearer "),
+              tokens.isValid(String(header.dropFirst("Bearer ".count))) else {
+            return Self.restError(401, code: "INVALID_SESSION_ID", message: "Session expired or invalid")
+        }
+        var segments = request.path.split(separator: "/").map(String.init)
+        guard segments.count >= 4, segments[0] == "services", segments[1] == "data", segments[2].hasPrefix("v") else {
+            return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
+        }
+        let version = segments[2]
+        segments.removeFirst(3)
+        let usage = ("Sforce-Limit-Info", "api-usage=\(apiCalls.take())/\(Self.apiLimit)")
+        func json(_ status: Int, _ object: Any) throws -> SandboxResponse {
+            SandboxResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8"), usage],
+                            body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
+        }
+        switch (request.method, segments.count, segments.first) {
+        case ("GET", 1, "query"):
+            guard let text = request.queryValue("q", plusAsSpace: true) else {
+                return Self.restError(400, code: "MALFORMED_QUERY", message: "A query string is required")
+            }
+            let query: SOQLQuery
+            do { query = try SOQLQuery.parse(text) } catch let error as SOQLQuery.ParseError {
+                return Self.restError(400, code: "MALFORMED_QUERY", message: error.message)
+            }
+            guard query.object.lowercased() == "lead" else {
+                return Self.restError(400, code: "INVALID_TYPE", message: "sObject type '\(query.object)' is not supported.")
+            }
+            let known = Set(Self.fields.map { $0.api.lowercased() } + ["id", "createddate"])
+            if let unknown = (query.fields + query.conditions.map(\.field)).first(where: { !known.contains($0.lowercased()) }) {
+                return Self.restError(400, code: "INVALID_FIELD", message: "No such column '\(unknown)' on entity 'Lead'.")
+            }
+            var records: [[String: Any]] = []
+            for text in try await store.salesforceLeads() {
+                guard let record = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any], query.matches(record) else { continue }
+                var projected: [String: Any] = ["attributes": ["type": "Lead", "url": "/services/data/\(version)/sobjects/Lead/\(record["Id"] as? String ?? "")"]]
+                for field in query.fields {
+                    let key = record.keys.first { $0.lowercased() == field.lowercased() } ?? Self.fields.first { $0.api.lowercased() == field.lowercased() }?.api ?? field
+                    projected[key] = record[key] ?? NSNull()
+                }
+                records.append(projected)
+                if let limit = query.limit, records.count >= limit { break }
+            }
+            return try json(200, ["totalSize": records.count, "done": true, "records": records])
+        case (let method, 3, "sobjects") where segments[1] == "Lead":
+            let id = segments[2]
+            switch method {
+            case "GET":
+                guard let text = try await store.salesforceLead(id: id), let record = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) else {
+                    return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
+                }
+                return try json(200, record)
+            case "DELETE":
+                return try await store.deleteSalesforceLead(id: id)
+                    ? SandboxResponse(status: 204, headers: [usage])
+                    : Self.restError(404, code: "ENTITY_IS_DELETED", message: "entity is deleted")
+            default:
+                return Self.restError(405, code: "METHOD_NOT_ALLOWED", message: "HTTP Method '\(method)' not allowed. Allowed are GET,DELETE")
+            }
+        default:
+            return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import LeadCheck
+
+extension SalesforceService {
+    /// The servlet: always 200 and an HTML page; the lead is created only when every check passes.
+    func webToLead(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let queryEncoding = request.queryValue("encoding", plusAsSpace: true)
+        let bodyIsUTF8 = queryEncoding?.uppercased() == "UTF-8" || FormBody.parse(request.body).contains { $0.0 == "encoding" && $0.1.uppercased() == "UTF-8" }
+        // Without encoding=UTF-8 the servlet reads the bytes as ISO-8859-1.
+        let form = bodyIsUTF8 ? FormBody.parse(request.body) : FormBody.parse(request.body).map { (FieldMangling.mojibake($0.0), FieldMangling.mojibake($0.1)) }
+        var values: [String: String] = [:]
+        for (name, value) in form where values[name] == nil { values[name] = value }
+        let debug = values["debug"] == "1"
+
+        func page(_ reason: String?) -> SandboxResponse {
+            let returnURL = values["retURL"].map { "<meta http-equiv=\"Refresh\" content=\"0; URL=\(Self.escapeHTML($0))\">" } ?? ""
+            let body = debug
+                ? "<html><body><h1>Salesforce Web-to-Lead debug</h1><p>\(Self.escapeHTML(reason.map { "Error: Salesforce could not create this lead because \($0)" } ?? "The lead was created."))</p></body></html>"
+                : "<html><head>\(returnURL)</head><body></body></html>"
+            return SandboxResponse(status: 200, headers: [("Content-Type", "text/html;charset=UTF-8")], body: Array(body.utf8))
+        }
+
+        guard request.method == "POST" || request.method == "GET" else { return page("the request method is not supported") }
+        let effects = faults.effects(for: .salesforce)
+        let postedOrg = values["oid"] ?? request.queryValue("orgId", plusAsSpace: true)
+        let wrongOrg = effects.contains { if case .wrongOrgID = $0 { return true }; return false }
+        guard let postedOrg, postedOrg == credentials.orgID, !wrongOrg else {
+            return page("the organization id '\(postedOrg ?? "")' does not match this organization")
+        }
+        if effects.contains(where: { if case .dailyLimit = $0 { return true }; return false }) || quota.take() > Self.dailyLimit {
+            return page("the daily Web-to-Lead limit of \(Self.dailyLimit) was reached; the request was added to the pending queue")
+        }
+        var record: [String: Any] = ["attributes": ["type": "Lead"]]
+        for field in Self.fields {
+            guard var value = values[field.form], !value.isEmpty else { continue }
+            if FieldMangling.isActive(effects) {
+                value = FieldMangling.apply(effects, to: value, limit: field.limit)
+            } else if value.utf16.count > field.limit {
+                return page("the value of \(field.api) is longer than \(field.limit) characters")
+            }
+            record[field.api] = value
+        }
+        if record["LastName"] == nil { return page("a required field is missing: LastName") }
+        if record["Company"] == nil { return page("a required field is missing: Company") }
+        if let email = record["Email"] as? String, !Self.isPlausibleEmail(email) { return page("the Email '\(email)' is not valid") }
+        if effects.contains(where: { if case .restrictedPicklist = $0 { return true }; return false }),
+           let source = record["LeadSource"] as? String, !Self.defaultLeadSources.contains(source) {
+            return page("bad value for restricted picklist field: LeadSource: \(source)")
+        }
+        let id = Self.newLeadID()
+        let created = Self.salesforceDate(Date())
+        record["Id"] = id
+        record["CreatedDate"] = created
+        record["attributes"] = ["type": "Lead", "url": "/services/data/v59.0/sobjects/Lead/\(id)"]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        try await store.insertSalesforceLead(id: id, createdDate: created, record: text)
+        return page(nil)
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// local@domain.tld with no spaces: Salesforce's email check, roughly.
+    static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
+    }
+
+    /// An 18-character Lead id, `00Q` + 15 random base-62 characters.
+    static func newLeadID() -> String {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        return "00Q" + String((0..<15).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
+    }
+
+    /// `2026-11-25T10:00:00.000+0000`, Salesforce's datetime form.
+    static func salesforceDate(_ date: Date) -> String {
+        String(LeadTimestamp(secondsSinceEpoch: Int64(date.timeIntervalSince1970)).iso8601.dropLast()) + ".000+0000"
+    }
+}

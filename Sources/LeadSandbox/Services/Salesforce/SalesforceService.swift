@@ -1,0 +1,99 @@
+import Foundation
+import LeadCheck
+
+/// Salesforce as Microsoft's connector and leadcheck meet it (reference notes §5): the
+/// Web-to-Lead servlet, the OAuth client-credentials token endpoint, and the REST API's
+/// `query` and `sobjects/Lead` resources.
+///
+/// The servlet always answers 200 with a small HTML page, whether or not it created a lead
+/// (§5.2): a wrong `oid`, a missing required field (LastName, Company), a value over its field's
+/// length, a `lead_source` outside a restricted picklist or a request over the daily limit
+/// creates nothing, silently — `debug=1` puts the reason in the page, as Salesforce's debug mode
+/// does. Without `encoding=UTF-8` the body is read as ISO-8859-1, as the servlet does.
+public struct SalesforceService: SandboxService {
+    let store: SandboxStore
+    let faults: FaultSet
+    let credentials: SalesforceCredentials
+    let tokens = TokenBook()
+    /// Web-to-Lead submissions today.
+    let quota = DailyQuota()
+    /// REST calls today, reported in `Sforce-Limit-Info`.
+    let apiCalls = DailyQuota()
+
+    /// Lead field lengths (notes §5.3); Title 128 and LeadSource 40 are [INF].
+    static let fields: [(form: String, api: String, limit: Int)] = [
+        ("first_name", "FirstName", 40), ("last_name", "LastName", 80), ("email", "Email", 80), ("phone", "Phone", 40),
+        ("country", "Country", 80), ("company", "Company", 255), ("title", "Title", 128), ("description", "Description", 32_000),
+        ("lead_source", "LeadSource", 40),
+    ]
+    /// The default LeadSource picklist values, used when the picklist is restricted.
+    static let defaultLeadSources: Set<String> = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"]
+    /// Web-to-Lead's documented daily limit.
+    static let dailyLimit = 500
+    /// The daily REST allocation `Sforce-Limit-Info` reports against.
+    static let apiLimit = 15_000
+
+    /// Creates the service.
+    public init(store: SandboxStore, faults: FaultSet, credentials: SalesforceCredentials = .sandbox) {
+        self.store = store
+        self.faults = faults
+        self.credentials = credentials
+    }
+
+    /// This is the Salesforce destination.
+    public var kind: FaultTarget { .salesforce }
+    /// Bounded; real form posts are small.
+    public var maxBodyBytes: Int { 1 << 20 }
+
+    /// REST's JSON-array error shape.
+    static func restError(_ status: Int, code: String, message: String) -> SandboxResponse {
+        let body = WireBuffer(capacity: 128)
+        body.append("[{\"message\":")
+        body.appendJSONString(message)
+        body.append(",\"errorCode\":")
+        body.appendJSONString(code)
+        body.append("}]")
+        return SandboxResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8")], body: body.bytes)
+    }
+
+    /// A forced error in the REST shape.
+    public func forcedError(status: Int) -> SandboxResponse {
+        Self.restError(status, code: status >= 500 ? "UNKNOWN_EXCEPTION" : "INVALID_INPUT", message: "The sandbox was told to answer \(status).")
+    }
+
+    /// REST request limits.
+    public func throttled() -> SandboxResponse {
+        Self.restError(403, code: "REQUEST_LIMIT_EXCEEDED", message: "TotalRequests Limit exceeded.")
+    }
+
+    /// Body over the limit.
+    public func bodyTooLarge() -> SandboxResponse {
+        Self.restError(413, code: "JSON_PARSER_ERROR", message: "The request body is too large.")
+    }
+
+    /// Dispatches to the servlet, the token endpoint or the REST API.
+    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+        do {
+            if request.path == "/servlet/servlet.WebToLead" { return try await webToLead(request) }
+            if request.path == "/services/oauth2/token" { return token(request) }
+            if request.path.hasPrefix("/services/data/") { return try await rest(request) }
+            return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
+        } catch {
+            return Self.restError(500, code: "UNKNOWN_EXCEPTION", message: "The sandbox failed: \(error)")
+        }
+    }
+
+    /// The OAuth 2.0 client-credentials flow of a connected app.
+    func token(_ request: SandboxRequest) -> SandboxResponse {
+        let form = Dictionary(FormBody.parse(request.body), uniquingKeysWith: { first, _ in first })
+        guard request.method == "POST", form["grant_type"] == "client_credentials" else {
+            return .json(400, #"{"error":"unsupported_grant_type","error_description":"grant type not supported"}"#)
+        }
+        guard form["client_id"] == credentials.clientID, form["client_secret"] == credentials.clientSecret else {
+            return .json(400, #"{"error":"invalid_client","error_description":"invalid client credentials"}"#)
+        }
+        let token = tokens.issue(lifetime: 7200, prefix: "\(credentials.orgID)!AR8AQ")
+        let issued = Int64(Date().timeIntervalSince1970 * 1000)
+        return .json(200, #"{"access_token":"\#(token)","instance_url":"\#(request.baseURL)","id":"\#(request.baseURL)/id/\#(credentials.orgID)/0055e000001AbCdAAK","token_type":"Bearer","issued_at":"\#(issued)","signature":"c2FuZGJveA=="}"#)
+    }
+}
