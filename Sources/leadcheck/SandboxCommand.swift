@@ -7,10 +7,10 @@ import LeadSandbox
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run the local emulator of the lead destinations (HTTPS sink, Azure Table, Dynamics 365, Salesforce so far) until SIGINT or SIGTERM.",
+        abstract: "Run the local emulator of all five lead destinations until SIGINT or SIGTERM.",
         discussion: """
         Each service listens on its own port: --port-base N gives https N, azure-table N+1,
-        dynamics N+2, salesforce N+3, inspection N+4; without it free ports are picked. The endpoints and working credentials
+        dynamics N+2, salesforce N+3, marketo N+4, inspection N+5; without it free ports are picked. The endpoints and working credentials
         are printed and, with --endpoints FILE, written as JSON.
 
         Faults (repeatable --fault KIND:NAME[=VALUE]; KIND is https, azure-table, dynamics, marketo,
@@ -91,6 +91,7 @@ struct SandboxCommand: AsyncParsableCommand {
                   azure-table: \(Redactor().redact(ready.azureTable.connectionString.replacingOccurrences(of: ready.azureTable.key, with: "<development key>")))
                   dynamics:    \(ready.dynamics.instanceUrl) (tenant \(ready.dynamics.tenantId), client \(ready.dynamics.clientId))
                   salesforce:  \(ready.salesforce.webToLeadUrl) (oid \(ready.salesforce.orgId))
+                  marketo:     \(ready.marketo.baseUrl) (Munchkin \(ready.marketo.munchkinId), form \(ready.marketo.formId))
                   inspection:  \(ready.inspection)
                 """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? ""))
         }

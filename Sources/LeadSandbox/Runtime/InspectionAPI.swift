@@ -26,7 +26,7 @@ struct InspectionAPI: Sendable {
                 return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(leads)))
             case ("GET", "/counts"):
                 let leads = try await store.inspect(destination: nil, markerPrefix: request.queryValue("marker-prefix"))
-                var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0]
+                var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0]
                 for lead in leads { counts[lead.destination, default: 0] += 1 }
                 return try json(200, counts)
             case ("POST", "/seed"):

@@ -21,7 +21,7 @@ public final class Sandbox: Sendable {
     private let state = ReadyState()
 
     /// The order services take ports in; the inspection API comes last.
-    static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics, .salesforce]
+    static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics, .salesforce, .marketo]
 
     /// Opens the store and prepares the services; nothing listens until ``run(handleSignals:onReady:)``.
     public init(configuration: SandboxConfiguration) throws {
@@ -35,6 +35,7 @@ public final class Sandbox: Sendable {
             try AzureTableService(store: store, faults: faults, accounts: accounts),
             DynamicsService(store: store, faults: faults),
             SalesforceService(store: store, faults: faults),
+            MarketoService(store: store, faults: faults),
         ]
     }
 
@@ -109,6 +110,11 @@ public final class Sandbox: Sendable {
                 orgId: SalesforceCredentials.sandbox.orgID, instanceUrl: base(FaultTarget.salesforce.rawValue),
                 tokenUrl: "\(base(FaultTarget.salesforce.rawValue))/services/oauth2/token",
                 clientId: SalesforceCredentials.sandbox.clientID, clientSecret: SalesforceCredentials.sandbox.clientSecret
+            ),
+            marketo: .init(
+                baseUrl: base(FaultTarget.marketo.rawValue), munchkinId: MarketoCredentials.sandbox.munchkinID,
+                formId: MarketoCredentials.sandbox.formID, clientId: MarketoCredentials.sandbox.clientID,
+                clientSecret: MarketoCredentials.sandbox.clientSecret
             ),
             inspection: base("inspection"),
             caFile: caFile

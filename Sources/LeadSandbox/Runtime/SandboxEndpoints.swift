@@ -41,6 +41,20 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
         public var clientSecret: String
     }
 
+    /// Marketo: the instance (identity under `/identity`, REST under `/rest`) and the form.
+    public struct Marketo: Sendable, Codable, Hashable {
+        /// Replaces `https://<munchkin>.mktorest.com`.
+        public var baseUrl: String
+        /// The Munchkin ID.
+        public var munchkinId: String
+        /// The form id.
+        public var formId: Int
+        /// The custom service's client id.
+        public var clientId: String
+        /// The custom service's client secret.
+        public var clientSecret: String
+    }
+
     /// The HTTPS-endpoint sink URL.
     public var https: String
     /// The Azure Table service.
@@ -49,6 +63,8 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
     public var dynamics: Dynamics
     /// Salesforce.
     public var salesforce: Salesforce
+    /// Marketo.
+    public var marketo: Marketo
     /// The inspection API base URL.
     public var inspection: String
     /// The CA certificate to trust, with `--tls`.

@@ -3,7 +3,7 @@ import GRDB
 
 /// One stored lead as the inspection API lists it.
 public struct InspectedLead: Sendable, Codable, Hashable {
-    /// `https`, `azure-table`, `dynamics` or `salesforce`.
+    /// `https`, `azure-table`, `dynamics`, `salesforce` or `marketo`.
     public var destination: String
     /// The store's id for it: the HTTPS row id, or `account/table/PartitionKey/RowKey`.
     public var id: String
@@ -44,6 +44,11 @@ extension SandboxStore {
             if destination == nil || destination == "salesforce" {
                 for row in try Row.fetchAll(db, sql: "SELECT id, created_date, marker, record FROM salesforce_leads\(filter) ORDER BY created_date, id", arguments: arguments) {
                     leads.append(InspectedLead(destination: "salesforce", id: row["id"], marker: row["marker"], storedAt: row["created_date"], record: row["record"]))
+                }
+            }
+            if destination == nil || destination == "marketo" {
+                for row in try Row.fetchAll(db, sql: "SELECT id, updated_at, marker, record FROM marketo_leads\(filter) ORDER BY id", arguments: arguments) {
+                    leads.append(InspectedLead(destination: "marketo", id: String(row["id"] as Int64), marker: row["marker"], storedAt: row["updated_at"], record: row["record"]))
                 }
             }
             return leads

@@ -54,6 +54,14 @@ public final class SandboxStore: Sendable {
                 CREATE INDEX salesforce_leads_marker ON salesforce_leads(marker);
                 """)
         }
+        migrator.registerMigration("v4-marketo") { db in
+            try db.execute(sql: """
+                CREATE TABLE marketo_leads (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL, created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                CREATE INDEX marketo_leads_email ON marketo_leads(email);
+                CREATE INDEX marketo_leads_marker ON marketo_leads(marker);
+                """)
+        }
         try migrator.migrate(writer)
     }
 

@@ -14,6 +14,11 @@ final class TokenBook: @unchecked Sendable {
         return token
     }
 
+    /// Records a token made elsewhere (Marketo's `uuid:pod` form).
+    func register(_ token: String, lifetime: Int) {
+        lock.withLock { expiries[token] = Date().addingTimeInterval(Double(lifetime)) }
+    }
+
     /// Whether the token was issued and has not expired.
     func isValid(_ token: String) -> Bool {
         lock.withLock { (expiries[token] ?? .distantPast) > Date() }

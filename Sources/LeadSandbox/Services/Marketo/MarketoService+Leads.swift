@@ -1,0 +1,120 @@
+import Foundation
+import LeadCheck
+
+extension MarketoService {
+    func body(_ request: SandboxRequest) -> Checked<[String: Any], SandboxResponse> {
+        guard (request.header("Content-Type") ?? "").lowercased().contains("application/json") else {
+            return .rejected(Self.failure("612", "Invalid Content Type"))
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+            return .rejected(Self.failure("609", "Invalid JSON"))
+        }
+        return .accepted(object)
+    }
+
+    /// Validates and mangles one record's fields; a skip reason when the record cannot be stored.
+    func prepare(_ input: [String: Any], allowed: Set<String>) -> Checked<[String: Any], [String: String]> {
+        let effects = faults.effects(for: .marketo)
+        var fields: [String: Any] = [:]
+        for (key, value) in input {
+            guard allowed.contains(key) else { return .rejected(["code": "1006", "message": "Field '\(key)' not found"]) }
+            guard var text = value as? String else { fields[key] = value; continue }
+            text = FieldMangling.apply(effects, to: text, limit: Self.fieldLength)
+            if text.utf16.count > Self.fieldLength { return .rejected(["code": "1003", "message": "Value for field '\(key)' is too long"]) }
+            fields[key] = text
+        }
+        guard let email = fields["email"] as? String, !email.isEmpty else {
+            return .rejected(["code": "1003", "message": "Value for field 'email' required"])
+        }
+        guard email.unicodeScalars.allSatisfy(\.isASCII), email.contains("@") else {
+            return .rejected(["code": "1003", "message": "Invalid value for field 'email'"])
+        }
+        return .accepted(fields)
+    }
+
+    /// Sync Leads: createOrUpdate (default), createOnly, updateOnly; lookupField email.
+    func sync(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let object: [String: Any]
+        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
+        let action = object["action"] as? String ?? "createOrUpdate"
+        guard ["createOrUpdate", "createOnly", "updateOnly", "createDuplicate"].contains(action) else {
+            return Self.failure("1003", "Invalid action '\(action)'")
+        }
+        guard (object["lookupField"] as? String ?? "email") == "email" else { return Self.failure("1003", "Only lookupField email is supported by the sandbox") }
+        guard let input = object["input"] as? [[String: Any]], !input.isEmpty else { return Self.failure("701", "input cannot be blank") }
+        guard input.count <= 300 else { return Self.failure("1003", "Batch size exceeds 300") }
+        var result: [[String: Any]] = []
+        for record in input {
+            switch prepare(record, allowed: Self.knownFields) {
+            case let .rejected(reason):
+                result.append(["status": "skipped", "reasons": [reason]])
+            case let .accepted(fields):
+                let outcome = try await store.upsertMarketoLead(email: fields["email"] as! String, fields: fields,
+                                                                allowCreate: action != "updateOnly", allowUpdate: action == "createOrUpdate" || action == "updateOnly")
+                if let outcome {
+                    result.append(["id": outcome.id, "status": outcome.created ? "created" : "updated"])
+                } else {
+                    result.append(["status": "skipped", "reasons": [action == "createOnly" ? ["code": "1005", "message": "Lead already exists"] : ["code": "1004", "message": "Lead not found"]]])
+                }
+            }
+        }
+        return try Self.success(result)
+    }
+
+    /// Submit Form: one record; every field must be on the form.
+    func submitForm(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let object: [String: Any]
+        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
+        guard let formID = object["formId"] as? Int else { return Self.failure("701", "formId cannot be blank") }
+        guard formID == credentials.formID else { return Self.failure("610", "Requested resource not found: form \(formID)") }
+        guard let input = object["input"] as? [[String: Any]], input.count == 1, let fields = input[0]["leadFormFields"] as? [String: Any] else {
+            return Self.failure("1003", "Exactly one input with leadFormFields is required")
+        }
+        var formFields = Set(credentials.formFields)
+        for effect in faults.effects(for: .marketo) { if case let .missingField(name) = effect { formFields.remove(name) } }
+        switch prepare(fields, allowed: formFields) {
+        case let .rejected(reason):
+            return try Self.success([["status": "skipped", "reasons": [reason]]])
+        case let .accepted(prepared):
+            let outcome = try await store.upsertMarketoLead(email: prepared["email"] as! String, fields: prepared, allowCreate: true, allowUpdate: true)
+            return try Self.success([["id": outcome!.id, "status": outcome!.created ? "created" : "updated"]])
+        }
+    }
+
+    /// Get Leads by filter type: email only (the sandbox's searchable field). `params` are the
+    /// query parameters, or the form fields of a `_method=GET` post.
+    func read(_ params: [String: String]) async throws -> SandboxResponse {
+        guard let filterType = params["filterType"] else { return Self.failure("1003", "filterType cannot be blank") }
+        guard filterType == "email" else { return Self.failure("1003", "Invalid filterType '\(filterType)'") }
+        guard let values = params["filterValues"]?.split(separator: ",").map(String.init), !values.isEmpty else {
+            return Self.failure("1003", "filterValues cannot be blank")
+        }
+        guard values.count <= 300 else { return Self.failure("1003", "Too many filterValues") }
+        let fields = params["fields"]?.split(separator: ",").map(String.init)
+            ?? ["id", "email", "updatedAt", "createdAt", "firstName", "lastName"]
+        if let unknown = fields.first(where: { !Self.knownFields.contains($0) }) { return Self.failure("1006", "Field '\(unknown)' not found") }
+        let leads = try await store.marketoLeads(emails: values)
+        guard leads.count <= 1000 else { return Self.failure("1003", "Too many results match the filter") }
+        let result = leads.map { lead -> [String: Any] in
+            var out: [String: Any] = [:]
+            for field in fields { out[field] = lead[field] ?? NSNull() }
+            return out
+        }
+        return try Self.success(result)
+    }
+
+    /// Delete Leads by id.
+    func delete(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let object: [String: Any]
+        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
+        guard let input = object["input"] as? [[String: Any]], !input.isEmpty, input.count <= 300 else { return Self.failure("701", "input cannot be blank") }
+        var result: [[String: Any]] = []
+        for entry in input {
+            guard let id = (entry["id"] as? NSNumber)?.int64Value else { result.append(["status": "skipped", "reasons": [["code": "1003", "message": "id required"]]]); continue }
+            result.append(try await store.deleteMarketoLead(id: id)
+                          ? ["id": id, "status": "deleted"]
+                          : ["id": id, "status": "skipped", "reasons": [["code": "1004", "message": "Lead not found"]]])
+        }
+        return try Self.success(result)
+    }
+}
