@@ -104,6 +104,37 @@ import Glibc
         #expect(result.stdoutText.contains("tls.expired"), "\(result.stdoutText)")
     }
 
+    @Test func seededRealLeadsAreKeptApartFromTestLeadsInEveryDestination() async throws {
+        let sandbox = try SandboxProcess()
+        let seeds = [
+            #"{"destination":"https","body":{"UserDetails":{"Email":"real.customer@contoso.com"},"Description":"a real lead"}}"#,
+            #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}"#,
+            #"{"destination":"dynamics","record":{"lastname":"Real","emailaddress1":"real@contoso.com"}}"#,
+            #"{"destination":"salesforce","record":{"LastName":"Real","Company":"Contoso","Email":"real@contoso.com"}}"#,
+            #"{"destination":"marketo","record":{"email":"real@contoso.com","lastName":"Real"}}"#,
+        ]
+        for seed in seeds {
+            let answer = try await sandbox.inspect("/seed", method: "POST", body: seed) as! [String: Any]
+            #expect(answer["id"] != nil, "\(seed)")
+        }
+        let sent = try LeadCheckProcess.run(["send", "--count", "4", "--seed", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        #expect(sent.status == 0)
+        let all = try await sandbox.inspect("/counts") as! [String: Int]
+        #expect(all == ["https": 5, "azure-table": 1, "dynamics": 1, "salesforce": 1, "marketo": 1])
+        let test = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
+        #expect(test == ["https": 4, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0])
+    }
+
+    @Test func mojibakeFaultCorruptsWhatTheSinkStores() async throws {
+        let sandbox = try SandboxProcess(["--fault", "https:mojibake"])
+        let sent = try LeadCheckProcess.run(["send", "--count", "1", "--seed", "1", "--variants", "unicode", "--locales", "de-DE"],
+                                            environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        #expect(sent.status == 0)
+        let leads = try await sandbox.inspect("/leads?destination=https") as! [[String: Any]]
+        let record = try #require(leads.first?["record"] as? String)
+        #expect(record.contains("Ã"), "UTF-8 read as Latin-1 is stored: \(record.prefix(200))")
+    }
+
     @Test func unknownFaultIsAUsageErrorListingTheValidOnes() throws {
         let result = try LeadCheckProcess.run(["sandbox", "--fault", "https:explode"])
         #expect(result.status == 1)

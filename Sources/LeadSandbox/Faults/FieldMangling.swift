@@ -43,6 +43,26 @@ enum FieldMangling {
         effects.contains { if case .truncate = $0 { return true }; if case .mojibake = $0 { return true }; return false }
     }
 
+    /// An HTTPS payload (`UserDetails` fields and `Description`, either key casing) with its
+    /// values mangled, re-serialised; the body unchanged when it is not a JSON object.
+    static func apply(_ effects: [Fault.Effect], toHTTPSBody body: [UInt8]) -> [UInt8] {
+        guard isActive(effects), var object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return body }
+        for key in ["Description", "description"] {
+            if let text = object[key] as? String { object[key] = apply(effects, to: text, limit: FieldLimits.strictest(.description)?.limit) }
+        }
+        for key in ["UserDetails", "userDetails"] {
+            guard var user = object[key] as? [String: Any] else { continue }
+            for field in CustomerField.allCases {
+                let limit = FieldLimits.strictest(LeadField(rawValue: field.rawValue)!)?.limit
+                for name in [field.rawValue, field.rawValue.prefix(1).lowercased() + field.rawValue.dropFirst()] {
+                    if let text = user[name] as? String { user[name] = apply(effects, to: text, limit: limit) }
+                }
+            }
+            object[key] = user
+        }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map(Array.init) ?? body
+    }
+
     /// An Azure Table entity with its `CustomerInfo` fields and `Description` mangled.
     static func apply(_ effects: [Fault.Effect], toEntity entity: [String: Any]) -> [String: Any] {
         guard isActive(effects) else { return entity }

@@ -5,8 +5,9 @@ import LeadCheck
 /// health, pre-seeding "real" leads, and changing faults at run time.
 ///
 /// `GET /health` · `GET /leads?destination=&marker-prefix=` · `GET /counts?marker-prefix=` ·
-/// `POST /seed` (`{"destination":"https","body":{…}}` or
-/// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`) · `GET /faults` ·
+/// `POST /seed` (`{"destination":"https","body":{…}}`,
+/// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`, or
+/// `{"destination":"dynamics"|"salesforce"|"marketo","record":{…}}`) · `GET /faults` ·
 /// `PUT /faults` (`{"faults":["https:status=500", …]}`).
 struct InspectionAPI: Sendable {
     let store: SandboxStore
@@ -81,8 +82,31 @@ struct InspectionAPI: Sendable {
             let inserted = try await store.insertEntity(account: account, table: table, entity: StoredEntity(
                 partitionKey: pk, rowKey: rk, timestamp: timestamp, etag: AzureTableService.etag(for: timestamp), properties: text))
             return try json(inserted ? 201 : 409, ["id": "\(account)/\(table.lowercased())/\(pk)/\(rk)"])
+        case "dynamics", "salesforce", "marketo":
+            guard var record = object["record"] as? [String: Any] else { return try json(400, ["error": "expected \"record\": {…}"]) }
+            let now = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+            switch destination {
+            case "dynamics":
+                let id = UUID().uuidString.lowercased()
+                record["leadid"] = id
+                record["createdon"] = now
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self)
+                try await store.insertDynamicsLead(id: id, createdOn: now, record: text)
+                return try json(201, ["id": id])
+            case "salesforce":
+                let id = SalesforceService.newLeadID()
+                record["Id"] = id
+                record["CreatedDate"] = SalesforceService.salesforceDate(Date())
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self)
+                try await store.insertSalesforceLead(id: id, createdDate: record["CreatedDate"] as! String, record: text)
+                return try json(201, ["id": id])
+            default:
+                guard let email = record["email"] as? String else { return try json(400, ["error": "a Marketo record needs \"email\""]) }
+                let outcome = try await store.upsertMarketoLead(email: email, fields: record, allowCreate: true, allowUpdate: false)
+                return try json(outcome == nil ? 409 : 201, ["id": outcome.map { String($0.id) } ?? ""])
+            }
         default:
-            return try json(400, ["error": "destination must be https or azure-table"])
+            return try json(400, ["error": "destination must be https, azure-table, dynamics, salesforce or marketo"])
         }
     }
 }

@@ -63,7 +63,8 @@ public struct HTTPSSinkService: SandboxService {
             return Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON.")
         }
         do {
-            let id = try await store.insertHTTPSLead(path: request.path, headers: request.headers.map { ($0.name, $0.value) }, body: request.body)
+            let body = FieldMangling.apply(faults.effects(for: .https), toHTTPSBody: request.body)
+            let id = try await store.insertHTTPSLead(path: request.path, headers: request.headers.map { ($0.name, $0.value) }, body: body)
             return SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
         } catch {
             return Self.error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
