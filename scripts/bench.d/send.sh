@@ -55,7 +55,7 @@ PY
   for _ in $(seq 1000); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url" >> "$dir/curl.cfg"; done
   local curl_start curl_end
   curl_start=$(date +%s.%N)
-  curl -s --parallel --parallel-max 8 -X POST -H 'Content-Type: application/json; charset=utf-8' --data-binary @"$dir/body.json" -K "$dir/curl.cfg"
+  curl -s --no-progress-meter --parallel --parallel-max 8 -X POST -H 'Content-Type: application/json; charset=utf-8' --data-binary @"$dir/body.json" -K "$dir/curl.cfg"
   curl_end=$(date +%s.%N)
   kill "$nginx_pid" 2>/dev/null || true
 
