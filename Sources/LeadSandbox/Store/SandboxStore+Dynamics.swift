@@ -24,9 +24,6 @@ extension SandboxStore {
 
     /// Deletes a Dataverse lead; false when it did not exist.
     func deleteDynamicsLead(id: String) async throws -> Bool {
-        try await writer.write { db in
-            try db.execute(sql: "DELETE FROM dynamics_leads WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
-        }
+        try await deleteRow(table: "dynamics_leads", id: id)
     }
 }

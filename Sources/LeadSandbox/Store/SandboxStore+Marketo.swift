@@ -45,9 +45,6 @@ extension SandboxStore {
 
     /// Deletes a lead by id; false when it did not exist.
     func deleteMarketoLead(id: Int64) async throws -> Bool {
-        try await writer.write { db in
-            try db.execute(sql: "DELETE FROM marketo_leads WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
-        }
+        try await deleteRow(table: "marketo_leads", id: id)
     }
 }

@@ -22,9 +22,6 @@ extension SandboxStore {
 
     /// Deletes a Lead; false when it did not exist.
     func deleteSalesforceLead(id: String) async throws -> Bool {
-        try await writer.write { db in
-            try db.execute(sql: "DELETE FROM salesforce_leads WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
-        }
+        try await deleteRow(table: "salesforce_leads", id: id)
     }
 }

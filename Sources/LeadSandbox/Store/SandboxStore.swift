@@ -65,6 +65,14 @@ public final class SandboxStore: Sendable {
         try migrator.migrate(writer)
     }
 
+    /// Deletes the row with this id from one of the sandbox's own tables; false when there was none.
+    func deleteRow(table: String, id: some DatabaseValueConvertible & Sendable) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
     /// The first leadcheck marker in `text` (`LCTEST_<run>_<n>`, any case), normalised to
     /// `LCTEST_<run>_<n>`; inspection filters on it.
     static func marker(in text: String) -> String? { marker(inUTF8: Array(text.utf8)) }
