@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies come only from the Swift packages this machine kind provides (see the env skill);
-// later issues add Yams for config.
+// every one of them is in use.
 let package = Package(
     name: "leadcheck",
     platforms: [.macOS(.v13)],
@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
@@ -32,6 +33,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(

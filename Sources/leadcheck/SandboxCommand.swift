@@ -48,6 +48,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Write the endpoints and credentials as JSON to this file once the sandbox is ready.")
     var endpoints: String?
 
+    @Option(name: .customLong("write-config"), help: "Write a leadcheck.yaml pointing at the sandbox once it is ready.")
+    var writeConfig: String?
+
     func run() async throws {
         let portBase = try Choice.parseInt(self.portBase, flag: "--port-base", range: 0...65_530)
         var parsedFaults: [Fault] = []
@@ -73,7 +76,17 @@ struct SandboxCommand: AsyncParsableCommand {
             throw LeadCheckError.invalidInput(location: data ?? "sandbox", reason: "could not open the sandbox store: \(error)")
         }
         let endpointsFile = endpoints
+        let configFile = writeConfig
         try await sandbox.run(handleSignals: true) { ready in
+            if let configFile {
+                do {
+                    let file = try OutputFile(path: configFile)
+                    try Array(SandboxConfigWriter.text(for: ready).utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
+                    try file.finish()
+                } catch {
+                    Terminal.printError("could not write --write-config \(configFile): \(error)")
+                }
+            }
             if let endpointsFile {
                 do {
                     let encoder = JSONEncoder()
@@ -93,7 +106,8 @@ struct SandboxCommand: AsyncParsableCommand {
                   salesforce:  \(ready.salesforce.webToLeadUrl) (oid \(ready.salesforce.orgId))
                   marketo:     \(ready.marketo.baseUrl) (Munchkin \(ready.marketo.munchkinId), form \(ready.marketo.formId))
                   inspection:  \(ready.inspection)
-                """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? ""))
+                """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? "")
+                + (configFile.map { "\n  config:      \($0)" } ?? ""))
         }
     }
 }

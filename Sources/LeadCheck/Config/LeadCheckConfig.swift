@@ -1,0 +1,45 @@
+/// A parsed `leadcheck.yaml` (DESIGN §6), every secret already a ``Secret``.
+public struct LeadCheckConfig: Sendable {
+    /// The schema version; 1.
+    public var version: Int
+    /// The offer the leads are about.
+    public var offer: Offer
+    /// Run defaults.
+    public var defaults: Defaults
+    /// The destinations, in file order.
+    public var destinations: [DestinationConfig]
+
+    /// Run defaults; flags and `LEADCHECK_*` variables override them.
+    public struct Defaults: Sendable {
+        /// Which pairs.
+        public var matrix: LeadMatrix = .documented
+        /// Which variants.
+        public var variants: [LeadVariant] = [.typical, .unicode, .hostile]
+        /// Which locales.
+        public var locales: [LeadLocale] = [.enUS, .jaJP]
+        /// A fixed seed, or nil for a random one per run.
+        public var seed: UInt64?
+        /// Connect timeout, ms.
+        public var connectTimeoutMilliseconds = 10_000
+        /// Request timeout, ms.
+        public var totalTimeoutMilliseconds = 30_000
+        /// Whether test leads are removed after the run.
+        public var cleanup = true
+
+        /// The defaults of an empty `defaults:`.
+        public init() {}
+    }
+
+    /// Every secret the config holds, for the redactor.
+    public var secrets: [Secret] {
+        destinations.flatMap { destination -> [Secret] in
+            switch destination.settings {
+            case let .https(url, _): return [url] + Redactor.secrets(inURL: url.reveal(), source: url.source)
+            case let .azureTable(connection, _): return [connection.key]
+            case let .dynamics(_, _, _, secret, _, _): return [secret]
+            case let .marketo(_, _, _, secret, _, _, _): return [secret]
+            case let .salesforce(_, _, _, _, secret, _, _): return [secret]
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import LeadCheck
+import Testing
+
+@Suite struct ConfigLoaderTests {
+    static let environment = [
+        "LEADCHECK_HTTPS_URL": "https://prod-00.westus.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SIGVALUE123",
+        "LEADCHECK_TABLE_CONNECTION_STRING": "DefaultEndpointsProtocol=https;AccountName=contosoleads;AccountKey=a2V5a2V5a2V5a2V5;EndpointSuffix=core.windows.net",
+        "LEADCHECK_DYNAMICS_TENANT_ID": "72f988bf-86f1-41af-91ab-2d7cd011db47", "LEADCHECK_DYNAMICS_CLIENT_ID": "app",
+        "LEADCHECK_DYNAMICS_CLIENT_SECRET": "dyn-secret", "LEADCHECK_MARKETO_CLIENT_ID": "mk", "LEADCHECK_MARKETO_CLIENT_SECRET": "mk-secret",
+        "LEADCHECK_SF_CLIENT_ID": "sf", "LEADCHECK_SF_CLIENT_SECRET": "sf-secret",
+    ]
+
+    static func message(_ text: String, environment: [String: String] = environment) -> String {
+        do {
+            _ = try ConfigLoader.parse(text, file: "leadcheck.yaml", environment: environment)
+            return "no error"
+        } catch {
+            #expect(error.exitStatus == .input)
+            return error.message
+        }
+    }
+
+    @Test func starterConfigParsesWithSecretsTypedFromTheEnvironment() throws {
+        let text = StarterConfig.render(.placeholders, header: "test")
+        let config = try ConfigLoader.parse(text, file: "leadcheck.yaml", environment: Self.environment)
+        #expect(config.destinations.map(\.kind) == [.https, .azureTable, .dynamics, .marketo, .salesforce])
+        #expect(config.defaults.locales == [.enUS, .jaJP])
+        guard case let .https(url, _) = config.destinations[0].settings else { Issue.record("not https"); return }
+        #expect(url.source == "LEADCHECK_HTTPS_URL")
+        #expect(!"\(url)".contains("SIGVALUE123"))
+        guard case let .azureTable(connection, table) = config.destinations[1].settings else { Issue.record("not table"); return }
+        #expect(connection.account == "contosoleads")
+        #expect(connection.tableEndpoint == "https://contosoleads.table.core.windows.net")
+        #expect(table == "MarketplaceLeads")
+        let secrets = config.secrets.map { $0.reveal() }
+        for value in ["dyn-secret", "mk-secret", "sf-secret", "a2V5a2V5a2V5a2V5", "SIGVALUE123"] { #expect(secrets.contains(value)) }
+    }
+
+    @Test func missingVariableIsNamedWithItsLocation() {
+        var environment = Self.environment
+        environment["LEADCHECK_SF_CLIENT_SECRET"] = nil
+        let text = StarterConfig.render(.placeholders, header: "test")
+        let message = Self.message(text, environment: environment)
+        #expect(message.contains("LEADCHECK_SF_CLIENT_SECRET"))
+        #expect(message.hasPrefix("leadcheck.yaml:"), "\(message)")
+        #expect(Self.message("version: 1\ndestinations:\n  - name: h\n    type: https\n    url: ${NOPE:-https://x.example/}\n") == "no error")
+    }
+
+    @Test func badYAMLNamesLineAndColumn() {
+        let message = Self.message("version: 1\ndestinations:\n  - name: [unclosed\n")
+        #expect(message.range(of: #"^leadcheck\.yaml:\d+:\d+"#, options: .regularExpression) != nil, "\(message)")
+    }
+
+    @Test func wrongTypeNamesTheFieldLineAndExpectation() {
+        let text = "version: 1\ndestinations:\n  - name: m\n    type: marketo\n    munchkinId: x\n    formId: abc\n    clientId: c\n    clientSecret: s\n"
+        let message = Self.message(text)
+        #expect(message.contains("leadcheck.yaml:6:13"), "\(message)")
+        #expect(message.contains("destinations[0].formId"))
+        #expect(message.contains("whole number"))
+    }
+
+    @Test func unknownKeySuggestsTheClosestOne() {
+        let text = "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    conectionString: x\n"
+        let message = Self.message(text)
+        #expect(message.contains("unknown key 'conectionString'"))
+        #expect(message.contains("did you mean 'connectionString'"))
+        #expect(message.contains(":5:5"), "\(message)")
+        #expect(Self.message("verison: 1\n").contains("did you mean 'version'"))
+    }
+
+    @Test(arguments: ["AccountName=a;DefaultEndpointsProtocol=https", "AccountKey=a2V5;DefaultEndpointsProtocol=https", "garbage", "AccountName=a;AccountKey=not base64!"])
+    func badConnectionStringsAreInputErrors(_ connection: String) {
+        let text = "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    connectionString: \"\(connection)\"\n"
+        let message = Self.message(text)
+        #expect(message.contains("connection string") || message.contains("AccountKey"), "\(message)")
+        #expect(message.contains(":5:"), "\(message)")
+    }
+
+    @Test func aliasesAreRejectedSoBillionLaughsCannotExpand() {
+        let laughs = "version: 1\nx: &a [\"lol\",\"lol\"]\ndestinations:\n  - name: h\n    type: https\n    url: *a\n"
+        #expect(Self.message(laughs) != "no error")
+        let alias = "version: 1\ndestinations:\n  - &d {name: h, type: https, url: \"https://x.example/\"}\n  - *d\n"
+        #expect(Self.message(alias).contains("aliases"))
+        let plainAmpersand = "version: 1\ndestinations:\n  - name: h\n    type: https\n    url: https://x.example/?a=1&b=2*3 # a & b\n"
+        #expect(Self.message(plainAmpersand) == "no error", "& and * inside a plain scalar are not aliases")
+    }
+
+    @Test func developmentStorageAndExplicitEndpointsParse() throws {
+        let dev = try AzureConnectionString(parsing: Secret("UseDevelopmentStorage=true", source: "t"))
+        #expect(dev.account == "devstoreaccount1")
+        #expect(dev.tableEndpoint == "http://127.0.0.1:10002/devstoreaccount1")
+        let explicit = try AzureConnectionString(parsing: Secret("AccountName=a;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/a/;", source: "t"))
+        #expect(explicit.tableEndpoint == "http://127.0.0.1:9/a")
+    }
+
+    @Test func duplicateNamesAndDanglingReadbackAreErrors() {
+        let twice = "version: 1\ndestinations:\n  - {name: a, type: https, url: \"https://x.example/\"}\n  - {name: a, type: https, url: \"https://y.example/\"}\n"
+        #expect(Self.message(twice).contains("used twice"))
+        let dangling = "version: 1\ndestinations:\n  - {name: a, type: https, url: \"https://x.example/\", readback: nowhere}\n"
+        #expect(Self.message(dangling).contains("nowhere"))
+    }
+}
