@@ -188,6 +188,17 @@ import Testing
         #expect(best < .milliseconds(100), "best of three took \(best)")
     }
 
+    @Test func requestsAfterShutdownFailInsteadOfHanging() async throws {
+        let client = try HTTPClient()
+        client.shutdown()
+        do {
+            _ = try await client.send(HTTPRequest(url: "http://127.0.0.1:1/"))
+            Issue.record("no error")
+        } catch {
+            #expect(error.kind == .cancelled)
+        }
+    }
+
     @Test func concurrentRequestsAllComplete() async throws {
         let server = try Self.nginx()
         let client = try HTTPClient(options: TransportOptions(maxConcurrentTransfers: 4))

@@ -31,9 +31,15 @@ final class CurlMultiLoop: @unchecked Sendable {
         guard multi != nil else { throw .transport("curl_multi_init failed") }
     }
 
-    /// Queues a transfer; it starts when a slot is free.
+    /// Queues a transfer; it starts when a slot is free. After shutdown it fails at once rather
+    /// than wait for a loop that is gone.
     func submit(_ transfer: CurlTransfer) {
         lock.lock()
+        if stopping || multi == nil {
+            lock.unlock()
+            transfer.finish(.failure(TransportError(.cancelled, message: "the client was shut down", url: transfer.redactedURL)))
+            return
+        }
         pending.append(transfer)
         let handle = sleeping ? multi : nil
         sleeping = false
