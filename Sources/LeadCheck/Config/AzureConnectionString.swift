@@ -11,6 +11,8 @@ public struct AzureConnectionString: Sendable {
 
     /// Azurite's development account, public and well known (notes §2.6).
     public static let developmentAccount = "devstoreaccount1"
+    /// Azurite's development key: public, but still kept out of output like any key.
+    public static var developmentKeyValue: String { developmentKey }
     static let developmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
     /// Parses a connection string; errors say which part is wrong, never the key.

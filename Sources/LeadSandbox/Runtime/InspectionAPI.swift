@@ -4,7 +4,8 @@ import LeadCheck
 /// The sandbox's own API: what is stored (per destination, filtered by marker prefix), counts,
 /// health, pre-seeding "real" leads, and changing faults at run time.
 ///
-/// `GET /health` · `GET /leads?destination=&marker-prefix=` · `GET /counts?marker-prefix=` ·
+/// `GET /health` · `GET /leads?destination=&marker-prefix=` · `DELETE /leads?destination=&marker=` (test
+/// leads only) · `GET /counts?marker-prefix=` ·
 /// `POST /seed` (`{"destination":"https","body":{…}}`,
 /// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`, or
 /// `{"destination":"dynamics"|"salesforce"|"marketo","record":{…}}`) · `GET /faults` ·
@@ -30,6 +31,11 @@ struct InspectionAPI: Sendable {
                 var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0]
                 for lead in leads { counts[lead.destination, default: 0] += 1 }
                 return try json(200, counts)
+            case ("DELETE", "/leads"):
+                guard let destination = request.queryValue("destination"), let marker = request.queryValue("marker"), marker.hasPrefix("LCTEST_") else {
+                    return try json(400, ["error": "expected destination= and marker=LCTEST_…; only test leads can be deleted here"])
+                }
+                return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker)])
             case ("POST", "/seed"):
                 return try await seed(request)
             case ("GET", "/faults"):

@@ -73,6 +73,17 @@ public final class SandboxStore: Sendable {
         }
     }
 
+    /// Deletes the stored leads of one destination carrying exactly this marker; returns how many.
+    func deleteTestLeads(destination: String, marker: String) async throws -> Int {
+        let tables = ["https": "https_leads", "azure-table": "azure_entities", "dynamics": "dynamics_leads",
+                      "salesforce": "salesforce_leads", "marketo": "marketo_leads"]
+        guard let table = tables[destination] else { return 0 }
+        return try await writer.write { db in
+            try db.execute(sql: "DELETE FROM \(table) WHERE marker = ?", arguments: [marker])
+            return db.changesCount
+        }
+    }
+
     /// The first leadcheck marker in `text` (`LCTEST_<run>_<n>`, any case), normalised to
     /// `LCTEST_<run>_<n>`; inspection filters on it.
     static func marker(in text: String) -> String? { marker(inUTF8: Array(text.utf8)) }

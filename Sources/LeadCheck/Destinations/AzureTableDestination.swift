@@ -1,0 +1,151 @@
+import Foundation
+
+/// An Azure Table, written the way Microsoft's connector writes it (reference notes §2): the
+/// `MarketplaceLeads` table created if missing, a string-only entity with `CustomerInfo` as JSON,
+/// Shared Key auth with a pinned `x-ms-version`; read back by PartitionKey + RowKey; deleted with
+/// `If-Match: *`.
+public struct AzureTableDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// Azure Table.
+    public var kind: DestinationKind { .azureTable }
+    let connection: AzureConnectionString
+    let table: String
+    let client: HTTPClient
+    let signer: SharedKeySigner
+    let encoder: AzureTableEntityEncoder
+
+    /// The service version leadcheck signs for; JSON payloads need 2013-08-15 or later.
+    public static let version = "2019-02-02"
+
+    /// Creates the destination.
+    public init(name: String, connection: AzureConnectionString, table: String, client: HTTPClient, wire: WireOptions = WireOptions()) throws(LeadCheckError) {
+        self.name = name
+        self.connection = connection
+        self.table = table
+        self.client = client
+        signer = try SharedKeySigner(account: connection.account, key: connection.key)
+        var options = wire.azureTable
+        options.tableName = table
+        encoder = AzureTableEntityEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
+    }
+
+    /// A signed request to `resource` (a path below the endpoint, already percent-encoded).
+    func request(_ method: String, _ resource: String, query: String? = nil, body: [UInt8]? = nil, extra: [(String, String)] = []) -> HTTPRequest {
+        let url = connection.tableEndpoint + resource + (query.map { "?\($0)" } ?? "")
+        let path = URLComponents(string: url)?.percentEncodedPath ?? resource
+        let date = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).rfc1123
+        let contentType = body == nil ? "" : "application/json"
+        var headers = HTTPHeaders()
+        headers.add("x-ms-date", date)
+        headers.add("x-ms-version", Self.version)
+        headers.add("Accept", "application/json;odata=nometadata")
+        headers.add("DataServiceVersion", "3.0;NetFx")
+        if body != nil { headers.add("Content-Type", contentType) }
+        for (name, value) in extra { headers.add(name, value) }
+        headers.add("Authorization", signer.authorization(method: method, contentType: contentType, date: date, path: path, query: query))
+        return HTTPRequest(method: method, url: url, headers: headers, body: body.map { .bytes($0, contentType: contentType) } ?? .none)
+    }
+
+    /// The service's error code and message from an `odata.error` body.
+    static func serviceError(_ response: HTTPResponse) -> (code: String, message: String) {
+        let code = response.headers["x-ms-error-code"] ?? "?"
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        let message = ((object?["odata.error"] as? [String: Any])?["message"] as? [String: Any])?["value"] as? String
+        return (code, message?.components(separatedBy: "\n").first ?? response.text.prefix(200).description)
+    }
+
+    /// The finding for an unexpected answer, with the hint for its error code.
+    func finding(_ response: HTTPResponse, lead: String?, action: String) -> Finding {
+        let (code, message) = Self.serviceError(response)
+        let detail = response.text
+        if code == "AuthenticationFailed" && detail.contains("date header too old") {
+            return Finding(code: .clockSkew, destination: name, lead: lead, message: "\(action): the service rejected the request date (\(message))",
+                           hint: "This machine's clock is more than 15 minutes from the storage service's; sync it (NTP).", evidence: "HTTP \(response.status) \(code)")
+        }
+        switch code {
+        case "AuthenticationFailed":
+            return Finding(code: .authRejected, destination: name, lead: lead, message: "\(action): AuthenticationFailed",
+                           hint: "Check the AccountKey in the connection string: it must be a current key of account '\(connection.account)' (keys change when rotated).",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "TableNotFound":
+            return Finding(code: .deliverRejected, destination: name, lead: lead, message: "\(action): TableNotFound",
+                           hint: "Microsoft creates the \(table) table itself, but leadcheck could not create it: check that the key's account allows creating tables.",
+                           evidence: "HTTP \(response.status) \(code)")
+        case "ServerBusy":
+            return Finding(code: .throttled, destination: name, lead: lead, message: "\(action): the storage service is busy", hint: "Retry later; the account is throttled.",
+                           evidence: "HTTP \(response.status) \(code)")
+        default:
+            return Finding(code: response.status == 503 || response.status == 429 ? .throttled : .httpStatus, destination: name, lead: lead,
+                           message: "\(action): HTTP \(response.status) \(code)", hint: "The storage service refused the request: \(message)",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        }
+    }
+
+    /// Creates the table if missing (Microsoft does), which also proves the key and the clock.
+    public func preflight() async -> [Finding] {
+        do {
+            let response = try await client.send(request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")]))
+            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return [] }
+            return [finding(response, lead: nil, action: "creating the \(table) table")]
+        } catch {
+            return [TransportFindings.finding(error, destination: name, lead: nil, action: "creating the \(table) table")]
+        }
+    }
+
+    /// Inserts the entity.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        let receipt = "\(encoder.partitionKey(lead))\n\(encoder.rowKey(lead))"
+        do {
+            let response = try await client.send(request("POST", "/\(table)", body: encoder.encode(lead), extra: [("Prefer", "return-no-content")]))
+            return response.isSuccess ? .accepted(receipt: receipt) : .failed([finding(response, lead: lead.marker, action: "inserting the lead")])
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "inserting the lead")])
+        }
+    }
+
+    /// `(PartitionKey='…',RowKey='…')` with quotes doubled and percent-encoded.
+    static func keyPath(_ receipt: String) -> String {
+        let parts = receipt.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "'", with: "''") }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
+        return "(PartitionKey='\(encode(parts[0]))',RowKey='\(encode(parts.count > 1 ? parts[1] : ""))')"
+    }
+
+    /// Reads the entity back and unpacks `CustomerInfo`.
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        do {
+            let response = try await client.send(request("GET", "/\(table)\(Self.keyPath(receipt))"))
+            if response.status == 404 {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the inserted entity is not in \(table)",
+                                        hint: "Something deleted or never kept the entity; check for a cleanup job on the table."))
+            }
+            guard response.isSuccess, let entity = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
+                return .failed([finding(response, lead: lead.marker, action: "reading the lead back")])
+            }
+            var stored: [LeadField: String?] = [.description: entity["Description"] as? String]
+            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
+            for field in CustomerField.allCases {
+                stored[LeadField(rawValue: field.rawValue)!] = info[field.rawValue] as? String
+            }
+            return .found(stored)
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "reading the lead back")])
+        }
+    }
+
+    /// Deletes the entity.
+    public func remove(_ lead: Lead, receipt: String) async -> [Finding] {
+        do {
+            let response = try await client.send(request("DELETE", "/\(table)\(Self.keyPath(receipt))", extra: [("If-Match", "*")]))
+            if response.isSuccess || response.status == 404 { return [] }
+            var f = finding(response, lead: lead.marker, action: "deleting the test lead")
+            f.code = .cleanupFailed
+            return [f]
+        } catch {
+            var f = TransportFindings.finding(error, destination: name, lead: lead.marker, action: "deleting the test lead")
+            f.code = .cleanupFailed
+            return [f]
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it
+/// (reference notes §1); any 2xx is acceptance. A generic endpoint has no read API, so read-back
+/// happens only when an inspection URL is configured (the sandbox's), otherwise delivery is the
+/// whole proof, and the report says so.
+public struct HTTPSDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// HTTPS endpoint.
+    public var kind: DestinationKind { .https }
+    let url: Secret
+    let inspectionURL: String?
+    let client: HTTPClient
+    let encoder: HTTPSLeadEncoder
+
+    /// Creates the destination.
+    public init(name: String, url: Secret, inspectionURL: String?, client: HTTPClient, wire: WireOptions = WireOptions()) {
+        self.name = name
+        self.url = url
+        self.inspectionURL = inspectionURL
+        self.client = client
+        encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
+    }
+
+    /// Whether stored leads can be read back.
+    public var canReadBack: Bool { inspectionURL != nil }
+
+    /// Nothing to check beyond what delivery proves; TLS and reachability show on the first POST.
+    public func preflight() async -> [Finding] { [] }
+
+    /// POSTs the lead.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        let request = HTTPRequest(method: "POST", url: url.reveal(), body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
+        do {
+            let response = try await client.send(request)
+            if response.isSuccess { return .accepted(receipt: lead.marker) }
+            let excerpt = client.redactor.redact(String(response.text.prefix(300)))
+            let hint: String
+            if response.status == 401 && response.text.contains("DirectApiAuthorizationRequired") {
+                hint = "The URL was copied incompletely: a Logic Apps / Power Automate trigger URL must keep its sp, sv and sig parameters. Copy it again with the copy button."
+            } else if response.status == 429 {
+                hint = "The endpoint throttles; Microsoft's connector does not wait for you. Raise the flow's limits."
+            } else if response.status >= 500 {
+                hint = "The endpoint failed while handling the lead; Microsoft treats that as a lost lead. Check the flow's run history."
+            } else {
+                hint = "The endpoint refused the documented payload; it must accept any JSON with UserDetails, LeadSource, ActionCode, OfferTitle and Description."
+            }
+            return .failed([Finding(code: response.status == 429 ? .throttled : .httpStatus, destination: name, lead: lead.marker,
+                                    message: "the endpoint answered HTTP \(response.status) instead of a 2xx", hint: hint, evidence: excerpt)])
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting the lead")])
+        }
+    }
+
+    /// Reads what the sandbox stored for the lead's marker.
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        guard let inspectionURL else { return .found([:]) }
+        do {
+            let response = try await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
+            guard response.isSuccess, let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else {
+                return .failed([Finding(code: .readbackFailed, destination: name, lead: lead.marker, message: "the inspection API answered HTTP \(response.status)",
+                                        hint: "Check the sandbox's inspection URL.")])
+            }
+            guard let record = leads.first(where: { $0["marker"] as? String == receipt })?["record"] as? String,
+                  let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the endpoint acknowledged the lead but did not store it",
+                                        hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
+            }
+            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            var stored: [LeadField: String?] = [.description: (body["Description"] ?? body["description"]) as? String]
+            for field in CustomerField.allCases {
+                let camel = field.rawValue.prefix(1).lowercased() + field.rawValue.dropFirst()
+                stored[LeadField(rawValue: field.rawValue)!] = (user[field.rawValue] ?? user[camel]) as? String
+            }
+            return .found(stored)
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "reading the lead back")])
+        }
+    }
+
+    /// Deletes the stored copy through the inspection API (a real endpoint keeps no copy of ours).
+    public func remove(_ lead: Lead, receipt: String) async -> [Finding] {
+        guard let inspectionURL else { return [] }
+        do {
+            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))
+            return response.isSuccess ? [] : [Finding(code: .cleanupFailed, destination: name, lead: lead.marker,
+                                                     message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")]
+        } catch {
+            var f = TransportFindings.finding(error, destination: name, lead: lead.marker, action: "deleting the test lead")
+            f.code = .cleanupFailed
+            return [f]
+        }
+    }
+}

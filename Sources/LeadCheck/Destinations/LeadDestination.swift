@@ -1,0 +1,18 @@
+/// One configured destination, as verification drives it: check it can be reached, deliver a
+/// lead exactly as Microsoft's connector does, read back what it stored, remove it.
+///
+/// Every method reports problems as findings rather than throwing: a run collects them all.
+public protocol LeadDestination: Sendable {
+    /// The configured name.
+    var name: String { get }
+    /// The kind.
+    var kind: DestinationKind { get }
+    /// Checks reachability and credentials; any error finding skips this destination's leads.
+    func preflight() async -> [Finding]
+    /// Delivers a lead; the receipt identifies what was stored.
+    func deliver(_ lead: Lead) async -> Delivery
+    /// Reads back what the destination stored for a delivered lead.
+    func readBack(_ lead: Lead, receipt: String) async -> ReadBack
+    /// Removes the stored lead; findings only when that failed.
+    func remove(_ lead: Lead, receipt: String) async -> [Finding]
+}

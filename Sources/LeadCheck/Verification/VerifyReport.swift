@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything a run found, in the versioned results schema every other report format is made
+/// from (`docs/results.md`).
+public struct VerifyReport: Sendable, Codable {
+    /// The schema version of this document.
+    public var schemaVersion = 1
+    /// The run id in every marker.
+    public var runId: String
+    /// The seed that replays the leads.
+    public var seed: String
+    /// The offer.
+    public var offer: Offer
+    /// Start, UTC.
+    public var startedAt: String
+    /// Wall time.
+    public var durationSeconds: Double
+    /// `passed`, `failed` (a destination answered wrongly) or `error` (one could not be reached).
+    public var verdict: String
+    /// The destinations verified.
+    public var destinations: [DestinationSummary]
+    /// The leads sent.
+    public var leads: [LeadSummary]
+    /// One result per destination × lead.
+    public var results: [LeadResult]
+    /// Findings not tied to one lead (preflight) plus every lead's, in order.
+    public var findings: [Finding]
+
+    /// A destination as reported.
+    public struct DestinationSummary: Sendable, Codable {
+        /// Its name.
+        public var name: String
+        /// Its kind.
+        public var kind: DestinationKind
+    }
+
+    /// A lead as reported.
+    public struct LeadSummary: Sendable, Codable {
+        /// The marker.
+        public var marker: String
+        /// `Source-Action`.
+        public var pair: String
+        /// Whether Microsoft documents the pair.
+        public var documented: Bool
+        /// The variant (with limit edge).
+        public var variant: String
+        /// The locale.
+        public var locale: String
+    }
+
+    /// The exit status: 3 when anything was unreachable, 4 when a destination answered wrongly
+    /// (or, with `strict`, when there are warnings), else 0.
+    public func exitStatus(strict: Bool) -> ExitStatus {
+        let errors = findings.filter { $0.severity == .error }
+        if errors.contains(where: { $0.code.isReachability }) { return .runtime }
+        if !errors.isEmpty { return .verificationFailed }
+        if strict && !findings.isEmpty { return .verificationFailed }
+        return .passed
+    }
+
+    /// The report as pretty JSON.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

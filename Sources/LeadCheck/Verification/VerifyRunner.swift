@@ -1,0 +1,105 @@
+import Foundation
+
+/// The main job: for every destination, preflight, then per lead deliver → read back → compare
+/// → clean up. Destinations run concurrently, leads within a destination with bounded
+/// concurrency. A failed preflight skips that destination's leads with one finding, not N.
+public struct VerifyRunner: Sendable {
+    /// The destinations.
+    public let destinations: [any LeadDestination]
+    /// The leads, the same for every destination.
+    public let leads: [Lead]
+    /// Whether to remove test leads afterwards.
+    public let cleanup: Bool
+    /// Leads in flight per destination.
+    public let concurrency: Int
+
+    /// Creates a runner.
+    public init(destinations: [any LeadDestination], leads: [Lead], cleanup: Bool = true, concurrency: Int = 4) {
+        self.destinations = destinations
+        self.leads = leads
+        self.cleanup = cleanup
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Runs everything; `progress` hears about each finished lead.
+    public func run(seed: UInt64, offer: Offer, progress: @escaping @Sendable (LeadResult) -> Void = { _ in }) async -> VerifyReport {
+        let started = Date()
+        let perDestination = await withTaskGroup(of: (Int, [Finding], [LeadResult]).self) { group in
+            for (index, destination) in destinations.enumerated() {
+                group.addTask { let (pre, results) = await verify(destination, progress: progress); return (index, pre, results) }
+            }
+            var collected: [(Int, [Finding], [LeadResult])] = []
+            for await item in group { collected.append(item) }
+            return collected.sorted { $0.0 < $1.0 }
+        }
+        let results = perDestination.flatMap(\.2)
+        let findings = perDestination.flatMap { $0.1 + $0.2.flatMap(\.findings) }
+        var report = VerifyReport(
+            runId: leads.first?.runID.value ?? "", seed: String(seed), offer: offer,
+            startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
+            durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
+            destinations: destinations.map { .init(name: $0.name, kind: $0.kind) },
+            leads: leads.map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
+            results: results, findings: findings
+        )
+        report.verdict = switch report.exitStatus(strict: false) {
+        case .runtime: "error"
+        case .verificationFailed: "failed"
+        default: "passed"
+        }
+        return report
+    }
+
+    private func verify(_ destination: any LeadDestination, progress: @escaping @Sendable (LeadResult) -> Void) async -> ([Finding], [LeadResult]) {
+        let preflight = await destination.preflight()
+        if preflight.contains(where: { $0.severity == .error }) {
+            let results = leads.map { LeadResult(destination: destination.name, lead: $0.marker, status: .skipped, findings: []) }
+            results.forEach(progress)
+            return (preflight, results)
+        }
+        let results = await withTaskGroup(of: (Int, LeadResult).self) { group in
+            var next = 0
+            var collected: [(Int, LeadResult)] = []
+            func start() {
+                let index = next
+                next += 1
+                group.addTask {
+                    let result = await verify(leads[index], at: destination)
+                    progress(result)
+                    return (index, result)
+                }
+            }
+            while next < min(concurrency, leads.count) { start() }
+            while let item = await group.next() {
+                collected.append(item)
+                if next < leads.count { start() }
+            }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return (preflight, results)
+    }
+
+    private func verify(_ lead: Lead, at destination: any LeadDestination) async -> LeadResult {
+        func result(_ findings: [Finding]) -> LeadResult {
+            let errors = findings.filter { $0.severity == .error }
+            let status: LeadResult.Status = errors.isEmpty ? .passed : (errors.contains { $0.code.isReachability } ? .error : .failed)
+            return LeadResult(destination: destination.name, lead: lead.marker, status: status, findings: findings)
+        }
+        let receipt: String
+        switch await destination.deliver(lead) {
+        case let .failed(findings): return result(findings)
+        case let .accepted(value): receipt = value
+        }
+        var findings: [Finding] = []
+        switch await destination.readBack(lead, receipt: receipt) {
+        case let .found(stored):
+            findings += FieldComparator.findings(destination: destination.name, lead: lead, stored: stored, limits: destination.kind)
+        case let .missing(finding):
+            findings.append(finding)
+        case let .failed(more):
+            findings += more
+        }
+        if cleanup { findings += await destination.remove(lead, receipt: receipt) }
+        return result(findings)
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import LeadCheck
+import LeadSandbox
+
+/// `leadcheck verify`: the main job.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Send synthetic leads to each destination, read back what it stored, compare, clean up, and report.",
+        discussion: """
+        With --sandbox, verifies the local emulator started in-process (no credentials needed).
+        With --config, verifies the destinations of a leadcheck.yaml (https and azure-table so far).
+
+        Exit codes: 0 every lead passed · 1 usage · 2 config · 3 a destination could not be reached ·
+        4 a destination answered wrongly (or, with --strict, there were warnings).
+
+        Examples:
+          leadcheck verify --sandbox --json report.json
+          leadcheck verify --sandbox --fault 'azure-table:clock-skew'
+          leadcheck verify --config leadcheck.yaml --destination my-table
+        """
+    )
+
+    @Flag(help: "Verify the built-in sandbox, started in-process on free ports.")
+    var sandbox = false
+
+    @Option(help: "leadcheck.yaml to verify.")
+    var config: String?
+
+    @Option(name: .customLong("fault"), help: "With --sandbox: inject a fault, KIND:NAME[=VALUE] (repeatable).")
+    var faults: [String] = []
+
+    @Option(name: .customLong("destination"), help: "Only this destination (repeatable); with --sandbox, by type: https, azure-table.")
+    var destinations: [String] = []
+
+    @Option(help: "Write the results as JSON (schema in docs/results.md).")
+    var json: String?
+
+    @Option(parsing: .unconditional, help: "Seed for the leads (default: from the config, else random).")
+    var seed: String?
+
+    @Flag(name: .customLong("no-cleanup"), help: "Keep this run's test leads.")
+    var noCleanup = false
+
+    @Flag(help: "Fail (exit 4) on warnings too.")
+    var strict = false
+
+    @OptionGroup var transport: TransportFlags
+
+    func run() async throws {
+        guard sandbox != (config != nil) else {
+            throw LeadCheckError.invalidValue(flag: "--sandbox/--config", value: "", expected: "exactly one of --sandbox or --config FILE")
+        }
+        var parsedFaults: [Fault] = []
+        for spec in faults {
+            do { parsedFaults.append(try Fault(parsing: spec)) } catch { throw LeadCheckError.invalidValue(flag: "--fault", value: spec, expected: error.reason) }
+        }
+        if !parsedFaults.isEmpty && !sandbox { throw LeadCheckError.invalidValue(flag: "--fault", value: faults[0], expected: "--fault only with --sandbox") }
+
+        let environment = ProcessInfo.processInfo.environment
+        var leadcheckConfig: LeadCheckConfig
+        var sandboxTask: Task<Void, any Error>?
+        var inspectionURL: String?
+        var caFile: String?
+        if let config {
+            leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
+        } else {
+            let instance = try Sandbox(configuration: SandboxConfiguration(faults: parsedFaults))
+            let ready = AsyncStream<SandboxEndpoints>.makeStream()
+            sandboxTask = Task { try await instance.run(handleSignals: false) { ready.continuation.yield($0) } }
+            var iterator = ready.stream.makeAsyncIterator()
+            guard let endpoints = await iterator.next() else { throw LeadCheckError.transport("the sandbox did not start") }
+            inspectionURL = endpoints.inspection
+            caFile = endpoints.caFile
+            let text = SandboxConfigWriter.text(for: endpoints)
+            leadcheckConfig = try ConfigLoader.parse(text, file: "sandbox", environment: [:])
+        }
+        defer { sandboxTask?.cancel() }
+
+        var selected = leadcheckConfig.destinations
+        if !destinations.isEmpty {
+            let known = selected.map(\.name)
+            for name in destinations where !known.contains(name) {
+                throw LeadCheckError.invalidChoice(flag: "--destination", value: name, valid: known)
+            }
+            selected = selected.filter { destinations.contains($0.name) }
+        } else if sandbox {
+            selected = selected.filter { $0.kind == .https || $0.kind == .azureTable }
+        }
+
+        var redactor = Redactor(secrets: leadcheckConfig.secrets)
+        redactor.add(Secret(AzureConnectionString.developmentKeyValue, source: "development key"))
+        var options = try transport.options(concurrency: 16)
+        if options.caFile == nil { options.caFile = caFile }
+        let client = try HTTPClient(options: options, redactor: redactor)
+        if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
+
+        var built: [any LeadDestination] = []
+        for destination in selected {
+            switch destination.settings {
+            case let .https(url, _):
+                built.append(HTTPSDestination(name: destination.name, url: url, inspectionURL: inspectionURL, client: client))
+            case let .azureTable(connection, table):
+                built.append(try AzureTableDestination(name: destination.name, connection: connection, table: table, client: client))
+            default:
+                throw LeadCheckError.invalidValue(flag: "--destination", value: destination.name,
+                                                  expected: "an https or azure-table destination; \(destination.kind.rawValue) verification is not in this build yet")
+            }
+        }
+
+        let seedValue: UInt64
+        if let seed {
+            guard let parsed = UInt64(seed) else { throw LeadCheckError.invalidNumber(flag: "--seed", value: seed, expected: "a whole number") }
+            seedValue = parsed
+        } else {
+            seedValue = leadcheckConfig.defaults.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+        }
+        let defaults = leadcheckConfig.defaults
+        let generator = LeadGenerator(options: GenerationOptions(
+            seed: seedValue, matrix: defaults.matrix, variants: defaults.variants, locales: defaults.locales,
+            offer: leadcheckConfig.offer, runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        ))
+        let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup)
+        let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer)
+        client.shutdown()
+
+        if let json {
+            let file = try OutputFile(path: json)
+            let text = redactor.redact(String(decoding: try report.json(), as: UTF8.self))
+            try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
+            try file.finish()
+        }
+        Terminal.printStdout(TerminalReport.render(report, redactor: redactor))
+        let status = report.exitStatus(strict: strict)
+        if status != .passed { throw ExitCode(status.rawValue) }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LeadCheck
+import TestSupport
+import Testing
+
+@Suite struct VerifyCommandTests {
+    static func report(_ data: Data) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    @Test func sandboxVerifiesCleanlyAndWritesTheJSONReport() throws {
+        let directory = try TemporaryDirectory()
+        let json = directory.path("report.json")
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42"])
+        #expect(result.status == 0, "\(result.stdoutText)")
+        let report = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))
+        #expect(report["schemaVersion"] as? Int == 1)
+        #expect(report["verdict"] as? String == "passed")
+        #expect(report["seed"] as? String == "42")
+        let leads = report["leads"] as! [[String: Any]]
+        let results = report["results"] as! [[String: Any]]
+        #expect(leads.count == 36)
+        #expect(results.count == 72)
+        #expect(results.allSatisfy { $0["status"] as? String == "passed" })
+        #expect(result.stdoutText.contains("72 checks: 72 passed"))
+    }
+
+    @Test(arguments: [
+        ("https:status=500", Int32(4), "http.status", "https"),
+        ("https:drop", Int32(3), "http.protocol", "https"),
+        ("https:require-sig=expected", Int32(4), "http.status", "https"),
+        ("azure-table:clock-skew", Int32(4), "clock.skew", "azure-table"),
+        ("azure-table:status=503", Int32(4), "throttled", "azure-table"),
+        ("*:mojibake", Int32(4), "field.mangled", "azure-table"),
+    ])
+    func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) throws {
+        let directory = try TemporaryDirectory()
+        let json = directory.path("report.json")
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json])
+        #expect(result.status == exit, "\(fault): \(result.stdoutText.suffix(600))")
+        let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
+        #expect(findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination }, "\(fault)")
+        #expect(findings.allSatisfy { !($0["hint"] as? String ?? "").isEmpty })
+    }
+
+    @Test func latencyPastTheTimeoutIsHTTPTimeout() throws {
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https"])
+        #expect(result.status == 3)
+        #expect(result.stdoutText.contains("http.timeout"))
+    }
+
+    @Test func truncationIsNamedWithTheFieldAndLimit() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("leadcheck.yaml")
+        let sandbox = try SandboxProcess(["--write-config", path, "--fault", "azure-table:truncate"], directory: directory)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [limits]")
+            .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let json = directory.path("report.json")
+        let result = try LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table", "--json", json])
+        #expect(result.status == 4, "\(result.stdoutText.suffix(500))")
+        let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
+        #expect(findings.contains { $0["code"] as? String == "field.truncated" && $0["field"] as? String == "LastName" })
+        _ = sandbox
+    }
+
+    @Test func wrongAccountKeyIsAuthRejectedWithTheKeyHint() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("leadcheck.yaml")
+        let sandbox = try SandboxProcess(["--write-config", path], directory: directory)
+        let key = sandbox.azureTable["key"] as! String
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: key, with: "d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table"])
+        #expect(result.status == 4)
+        #expect(result.stdoutText.contains("auth.rejected"))
+        #expect(result.stdoutText.contains("AccountKey"))
+        #expect(!result.stdoutText.contains("d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr"), "the key is never printed")
+    }
+
+    @Test func configErrorsExitTwoWithLineAndColumn() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("bad.yaml")
+        try "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    conectionString: x\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try LeadCheckProcess.run(["verify", "--config", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(path):5:5"), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean 'connectionString'"))
+    }
+}
