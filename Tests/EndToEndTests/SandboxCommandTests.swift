@@ -6,7 +6,9 @@ import Testing
 import Glibc
 #endif
 
-@Suite struct SandboxCommandTests {
+/// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
+/// two-core machine for every other suite.
+@Suite(.serialized) struct SandboxCommandTests {
     @Test func leadsSentToTheSinkAreStoredAndSIGTERMExitsZero() async throws {
         let sandbox = try SandboxProcess()
         let sent = try LeadCheckProcess.run(["send", "--count", "30", "--concurrency", "4", "--seed", "7"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])

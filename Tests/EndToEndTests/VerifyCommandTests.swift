@@ -3,7 +3,9 @@ import LeadCheck
 import TestSupport
 import Testing
 
-@Suite struct VerifyCommandTests {
+/// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
+/// two-core machine for every other suite.
+@Suite(.serialized) struct VerifyCommandTests {
     static func report(_ data: Data) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
