@@ -37,6 +37,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Write the results as JSON (schema in docs/results.md).")
     var json: String?
 
+    @Option(help: "Write JUnit XML: one test case per destination × lead.")
+    var junit: String?
+
     @Option(parsing: .unconditional, help: "Seed for the leads (default: from the config, else random).")
     var seed: String?
 
@@ -47,6 +50,13 @@ struct VerifyCommand: AsyncParsableCommand {
     var strict = false
 
     @OptionGroup var transport: TransportFlags
+
+    /// Writes a report file whole or not at all.
+    static func write(_ text: String, to path: String) throws(LeadCheckError) {
+        let file = try OutputFile(path: path)
+        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
+        try file.finish()
+    }
 
     func run() async throws {
         guard sandbox != (config != nil) else {
@@ -125,12 +135,8 @@ struct VerifyCommand: AsyncParsableCommand {
         let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer)
         client.shutdown()
 
-        if let json {
-            let file = try OutputFile(path: json)
-            let text = redactor.redact(String(decoding: try report.json(), as: UTF8.self))
-            try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
-            try file.finish()
-        }
+        if let json { try Self.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
+        if let junit { try Self.write(JUnitReport.render(report, redactor: redactor), to: junit) }
         Terminal.printStdout(TerminalReport.render(report, redactor: redactor))
         let status = report.exitStatus(strict: strict)
         if status != .passed { throw ExitCode(status.rawValue) }

@@ -2,6 +2,9 @@ import Foundation
 import LeadCheck
 import TestSupport
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
 /// two-core machine for every other suite.
@@ -43,6 +46,22 @@ import Testing
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
         #expect(findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination }, "\(fault)")
         #expect(findings.allSatisfy { !($0["hint"] as? String ?? "").isEmpty })
+    }
+
+    @Test func junitKeepsFailureApartFromErrorAndParses() throws {
+        let directory = try TemporaryDirectory()
+        for (fault, element) in [("https:status=500", "failure"), ("https:drop", "error")] {
+            let path = directory.path("report-\(element).xml")
+            _ = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path])
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let counter = ElementCounter()
+            let parser = XMLParser(data: data)
+            parser.delegate = counter
+            #expect(parser.parse(), "well-formed XML")
+            #expect(counter.counts["testcase"] == 72)
+            #expect(counter.counts[element] == 36, "\(fault) → 36 <\(element)>")
+            #expect(counter.counts[element == "failure" ? "error" : "failure"] == nil)
+        }
     }
 
     @Test func latencyPastTheTimeoutIsHTTPTimeout() throws {
@@ -89,5 +108,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(path):5:5"), "\(result.stderr)")
         #expect(result.stderr.contains("did you mean 'connectionString'"))
+    }
+}
+
+/// Counts XML elements by name.
+final class ElementCounter: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        counts[elementName, default: 0] += 1
     }
 }

@@ -1,0 +1,57 @@
+/// JUnit XML: one test suite per destination, one test case per destination × lead; `<failure>`
+/// when the destination answered wrongly, `<error>` when it could not be reached, `<skipped>`
+/// when its preflight failed.
+public enum JUnitReport {
+    /// The XML document.
+    public static func render(_ report: VerifyReport, redactor: Redactor) -> String {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for scalar in redactor.redact(text).unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                default:
+                    // XML 1.0 forbids most control characters even as references.
+                    if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        let leads = Dictionary(report.leads.map { ($0.marker, $0) }, uniquingKeysWith: { first, _ in first })
+        let preflight = report.findings.filter { $0.lead == nil }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let failures = report.results.filter { $0.status == .failed }.count
+        let errors = report.results.filter { $0.status == .error }.count
+        let skipped = report.results.filter { $0.status == .skipped }.count
+        xml += "<testsuites name=\"leadcheck verify\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(report.durationSeconds)\">\n"
+        for destination in report.destinations {
+            let results = report.results.filter { $0.destination == destination.name }
+            xml += "  <testsuite name=\"\(escape(destination.name))\" tests=\"\(results.count)\" failures=\"\(results.filter { $0.status == .failed }.count)\" errors=\"\(results.filter { $0.status == .error }.count)\" skipped=\"\(results.filter { $0.status == .skipped }.count)\">\n"
+            xml += "    <properties><property name=\"kind\" value=\"\(destination.kind.rawValue)\"/><property name=\"runId\" value=\"\(escape(report.runId))\"/><property name=\"seed\" value=\"\(escape(report.seed))\"/></properties>\n"
+            for result in results {
+                let lead = leads[result.lead]
+                let name = lead.map { "\($0.pair) \($0.variant) \($0.locale) (\(result.lead))" } ?? result.lead
+                xml += "    <testcase classname=\"leadcheck.\(escape(destination.name))\" name=\"\(escape(name))\">"
+                let detail = result.findings.map { "\($0.code.rawValue): \($0.message)\nfix: \($0.hint)" + ($0.evidence.map { "\nevidence: \($0)" } ?? "") }.joined(separator: "\n\n")
+                switch result.status {
+                case .passed:
+                    break
+                case .failed:
+                    xml += "\n      <failure type=\"\(escape(result.findings.first?.code.rawValue ?? "failed"))\" message=\"\(escape(result.findings.first?.message ?? ""))\">\(escape(detail))</failure>\n    "
+                case .error:
+                    xml += "\n      <error type=\"\(escape(result.findings.first?.code.rawValue ?? "error"))\" message=\"\(escape(result.findings.first?.message ?? ""))\">\(escape(detail))</error>\n    "
+                case .skipped:
+                    let reason = preflight.first { $0.destination == destination.name }
+                    xml += "\n      <skipped message=\"\(escape(reason.map { "preflight: \($0.code.rawValue): \($0.message)" } ?? "preflight failed"))\"/>\n    "
+                }
+                xml += "</testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        return xml + "</testsuites>\n"
+    }
+}
