@@ -46,6 +46,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cleanup"), help: "Keep this run's test leads.")
     var noCleanup = false
 
+    @Option(help: "The run journal: each lead is recorded here before it is sent (default .leadcheck/runs/<run id>.journal).")
+    var journal: String?
+
     @Flag(help: "Fail (exit 4) on warnings too.")
     var strict = false
 
@@ -108,15 +111,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
         var built: [any LeadDestination] = []
         for destination in selected {
-            switch destination.settings {
-            case let .https(url, _):
-                built.append(HTTPSDestination(name: destination.name, url: url, inspectionURL: inspectionURL, client: client))
-            case let .azureTable(connection, table):
-                built.append(try AzureTableDestination(name: destination.name, connection: connection, table: table, client: client))
-            default:
-                throw LeadCheckError.invalidValue(flag: "--destination", value: destination.name,
-                                                  expected: "an https or azure-table destination; \(destination.kind.rawValue) verification is not in this build yet")
-            }
+            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL))
         }
 
         let seedValue: UInt64
@@ -131,7 +126,8 @@ struct VerifyCommand: AsyncParsableCommand {
             seed: seedValue, matrix: defaults.matrix, variants: defaults.variants, locales: defaults.locales,
             offer: leadcheckConfig.offer, runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         ))
-        let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup)
+        let journal = try RunJournal(path: self.journal ?? RunJournal.defaultPath(runID: generator.options.runID))
+        let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal)
         let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer)
         client.shutdown()
 

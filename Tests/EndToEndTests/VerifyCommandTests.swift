@@ -2,6 +2,9 @@ import Foundation
 import LeadCheck
 import TestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -98,6 +101,45 @@ import FoundationXML
         #expect(result.stdoutText.contains("auth.rejected"))
         #expect(result.stdoutText.contains("AccountKey"))
         #expect(!result.stdoutText.contains("d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr"), "the key is never printed")
+    }
+
+    /// A run killed with SIGKILL halfway, then `cleanup --journal`: none of its leads remain, and
+    /// pre-seeded real leads are untouched.
+    @Test func cleanupAfterSIGKILLRemovesExactlyTheRunsLeads() async throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("leadcheck.yaml")
+        let journal = directory.path("run.journal")
+        let sandbox = try SandboxProcess(["--write-config", config, "--fault", "*:latency=150ms"], directory: directory)
+        for seed in [#"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
+                     #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}"#] {
+            _ = try await sandbox.inspect("/seed", method: "POST", body: seed)
+        }
+        let process = Process()
+        process.executableURL = LeadCheckProcess.binary
+        process.arguments = ["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--journal", journal, "--seed", "3"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill once test leads are stored in both destinations, i.e. mid-run.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let stored = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
+            if (stored["https"] ?? 0) >= 2 && (stored["azure-table"] ?? 0) >= 2 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let counts = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
+        #expect((counts["https"] ?? 0) + (counts["azure-table"] ?? 0) > 0, "the killed run left test leads behind: \(counts)")
+
+        let cleanup = try LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
+        #expect(cleanup.status == 0, "\(cleanup.stdoutText) \(cleanup.stderr)")
+        let after = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
+        #expect(after["https"] == 0 && after["azure-table"] == 0, "\(after)")
+        let all = try await sandbox.inspect("/counts") as! [String: Int]
+        #expect(all["https"] == 1 && all["azure-table"] == 1, "the seeded real leads are untouched: \(all)")
+        let journalText = try String(contentsOfFile: journal, encoding: .utf8)
+        #expect(!journalText.contains(sandbox.azureTable["key"] as! String), "no secret in the journal")
     }
 
     @Test func configErrorsExitTwoWithLineAndColumn() throws {

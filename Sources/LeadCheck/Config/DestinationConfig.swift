@@ -10,8 +10,9 @@ public struct DestinationConfig: Sendable {
 
     /// Per-kind settings.
     public enum Settings: Sendable {
-        /// An HTTPS endpoint.
-        case https(url: Secret, readback: String?)
+        /// An HTTPS endpoint; `inspectionURL` is a leadcheck sandbox's inspection API, where the
+        /// sink keeps what it received (a real endpoint has none).
+        case https(url: Secret, readback: String?, inspectionURL: String?)
         /// An Azure Table.
         case azureTable(connectionString: AzureConnectionString, table: String)
         /// Dynamics 365.

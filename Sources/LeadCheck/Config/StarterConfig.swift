@@ -5,6 +5,8 @@ public enum StarterConfig {
     public struct Values: Sendable {
         /// HTTPS endpoint URL, or a `${VAR}` reference.
         public var httpsURL: String?
+        /// A sandbox's inspection API, for reading back what its HTTPS sink stored.
+        public var httpsInspectionURL: String?
         /// Azure Storage connection string, or a `${VAR}` reference.
         public var tableConnectionString: String?
         /// Dynamics: instance URL, token URL override, tenant, client, secret.
@@ -60,7 +62,7 @@ public enum StarterConfig {
                   - name: https
                     type: https
                     url: \(q(url))
-
+                \(values.httpsInspectionURL.map { "    inspectionUrl: \(q($0))   # the sandbox keeps what its sink received\n" } ?? "")
                 """
         }
         if let connection = values.tableConnectionString {

@@ -29,12 +29,15 @@ public struct HTTPSDestination: LeadDestination {
     /// Nothing to check beyond what delivery proves; TLS and reachability show on the first POST.
     public func preflight() async -> [Finding] { [] }
 
+    /// The marker: how the stored copy is found.
+    public func receipt(for lead: Lead) -> String { lead.marker }
+
     /// POSTs the lead.
     public func deliver(_ lead: Lead) async -> Delivery {
         let request = HTTPRequest(method: "POST", url: url.reveal(), body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
         do {
             let response = try await client.send(request)
-            if response.isSuccess { return .accepted(receipt: lead.marker) }
+            if response.isSuccess { return .accepted(receipt: receipt(for: lead)) }
             let excerpt = client.redactor.redact(String(response.text.prefix(300)))
             let hint: String
             if response.status == 401 && response.text.contains("DirectApiAuthorizationRequired") {
@@ -80,14 +83,14 @@ public struct HTTPSDestination: LeadDestination {
     }
 
     /// Deletes the stored copy through the inspection API (a real endpoint keeps no copy of ours).
-    public func remove(_ lead: Lead, receipt: String) async -> [Finding] {
+    public func remove(marker: String, receipt: String) async -> [Finding] {
         guard let inspectionURL else { return [] }
         do {
             let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))
-            return response.isSuccess ? [] : [Finding(code: .cleanupFailed, destination: name, lead: lead.marker,
+            return response.isSuccess ? [] : [Finding(code: .cleanupFailed, destination: name, lead: marker,
                                                      message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")]
         } catch {
-            var f = TransportFindings.finding(error, destination: name, lead: lead.marker, action: "deleting the test lead")
+            var f = TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead")
             f.code = .cleanupFailed
             return [f]
         }

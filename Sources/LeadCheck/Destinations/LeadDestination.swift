@@ -13,6 +13,11 @@ public protocol LeadDestination: Sendable {
     func deliver(_ lead: Lead) async -> Delivery
     /// Reads back what the destination stored for a delivered lead.
     func readBack(_ lead: Lead, receipt: String) async -> ReadBack
-    /// Removes the stored lead; findings only when that failed.
-    func remove(_ lead: Lead, receipt: String) async -> [Finding]
+    /// Removes the stored lead (known by its marker and receipt, as the journal records them);
+    /// findings only when that failed.
+    func remove(marker: String, receipt: String) async -> [Finding]
+
+    /// The receipt a lead will have once delivered, known before sending so the journal can
+    /// record it first.
+    func receipt(for lead: Lead) -> String
 }

@@ -12,13 +12,16 @@ public struct VerifyRunner: Sendable {
     public let cleanup: Bool
     /// Leads in flight per destination.
     public let concurrency: Int
+    /// Where each lead's identity is recorded before it is sent.
+    public let journal: RunJournal?
 
     /// Creates a runner.
-    public init(destinations: [any LeadDestination], leads: [Lead], cleanup: Bool = true, concurrency: Int = 4) {
+    public init(destinations: [any LeadDestination], leads: [Lead], cleanup: Bool = true, concurrency: Int = 4, journal: RunJournal? = nil) {
         self.destinations = destinations
         self.leads = leads
         self.cleanup = cleanup
         self.concurrency = max(1, concurrency)
+        self.journal = journal
     }
 
     /// Runs everything; `progress` hears about each finished lead.
@@ -85,6 +88,17 @@ public struct VerifyRunner: Sendable {
             let status: LeadResult.Status = errors.isEmpty ? .passed : (errors.contains { $0.code.isReachability } ? .error : .failed)
             return LeadResult(destination: destination.name, lead: lead.marker, status: status, findings: findings)
         }
+        if let journal {
+            do {
+                try journal.append(.init(event: "sent", destination: destination.name, marker: lead.marker, receipt: destination.receipt(for: lead)))
+            } catch {
+                // Without a journal entry a kill could orphan the lead, so it is not sent.
+                return LeadResult(destination: destination.name, lead: lead.marker, status: .error, findings: [
+                    Finding(code: .transportFailed, destination: destination.name, lead: lead.marker, message: "the run journal could not be written: \(error.message)",
+                            hint: "Free disk space or pass --journal with a writable path; leads are only sent once recorded."),
+                ])
+            }
+        }
         let receipt: String
         switch await destination.deliver(lead) {
         case let .failed(findings): return result(findings)
@@ -99,7 +113,11 @@ public struct VerifyRunner: Sendable {
         case let .failed(more):
             findings += more
         }
-        if cleanup { findings += await destination.remove(lead, receipt: receipt) }
+        if cleanup {
+            let problems = await destination.remove(marker: lead.marker, receipt: receipt)
+            findings += problems
+            if problems.isEmpty { try? journal?.append(.init(event: "removed", destination: destination.name, marker: lead.marker, receipt: receipt)) }
+        }
         return result(findings)
     }
 }

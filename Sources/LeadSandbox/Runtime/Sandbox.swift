@@ -46,7 +46,9 @@ public final class Sandbox: Sendable {
     /// shuts down gracefully either way. `onReady` runs once every server listens.
     public func run(handleSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws {
         var logger = Logger(label: "leadcheck.sandbox")
-        logger.logLevel = .warning
+        // In-process (verify --sandbox) the sandbox is stopped by cancellation, which Hummingbird
+        // logs as a shutdown error; only the standalone server's warnings are worth showing.
+        logger.logLevel = handleSignals ? .warning : .critical
         let tls = try makeTLS()
         let scheme = tls == nil ? "http" : "https"
         let serverBuilder: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()

@@ -7,6 +7,7 @@ public enum SandboxConfigWriter {
     public static func text(for endpoints: SandboxEndpoints) -> String {
         var values = StarterConfig.Values()
         values.httpsURL = endpoints.https
+        values.httpsInspectionURL = endpoints.inspection
         values.tableConnectionString = endpoints.azureTable.connectionString
         let d = endpoints.dynamics
         values.dynamics = (d.instanceUrl, d.tokenUrl, d.tenantId, d.clientId, d.clientSecret)

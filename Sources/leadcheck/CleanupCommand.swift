@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import LeadCheck
+
+/// `leadcheck cleanup`: remove the test leads of a run, exactly those its journal recorded.
+struct CleanupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cleanup",
+        abstract: "Remove the test leads a run's journal recorded (and nothing else).",
+        discussion: """
+        The journal holds no credentials; they come from the same config the run used.
+
+        Examples:
+          leadcheck cleanup --journal .leadcheck/runs/k3j9x2m1.journal --config leadcheck.yaml
+        """
+    )
+
+    @Option(help: "The run journal to clean up after.")
+    var journal: String
+
+    @Option(help: "The leadcheck.yaml the run used.")
+    var config: String
+
+    @OptionGroup var transport: TransportFlags
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
+        let entries = try RunJournal.pending(at: journal)
+        let redactor = Redactor(secrets: leadcheckConfig.secrets)
+        let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
+        var destinations: [String: any LeadDestination] = [:]
+        for name in Set(entries.map(\.destination)) {
+            guard let configured = leadcheckConfig.destinations.first(where: { $0.name == name }) else {
+                throw LeadCheckError.invalidInput(location: journal, reason: "the journal names destination '\(name)', which \(config) does not define")
+            }
+            destinations[name] = try DestinationFactory.make(configured, client: client)
+        }
+        let record = try RunJournal(path: journal)
+        var problems: [Finding] = []
+        var removed = 0
+        for entry in entries {
+            let found = await destinations[entry.destination]!.remove(marker: entry.marker, receipt: entry.receipt)
+            if found.isEmpty {
+                removed += 1
+                try record.append(.init(event: "removed", destination: entry.destination, marker: entry.marker, receipt: entry.receipt))
+            }
+            problems += found
+        }
+        client.shutdown()
+        var lines = ["leadcheck cleanup: \(removed) of \(entries.count) test leads removed (journal \(journal))"]
+        for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination) \(problem.lead ?? ""): \(problem.message)") }
+        Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
+        if !problems.isEmpty {
+            throw ExitCode(problems.contains { $0.code.isReachability } ? ExitStatus.runtime.rawValue : ExitStatus.verificationFailed.rawValue)
+        }
+    }
+}
