@@ -31,6 +31,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault"), help: "With --sandbox: inject a fault, KIND:NAME[=VALUE] (repeatable).")
     var faults: [String] = []
 
+    @Flag(help: "With --sandbox: serve it over HTTPS with a generated CA, which this run trusts.")
+    var tls = false
+
     @Option(name: .customLong("destination"), help: "Only this destination (repeatable); with --sandbox, by type: https, azure-table.")
     var destinations: [String] = []
 
@@ -79,7 +82,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if let config {
             leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
         } else {
-            let instance = try Sandbox(configuration: SandboxConfiguration(faults: parsedFaults))
+            let instance = try Sandbox(configuration: SandboxConfiguration(tls: tls, faults: parsedFaults))
             let ready = AsyncStream<SandboxEndpoints>.makeStream()
             sandboxTask = Task { try await instance.run(handleSignals: false) { ready.continuation.yield($0) } }
             var iterator = ready.stream.makeAsyncIterator()

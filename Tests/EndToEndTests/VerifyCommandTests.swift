@@ -67,6 +67,19 @@ import FoundationXML
         }
     }
 
+    @Test(arguments: [("*:tls-expired", "tls.expired"), ("*:tls-untrusted", "tls.untrusted"), ("*:tls-wrong-host", "tls.hostname")])
+    func tlsFaultsAreUnreachableWithTheirCode(_ fault: String, _ code: String) throws {
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault])
+        #expect(result.status == 3, "\(result.stdoutText.suffix(400))")
+        #expect(result.stdoutText.contains(code))
+        #expect(result.stdoutText.contains("skipped"), "a failed preflight skips the leads with one finding")
+    }
+
+    @Test func sandboxOverTLSPasses() throws {
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls"])
+        #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
+    }
+
     @Test func latencyPastTheTimeoutIsHTTPTimeout() throws {
         let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https"])
         #expect(result.status == 3)
@@ -140,6 +153,45 @@ import FoundationXML
         #expect(all["https"] == 1 && all["azure-table"] == 1, "the seeded real leads are untouched: \(all)")
         let journalText = try String(contentsOfFile: journal, encoding: .utf8)
         #expect(!journalText.contains(sandbox.azureTable["key"] as! String), "no secret in the journal")
+    }
+
+    /// Canary secrets (an account key and a SAS sig) through a passing and a failing run: none
+    /// appears in stdout, stderr, the JSON or JUnit report or the journal, in any encoding.
+    @Test func canarySecretsNeverAppearInAnyVerifyOutput() async throws {
+        let directory = try TemporaryDirectory()
+        let keyText = "CANARYKEY-verify-0001-qz"
+        let key = Data(keyText.utf8).base64EncodedString()
+        let sig = "CANARYSIG7788qz"
+        let sandbox = try SandboxProcess(["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(sig)"],
+                                         directory: directory, environment: ["CANARY_TABLE_KEY": key])
+        let tableBase = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1]
+            .replacingOccurrences(of: "/devstoreaccount1;", with: "/canaryacct")
+        let config = directory.path("canary.yaml")
+        try """
+            version: 1
+            defaults:
+              variants: [typical, hostile]
+              locales: [en-US]
+            destinations:
+              - name: hook
+                type: https
+                url: ${CANARY_URL}
+                inspectionUrl: \(sandbox.inspectionURL)
+              - name: table
+                type: azure-table
+                connectionString: ${CANARY_CONN}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let connection = "DefaultEndpointsProtocol=http;AccountName=canaryacct;AccountKey=\(key);TableEndpoint=\(tableBase);"
+        let forms = [key, keyText, sig, Data(sig.utf8).base64EncodedString(), key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!]
+        for (label, url) in [("pass", sandbox.httpsURL + "&sig=\(sig)"), ("fail", sandbox.httpsURL + "&sig=\(sig)X")] {
+            let json = directory.path("\(label).json"), junit = directory.path("\(label).xml"), journal = directory.path("\(label).journal")
+            let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
+                                                  environment: ["CANARY_URL": url, "CANARY_CONN": connection])
+            #expect(result.status == (label == "pass" ? 0 : 4), "\(label): \(result.stdoutText.suffix(500))")
+            var everything = result.stdoutText + result.stderr
+            for file in [json, junit, journal] { everything += (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
+            for form in forms { #expect(!everything.contains(form), "\(label): \(form) leaked") }
+        }
     }
 
     @Test func configErrorsExitTwoWithLineAndColumn() throws {

@@ -85,8 +85,10 @@ public struct AzureTableDestination: LeadDestination {
     /// Creates the table if missing (Microsoft does), which also proves the key and the clock.
     public func preflight() async -> [Finding] {
         do {
-            let response = try await client.send(request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")]))
-            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return [] }
+            var create = request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")])
+            create.freshConnection = true
+            let response = try await client.send(create)
+            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) }
             return [finding(response, lead: nil, action: "creating the \(table) table")]
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "creating the \(table) table")]

@@ -26,8 +26,18 @@ public struct HTTPSDestination: LeadDestination {
     /// Whether stored leads can be read back.
     public var canReadBack: Bool { inspectionURL != nil }
 
-    /// Nothing to check beyond what delivery proves; TLS and reachability show on the first POST.
-    public func preflight() async -> [Finding] { [] }
+    /// Checks the endpoint's certificate without sending a lead: a HEAD on a fresh connection
+    /// shows TLS failures once for the destination and warns when the certificate expires within
+    /// 30 days. Any HTTP status is fine here; only delivery judges the endpoint.
+    public func preflight() async -> [Finding] {
+        guard url.reveal().lowercased().hasPrefix("https:") else { return [] }
+        do {
+            let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
+            return TLSWarnings.expiry(response.tls, destination: name)
+        } catch {
+            return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]
+        }
+    }
 
     /// The marker: how the stored copy is found.
     public func receipt(for lead: Lead) -> String { lead.marker }

@@ -13,7 +13,7 @@ final class SandboxProcess: @unchecked Sendable {
     let output: URL
 
     /// Starts the sandbox with extra arguments and waits for its endpoints file.
-    init(_ arguments: [String] = [], directory: TemporaryDirectory? = nil) throws {
+    init(_ arguments: [String] = [], directory: TemporaryDirectory? = nil, environment: [String: String] = [:]) throws {
         let directory = try directory ?? TemporaryDirectory()
         self.directory = directory
         let endpointsFile = directory.path("endpoints-\(UUID().uuidString).json")
@@ -23,6 +23,9 @@ final class SandboxProcess: @unchecked Sendable {
         process.executableURL = LeadCheckProcess.binary
         process.arguments = ["sandbox", "--endpoints", endpointsFile] + arguments
         process.standardInput = FileHandle.nullDevice
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
         let log = try FileHandle(forWritingTo: output)
         process.standardOutput = log
         process.standardError = log
