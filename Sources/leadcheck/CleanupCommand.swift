@@ -10,13 +10,21 @@ struct CleanupCommand: AsyncParsableCommand {
         discussion: """
         The journal holds no credentials; they come from the same config the run used.
 
+        With --marker-prefix instead, every record whose marker starts with the prefix is removed
+        from each destination (Azure Table: a scan of the table); the prefix must start with
+        LCTEST_, so real leads can never match.
+
         Examples:
           leadcheck cleanup --journal .leadcheck/runs/k3j9x2m1.journal --config leadcheck.yaml
+          leadcheck cleanup --config leadcheck.yaml --marker-prefix LCTEST_
         """
     )
 
     @Option(help: "The run journal to clean up after.")
-    var journal: String
+    var journal: String?
+
+    @Option(name: .customLong("marker-prefix"), help: "Remove every record whose marker starts with this (LCTEST_ or longer).")
+    var markerPrefix: String?
 
     @Option(help: "The leadcheck.yaml the run used.")
     var config: String
@@ -24,8 +32,16 @@ struct CleanupCommand: AsyncParsableCommand {
     @OptionGroup var transport: TransportFlags
 
     func run() async throws {
+        guard (journal == nil) != (markerPrefix == nil) else {
+            throw LeadCheckError.invalidValue(flag: "--journal/--marker-prefix", value: "", expected: "exactly one of --journal FILE or --marker-prefix PREFIX")
+        }
         let environment = ProcessInfo.processInfo.environment
         let leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
+        if let markerPrefix {
+            try await removeByPrefix(markerPrefix, config: leadcheckConfig)
+            return
+        }
+        guard let journal else { return }
         let entries = try RunJournal.pending(at: journal)
         let redactor = Redactor(secrets: leadcheckConfig.secrets)
         let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
@@ -51,6 +67,28 @@ struct CleanupCommand: AsyncParsableCommand {
         var lines = ["leadcheck cleanup: \(removed) of \(entries.count) test leads removed (journal \(journal))"]
         for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination) \(problem.lead ?? ""): \(problem.message)") }
         Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
+        if !problems.isEmpty {
+            throw ExitCode(problems.contains { $0.code.isReachability } ? ExitStatus.runtime.rawValue : ExitStatus.verificationFailed.rawValue)
+        }
+    }
+
+    func removeByPrefix(_ prefix: String, config leadcheckConfig: LeadCheckConfig) async throws {
+        guard prefix.hasPrefix(LeadMarker.prefix), prefix.count >= LeadMarker.prefix.count else {
+            throw LeadCheckError.invalidValue(flag: "--marker-prefix", value: prefix, expected: "a prefix starting with \(LeadMarker.prefix), so no real lead can match")
+        }
+        let redactor = Redactor(secrets: leadcheckConfig.secrets)
+        let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
+        var lines: [String] = []
+        var problems: [Finding] = []
+        for configured in leadcheckConfig.destinations where configured.kind == .https || configured.kind == .azureTable {
+            let destination = try DestinationFactory.make(configured, client: client)
+            let (removed, found) = await destination.removeAll(markerPrefix: prefix)
+            lines.append("  \(configured.name): \(removed) removed")
+            problems += found
+        }
+        client.shutdown()
+        for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination): \(problem.message)") }
+        Terminal.printStdout(redactor.redact((["leadcheck cleanup: records with markers starting \(prefix)"] + lines).joined(separator: "\n")))
         if !problems.isEmpty {
             throw ExitCode(problems.contains { $0.code.isReachability } ? ExitStatus.runtime.rawValue : ExitStatus.verificationFailed.rawValue)
         }

@@ -194,6 +194,31 @@ import FoundationXML
         }
     }
 
+    @Test func cleanupByMarkerPrefixRemovesEveryTestLeadAndNothingElse() async throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("leadcheck.yaml")
+        let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
+        for seed in [#"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
+                     #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real LCTEST mention not a marker"}}"#] {
+            _ = try await sandbox.inspect("/seed", method: "POST", body: seed)
+        }
+        for _ in 0..<2 {
+            let kept = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--no-cleanup"])
+            #expect(kept.status == 0)
+        }
+        let before = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
+        #expect(before["https"] == 72 && before["azure-table"] == 72, "\(before)")
+        for bad in ["", "LC", "lctest", "X_LCTEST_"] {
+            let refused = try LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", bad])
+            #expect(refused.status == 1, "'\(bad)' must be refused")
+        }
+        let cleaned = try LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", "LCTEST_"])
+        #expect(cleaned.status == 0, "\(cleaned.stdoutText)")
+        #expect(cleaned.stdoutText.contains("azure-table: 72 removed"))
+        let after = try await sandbox.inspect("/counts") as! [String: Int]
+        #expect(after["https"] == 1 && after["azure-table"] == 1, "only the real leads remain: \(after)")
+    }
+
     @Test func configErrorsExitTwoWithLineAndColumn() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("bad.yaml")

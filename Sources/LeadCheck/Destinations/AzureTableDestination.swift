@@ -139,6 +139,49 @@ public struct AzureTableDestination: LeadDestination {
         }
     }
 
+    /// Scans the table (keys, Description and CustomerInfo only, page by page) and deletes every
+    /// entity whose Description or email starts with the marker prefix. CustomerInfo is a JSON
+    /// string, so the service cannot filter on it (reference notes §2.4).
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        var removed = 0
+        var findings: [Finding] = []
+        var continuation: (String, String)?
+        repeat {
+            var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
+            if let (pk, rk) = continuation {
+                let allowed = CharacterSet.alphanumerics
+                query += "&NextPartitionKey=\(pk.addingPercentEncoding(withAllowedCharacters: allowed) ?? pk)&NextRowKey=\(rk.addingPercentEncoding(withAllowedCharacters: allowed) ?? rk)"
+            }
+            let response: HTTPResponse
+            do { response = try await client.send(request("GET", "/\(table)()", query: query)) } catch {
+                var f = TransportFindings.finding(error, destination: name, lead: nil, action: "listing the table")
+                f.code = .cleanupFailed
+                return (removed, findings + [f])
+            }
+            if response.status == 404 { return (removed, findings) }
+            guard response.isSuccess, let page = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+                var f = finding(response, lead: nil, action: "listing the table")
+                f.code = .cleanupFailed
+                return (removed, findings + [f])
+            }
+            for entity in page {
+                let description = entity["Description"] as? String ?? ""
+                let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+                let email = (info?["Email"] as? String ?? "").lowercased()
+                guard description.hasPrefix(markerPrefix) || email.hasPrefix(markerPrefix.lowercased()),
+                      let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
+                let problems = await remove(marker: String(description.prefix(40)), receipt: "\(pk)\n\(rk)")
+                if problems.isEmpty { removed += 1 } else { findings += problems }
+            }
+            if let pk = response.headers["x-ms-continuation-NextPartitionKey"], let rk = response.headers["x-ms-continuation-NextRowKey"] {
+                continuation = (pk, rk)
+            } else {
+                continuation = nil
+            }
+        } while continuation != nil
+        return (removed, findings)
+    }
+
     /// Deletes the entity.
     public func remove(marker: String, receipt: String) async -> [Finding] {
         do {

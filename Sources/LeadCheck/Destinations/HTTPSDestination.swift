@@ -92,6 +92,21 @@ public struct HTTPSDestination: LeadDestination {
         }
     }
 
+    /// Deletes the sandbox's stored copies by marker prefix; a real endpoint keeps none of ours.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        guard let inspectionURL else { return (0, []) }
+        let prefix = markerPrefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? markerPrefix
+        do {
+            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(prefix)"))
+            let removed = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            return response.isSuccess ? (removed, []) : (0, [Finding(code: .cleanupFailed, destination: name, message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")])
+        } catch {
+            var f = TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads")
+            f.code = .cleanupFailed
+            return (0, [f])
+        }
+    }
+
     /// Deletes the stored copy through the inspection API (a real endpoint keeps no copy of ours).
     public func remove(marker: String, receipt: String) async -> [Finding] {
         guard let inspectionURL else { return [] }

@@ -17,6 +17,10 @@ public protocol LeadDestination: Sendable {
     /// findings only when that failed.
     func remove(marker: String, receipt: String) async -> [Finding]
 
+    /// Removes every stored record carrying a marker that starts with `markerPrefix` (and
+    /// nothing else); returns how many were removed.
+    func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding])
+
     /// The receipt a lead will have once delivered, known before sending so the journal can
     /// record it first.
     func receipt(for lead: Lead) -> String

@@ -32,10 +32,12 @@ struct InspectionAPI: Sendable {
                 for lead in leads { counts[lead.destination, default: 0] += 1 }
                 return try json(200, counts)
             case ("DELETE", "/leads"):
-                guard let destination = request.queryValue("destination"), let marker = request.queryValue("marker"), marker.hasPrefix("LCTEST_") else {
-                    return try json(400, ["error": "expected destination= and marker=LCTEST_…; only test leads can be deleted here"])
+                let exact = request.queryValue("marker")
+                let prefix = request.queryValue("marker-prefix")
+                guard let destination = request.queryValue("destination"), let marker = exact ?? prefix, marker.hasPrefix("LCTEST_") else {
+                    return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_; only test leads can be deleted here"])
                 }
-                return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker)])
+                return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)])
             case ("POST", "/seed"):
                 return try await seed(request)
             case ("GET", "/faults"):

@@ -73,13 +73,18 @@ public final class SandboxStore: Sendable {
         }
     }
 
-    /// Deletes the stored leads of one destination carrying exactly this marker; returns how many.
-    func deleteTestLeads(destination: String, marker: String) async throws -> Int {
+    /// Deletes the stored leads of one destination carrying exactly this marker (or, with
+    /// `prefix`, any marker starting with it); returns how many.
+    func deleteTestLeads(destination: String, marker: String, prefix: Bool = false) async throws -> Int {
         let tables = ["https": "https_leads", "azure-table": "azure_entities", "dynamics": "dynamics_leads",
                       "salesforce": "salesforce_leads", "marketo": "marketo_leads"]
         guard let table = tables[destination] else { return 0 }
         return try await writer.write { db in
-            try db.execute(sql: "DELETE FROM \(table) WHERE marker = ?", arguments: [marker])
+            if prefix {
+                try db.execute(sql: "DELETE FROM \(table) WHERE substr(marker, 1, ?) = ?", arguments: [marker.count, marker])
+            } else {
+                try db.execute(sql: "DELETE FROM \(table) WHERE marker = ?", arguments: [marker])
+            }
             return db.changesCount
         }
     }
