@@ -43,8 +43,17 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Write JUnit XML: one test case per destination × lead.")
     var junit: String?
 
-    @Option(parsing: .unconditional, help: "Seed for the leads (default: from the config, else random).")
+    @Option(parsing: .unconditional, help: "Seed for the leads (else LEADCHECK_SEED, the config, or random).")
     var seed: String?
+
+    @Option(help: "documented or full (else LEADCHECK_MATRIX, the config, or documented).")
+    var matrix: String?
+
+    @Option(help: "Comma-separated variants (else LEADCHECK_VARIANTS, the config, or typical,unicode,hostile).")
+    var variants: String?
+
+    @Option(help: "Comma-separated locales (else LEADCHECK_LOCALES, the config, or en-US,ja-JP).")
+    var locales: String?
 
     @Flag(name: .customLong("no-cleanup"), help: "Keep this run's test leads.")
     var noCleanup = false
@@ -117,14 +126,9 @@ struct VerifyCommand: AsyncParsableCommand {
             built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL))
         }
 
-        let seedValue: UInt64
-        if let seed {
-            guard let parsed = UInt64(seed) else { throw LeadCheckError.invalidNumber(flag: "--seed", value: seed, expected: "a whole number") }
-            seedValue = parsed
-        } else {
-            seedValue = leadcheckConfig.defaults.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-        }
-        let defaults = leadcheckConfig.defaults
+        let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)
+            .apply(to: leadcheckConfig.defaults, environment: environment)
+        let seedValue = defaults.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
         let generator = LeadGenerator(options: GenerationOptions(
             seed: seedValue, matrix: defaults.matrix, variants: defaults.variants, locales: defaults.locales,
             offer: leadcheckConfig.offer, runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))

@@ -99,4 +99,23 @@ import Testing
         let dangling = "version: 1\ndestinations:\n  - {name: a, type: https, url: \"https://x.example/\", readback: nowhere}\n"
         #expect(Self.message(dangling).contains("nowhere"))
     }
+
+    @Test func flagsBeatEnvironmentBeatsFileBeatsDefault() throws {
+        var file = LeadCheckConfig.Defaults()
+        file.seed = 1
+        file.locales = [.deDE]
+        let environment = ["LEADCHECK_SEED": "2", "LEADCHECK_MATRIX": "full", "LEADCHECK_LOCALES": "fr-FR,pt-BR"]
+        let fromEnvironment = try DefaultsOverrides().apply(to: file, environment: environment)
+        #expect(fromEnvironment.seed == 2 && fromEnvironment.matrix == .full && fromEnvironment.locales == [.frFR, .ptBR])
+        let fromFlags = try DefaultsOverrides(seed: "3", locales: "ja-JP").apply(to: file, environment: environment)
+        #expect(fromFlags.seed == 3 && fromFlags.locales == [.jaJP] && fromFlags.matrix == .full)
+        let fromFile = try DefaultsOverrides().apply(to: file, environment: [:])
+        #expect(fromFile.seed == 1 && fromFile.locales == [.deDE] && fromFile.matrix == .documented)
+        do {
+            _ = try DefaultsOverrides().apply(to: file, environment: ["LEADCHECK_VARIANTS": "typical,bogus"])
+            Issue.record("no error")
+        } catch {
+            #expect(error.message.contains("LEADCHECK_VARIANTS"))
+        }
+    }
 }
