@@ -16,14 +16,20 @@ enum Terminal {
     /// Prints a line on stderr.
     static func printStderr(_ line: String) { writeLine(line, to: STDERR_FILENO) }
 
+    /// Writes text on stderr as is, without a newline (progress redraws).
+    static func printStderrRaw(_ text: String) { write(text, to: STDERR_FILENO) }
+
     private static func writeLine(_ line: String, to fd: Int32) {
-        var out = line
-        if !out.hasSuffix("\n") { out += "\n" }
+        write(line.hasSuffix("\n") ? line : line + "\n", to: fd)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var out = text
         // write(2) rather than fputs(stderr): the C global is shared mutable state to Swift 6.
         out.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return }
                 offset += n

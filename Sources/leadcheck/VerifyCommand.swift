@@ -123,7 +123,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
         var built: [any LeadDestination] = []
         for destination in selected {
-            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL))
+            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL, all: leadcheckConfig.destinations))
         }
 
         let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)
@@ -135,7 +135,11 @@ struct VerifyCommand: AsyncParsableCommand {
         ))
         let journal = try RunJournal(path: self.journal ?? RunJournal.defaultPath(runID: generator.options.runID))
         let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal)
-        let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer)
+        let progress = ProgressLine(total: built.count * generator.count)
+        let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer) { result in
+            progress.advance(passed: result.status == .passed)
+        }
+        progress.finish()
         client.shutdown()
 
         if let json { try Self.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }

@@ -35,6 +35,7 @@ import FoundationXML
 
     @Test(arguments: [
         ("https:status=500", Int32(4), "http.status", "https"),
+        ("https:fail-first=2", Int32(4), "http.status", "https"),
         ("https:drop", Int32(3), "http.protocol", "https"),
         ("https:require-sig=expected", Int32(4), "http.status", "https"),
         ("azure-table:clock-skew", Int32(4), "clock.skew", "azure-table"),
@@ -219,6 +220,39 @@ import FoundationXML
         #expect(cleaned.stdoutText.contains("azure-table: 72 removed"))
         let after = try await sandbox.inspect("/counts") as! [String: Int]
         #expect(after["https"] == 1 && after["azure-table"] == 1, "only the real leads remain: \(after)")
+    }
+
+    /// An endpoint that answers 2xx but whose "flow" never writes to the named destination:
+    /// polled until the read-back timeout, then readback.missing naming that destination.
+    @Test func acknowledgedButNeverStoredIsReadbackMissing() throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("leadcheck.yaml")
+        let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
+        var text = try String(contentsOfFile: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: "    inspectionUrl: ", with: "    readback: azure-table\n    readbackTimeout: 300ms\n    # was inspectionUrl: ")
+            .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [typical]")
+            .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https"])
+        #expect(result.status == 4, "\(result.stdoutText.suffix(600)) \(result.stderr)")
+        #expect(result.stdoutText.contains("readback.missing"))
+        #expect(result.stdoutText.contains("never reached azure-table"))
+        _ = sandbox
+    }
+
+    @Test(arguments: [
+        ("version: 1\ndestinations:\n  - name: [unclosed\n", ":4:1"),
+        ("version: 1\ndestinations:\n  - name: m\n    type: marketo\n    munchkinId: x\n    formId: abc\n    clientId: c\n    clientSecret: s\n", ":6:13"),
+        ("version: 1\ndestinations:\n  - name: h\n    type: https\n    url: ${LEADCHECK_TEST_UNSET_VARIABLE}\n", ":5:10"),
+        ("version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    connectionString: \"AccountName=a\"\n", ":5:23"),
+    ])
+    func everyConfigErrorExitsTwoWithItsPlace(_ text: String, _ place: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("c.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try LeadCheckProcess.run(["verify", "--config", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(path + place), "\(result.stderr)")
     }
 
     @Test func configErrorsExitTwoWithLineAndColumn() throws {

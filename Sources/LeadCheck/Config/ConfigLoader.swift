@@ -72,7 +72,7 @@ public enum ConfigLoader {
             destinations.append(destination)
         }
         for destination in destinations {
-            if case let .https(_, readback?, _) = destination.settings, !destinations.contains(where: { $0.name == readback }) {
+            if case let .https(_, readback?, _, _) = destination.settings, !destinations.contains(where: { $0.name == readback }) {
                 throw .invalidInput(location: file, reason: "destinations '\(destination.name)': readback names '\(readback)', which is not a destination here")
             }
         }
@@ -88,7 +88,7 @@ public enum ConfigLoader {
         let common = ["name", "type"]
         let allowed: [String]
         switch kind {
-        case .https: allowed = common + ["url", "readback", "inspectionUrl"]
+        case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout"]
         case .azureTable: allowed = common + ["connectionString", "table"]
         case .dynamics: allowed = common + ["instanceUrl", "tenantId", "clientId", "clientSecret", "tokenUrl", "leadSourceCode"]
         case .marketo: allowed = common + ["munchkinId", "formId", "clientId", "clientSecret", "baseUrl", "mode", "leadSourceField"]
@@ -111,7 +111,8 @@ public enum ConfigLoader {
             guard url.reveal().lowercased().hasPrefix("https://") || url.reveal().lowercased().hasPrefix("http://") else {
                 throw urlNode.error("expected an http:// or https:// URL")
             }
-            settings = .https(url: url, readback: try fields["readback"]?.string(), inspectionURL: try fields["inspectionUrl"]?.url())
+            settings = .https(url: url, readback: try fields["readback"]?.string(), inspectionURL: try fields["inspectionUrl"]?.url(),
+                              readbackTimeoutMilliseconds: try fields["readbackTimeout"]?.milliseconds() ?? 10_000)
         case .azureTable:
             let node = try required("connectionString")
             let connection: AzureConnectionString

@@ -12,7 +12,7 @@ public struct DestinationConfig: Sendable {
     public enum Settings: Sendable {
         /// An HTTPS endpoint; `inspectionURL` is a leadcheck sandbox's inspection API, where the
         /// sink keeps what it received (a real endpoint has none).
-        case https(url: Secret, readback: String?, inspectionURL: String?)
+        case https(url: Secret, readback: String?, inspectionURL: String?, readbackTimeoutMilliseconds: Int)
         /// An Azure Table.
         case azureTable(connectionString: AzureConnectionString, table: String)
         /// Dynamics 365.

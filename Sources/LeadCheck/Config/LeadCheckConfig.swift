@@ -34,7 +34,7 @@ public struct LeadCheckConfig: Sendable {
     public var secrets: [Secret] {
         destinations.flatMap { destination -> [Secret] in
             switch destination.settings {
-            case let .https(url, _, _): return [url] + Redactor.secrets(inURL: url.reveal(), source: url.source)
+            case let .https(url, _, _, _): return [url] + Redactor.secrets(inURL: url.reveal(), source: url.source)
             case let .azureTable(connection, _): return [connection.key]
             case let .dynamics(_, _, _, secret, _, _): return [secret]
             case let .marketo(_, _, _, secret, _, _, _): return [secret]

@@ -88,7 +88,7 @@ public struct AzureTableDestination: LeadDestination {
             var create = request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")])
             create.freshConnection = true
             let response = try await client.send(create)
-            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) }
+            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
             return [finding(response, lead: nil, action: "creating the \(table) table")]
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "creating the \(table) table")]
@@ -119,14 +119,18 @@ public struct AzureTableDestination: LeadDestination {
 
     /// Reads the entity back and unpacks `CustomerInfo`.
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        await readBack(marker: lead.marker, receipt: receipt)
+    }
+
+    func readBack(marker: String, receipt: String) async -> ReadBack {
         do {
             let response = try await client.send(request("GET", "/\(table)\(Self.keyPath(receipt))"))
             if response.status == 404 {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the inserted entity is not in \(table)",
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "the inserted entity is not in \(table)",
                                         hint: "Something deleted or never kept the entity; check for a cleanup job on the table."))
             }
             guard response.isSuccess, let entity = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
-                return .failed([finding(response, lead: lead.marker, action: "reading the lead back")])
+                return .failed([finding(response, lead: marker, action: "reading the lead back")])
             }
             var stored: [LeadField: String?] = [.description: entity["Description"] as? String]
             let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
@@ -135,16 +139,14 @@ public struct AzureTableDestination: LeadDestination {
             }
             return .found(stored)
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "reading the lead back")])
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "reading the lead back")])
         }
     }
 
-    /// Scans the table (keys, Description and CustomerInfo only, page by page) and deletes every
-    /// entity whose Description or email starts with the marker prefix. CustomerInfo is a JSON
-    /// string, so the service cannot filter on it (reference notes §2.4).
-    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
-        var removed = 0
-        var findings: [Finding] = []
+    /// Visits every entity whose Description or email starts with `markerPrefix`, page by page
+    /// (CustomerInfo is a JSON string, so the service cannot filter on it, notes §2.4); returns
+    /// a finding when listing failed.
+    func scan(markerPrefix: String, visit: (_ entity: [String: Any], _ receipt: String) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
             var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
@@ -154,15 +156,11 @@ public struct AzureTableDestination: LeadDestination {
             }
             let response: HTTPResponse
             do { response = try await client.send(request("GET", "/\(table)()", query: query)) } catch {
-                var f = TransportFindings.finding(error, destination: name, lead: nil, action: "listing the table")
-                f.code = .cleanupFailed
-                return (removed, findings + [f])
+                return TransportFindings.finding(error, destination: name, lead: nil, action: "listing the table")
             }
-            if response.status == 404 { return (removed, findings) }
+            if response.status == 404 { return nil }
             guard response.isSuccess, let page = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
-                var f = finding(response, lead: nil, action: "listing the table")
-                f.code = .cleanupFailed
-                return (removed, findings + [f])
+                return finding(response, lead: nil, action: "listing the table")
             }
             for entity in page {
                 let description = entity["Description"] as? String ?? ""
@@ -170,8 +168,7 @@ public struct AzureTableDestination: LeadDestination {
                 let email = (info?["Email"] as? String ?? "").lowercased()
                 guard description.hasPrefix(markerPrefix) || email.hasPrefix(markerPrefix.lowercased()),
                       let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
-                let problems = await remove(marker: String(description.prefix(40)), receipt: "\(pk)\n\(rk)")
-                if problems.isEmpty { removed += 1 } else { findings += problems }
+                if await !visit(entity, "\(pk)\n\(rk)") { return nil }
             }
             if let pk = response.headers["x-ms-continuation-NextPartitionKey"], let rk = response.headers["x-ms-continuation-NextRowKey"] {
                 continuation = (pk, rk)
@@ -179,7 +176,44 @@ public struct AzureTableDestination: LeadDestination {
                 continuation = nil
             }
         } while continuation != nil
+        return nil
+    }
+
+    /// Deletes every entity carrying a marker that starts with the prefix.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        var removed = 0
+        var findings: [Finding] = []
+        let failure = await scan(markerPrefix: markerPrefix) { entity, receipt in
+            let problems = await remove(marker: String((entity["Description"] as? String ?? "").prefix(40)), receipt: receipt)
+            if problems.isEmpty { removed += 1 } else { findings += problems }
+            return true
+        }
+        if var failure {
+            failure.code = .cleanupFailed
+            findings.append(failure)
+        }
         return (removed, findings)
+    }
+
+    /// Finds the entity a flow wrote for this marker.
+    public func find(marker: String) async -> ReadBack {
+        var receipt: String?
+        let failure = await scan(markerPrefix: marker) { entity, key in
+            let description = entity["Description"] as? String ?? ""
+            let email = ((entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? "").lowercased()
+            // An exact marker, not a longer one that merely starts with it (…_1 vs …_12).
+            let exact = description == marker || description.hasPrefix(marker + " ") || description.hasPrefix(marker + "\n")
+                || email.hasPrefix(marker.lowercased() + "@") || email.hasPrefix(marker.lowercased() + "+") || email.hasPrefix(marker.lowercased() + ".")
+            if exact { receipt = key }
+            return !exact
+        }
+        if let failure { return .failed([failure]) }
+        guard let receipt else {
+            return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no entity in \(table) carries \(marker)",
+                                    hint: "The lead did not arrive here."))
+        }
+        let lead = marker
+        return await readBack(marker: lead, receipt: receipt)
     }
 
     /// Deletes the entity.

@@ -1,10 +1,17 @@
 /// Builds the verification destination for a configured one; shared by `verify` and `cleanup`.
 public enum DestinationFactory {
-    /// The destination, or an error naming kinds this build cannot verify yet.
-    public static func make(_ config: DestinationConfig, client: HTTPClient, fallbackInspectionURL: String? = nil) throws(LeadCheckError) -> any LeadDestination {
+    /// The destination, or an error naming kinds this build cannot verify yet. `all` lets an
+    /// HTTPS destination's `readback:` name another configured destination.
+    public static func make(_ config: DestinationConfig, client: HTTPClient, fallbackInspectionURL: String? = nil,
+                            all: [DestinationConfig] = []) throws(LeadCheckError) -> any LeadDestination {
         switch config.settings {
-        case let .https(url, _, inspection):
-            return HTTPSDestination(name: config.name, url: url, inspectionURL: inspection ?? fallbackInspectionURL, client: client)
+        case let .https(url, readback, inspection, timeout):
+            var target: (any LeadDestination)?
+            if let readback, let other = all.first(where: { $0.name == readback }) {
+                target = try make(other, client: client, fallbackInspectionURL: fallbackInspectionURL)
+            }
+            return HTTPSDestination(name: config.name, url: url, inspectionURL: target == nil ? (inspection ?? fallbackInspectionURL) : nil,
+                                    readbackDestination: target, readbackTimeoutMilliseconds: timeout, client: client)
         case let .azureTable(connection, table):
             return try AzureTableDestination(name: config.name, connection: connection, table: table, client: client)
         default:

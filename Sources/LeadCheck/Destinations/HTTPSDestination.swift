@@ -11,29 +11,61 @@ public struct HTTPSDestination: LeadDestination {
     public var kind: DestinationKind { .https }
     let url: Secret
     let inspectionURL: String?
+    /// Where the endpoint's flow stores leads, when configured (`readback: NAME`).
+    let readbackDestination: (any LeadDestination)?
+    /// How long to poll for the stored lead: flows store asynchronously.
+    let readbackTimeoutMilliseconds: Int
     let client: HTTPClient
     let encoder: HTTPSLeadEncoder
 
     /// Creates the destination.
-    public init(name: String, url: Secret, inspectionURL: String?, client: HTTPClient, wire: WireOptions = WireOptions()) {
+    public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
+                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions()) {
         self.name = name
         self.url = url
         self.inspectionURL = inspectionURL
+        self.readbackDestination = readbackDestination
+        self.readbackTimeoutMilliseconds = readbackTimeoutMilliseconds
         self.client = client
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
     }
 
     /// Whether stored leads can be read back.
-    public var canReadBack: Bool { inspectionURL != nil }
+    public var canReadBack: Bool { inspectionURL != nil || readbackDestination != nil }
 
-    /// Checks the endpoint's certificate without sending a lead: a HEAD on a fresh connection
-    /// shows TLS failures once for the destination and warns when the certificate expires within
-    /// 30 days. Any HTTP status is fine here; only delivery judges the endpoint.
+    /// The lead as stored wherever the endpoint puts it, polled with backoff (50 ms doubling to
+    /// 1 s) until found or the read-back timeout.
+    public func find(marker: String) async -> ReadBack {
+        let deadline = ContinuousClock.now + .milliseconds(readbackTimeoutMilliseconds)
+        var delay = Duration.milliseconds(50)
+        while true {
+            let result = await findOnce(marker: marker)
+            guard case .missing = result, ContinuousClock.now + delay < deadline else { return result }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(1))
+        }
+    }
+
+    private func findOnce(marker: String) async -> ReadBack {
+        if let readbackDestination {
+            switch await readbackDestination.find(marker: marker) {
+            case .missing:
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker,
+                                        message: "the endpoint acknowledged the lead but it never reached \(readbackDestination.name)",
+                                        hint: "A 2xx is not proof: check the run history of the flow behind the endpoint, and that it writes to \(readbackDestination.name)."))
+            case let other: return other
+            }
+        }
+        return await readBackFromInspection(marker: marker)
+    }
+
+    /// Checks the endpoint without sending a lead: a HEAD on a fresh connection shows DNS, connect
+    /// and TLS failures once for the destination, and warns when the certificate expires within
+    /// 30 days or the server's clock is far off. Any HTTP status is fine here; only delivery judges.
     public func preflight() async -> [Finding] {
-        guard url.reveal().lowercased().hasPrefix("https:") else { return [] }
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
-            return TLSWarnings.expiry(response.tls, destination: name)
+            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]
         }
@@ -66,18 +98,25 @@ public struct HTTPSDestination: LeadDestination {
         }
     }
 
-    /// Reads what the sandbox stored for the lead's marker.
+    /// Reads back through the configured destination or the sandbox; with neither, delivery is
+    /// the whole proof.
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        guard canReadBack else { return .found([:]) }
+        return await find(marker: receipt)
+    }
+
+    /// What the sandbox's sink stored for a marker.
+    private func readBackFromInspection(marker receipt: String) async -> ReadBack {
         guard let inspectionURL else { return .found([:]) }
         do {
             let response = try await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
             guard response.isSuccess, let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else {
-                return .failed([Finding(code: .readbackFailed, destination: name, lead: lead.marker, message: "the inspection API answered HTTP \(response.status)",
+                return .failed([Finding(code: .readbackFailed, destination: name, lead: receipt, message: "the inspection API answered HTTP \(response.status)",
                                         hint: "Check the sandbox's inspection URL.")])
             }
             guard let record = leads.first(where: { $0["marker"] as? String == receipt })?["record"] as? String,
                   let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the endpoint acknowledged the lead but did not store it",
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: receipt, message: "the endpoint acknowledged the lead but did not store it",
                                         hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
             }
             let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
@@ -88,7 +127,7 @@ public struct HTTPSDestination: LeadDestination {
             }
             return .found(stored)
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "reading the lead back")])
+            return .failed([TransportFindings.finding(error, destination: name, lead: receipt, action: "reading the lead back")])
         }
     }
 

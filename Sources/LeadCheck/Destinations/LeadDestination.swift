@@ -13,6 +13,10 @@ public protocol LeadDestination: Sendable {
     func deliver(_ lead: Lead) async -> Delivery
     /// Reads back what the destination stored for a delivered lead.
     func readBack(_ lead: Lead, receipt: String) async -> ReadBack
+    /// Looks a lead up by its marker alone, for when something else (an HTTPS endpoint's flow)
+    /// wrote it here with keys leadcheck does not know.
+    func find(marker: String) async -> ReadBack
+
     /// Removes the stored lead (known by its marker and receipt, as the journal records them);
     /// findings only when that failed.
     func remove(marker: String, receipt: String) async -> [Finding]
