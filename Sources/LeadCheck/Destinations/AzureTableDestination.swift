@@ -221,13 +221,9 @@ public struct AzureTableDestination: LeadDestination {
         do {
             let response = try await client.send(request("DELETE", "/\(table)\(Self.keyPath(receipt))", extra: [("If-Match", "*")]))
             if response.isSuccess || response.status == 404 { return [] }
-            var f = finding(response, lead: marker, action: "deleting the test lead")
-            f.code = .cleanupFailed
-            return [f]
+            return [finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
         } catch {
-            var f = TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead")
-            f.code = .cleanupFailed
-            return [f]
+            return [TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
         }
     }
 }

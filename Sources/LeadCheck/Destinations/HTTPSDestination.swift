@@ -140,9 +140,7 @@ public struct HTTPSDestination: LeadDestination {
             let removed = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
             return response.isSuccess ? (removed, []) : (0, [Finding(code: .cleanupFailed, destination: name, message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")])
         } catch {
-            var f = TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads")
-            f.code = .cleanupFailed
-            return (0, [f])
+            return (0, [TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads").with(code: .cleanupFailed)])
         }
     }
 
@@ -154,9 +152,7 @@ public struct HTTPSDestination: LeadDestination {
             return response.isSuccess ? [] : [Finding(code: .cleanupFailed, destination: name, lead: marker,
                                                      message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")]
         } catch {
-            var f = TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead")
-            f.code = .cleanupFailed
-            return [f]
+            return [TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
         }
     }
 }

@@ -30,4 +30,11 @@ public struct Finding: Sendable, Codable, Hashable {
         self.hint = hint
         self.evidence = evidence
     }
+
+    /// The same finding under another code (a failed cleanup call reports `cleanup.failed`).
+    public func with(code: FindingCode) -> Finding {
+        var copy = self
+        copy.code = code
+        return copy
+    }
 }
