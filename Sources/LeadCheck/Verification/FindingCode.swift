@@ -1,32 +1,59 @@
 /// The bounded, documented list of finding codes (DESIGN §5). Transport failures keep the
 /// transport's own codes; the rest describe what a destination did with a lead.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
+    /// The host name did not resolve.
     case dnsFailed = "dns.failed"
+    /// Nothing accepted the connection.
     case connectRefused = "connect.refused"
+    /// The connection was not established in time.
     case connectTimeout = "connect.timeout"
+    /// The certificate chain is not trusted.
     case tlsUntrusted = "tls.untrusted"
+    /// The certificate does not name the host.
     case tlsHostname = "tls.hostname"
+    /// The certificate is expired or not yet valid.
     case tlsExpired = "tls.expired"
+    /// The TLS handshake failed otherwise.
     case tlsHandshake = "tls.handshake"
+    /// Warning: the certificate expires within 30 days.
     case tlsExpiringSoon = "tls.expiring-soon"
+    /// Warning: TLS verification was switched off.
     case tlsInsecure = "tls.insecure"
+    /// The request did not complete in time.
     case httpTimeout = "http.timeout"
+    /// The response body exceeded the cap.
     case httpBodyTooLarge = "http.body-too-large"
+    /// The answer was not valid HTTP or was cut off.
     case httpProtocol = "http.protocol"
+    /// The destination redirected.
     case httpRedirect = "http.redirect"
+    /// The URL is not a valid http(s) URL.
     case urlInvalid = "url.invalid"
+    /// Another transport failure.
     case transportFailed = "transport.failed"
+    /// The service rejected the request's date, or its clock is far from ours.
     case clockSkew = "clock.skew"
+    /// Credentials were refused.
     case authRejected = "auth.rejected"
+    /// A status Microsoft's connector treats as failure.
     case httpStatus = "http.status"
+    /// The destination throttled.
     case throttled
+    /// The destination refused the lead itself.
     case deliverRejected = "deliver.rejected"
+    /// The lead was acknowledged but is not stored.
     case readbackMissing = "readback.missing"
+    /// Reading the lead back failed.
     case readbackFailed = "readback.failed"
+    /// A stored field was cut short.
     case fieldTruncated = "field.truncated"
+    /// A stored field was re-encoded (mojibake, re-normalisation).
     case fieldMangled = "field.mangled"
+    /// A sent field was not stored.
     case fieldMissing = "field.missing"
+    /// A stored field has another value.
     case fieldChanged = "field.changed"
+    /// The test lead could not be removed.
     case cleanupFailed = "cleanup.failed"
 
     /// Whether the destination could not be reached (JUnit `<error>`, exit 3) rather than
