@@ -24,6 +24,7 @@ struct SendCommand: AsyncParsableCommand {
           leadcheck send --url http://127.0.0.1:8080/ --count 20000 --concurrency 8
           \(urlVariable)='https://prod-00.westus.logic.azure.com/workflows/…&sig=…' leadcheck send --count 6 -v
           leadcheck generate --seed 1 --variants hostile | leadcheck send --url http://127.0.0.1:8080/ --input -
+          leadcheck send --config leadcheck.yaml --destination https --count 6
         """
     )
 
@@ -31,6 +32,12 @@ struct SendCommand: AsyncParsableCommand {
 
     @Option(help: "Endpoint URL without secrets (else taken from \(urlVariable)).")
     var url: String?
+
+    @Option(help: "leadcheck.yaml holding the endpoint (with --destination).")
+    var config: String?
+
+    @Option(help: "With --config: the https destination to send to.")
+    var destination: String?
 
     @Option(name: .customLong("header"), help: "Extra header \"Name: value\" (repeatable; not for secrets).")
     var headers: [String] = []
@@ -63,7 +70,19 @@ struct SendCommand: AsyncParsableCommand {
         var curlRedactor = Redactor()
 
         let endpoint: String
-        if let url {
+        if let config {
+            guard let destination else {
+                throw LeadCheckError.invalidValue(flag: "--destination", value: "", expected: "the name of an https destination in \(config)")
+            }
+            let loaded = try ConfigLoader.load(path: config, environment: environment)
+            let https = loaded.destinations.filter { $0.kind == .https }
+            guard let chosen = https.first(where: { $0.name == destination }), case let .https(secretURL, _, _, _) = chosen.settings else {
+                throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: https.map(\.name))
+            }
+            endpoint = secretURL.reveal()
+            for secret in Redactor.secrets(inURL: endpoint, source: secretURL.source) { redactor.add(secret) }
+            curlRedactor.add(secretURL)
+        } else if let url {
             if Redactor.urlCarriesSecrets(url) {
                 throw LeadCheckError.invalidValue(
                     flag: "--url", value: Redactor.redactPatternsOnly(url),

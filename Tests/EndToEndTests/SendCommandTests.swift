@@ -15,6 +15,22 @@ import Testing
         #expect(result.stdoutText.contains("latency: p50"))
     }
 
+    @Test func endpointFromAConfigDestination() throws {
+        let server = try Self.nginx()
+        let directory = try TemporaryDirectory()
+        let config = directory.path("leadcheck.yaml")
+        try "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: ${HOOK_URL}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = ["HOOK_URL": server.httpURL + "/?sig=CANARYCFG123"]
+        let result = try LeadCheckProcess.run(["send", "--config", config, "--destination", "hook", "--count", "3", "--curl"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText.contains("202: 3"))
+        #expect(!(result.stdoutText + result.stderr).contains("CANARYCFG123"))
+        #expect(result.stderr.contains("\"${HOOK_URL}\""), "--curl refers to the variable the config named")
+        let wrong = try LeadCheckProcess.run(["send", "--config", config, "--destination", "nope"], environment: environment)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("hook"))
+    }
+
     @Test func nonSuccessStatusExitsFour() throws {
         let server = try Self.raw()
         let result = try LeadCheckProcess.run(["send", "--url", server.url + "/status/500", "--count", "5", "--json"])
