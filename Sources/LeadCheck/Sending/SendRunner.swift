@@ -54,68 +54,46 @@ public struct SendRunner: Sendable {
         self.tracing = tracing
     }
 
-    private enum Outcome: Sendable {
-        case response(status: Int, micros: Int64)
-        case failure(TransportError)
-    }
-
-    /// Sends every lead the feed yields and returns the summary.
-    public func run(_ feed: inout some LeadFeed) async throws(LeadCheckError) -> SendSummary {
+    /// Sends every lead the feed yields and returns the summary. The burst runs on the client's
+    /// libcurl thread: leads are encoded and outcomes tallied there, one at a time.
+    public func run<Feed: LeadFeed>(_ feed: inout Feed) async throws(LeadCheckError) -> SendSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        var summary = SendSummary(
+        let state = BurstState(feed: feed, summary: SendSummary(
             url: client.redactor.redact(target.url), sent: 0, succeeded: 0, statuses: [:], errors: [:], errorExamples: [:],
             latencyMicros: nil, seconds: 0, concurrency: concurrency
-        )
-        var latencies: [Int64] = []
-        func record(_ outcome: Outcome) {
-            summary.sent += 1
-            switch outcome {
-            case let .response(status, micros):
-                summary.statuses[String(status), default: 0] += 1
-                if (200..<300).contains(status) { summary.succeeded += 1 }
-                latencies.append(micros)
-            case let .failure(error):
-                summary.errors[error.code, default: 0] += 1
-                if summary.errorExamples[error.code] == nil { summary.errorExamples[error.code] = error.message }
-            }
-        }
-
-        var feedError: LeadCheckError?
-        await withTaskGroup(of: Outcome.self) { group in
-            var inFlight = 0
-            while true {
-                let lead: Lead?
+        ))
+        let tracing = self.tracing
+        await client.burst(
+            next: { [self] in
+                guard state.feedError == nil else { return nil }
                 do throws(LeadCheckError) {
-                    lead = try feed.next()
+                    return try state.feed.next().map(makeRequest)
                 } catch {
-                    feedError = error
-                    break
+                    state.feedError = error
+                    return nil
                 }
-                guard let lead else { break }
-                if inFlight >= concurrency, let outcome = await group.next() {
-                    inFlight -= 1
-                    record(outcome)
+            },
+            completion: { request, result in
+                state.summary.sent += 1
+                switch result {
+                case let .success(response):
+                    state.summary.statuses[String(response.status), default: 0] += 1
+                    if response.isSuccess { state.summary.succeeded += 1 }
+                    state.latencies.append(response.timings.total)
+                case let .failure(error):
+                    state.summary.errors[error.code, default: 0] += 1
+                    if state.summary.errorExamples[error.code] == nil { state.summary.errorExamples[error.code] = error.message }
                 }
-                let request = makeRequest(lead)
-                inFlight += 1
-                group.addTask { [client, tracing] in
-                    do throws(TransportError) {
-                        let response = try await client.send(request)
-                        if let tracing { Self.trace(request, .success(response), tracing) }
-                        return .response(status: response.status, micros: response.timings.total)
-                    } catch {
-                        if let tracing { Self.trace(request, .failure(error), tracing) }
-                        return .failure(error)
-                    }
-                }
+                if let tracing { Self.trace(request, result, tracing) }
             }
-            for await outcome in group { record(outcome) }
-        }
-        summary.latencyMicros = SendSummary.Percentiles(latencies)
+        )
+        feed = state.feed
+        var summary = state.summary
+        summary.latencyMicros = SendSummary.Percentiles(state.latencies)
         let elapsed = clock.now - start
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        if let feedError { throw feedError }
+        if let error = state.feedError { throw error }
         return summary
     }
 

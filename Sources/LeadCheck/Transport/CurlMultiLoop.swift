@@ -13,6 +13,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     // Guarded by `lock`.
     private var pending: [CurlTransfer] = []
     private var cancellations: [CurlTransfer] = []
+    private var newFeeders: [BurstFeeder] = []
+    private var cancelledFeeders: [ObjectIdentifier] = []
     private var stopping = false
     /// Whether the loop is (about to be) blocked in `curl_multi_poll`. Submitters only pay for a
     /// wake-up (a write to libcurl's wake-up pipe plus a context switch) when it is.
@@ -21,9 +23,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     private let started = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(options: TransportOptions) throws(LeadCheckError) {
+    private let redactor: Redactor
+
+    init(options: TransportOptions, redactor: Redactor = Redactor()) throws(LeadCheckError) {
         try CurlLibrary.initialize()
         self.options = options
+        self.redactor = redactor
         let thread = Thread { [self] in run() }
         thread.name = "leadcheck-curl"
         thread.start()
@@ -45,6 +50,34 @@ final class CurlMultiLoop: @unchecked Sendable {
         sleeping = false
         lock.unlock()
         if let handle { curl_multi_wakeup(handle) }
+    }
+
+    /// Runs a burst: the loop pulls requests from the feeder as slots free up. Returns when the
+    /// feeder is exhausted (or cancelled) and every transfer it started has finished.
+    func run(_ feeder: BurstFeeder) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                feeder.done = continuation
+                lock.lock()
+                if stopping || multi == nil {
+                    lock.unlock()
+                    feeder.done = nil
+                    continuation.resume()
+                    return
+                }
+                newFeeders.append(feeder)
+                let handle = sleeping ? multi : nil
+                sleeping = false
+                lock.unlock()
+                if let handle { curl_multi_wakeup(handle) }
+            }
+        } onCancel: {
+            lock.lock()
+            cancelledFeeders.append(ObjectIdentifier(feeder))
+            let handle = multi
+            lock.unlock()
+            if let handle { curl_multi_wakeup(handle) }
+        }
     }
 
     /// Cancels a queued or running transfer.
@@ -83,6 +116,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var idleHandles: [UnsafeMutableRawPointer] = []
+        var feeders: [BurstFeeder] = []
 
         func release(_ handle: UnsafeMutableRawPointer) {
             curl_multi_remove_handle(multi, handle)
@@ -103,7 +137,12 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             let leftover = isStopping ? pending : []
             if isStopping { pending.removeAll() }
+            feeders += newFeeders
+            newFeeders.removeAll()
+            let cancelledIDs = Set(cancelledFeeders)
+            cancelledFeeders.removeAll()
             lock.unlock()
+            for feeder in feeders where cancelledIDs.contains(ObjectIdentifier(feeder)) || isStopping { feeder.cancelled = true }
 
             for transfer in cancelled {
                 if let handle = transfer.easy, active[handle] === transfer {
@@ -135,6 +174,32 @@ final class CurlMultiLoop: @unchecked Sendable {
                     curl_multi_add_handle(multi, handle)
                 }
             }
+            // Bursts fill whatever slots the queued requests left free.
+            if !isStopping {
+                for feeder in feeders where !feeder.exhausted && !feeder.cancelled {
+                    while active.count < options.maxConcurrentTransfers, let request = feeder.next() {
+                        let transfer = CurlTransfer(request: request, options: options, redactor: redactor)
+                        feeder.inFlight += 1
+                        transfer.callback = { [feeder] result in
+                            feeder.inFlight -= 1
+                            feeder.completion(request, result)
+                        }
+                        guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
+                            transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
+                            continue
+                        }
+                        if let error = transfer.configure(handle) {
+                            curl_easy_reset(handle)
+                            idleHandles.append(handle)
+                            transfer.finish(.failure(error))
+                            continue
+                        }
+                        active[handle] = transfer
+                        curl_multi_add_handle(multi, handle)
+                    }
+                    if active.count < options.maxConcurrentTransfers { feeder.exhausted = true }
+                }
+            }
             if isStopping {
                 for (handle, transfer) in active {
                     release(handle)
@@ -147,15 +212,25 @@ final class CurlMultiLoop: @unchecked Sendable {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             var remaining: Int32 = 0
+            var freedSlot = false
             while let message = curl_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
                       let transfer = active.removeValue(forKey: handle) else { continue }
                 let result = transfer.complete(code: message.pointee.data.result)
                 release(handle)
                 transfer.finish(result)
+                freedSlot = true
             }
+            feeders.removeAll { feeder in
+                guard (feeder.exhausted || feeder.cancelled) && feeder.inFlight == 0 else { return false }
+                feeder.done?.resume()
+                feeder.done = nil
+                return true
+            }
+            // A finished burst transfer frees a slot for the next one without waiting for I/O.
+            if freedSlot && feeders.contains(where: { !$0.exhausted && !$0.cancelled }) { continue }
             lock.lock()
-            let mustSpin = !pending.isEmpty || !cancellations.isEmpty || stopping
+            let mustSpin = !pending.isEmpty || !cancellations.isEmpty || stopping || !newFeeders.isEmpty || !cancelledFeeders.isEmpty
             sleeping = !mustSpin
             lock.unlock()
             if !mustSpin {
@@ -166,6 +241,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
         }
 
+        for feeder in feeders { feeder.done?.resume(); feeder.done = nil }
         for handle in idleHandles { curl_easy_cleanup(handle) }
         lock.lock()
         self.multi = nil

@@ -17,6 +17,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     private let lock = NSLock()
     private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// For burst transfers: called (on the loop thread) instead of resuming a continuation.
+    var callback: (@Sendable (Result<HTTPResponse, TransportError>) -> Void)?
     private var cancelRequested = false
     private var finished = false
 
@@ -72,6 +74,14 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Delivers the result exactly once.
     func finish(_ result: Result<HTTPResponse, TransportError>) {
+        if let callback {
+            lock.lock()
+            let first = !finished
+            finished = true
+            lock.unlock()
+            if first { callback(result) }
+            return
+        }
         lock.lock()
         guard !finished, let continuation else {
             finished = true

@@ -14,7 +14,7 @@ public final class HTTPClient: Sendable {
     public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError) {
         self.options = options
         self.redactor = redactor
-        loop = try CurlMultiLoop(options: options)
+        loop = try CurlMultiLoop(options: options, redactor: redactor)
     }
 
     deinit { loop.shutdown() }
@@ -35,6 +35,16 @@ public final class HTTPClient: Sendable {
         } catch {
             throw TransportError(.other, message: redactor.redact("\(error)"), url: transfer.redactedURL)
         }
+    }
+
+    /// Sends a burst of requests with at most `maxConcurrentTransfers` in flight, pulled from
+    /// `next` (until it returns nil) and reported to `completion`. Both run on the client's
+    /// libcurl thread, in order, never concurrently — so they may share state without locks —
+    /// and must not block for long. Returns when every request has finished; cancelling the
+    /// calling task stops pulling new ones.
+    public func burst(next: @escaping () -> HTTPRequest?,
+                      completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) async {
+        await loop.run(BurstFeeder(next: next, completion: completion))
     }
 
     /// Stops the libcurl thread, failing anything still queued. Called by `deinit` too.

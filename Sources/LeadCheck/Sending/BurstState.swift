@@ -1,0 +1,14 @@
+/// What a `send` burst reads and tallies. `@unchecked Sendable`: the burst's callbacks touch it
+/// only on the client's libcurl thread, one at a time, and the caller reads it only after the
+/// burst has returned.
+final class BurstState<Feed: LeadFeed>: @unchecked Sendable {
+    var feed: Feed
+    var feedError: LeadCheckError?
+    var summary: SendSummary
+    var latencies: [Int64] = []
+
+    init(feed: Feed, summary: SendSummary) {
+        self.feed = feed
+        self.summary = summary
+    }
+}
