@@ -26,9 +26,7 @@ struct InitCommand: ParsableCommand {
             throw LeadCheckError.outputUnwritable(path: output, reason: "it exists; pass --force to overwrite it")
         }
         let text = StarterConfig.render(.placeholders, header: "leadcheck configuration, written by `leadcheck init`.")
-        let file = try OutputFile(path: output)
-        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
-        try file.finish()
+        try OutputFile.write(text, to: output)
         Terminal.printStderr("leadcheck: wrote \(output); set the LEADCHECK_* variables it references, then run leadcheck verify --config \(output)")
     }
 }

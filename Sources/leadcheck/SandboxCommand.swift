@@ -80,9 +80,7 @@ struct SandboxCommand: AsyncParsableCommand {
         try await sandbox.run(handleSignals: true) { ready in
             if let configFile {
                 do {
-                    let file = try OutputFile(path: configFile)
-                    try Array(SandboxConfigWriter.text(for: ready).utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
-                    try file.finish()
+                    try OutputFile.write(SandboxConfigWriter.text(for: ready), to: configFile)
                 } catch {
                     Terminal.printError("could not write --write-config \(configFile): \(error)")
                 }
@@ -91,9 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 do {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    let file = try OutputFile(path: endpointsFile)
-                    try Array(try encoder.encode(ready)).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
-                    try file.finish()
+                    try OutputFile.write(String(decoding: try encoder.encode(ready), as: UTF8.self), to: endpointsFile)
                 } catch {
                     Terminal.printError("could not write --endpoints \(endpointsFile): \(error)")
                 }

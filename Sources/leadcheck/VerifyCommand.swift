@@ -66,13 +66,6 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var transport: TransportFlags
 
-    /// Writes a report file whole or not at all.
-    static func write(_ text: String, to path: String) throws(LeadCheckError) {
-        let file = try OutputFile(path: path)
-        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
-        try file.finish()
-    }
-
     func run() async throws {
         guard sandbox != (config != nil) else {
             throw LeadCheckError.invalidValue(flag: "--sandbox/--config", value: "", expected: "exactly one of --sandbox or --config FILE")
@@ -142,8 +135,8 @@ struct VerifyCommand: AsyncParsableCommand {
         progress.finish()
         client.shutdown()
 
-        if let json { try Self.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
-        if let junit { try Self.write(JUnitReport.render(report, redactor: redactor), to: junit) }
+        if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
+        if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }
         Terminal.printStdout(TerminalReport.render(report, redactor: redactor))
         let status = report.exitStatus(strict: strict)
         if status != .passed { throw ExitCode(status.rawValue) }

@@ -93,4 +93,11 @@ public final class OutputFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Writes `text` to `path` whole or not at all (a report, a config, an endpoints file).
+    public static func write(_ text: String, to path: String) throws(LeadCheckError) {
+        let file = try OutputFile(path: path)
+        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(LeadCheckError) in try file.write(bytes) }
+        try file.finish()
+    }
 }
