@@ -118,6 +118,23 @@ final class CurlMultiLoop: @unchecked Sendable {
         var idleHandles: [UnsafeMutableRawPointer] = []
         var feeders: [BurstFeeder] = []
 
+        /// Gives a transfer an easy handle (a reused one when possible), configures it and adds
+        /// it to the multi handle; a transfer that cannot start is finished with its error.
+        func start(_ transfer: CurlTransfer) {
+            guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
+                transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
+                return
+            }
+            if let error = transfer.configure(handle) {
+                curl_easy_reset(handle)
+                idleHandles.append(handle)
+                transfer.finish(.failure(error))
+                return
+            }
+            active[handle] = transfer
+            curl_multi_add_handle(multi, handle)
+        }
+
         func release(_ handle: UnsafeMutableRawPointer) {
             curl_multi_remove_handle(multi, handle)
             curl_easy_reset(handle)
@@ -160,18 +177,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                         transfer.finish(.failure(TransportError(.cancelled, message: "the request was cancelled", url: transfer.redactedURL)))
                         continue
                     }
-                    guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
-                        transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
-                        continue
-                    }
-                    if let error = transfer.configure(handle) {
-                        curl_easy_reset(handle)
-                        idleHandles.append(handle)
-                        transfer.finish(.failure(error))
-                        continue
-                    }
-                    active[handle] = transfer
-                    curl_multi_add_handle(multi, handle)
+                    start(transfer)
                 }
             }
             // Bursts fill whatever slots the queued requests left free.
@@ -184,18 +190,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                             feeder.inFlight -= 1
                             feeder.completion(request, result)
                         }
-                        guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
-                            transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
-                            continue
-                        }
-                        if let error = transfer.configure(handle) {
-                            curl_easy_reset(handle)
-                            idleHandles.append(handle)
-                            transfer.finish(.failure(error))
-                            continue
-                        }
-                        active[handle] = transfer
-                        curl_multi_add_handle(multi, handle)
+                        start(transfer)
                     }
                     if active.count < options.maxConcurrentTransfers { feeder.exhausted = true }
                 }
