@@ -37,6 +37,7 @@ struct CleanupCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
+        for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
         if let markerPrefix {
             try await removeByPrefix(markerPrefix, config: leadcheckConfig)
             return

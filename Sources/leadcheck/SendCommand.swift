@@ -75,6 +75,7 @@ struct SendCommand: AsyncParsableCommand {
                 throw LeadCheckError.invalidValue(flag: "--destination", value: "", expected: "the name of an https destination in \(config)")
             }
             let loaded = try ConfigLoader.load(path: config, environment: environment)
+            for warning in loaded.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
             let https = loaded.destinations.filter { $0.kind == .https }
             guard let chosen = https.first(where: { $0.name == destination }), case let .https(secretURL, _, _, _) = chosen.settings else {
                 throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: https.map(\.name))

@@ -83,6 +83,7 @@ struct VerifyCommand: AsyncParsableCommand {
         var caFile: String?
         if let config {
             leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
+            for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
         } else {
             let instance = try Sandbox(configuration: SandboxConfiguration(tls: tls, faults: parsedFaults))
             let ready = AsyncStream<SandboxEndpoints>.makeStream()

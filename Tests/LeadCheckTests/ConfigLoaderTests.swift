@@ -1,3 +1,4 @@
+import Foundation
 import LeadCheck
 import Testing
 
@@ -117,5 +118,25 @@ import Testing
         } catch {
             #expect(error.message.contains("LEADCHECK_VARIANTS"))
         }
+    }
+
+    @Test func literalSecretsInAGroupReadableFileDrawAWarning() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-perm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let literal = directory.appendingPathComponent("literal.yaml").path
+        try "version: 1\ndestinations:\n  - name: d\n    type: dynamics\n    instanceUrl: https://x.crm.dynamics.com\n    tenantId: t\n    clientId: c\n    clientSecret: plain-secret-value\n"
+            .write(toFile: literal, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: literal)
+        let open = try ConfigLoader.load(path: literal, environment: [:])
+        #expect(open.warnings.count == 1)
+        #expect(!open.warnings[0].contains("plain-secret-value"), "the warning names the place, never the value")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: literal)
+        #expect(try ConfigLoader.load(path: literal, environment: [:]).warnings.isEmpty)
+        let referenced = directory.appendingPathComponent("referenced.yaml").path
+        try "version: 1\ndestinations:\n  - name: d\n    type: dynamics\n    instanceUrl: https://x.crm.dynamics.com\n    tenantId: t\n    clientId: c\n    clientSecret: ${SECRET}\n"
+            .write(toFile: referenced, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: referenced)
+        #expect(try ConfigLoader.load(path: referenced, environment: ["SECRET": "s"]).warnings.isEmpty)
     }
 }

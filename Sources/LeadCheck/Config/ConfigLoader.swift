@@ -16,7 +16,14 @@ public enum ConfigLoader {
         let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
         guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
         guard let text = String(data: data, encoding: .utf8) else { throw .invalidInput(location: path, reason: "the file is not valid UTF-8") }
-        return try parse(text, file: path, environment: environment)
+        var config = try parse(text, file: path, environment: environment)
+        // A secret written into the file itself (not a ${VARIABLE}) is as exposed as the file.
+        let literal = config.secrets.filter { $0.source.hasPrefix(path + ":") }
+        if !literal.isEmpty, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
+            config.warnings.append("\(path) holds secrets (at \(literal.map(\.source).joined(separator: ", "))) and is readable by group or others (mode \(String(mode, radix: 8))); chmod 600 it, or move the secrets to environment variables")
+        }
+        return config
     }
 
     /// Parses config text; `file` names it in errors.

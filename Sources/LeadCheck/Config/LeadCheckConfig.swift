@@ -8,6 +8,8 @@ public struct LeadCheckConfig: Sendable {
     public var defaults: Defaults
     /// The destinations, in file order.
     public var destinations: [DestinationConfig]
+    /// Problems worth telling the user that do not stop a run (e.g. a readable secret file).
+    public var warnings: [String] = []
 
     /// Run defaults; flags and `LEADCHECK_*` variables override them.
     public struct Defaults: Sendable {
