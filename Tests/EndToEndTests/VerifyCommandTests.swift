@@ -255,6 +255,24 @@ import FoundationXML
         #expect(result.stderr.contains(path + place), "\(result.stderr)")
     }
 
+    /// A pass that only proves a 2xx must not look like a pass that proved storage.
+    @Test func deliveryOnlyDestinationsAreSaidToBeSo() throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("leadcheck.yaml")
+        let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
+        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "    inspectionUrl: ", with: "    # inspectionUrl: ")
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let json = directory.path("report.json")
+        let result = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--json", json])
+        #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
+        #expect(result.stdoutText.contains("https: checked by delivery only"))
+        #expect(!result.stdoutText.contains("azure-table: checked by delivery only"))
+        let destinations = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["destinations"] as! [[String: Any]]
+        #expect(destinations.first { $0["name"] as? String == "https" }?["readsBack"] as? Bool == false)
+        #expect(destinations.first { $0["name"] as? String == "azure-table" }?["readsBack"] as? Bool == true)
+        _ = sandbox
+    }
+
     @Test func configErrorsExitTwoWithLineAndColumn() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("bad.yaml")

@@ -9,6 +9,8 @@ public struct AzureTableDestination: LeadDestination {
     public let name: String
     /// Azure Table.
     public var kind: DestinationKind { .azureTable }
+    /// Always: entities are read back by their keys.
+    public var readsBack: Bool { true }
     let connection: AzureConnectionString
     let table: String
     let client: HTTPClient

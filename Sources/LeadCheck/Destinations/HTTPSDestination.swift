@@ -3,7 +3,8 @@ import Foundation
 /// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it
 /// (reference notes §1); any 2xx is acceptance. A generic endpoint has no read API, so read-back
 /// happens only when an inspection URL is configured (the sandbox's), otherwise delivery is the
-/// whole proof, and the report says so.
+/// whole proof: `readsBack` is false and every report says the destination was checked by
+/// delivery only.
 public struct HTTPSDestination: LeadDestination {
     /// The configured name.
     public let name: String
@@ -30,8 +31,8 @@ public struct HTTPSDestination: LeadDestination {
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
     }
 
-    /// Whether stored leads can be read back.
-    public var canReadBack: Bool { inspectionURL != nil || readbackDestination != nil }
+    /// Whether stored leads are read back (through a sandbox inspection API or `readback:`).
+    public var readsBack: Bool { inspectionURL != nil || readbackDestination != nil }
 
     /// The lead as stored wherever the endpoint puts it, polled with backoff (50 ms doubling to
     /// 1 s) until found or the read-back timeout.
@@ -101,7 +102,7 @@ public struct HTTPSDestination: LeadDestination {
     /// Reads back through the configured destination or the sandbox; with neither, delivery is
     /// the whole proof.
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
-        guard canReadBack else { return .found([:]) }
+        guard readsBack else { return .found([:]) }
         return await find(marker: receipt)
     }
 

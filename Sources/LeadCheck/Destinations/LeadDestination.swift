@@ -7,6 +7,9 @@ public protocol LeadDestination: Sendable {
     var name: String { get }
     /// The kind.
     var kind: DestinationKind { get }
+    /// Whether stored leads are read back and compared; when false, acceptance of the delivery
+    /// is the whole proof and reports must say so.
+    var readsBack: Bool { get }
     /// Checks reachability and credentials; any error finding skips this destination's leads.
     func preflight() async -> [Finding]
     /// Delivers a lead; the receipt identifies what was stored.

@@ -25,6 +25,9 @@ public enum TerminalReport {
             lines.append(pad(label, width) + "  " + cells.joined(separator: "  "))
         }
         if report.leads.contains(where: { !$0.documented }) { lines.append("* a source × action pair Microsoft does not document") }
+        for destination in report.destinations where !destination.readsBack {
+            lines.append("\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
+        }
         let counts = Dictionary(grouping: report.results, by: \.status).mapValues(\.count)
         lines.append("")
         lines.append("\(report.results.count) checks: \(counts[.passed] ?? 0) passed, \(counts[.failed] ?? 0) failed, \(counts[.error] ?? 0) unreachable, \(counts[.skipped] ?? 0) skipped — verdict: \(report.verdict)")

@@ -32,6 +32,9 @@ public struct VerifyReport: Sendable, Codable {
         public var name: String
         /// Its kind.
         public var kind: DestinationKind
+        /// Whether stored leads were read back and compared; false means a pass only proves the
+        /// destination accepted the delivery.
+        public var readsBack: Bool
     }
 
     /// A lead as reported.
