@@ -1,13 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import LeadCheck
 
 /// Writes to the terminal's standard error.
 enum Terminal {
     /// Prints `leadcheck: error: …` on stderr.
+    ///
+    /// Masks secret-shaped text once more here, because this is the last stop of every error
+    /// (including ones thrown by libraries, which never passed through our own redaction).
     static func printError(_ message: String) {
         let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-        printStderr("leadcheck: error: \(text)")
+        printStderr("leadcheck: error: \(Redactor.redactPatternsOnly(text))")
     }
 
     /// Prints a line on stdout immediately (unbuffered, for banners other programs wait for).
