@@ -11,8 +11,9 @@ struct CleanupCommand: AsyncParsableCommand {
         The journal holds no credentials; they come from the same config the run used.
 
         With --marker-prefix instead, every record whose marker starts with the prefix is removed
-        from each destination (Azure Table: a scan of the table); the prefix must start with
-        LCTEST_, so real leads can never match.
+        from each destination (Azure Table: a scan of the table; Dynamics: startswith on email and
+        description; Salesforce: SOQL on Email; Marketo cannot search by prefix and says so); the
+        prefix must start with LCTEST_, so real leads can never match.
 
         Examples:
           leadcheck cleanup --journal .leadcheck/runs/k3j9x2m1.journal --config leadcheck.yaml
@@ -81,15 +82,16 @@ struct CleanupCommand: AsyncParsableCommand {
         let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
         var lines: [String] = []
         var problems: [Finding] = []
-        for configured in leadcheckConfig.destinations where configured.kind == .https || configured.kind == .azureTable {
+        for configured in leadcheckConfig.destinations {
             let destination = try DestinationFactory.make(configured, client: client)
             let (removed, found) = await destination.removeAll(markerPrefix: prefix)
             lines.append("  \(configured.name): \(removed) removed")
             problems += found
         }
         client.shutdown()
-        for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination): \(problem.message)") }
+        for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination): \(problem.message)\n      \(problem.hint)") }
         Terminal.printStdout(redactor.redact((["leadcheck cleanup: records with markers starting \(prefix)"] + lines).joined(separator: "\n")))
+        problems.removeAll { $0.severity == .warning }
         if !problems.isEmpty {
             throw ExitCode(problems.contains { $0.code.isReachability } ? ExitStatus.runtime.rawValue : ExitStatus.verificationFailed.rawValue)
         }

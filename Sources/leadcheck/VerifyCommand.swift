@@ -10,7 +10,8 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Send synthetic leads to each destination, read back what it stored, compare, clean up, and report.",
         discussion: """
         With --sandbox, verifies the local emulator started in-process (no credentials needed).
-        With --config, verifies the destinations of a leadcheck.yaml (https and azure-table so far).
+        With --config, verifies the destinations of a leadcheck.yaml (https, azure-table, dynamics,
+        marketo, salesforce).
 
         Exit codes: 0 every lead passed · 1 usage · 2 config · 3 a destination could not be reached ·
         4 a destination answered wrongly (or, with --strict, there were warnings).
@@ -34,7 +35,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "With --sandbox: serve it over HTTPS with a generated CA, which this run trusts.")
     var tls = false
 
-    @Option(name: .customLong("destination"), help: "Only this destination (repeatable); with --sandbox, by type: https, azure-table.")
+    @Option(name: .customLong("destination"), help: "Only this destination (repeatable); with --sandbox, by type: https, azure-table, dynamics, marketo, salesforce.")
     var destinations: [String] = []
 
     @Option(help: "Write the results as JSON (schema in docs/results.md).")
@@ -104,8 +105,6 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw LeadCheckError.invalidChoice(flag: "--destination", value: name, valid: known)
             }
             selected = selected.filter { destinations.contains($0.name) }
-        } else if sandbox {
-            selected = selected.filter { $0.kind == .https || $0.kind == .azureTable }
         }
 
         var redactor = Redactor(secrets: leadcheckConfig.secrets)

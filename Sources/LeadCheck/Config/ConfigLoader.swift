@@ -97,7 +97,7 @@ public enum ConfigLoader {
         switch kind {
         case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout"]
         case .azureTable: allowed = common + ["connectionString", "table"]
-        case .dynamics: allowed = common + ["instanceUrl", "tenantId", "clientId", "clientSecret", "tokenUrl", "leadSourceCode"]
+        case .dynamics: allowed = common + ["instanceUrl", "authentication", "tenantId", "clientId", "clientSecret", "username", "password", "tokenUrl", "leadSourceCode"]
         case .marketo: allowed = common + ["munchkinId", "formId", "clientId", "clientSecret", "baseUrl", "mode", "leadSourceField"]
         case .salesforce: allowed = common + ["orgId", "webToLeadUrl", "instanceUrl", "clientId", "clientSecret", "tokenUrl", "readbackTimeout"]
         }
@@ -127,26 +127,33 @@ public enum ConfigLoader {
             let table = try fields["table"]?.string() ?? "MarketplaceLeads"
             settings = .azureTable(connectionString: connection, table: table)
         case .dynamics:
-            settings = .dynamics(
-                instanceURL: try required("instanceUrl").url(), tenantID: try required("tenantId").string(), clientID: try required("clientId").string(),
-                clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url(),
-                leadSourceCode: try fields["leadSourceCode"]?.int(1...10) ?? 8
-            )
+            let authentication: DynamicsSettings.Authentication = try fields["authentication"]?.choice() ?? .azureAD
+            let appKeys = ["tenantId", "clientId", "clientSecret"]
+            let userKeys = ["username", "password"]
+            for key in authentication == .azureAD ? appKeys : userKeys where fields[key] == nil {
+                throw item.error("a dynamics destination with authentication: \(authentication.rawValue) needs '\(key)'")
+            }
+            settings = .dynamics(DynamicsSettings(
+                instanceURL: try required("instanceUrl").url(), authentication: authentication,
+                tenantID: try fields["tenantId"]?.string(), clientID: try fields["clientId"]?.string(), clientSecret: try fields["clientSecret"]?.secret(),
+                username: try fields["username"]?.string(), password: try fields["password"]?.secret(),
+                tokenURL: try fields["tokenUrl"]?.url(), leadSourceCode: try fields["leadSourceCode"]?.int(1...10) ?? 8
+            ))
         case .marketo:
-            settings = .marketo(
+            settings = .marketo(MarketoSettings(
                 munchkinID: try required("munchkinId").string(), formID: try required("formId").int(1...Int(Int32.max)),
                 clientID: try required("clientId").string(), clientSecret: try required("clientSecret").secret(),
                 baseURL: try fields["baseUrl"]?.url(), mode: try fields["mode"]?.choice() ?? .submitForm,
                 leadSourceField: try fields["leadSourceField"]?.string() ?? "leadSource"
-            )
+            ))
         case .salesforce:
-            settings = .salesforce(
+            settings = .salesforce(SalesforceSettings(
                 orgID: try required("orgId").string(),
-                webToLeadURL: try fields["webToLeadUrl"]?.url() ?? "https://webto.salesforce.com/servlet/servlet.WebToLead?encoding=UTF-8",
+                webToLeadURL: try fields["webToLeadUrl"]?.url() ?? SalesforceSettings.productionWebToLeadURL,
                 instanceURL: try required("instanceUrl").url(), clientID: try required("clientId").string(),
                 clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url(),
                 readbackTimeoutMilliseconds: try fields["readbackTimeout"]?.milliseconds() ?? 120_000
-            )
+            ))
         }
         return DestinationConfig(name: name, kind: kind, settings: settings)
     }

@@ -16,10 +16,10 @@ public struct DestinationConfig: Sendable {
         /// An Azure Table.
         case azureTable(connectionString: AzureConnectionString, table: String)
         /// Dynamics 365.
-        case dynamics(instanceURL: String, tenantID: String, clientID: String, clientSecret: Secret, tokenURL: String?, leadSourceCode: Int)
+        case dynamics(DynamicsSettings)
         /// Marketo.
-        case marketo(munchkinID: String, formID: Int, clientID: String, clientSecret: Secret, baseURL: String?, mode: MarketoMode, leadSourceField: String)
+        case marketo(MarketoSettings)
         /// Salesforce.
-        case salesforce(orgID: String, webToLeadURL: String, instanceURL: String, clientID: String, clientSecret: Secret, tokenURL: String?, readbackTimeoutMilliseconds: Int)
+        case salesforce(SalesforceSettings)
     }
 }

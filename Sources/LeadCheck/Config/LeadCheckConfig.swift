@@ -38,9 +38,9 @@ public struct LeadCheckConfig: Sendable {
             switch destination.settings {
             case let .https(url, _, _, _): return [url] + Redactor.secrets(inURL: url.reveal(), source: url.source)
             case let .azureTable(connection, _): return [connection.key]
-            case let .dynamics(_, _, _, secret, _, _): return [secret]
-            case let .marketo(_, _, _, secret, _, _, _): return [secret]
-            case let .salesforce(_, _, _, _, secret, _, _): return [secret]
+            case let .dynamics(settings): return settings.secrets
+            case let .marketo(settings): return [settings.clientSecret]
+            case let .salesforce(settings): return [settings.clientSecret]
             }
         }
     }

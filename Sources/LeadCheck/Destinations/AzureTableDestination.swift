@@ -202,10 +202,8 @@ public struct AzureTableDestination: LeadDestination {
         var receipt: String?
         let failure = await scan(markerPrefix: marker) { entity, key in
             let description = entity["Description"] as? String ?? ""
-            let email = ((entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? "").lowercased()
-            // An exact marker, not a longer one that merely starts with it (…_1 vs …_12).
-            let exact = description == marker || description.hasPrefix(marker + " ") || description.hasPrefix(marker + "\n")
-                || email.hasPrefix(marker.lowercased() + "@") || email.hasPrefix(marker.lowercased() + "+") || email.hasPrefix(marker.lowercased() + ".")
+            let email = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? ""
+            let exact = LeadMarker.matches(marker, description: description, email: email)
             if exact { receipt = key }
             return !exact
         }

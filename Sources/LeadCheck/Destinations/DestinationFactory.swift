@@ -1,6 +1,6 @@
 /// Builds the verification destination for a configured one; shared by `verify` and `cleanup`.
 public enum DestinationFactory {
-    /// The destination, or an error naming kinds this build cannot verify yet. `all` lets an
+    /// The destination (an error only for an Azure key that is not base64). `all` lets an
     /// HTTPS destination's `readback:` name another configured destination.
     public static func make(_ config: DestinationConfig, client: HTTPClient, fallbackInspectionURL: String? = nil,
                             all: [DestinationConfig] = []) throws(LeadCheckError) -> any LeadDestination {
@@ -14,9 +14,12 @@ public enum DestinationFactory {
                                     readbackDestination: target, readbackTimeoutMilliseconds: timeout, client: client)
         case let .azureTable(connection, table):
             return try AzureTableDestination(name: config.name, connection: connection, table: table, client: client)
-        default:
-            throw .invalidValue(flag: "--destination", value: config.name,
-                                expected: "an https or azure-table destination; \(config.kind.rawValue) verification is not in this build yet")
+        case let .dynamics(settings):
+            return DynamicsDestination(name: config.name, settings: settings, client: client)
+        case let .marketo(settings):
+            return MarketoDestination(name: config.name, settings: settings, client: client)
+        case let .salesforce(settings):
+            return SalesforceDestination(name: config.name, settings: settings, client: client)
         }
     }
 }

@@ -31,4 +31,12 @@ public protocol LeadDestination: Sendable {
     /// The receipt a lead will have once delivered, known before sending so the journal can
     /// record it first.
     func receipt(for lead: Lead) -> String
+
+    /// What the run spent of a daily allowance, where the destination has one.
+    var usage: QuotaUsage? { get }
+}
+
+extension LeadDestination {
+    /// No allowance to report.
+    public var usage: QuotaUsage? { nil }
 }

@@ -20,6 +20,17 @@ public enum FieldLimits {
         return best
     }
 
+    /// The fields of `lead` longer than `destination` stores, with their length and limit.
+    public static func overLimit(_ lead: Lead, at destination: DestinationKind) -> [(field: LeadField, length: Int, limit: Int)] {
+        var out: [(field: LeadField, length: Int, limit: Int)] = []
+        for field in LeadField.allCases {
+            guard let limit = limit(of: field, at: destination) else { continue }
+            let value: String? = field.customerField.map { lead.customer[$0] } ?? (field == .description ? lead.description : nil)
+            if let length = value?.utf16.count, length > limit { out.append((field, length, limit)) }
+        }
+        return out
+    }
+
     private static let table: [DestinationKind: [LeadField: Int]] = [
         // The HTTPS JSON schema documents no lengths.
         .https: [:],
@@ -37,12 +48,14 @@ public enum FieldLimits {
             .firstName: 255, .lastName: 255, .email: 255, .phone: 255, .country: 255,
             .company: 255, .title: 255, .leadSource: 255,
         ],
-        // Salesforce Lead field reference [DOC]; Title 128 and LeadSource 40 are [INF]. Company is
-        // 255 on the object: the generated form's maxlength 40 is client-side HTML only, and
-        // Microsoft's connector posts server-side.
+        // Salesforce Lead field reference [DOC]; Title 128 is [INF]. Company is 255 on the object:
+        // the generated form's maxlength 40 is client-side HTML only, and Microsoft's connector
+        // posts server-side. LeadSource is an unrestricted picklist, whose values may be up to
+        // 255 characters [INF]: Microsoft's own `Source-Action|offer` values pass 40, and
+        // partners do receive them (notes §5.3 says "may be truncated or rejected"; unverified).
         .salesforce: [
             .firstName: 40, .lastName: 80, .email: 80, .phone: 40, .country: 80,
-            .company: 255, .title: 128, .description: 32_000, .leadSource: 40,
+            .company: 255, .title: 128, .description: 32_000, .leadSource: 255,
         ],
     ]
 }

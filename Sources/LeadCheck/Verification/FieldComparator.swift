@@ -54,7 +54,7 @@ public enum FieldComparator {
             case let .truncated(sentLength, storedLength):
                 let limit = FieldLimits.limit(of: field, at: limits)
                 out.append(Finding(code: .fieldTruncated, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(field.rawValue) was cut from \(sentLength) to \(storedLength) characters",
+                                   message: "\(field.rawValue) was cut from \(sentLength) to \(storedLength) characters" + (limit.map { " (\(limits.rawValue) stores at most \($0))" } ?? ""),
                                    hint: limit.map { "The destination stores at most \($0) characters here; widen the field or expect truncated leads." }
                                        ?? "Something on the way cuts this field; widen it where it is stored.",
                                    evidence: "stored length \(storedLength)"))

@@ -35,6 +35,17 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case clockSkew = "clock.skew"
     /// Credentials were refused.
     case authRejected = "auth.rejected"
+    /// The credentials work but lack a privilege the connector (or read-back) needs.
+    case permissionMissing = "permission.missing"
+    /// The destination is configured in a way leadcheck cannot verify (e.g. Dynamics Office 365
+    /// sign-in).
+    case configUnsupported = "config.unsupported"
+    /// A Marketo form lacks a field the connector sends.
+    case formFieldMissing = "form.field-missing"
+    /// A daily quota is used up (Salesforce Web-to-Lead 500/day, Marketo daily API calls).
+    case quotaExceeded = "quota.exceeded"
+    /// Warning: a value longer than the destination stores is about to be sent.
+    case fieldOverLimit = "field.over-limit"
     /// A status Microsoft's connector treats as failure.
     case httpStatus = "http.status"
     /// The destination throttled.

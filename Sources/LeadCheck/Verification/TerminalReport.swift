@@ -28,6 +28,9 @@ public enum TerminalReport {
         for destination in report.destinations where !destination.readsBack {
             lines.append("\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
         }
+        for destination in report.destinations {
+            if let usage = destination.usage { lines.append("\(destination.name): this run used \(usage.text)") }
+        }
         let counts = Dictionary(grouping: report.results, by: \.status).mapValues(\.count)
         lines.append("")
         lines.append("\(report.results.count) checks: \(counts[.passed] ?? 0) passed, \(counts[.failed] ?? 0) failed, \(counts[.error] ?? 0) unreachable, \(counts[.skipped] ?? 0) skipped — verdict: \(report.verdict)")

@@ -35,6 +35,9 @@ public struct VerifyReport: Sendable, Codable {
         /// Whether stored leads were read back and compared; false means a pass only proves the
         /// destination accepted the delivery.
         public var readsBack: Bool
+        /// What the run spent of the destination's daily allowance (Salesforce Web-to-Lead);
+        /// absent where there is none.
+        public var usage: QuotaUsage?
     }
 
     /// A lead as reported.

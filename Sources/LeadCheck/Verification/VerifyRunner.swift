@@ -41,7 +41,7 @@ public struct VerifyRunner: Sendable {
             runId: leads.first?.runID.value ?? "", seed: String(seed), offer: offer,
             startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
             durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
-            destinations: destinations.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack) },
+            destinations: destinations.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage) },
             leads: leads.map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
             results: results, findings: findings
         )
@@ -99,12 +99,17 @@ public struct VerifyRunner: Sendable {
                 ])
             }
         }
+        // Warned before sending: the destination will cut (or refuse) these values.
+        var findings = FieldLimits.overLimit(lead, at: destination.kind).map { over in
+            Finding(code: .fieldOverLimit, severity: .warning, destination: destination.name, lead: lead.marker, field: over.field.rawValue,
+                    message: "\(over.field.rawValue) is \(over.length) characters; \(destination.kind.rawValue) stores at most \(over.limit)",
+                    hint: "Microsoft's connector sends such values as they are; widen the destination's field or expect them cut or refused.")
+        }
         let receipt: String
         switch await destination.deliver(lead) {
-        case let .failed(findings): return result(findings)
+        case let .failed(more): return result(findings + more)
         case let .accepted(value): receipt = value
         }
-        var findings: [Finding] = []
         switch await destination.readBack(lead, receipt: receipt) {
         case let .found(stored):
             findings += FieldComparator.findings(destination: destination.name, lead: lead, stored: stored, limits: destination.kind)

@@ -1,7 +1,7 @@
 extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
-        "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle", "token-expired", "clock-skew", "truncate",
+        "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate",
         "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "salesforce:restricted-picklist",
         "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "marketo:missing-field=NAME",
     ]
@@ -41,7 +41,7 @@ extension Fault {
             effect = .status(code)
         case "fail-first": effect = .failFirst(try number())
         case "drop": effect = .drop
-        case "throttle": effect = .throttle
+        case "throttle": effect = .throttle(first: value == nil ? nil : try number())
         case "token-expired": effect = .tokenExpired
         case "clock-skew": effect = .clockSkew
         case "truncate": effect = .truncate

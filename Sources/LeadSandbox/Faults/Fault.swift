@@ -11,8 +11,9 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case failFirst(Int)
         /// Close the connection in the middle of the response.
         case drop
-        /// Throttle: 429 with Retry-After (Marketo: HTTP 200 with error 606).
-        case throttle
+        /// Throttle: 429 with Retry-After (Marketo: HTTP 200 with error 606) — every request, or
+        /// only the first N (a transient overload a client should wait out).
+        case throttle(first: Int?)
         /// Tokens expire once (Marketo 602, Dataverse 401).
         case tokenExpired
         /// The service's clock is an hour off, so dated requests fail their skew check.

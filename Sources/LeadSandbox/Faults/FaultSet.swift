@@ -7,6 +7,7 @@ public final class FaultSet: @unchecked Sendable {
     private var faults: [Fault]
     private var failFirstRemaining: [FaultTarget: Int] = [:]
     private var tokenExpiredUsed: Set<FaultTarget> = []
+    private var throttleRemaining: [FaultTarget: Int] = [:]
 
     /// Starts with these faults.
     public init(_ faults: [Fault] = []) {
@@ -19,6 +20,7 @@ public final class FaultSet: @unchecked Sendable {
         self.faults = faults
         failFirstRemaining.removeAll()
         tokenExpiredUsed.removeAll()
+        throttleRemaining.removeAll()
         lock.unlock()
     }
 
@@ -43,15 +45,21 @@ public final class FaultSet: @unchecked Sendable {
 
     /// For `fail-first=N`: true for the first N calls per service, then false.
     func consumeFailFirst(_ service: FaultTarget) -> Bool {
+        consumeFirst(service, counters: \.failFirstRemaining) { if case let .failFirst(n) = $0 { return n }; return nil }
+    }
+
+    /// For `throttle=N`: true for the first N calls per service, then false.
+    func consumeThrottle(_ service: FaultTarget) -> Bool {
+        consumeFirst(service, counters: \.throttleRemaining) { if case let .throttle(n?) = $0 { return n }; return nil }
+    }
+
+    private func consumeFirst(_ service: FaultTarget, counters: ReferenceWritableKeyPath<FaultSet, [FaultTarget: Int]>, limit of: (Fault.Effect) -> Int?) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard let limit = faults.filter({ $0.target.applies(to: service) }).compactMap({ fault -> Int? in
-            if case let .failFirst(n) = fault.effect { return n }
-            return nil
-        }).first else { return false }
-        let remaining = failFirstRemaining[service] ?? limit
+        guard let limit = faults.filter({ $0.target.applies(to: service) }).compactMap({ of($0.effect) }).first else { return false }
+        let remaining = self[keyPath: counters][service] ?? limit
         guard remaining > 0 else { return false }
-        failFirstRemaining[service] = remaining - 1
+        self[keyPath: counters][service] = remaining - 1
         return true
     }
 

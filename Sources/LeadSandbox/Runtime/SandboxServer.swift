@@ -29,7 +29,8 @@ struct SandboxServer: Sendable {
         }
         for effect in effects {
             switch effect {
-            case .throttle: return render(service.throttled(), drop: drop)
+            case let .throttle(first):
+                if first == nil || faults.consumeThrottle(service.kind) { return render(service.throttled(), drop: drop) }
             case let .status(code): return render(service.forcedError(status: code), drop: drop)
             default: break
             }

@@ -26,8 +26,10 @@ indirect enum TableFilter: Sendable {
 
     struct ParseError: Error { let message: String }
 
-    static func parse(_ text: String) throws -> TableFilter {
-        var parser = Parser(tokens: try tokenize(text))
+    /// Parses a filter; `functions` admits Dataverse's `startswith`, `endswith` and `contains`
+    /// (the Table service has none).
+    static func parse(_ text: String, functions: Bool = false) throws -> TableFilter {
+        var parser = Parser(tokens: try tokenize(text), functions: functions)
         let filter = try parser.parseOr()
         guard parser.index == parser.tokens.count else { throw ParseError(message: "unexpected '\(parser.tokens[parser.index])'") }
         guard parser.comparisons <= 15 else { throw ParseError(message: "more than 15 discrete comparisons") }
@@ -72,6 +74,10 @@ indirect enum TableFilter: Sendable {
                 guard let stored = value as? Bool else { return false }
                 order = stored == b ? .orderedSame : (stored ? .orderedDescending : .orderedAscending)
             }
+            if case let .string(wanted) = literal, ["startswith", "endswith", "contains"].contains(op) {
+                guard let stored = value as? String else { return false }
+                return op == "startswith" ? stored.hasPrefix(wanted) : op == "endswith" ? stored.hasSuffix(wanted) : stored.contains(wanted)
+            }
             guard let order else { return false }
             switch op {
             case "eq": return order == .orderedSame
@@ -97,13 +103,14 @@ indirect enum TableFilter: Sendable {
     enum Token: Equatable, CustomStringConvertible {
         case word(String)
         case literal(String, prefix: String)
-        case open, close
+        case open, close, comma
         var description: String {
             switch self {
             case let .word(w): w
             case let .literal(l, p): "\(p)'\(l)'"
             case .open: "("
             case .close: ")"
+            case .comma: ","
             }
         }
     }
@@ -115,8 +122,9 @@ indirect enum TableFilter: Sendable {
             if c == " " || c == "\t" { chars.removeFirst(); continue }
             if c == "(" { tokens.append(.open); chars.removeFirst(); continue }
             if c == ")" { tokens.append(.close); chars.removeFirst(); continue }
+            if c == "," { tokens.append(.comma); chars.removeFirst(); continue }
             var word = ""
-            while let d = chars.first, d != " ", d != "(", d != ")", d != "'" { word.append(d); chars.removeFirst() }
+            while let d = chars.first, d != " ", d != "(", d != ")", d != "'", d != "," { word.append(d); chars.removeFirst() }
             if chars.first == "'" {
                 chars.removeFirst()
                 var literal = ""
@@ -142,6 +150,7 @@ indirect enum TableFilter: Sendable {
 
     struct Parser {
         let tokens: [Token]
+        let functions: Bool
         var index = 0
         var comparisons = 0
 
@@ -160,6 +169,13 @@ indirect enum TableFilter: Sendable {
         mutating func parseUnary() throws -> TableFilter {
             guard index < tokens.count else { throw ParseError(message: "expression ends early") }
             if tokens[index] == .word("not") { index += 1; return .not(try parseUnary()) }
+            if functions, index + 5 < tokens.count, case let .word(name) = tokens[index], ["startswith", "endswith", "contains"].contains(name),
+               tokens[index + 1] == .open, case let .word(property) = tokens[index + 2], tokens[index + 3] == .comma,
+               case let .literal(text, prefix: "") = tokens[index + 4], tokens[index + 5] == .close {
+                index += 6
+                comparisons += 1
+                return .comparison(property: property, op: name, literal: .string(text))
+            }
             if tokens[index] == .open {
                 index += 1
                 let inner = try parseOr()

@@ -40,8 +40,9 @@ extension SalesforceService {
             }
             record[field.api] = value
         }
-        if record["LastName"] == nil { return page("a required field is missing: LastName") }
-        if record["Company"] == nil { return page("a required field is missing: Company") }
+        // LastName and Company are universally required; Web-to-Lead fills "[not provided]" in
+        // rather than refusing the lead (Salesforce KB 000171026).
+        for required in ["LastName", "Company"] where record[required] == nil { record[required] = "[not provided]" }
         if let email = record["Email"] as? String, !Self.isPlausibleEmail(email) { return page("the Email '\(email)' is not valid") }
         if effects.contains(where: { if case .restrictedPicklist = $0 { return true }; return false }),
            let source = record["LeadSource"] as? String, !Self.defaultLeadSources.contains(source) {

@@ -6,7 +6,7 @@ import LeadCheck
 /// `query` and `sobjects/Lead` resources.
 ///
 /// The servlet always answers 200 with a small HTML page, whether or not it created a lead
-/// (§5.2): a wrong `oid`, a missing required field (LastName, Company), a value over its field's
+/// (§5.2): a wrong `oid`, a value over its field's
 /// length, a `lead_source` outside a restricted picklist or a request over the daily limit
 /// creates nothing, silently — `debug=1` puts the reason in the page, as Salesforce's debug mode
 /// does. Without `encoding=UTF-8` the body is read as ISO-8859-1, as the servlet does.
@@ -20,11 +20,12 @@ public struct SalesforceService: SandboxService {
     /// REST calls today, reported in `Sforce-Limit-Info`.
     let apiCalls = DailyQuota()
 
-    /// Lead field lengths (notes §5.3); Title 128 and LeadSource 40 are [INF].
+    /// Lead field lengths (notes §5.3); Title 128 is [INF]. LeadSource is an unrestricted
+    /// picklist, whose values may be up to 255 characters [INF] (Microsoft's own values pass 40).
     static let fields: [(form: String, api: String, limit: Int)] = [
         ("first_name", "FirstName", 40), ("last_name", "LastName", 80), ("email", "Email", 80), ("phone", "Phone", 40),
         ("country", "Country", 80), ("company", "Company", 255), ("title", "Title", 128), ("description", "Description", 32_000),
-        ("lead_source", "LeadSource", 40),
+        ("lead_source", "LeadSource", 255),
     ]
     /// The default LeadSource picklist values, used when the picklist is restricted.
     static let defaultLeadSources: Set<String> = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"]

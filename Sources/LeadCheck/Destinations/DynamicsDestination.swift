@@ -1,0 +1,344 @@
+import Foundation
+
+/// Dynamics 365 (Dataverse), written as the reference notes §3 describe: an Entra
+/// client-credentials token for `<instance>/.default`, reused until it expires; the `lead`
+/// created through the Web API with the mapping of ``DynamicsLeadEncoder`` (the mapping and the
+/// `leadsourcecode` value are [INF], hence configurable); read back by id and found by
+/// `emailaddress1`; deleted by id. 401 renews the token once; 429 waits out `Retry-After`.
+/// Error texts map to the Partner Center FAQ's fixes (§3.1).
+public struct DynamicsDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// Dynamics 365.
+    public var kind: DestinationKind { .dynamics }
+    /// Always: leads are read back through the Web API.
+    public var readsBack: Bool { true }
+    let settings: DynamicsSettings
+    let client: HTTPClient
+    let encoder: DynamicsLeadEncoder
+    let tokens: TokenCache
+    let session: BearerSession
+
+    /// The Web API version (notes §3.4: current v9.2).
+    public static let apiVersion = "v9.2"
+    /// The columns read back.
+    static let columns = ["leadid", "firstname", "lastname", "emailaddress1", "telephone1", "address1_country", "companyname", "jobtitle", "description", "subject", "leadsourcecode"]
+    /// Which lead field each column holds.
+    static let fields: [String: LeadField] = [
+        "firstname": .firstName, "lastname": .lastName, "emailaddress1": .email, "telephone1": .phone, "address1_country": .country,
+        "companyname": .company, "jobtitle": .title, "description": .description,
+    ]
+
+    /// Creates the destination.
+    public init(name: String, settings: DynamicsSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
+        self.name = name
+        self.settings = settings
+        self.client = client
+        var options = wire.dynamics
+        options.leadSourceCode = settings.leadSourceCode
+        encoder = DynamicsLeadEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
+        let budget = Duration.milliseconds(client.options.totalTimeoutMilliseconds)
+        let request = Self.tokenRequest(settings)
+        let destination = name
+        tokens = TokenCache { [client] in
+            await Self.fetchToken(request, client: client, budget: budget, destination: destination, settings: settings)
+        }
+        session = BearerSession(client: client, tokens: tokens, retryBudget: budget)
+    }
+
+    // MARK: Requests (pure)
+
+    /// The client-credentials token request (notes §3.3).
+    static func tokenRequest(_ settings: DynamicsSettings) -> HTTPRequest {
+        HTTPRequest(method: "POST", url: settings.effectiveTokenURL, headers: ["Accept": "application/json"], body: .form([
+            .init("grant_type", "client_credentials"), .init("client_id", settings.clientID ?? ""),
+            .init("client_secret", settings.clientSecret?.reveal() ?? ""), .init("scope", "\(settings.instanceURL)/.default"),
+        ]))
+    }
+
+    /// A Web API request with the headers the notes require (§3.4).
+    static func webAPI(_ method: String, _ settings: DynamicsSettings, _ resource: String, token: String, body: [UInt8]? = nil, prefer: String? = nil) -> HTTPRequest {
+        var headers = HTTPHeaders()
+        headers.add("Accept", "application/json")
+        headers.add("OData-MaxVersion", "4.0")
+        headers.add("OData-Version", "4.0")
+        if method == "GET" { headers.add("If-None-Match", "null") }
+        if let prefer { headers.add("Prefer", prefer) }
+        headers.add("Authorization", "Bearer \(token)")
+        return HTTPRequest(method: method, url: "\(settings.instanceURL)/api/data/\(apiVersion)/\(resource)", headers: headers,
+                           body: body.map { .bytes($0, contentType: "application/json; charset=utf-8") } ?? .none)
+    }
+
+    /// `leads?$select=…&$filter=<column> eq '<value>'`, the literal escaped and percent-encoded.
+    static func queryResource(column: String, equals value: String) -> String {
+        "leads?$select=\(columns.joined(separator: ","))&$filter=\(QueryLiteral.urlComponent("\(column) eq \(QueryLiteral.odata(value))"))"
+    }
+
+    /// `leads?…$filter=startswith(<column>,'<prefix>')`.
+    static func prefixResource(column: String, prefix: String) -> String {
+        "leads?$select=leadid,emailaddress1,description&$filter=\(QueryLiteral.urlComponent("startswith(\(column),\(QueryLiteral.odata(prefix)))"))"
+    }
+
+    // MARK: Sign-in
+
+    static func fetchToken(_ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String, settings: DynamicsSettings) async -> Result<AccessToken, FindingsFailure> {
+        let sent = await BearerSession.retrying(client, budget: budget, request) { response in
+            response.status == 429 || response.status == 503 ? .retryAfter(BearerSession.retryAfter(response)) : .done
+        }
+        let response: HTTPResponse
+        switch sent {
+        case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "signing in to Entra ID")]))
+        case let .success(value): response = value
+        }
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
+            return .success(AccessToken(value: token, expiresIn: (object?["expires_in"] as? NSNumber)?.intValue ?? 3599))
+        }
+        return .failure(FindingsFailure(findings: [signInFinding(response, object: object, destination: destination, settings: settings)]))
+    }
+
+    /// An Entra error, mapped to the fix the Partner Center FAQ gives for the same text.
+    static func signInFinding(_ response: HTTPResponse, object: [String: Any]?, destination: String, settings: DynamicsSettings) -> Finding {
+        let description = (object?["error_description"] as? String ?? response.text).components(separatedBy: "\r\n").first ?? ""
+        let short = String(description.components(separatedBy: " Trace ID:").first?.prefix(300) ?? "")
+        let evidence = "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(short)"
+        func rejected(_ message: String, _ hint: String) -> Finding {
+            Finding(code: .authRejected, destination: destination, message: message, hint: hint, evidence: evidence)
+        }
+        if response.status == 429 || response.status == 503 {
+            return Finding(code: .throttled, destination: destination, message: "Entra ID throttled the sign-in", hint: "Retry later.", evidence: evidence)
+        }
+        if description.contains("AADSTS7000215") || description.contains("AADSTS7000222") {
+            return rejected("Entra ID refused the client secret (AADSTS7000215: invalid client secret)",
+                            "The client secret is wrong or expired (Partner Center shows 'Error validating credentials: Invalid client secret is provided'): under the app registration's Certificates & secrets create a new secret and give Partner Center and leadcheck its Value, not its Secret ID.")
+        }
+        if description.contains("AADSTS90002") || description.contains("AADSTS900023") || description.contains("AADSTS90013") {
+            return rejected("Entra ID does not know the tenant '\(settings.tenantID ?? "")'",
+                            "Check the Directory ID (Partner Center: 'Tenant not found' / 'Requested tenant identifier is not valid'): copy the Directory (tenant) ID from the app registration's Overview page.")
+        }
+        if description.contains("AADSTS700016") {
+            return rejected("Entra ID has no application '\(settings.clientID ?? "")' in the directory",
+                            "Check the Application (client) ID (Partner Center: 'Application with identifier was not found in the directory'): copy it from the app registration's Overview page, and register the app for 'Accounts in any organizational directory'.")
+        }
+        if description.contains("AADSTS1002012") || description.contains("AADSTS500011") || description.contains("AADSTS70011") {
+            return rejected("Entra ID refused the scope \(settings.instanceURL)/.default",
+                            "Check the instance URL: it must be the environment URL, e.g. https://contoso.crm4.dynamics.com, with no path.")
+        }
+        return rejected("signing in to Entra ID failed (HTTP \(response.status))", "Check the Directory ID, Application (client) ID and client secret of the app registration.")
+    }
+
+    // MARK: Web API answers
+
+    /// Whether a Web API response needs a new token or a wait.
+    static func verdict(_ response: HTTPResponse) -> CallVerdict {
+        if response.status == 401 { return .reauthenticate }
+        if response.status == 429 || response.status == 503 { return .retryAfter(BearerSession.retryAfter(response)) }
+        return .done
+    }
+
+    /// A Dataverse error (`{"error":{"code","message"}}`) as a finding with the FAQ's fix.
+    func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
+        let error = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["error"] as? [String: Any]
+        let code = error?["code"] as? String ?? ""
+        let message = await tokens.redact(error?["message"] as? String ?? String(response.text.prefix(300)))
+        let evidence = "HTTP \(response.status) \(code): \(message.prefix(300))"
+        func make(_ findingCode: FindingCode, _ text: String, _ hint: String, field: String? = nil) -> Finding {
+            Finding(code: findingCode, destination: name, lead: lead, field: field, message: "\(action): \(text)", hint: hint, evidence: evidence)
+        }
+        switch response.status {
+        case 401:
+            return make(.authRejected, "the instance refused the token",
+                        "Entra ID issued a token but Dataverse rejects it: create an Application User for client id \(settings.clientID ?? "") in this environment (Power Platform admin center) and assign it the Microsoft Marketplace Lead Writer role; check the instance URL.")
+        case 403:
+            if message.contains("AttributePrivilegeCreateIsMissing") || message.contains("leadsourcecode") {
+                return make(.permissionMissing, "the role lacks create privilege on leadsourcecode",
+                            "Partner Center reports this as 'User does not have create permissions for the leadsourcecode attribute in the lead entity': add create privilege on the lead's leadsourcecode (Lead Source) attribute to the Microsoft Marketplace Lead Writer role (field security), or remove field security from it.",
+                            field: LeadField.leadSource.rawValue)
+            }
+            if message.contains("no roles are assigned") {
+                return make(.permissionMissing, "the application user has no security role",
+                            "Partner Center reports 'SecLib::RetrievePrivilegeForUser failed - no roles are assigned to user': assign the Microsoft Marketplace Lead Writer role to the application user.")
+            }
+            return make(.permissionMissing, "the application user lacks a privilege",
+                        "Give the application user the Microsoft Marketplace Lead Writer role, plus Read and Delete on Lead so leadcheck can read back and clean up.")
+        case 429, 503:
+            return make(.throttled, "Dataverse service protection throttled the request past the retry budget",
+                        "The environment is over its service-protection limits; retry later or raise --timeout (leadcheck waits as Retry-After asks within it).")
+        case 404:
+            return make(.httpStatus, "the Web API answered 404", "Check the instance URL: it must be the Dynamics 365 environment URL (Partner Center: 'check that the URL is a valid Dynamics instance').")
+        case 400 where message.contains("exceeded the maximum allowed length"):
+            let column = Self.fields.keys.first { message.contains("'\($0)'") }
+            let field = column.flatMap { Self.fields[$0] }
+            let limit = field.flatMap { FieldLimits.limit(of: $0, at: .dynamics) }
+            return make(.deliverRejected, "Dataverse refused the lead: \(column ?? "a field") is longer than its maximum length",
+                        "Dataverse rejects values longer than the column (\(column ?? "?") holds \(limit.map(String.init) ?? "?") characters), so Microsoft's connector loses such a lead: raise the column's maximum length.",
+                        field: field?.rawValue)
+        default:
+            return make(response.status >= 500 ? .httpStatus : .deliverRejected, "Dataverse answered HTTP \(response.status)",
+                        "Check the evidence; a business rule, plug-in or required field may block creating leads.")
+        }
+    }
+
+    /// The finding for a call that got no judgeable response.
+    func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
+        switch failure {
+        case let .token(failure): return failure.findings(lead: lead)
+        case let .transport(error): return [TransportFindings.finding(error, destination: name, lead: lead, action: action)]
+        }
+    }
+
+    func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil) async -> Result<HTTPResponse, BearerSession.Failure> {
+        let settings = settings
+        return await session.send({ Self.webAPI(method, settings, resource, token: $0, body: body, prefer: prefer) }, verdict: Self.verdict)
+    }
+
+    // MARK: LeadDestination
+
+    /// Signs in, then reads one lead: proves the secret, the application user and read access.
+    public func preflight() async -> [Finding] {
+        guard settings.authentication == .azureAD else {
+            return [Finding(code: .configUnsupported, destination: name, message: "Office 365 (user name and password) sign-in cannot be verified",
+                            hint: "leadcheck signs in as an Entra application only (password sign-in is blocked by MFA and being retired): register an app, create an Application User with the Microsoft Marketplace Lead Writer role, and switch Partner Center to Azure Active Directory with its Directory ID, Application ID and client secret.")]
+        }
+        switch await call("GET", "leads?$select=leadid&$top=1") {
+        case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
+        case let .success(response):
+            if response.isSuccess { return TLSWarnings.expiry(response.tls, destination: name) }
+            return [await finding(response, lead: nil, action: "reading leads")]
+        }
+    }
+
+    /// The lead's email (how it is found again), or its marker when it has none.
+    public func receipt(for lead: Lead) -> String { lead.customer.email ?? lead.marker }
+
+    /// Creates the lead; the receipt becomes its `leadid`.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        switch await call("POST", "leads?$select=leadid", body: encoder.encode(lead), prefer: "return=representation") {
+        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "creating the lead"))
+        case let .success(response):
+            guard response.isSuccess else { return .failed([await finding(response, lead: lead.marker, action: "creating the lead")]) }
+            let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+            if let id = object?["leadid"] as? String { return .accepted(receipt: id) }
+            // Without a representation, 204 + OData-EntityId carries the id (notes §3.4).
+            if let entity = response.headers["OData-EntityId"], let open = entity.lastIndex(of: "("), entity.hasSuffix(")") {
+                return .accepted(receipt: String(entity[entity.index(after: open)..<entity.index(before: entity.endIndex)]))
+            }
+            return .accepted(receipt: receipt(for: lead))
+        }
+    }
+
+    static func isLeadID(_ text: String) -> Bool { UUID(uuidString: text) != nil }
+
+    /// The stored values of a Dataverse lead row.
+    static func stored(_ row: [String: Any]) -> [LeadField: String?] {
+        var out: [LeadField: String?] = [:]
+        for (column, field) in fields { out[field] = row[column] as? String }
+        return out
+    }
+
+    /// Reads the lead by id (or, for a journal receipt, by email).
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: lead.customer.email) }
+        switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))") {
+        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "reading the lead back"))
+        case let .success(response):
+            if response.status == 404 {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is gone",
+                                        hint: "Something deleted the lead right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
+            }
+            guard response.isSuccess, let row = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
+                return .failed([await finding(response, lead: lead.marker, action: "reading the lead back").with(code: .readbackFailed)])
+            }
+            return .found(Self.stored(row))
+        }
+    }
+
+    /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
+    func rows(email: String) async -> Result<[[String: Any]], FindingsFailure> {
+        switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email)) {
+        case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "querying leads")))
+        case let .success(response):
+            guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+                return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
+            }
+            return .success(rows)
+        }
+    }
+
+    func find(marker: String, email: String?) async -> ReadBack {
+        let found: Result<[[String: Any]], FindingsFailure> = if let email { await rows(email: email) } else { await rows(prefix: marker) }
+        switch found {
+        case let .failure(failure): return .failed(failure.findings(lead: marker))
+        case let .success(rows):
+            guard let row = rows.first(where: { ($0["description"] as? String ?? "").hasPrefix(marker) }) ?? rows.first else {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Dynamics carries \(marker)", hint: "The lead did not arrive here."))
+            }
+            return .found(Self.stored(row))
+        }
+    }
+
+    /// Rows whose email or description starts with `prefix`.
+    func rows(prefix: String) async -> Result<[[String: Any]], FindingsFailure> {
+        var all: [[String: Any]] = []
+        for column in ["emailaddress1", "description"] {
+            let value = column == "emailaddress1" ? prefix.lowercased() : prefix
+            switch await call("GET", Self.prefixResource(column: column, prefix: value)) {
+            case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "querying leads")))
+            case let .success(response):
+                guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+                    return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
+                }
+                for row in rows where !all.contains(where: { $0["leadid"] as? String == row["leadid"] as? String }) { all.append(row) }
+            }
+        }
+        return .success(all)
+    }
+
+    /// Finds a lead another flow wrote, by marker.
+    public func find(marker: String) async -> ReadBack { await find(marker: marker, email: nil) }
+
+    /// Deletes by id; a journal receipt (an email) is looked up first.
+    public func remove(marker: String, receipt: String) async -> [Finding] {
+        var ids: [String] = []
+        if Self.isLeadID(receipt) {
+            ids = [receipt]
+        } else {
+            let found: Result<[[String: Any]], FindingsFailure> = receipt == marker ? await rows(prefix: marker) : await rows(email: receipt)
+            switch found {
+            case let .failure(failure): return failure.findings(lead: marker, code: .cleanupFailed)
+            case let .success(rows):
+                ids = rows.filter { row in
+                    let description = row["description"] as? String ?? ""
+                    let email = (row["emailaddress1"] as? String ?? "").lowercased()
+                    return LeadMarker.matches(marker, description: description, email: email)
+                }.compactMap { $0["leadid"] as? String }
+            }
+        }
+        var problems: [Finding] = []
+        for id in ids {
+            switch await call("DELETE", "leads(\(id))") {
+            case let .failure(failure): problems += finding(failure, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+            case let .success(response):
+                if !response.isSuccess && response.status != 404 {
+                    problems.append(await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Deletes every lead whose email or description starts with the prefix.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        switch await rows(prefix: markerPrefix) {
+        case let .failure(failure): return (0, failure.findings(lead: nil, code: .cleanupFailed))
+        case let .success(rows):
+            var removed = 0
+            var problems: [Finding] = []
+            for id in rows.compactMap({ $0["leadid"] as? String }) {
+                let found = await remove(marker: markerPrefix, receipt: id)
+                if found.isEmpty { removed += 1 } else { problems += found }
+            }
+            return (removed, problems)
+        }
+    }
+}

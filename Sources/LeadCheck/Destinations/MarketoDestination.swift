@@ -1,0 +1,293 @@
+import Foundation
+
+/// Marketo, written as the reference notes §4 describe: an identity token (client credentials)
+/// reused until it expires and renewed once on 601/602; the lead delivered with Submit Form
+/// (default, [INF] today's connector) or Sync Leads; success judged by `success` and each
+/// record's `status`, never the HTTP status (Marketo answers errors with 200); read back by
+/// email; deleted by id. leadcheck keeps itself under 100 calls per 20 s and 10 concurrent, and
+/// waits out 606/615 within the call's retry budget.
+public struct MarketoDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// Marketo.
+    public var kind: DestinationKind { .marketo }
+    /// Always: leads are read back by email.
+    public var readsBack: Bool { true }
+    let settings: MarketoSettings
+    let client: HTTPClient
+    let encoder: MarketoLeadEncoder
+    let tokens: TokenCache
+    let session: BearerSession
+
+    /// The REST name of each customer field leadcheck sends and reads.
+    static let restNames: [(rest: String, field: LeadField)] = [
+        ("firstName", .firstName), ("lastName", .lastName), ("email", .email), ("phone", .phone),
+        ("country", .country), ("company", .company), ("title", .title),
+    ]
+
+    /// Creates the destination; `gate` defaults to Marketo's documented limits.
+    public init(name: String, settings: MarketoSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
+        self.init(name: name, settings: settings, client: client, wire: wire, gate: MarketoCallGate())
+    }
+
+    init(name: String, settings: MarketoSettings, client: HTTPClient, wire: WireOptions, gate: MarketoCallGate) {
+        self.name = name
+        self.settings = settings
+        self.client = client
+        var options = wire.marketo
+        options.formID = settings.formID
+        options.mode = settings.mode
+        options.leadSourceField = settings.leadSourceField
+        encoder = MarketoLeadEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
+        let budget = Duration.milliseconds(client.options.totalTimeoutMilliseconds)
+        let request = Self.tokenRequest(settings)
+        tokens = TokenCache { [client, name] in
+            await Self.fetchToken(request, client: client, budget: budget, destination: name)
+        }
+        session = BearerSession(client: client, tokens: tokens, retryBudget: budget, gate: gate)
+    }
+
+    // MARK: Requests (pure)
+
+    /// The identity call, POSTed as a form so the secret stays out of URLs (notes §4.2 allow POST).
+    static func tokenRequest(_ settings: MarketoSettings) -> HTTPRequest {
+        HTTPRequest(method: "POST", url: "\(settings.baseURL)/identity/oauth/token", headers: ["Accept": "application/json"], body: .form([
+            .init("grant_type", "client_credentials"), .init("client_id", settings.clientID), .init("client_secret", settings.clientSecret.reveal()),
+        ]))
+    }
+
+    /// A REST call with the token in the header (the query parameter is being removed, §4.2).
+    static func rest(_ method: String, _ settings: MarketoSettings, _ path: String, token: String, body: [UInt8]? = nil) -> HTTPRequest {
+        HTTPRequest(method: method, url: "\(settings.baseURL)/rest/v1/\(path)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"],
+                    body: body.map { .bytes($0, contentType: "application/json") } ?? .none)
+    }
+
+    /// `leads.json?filterType=email&filterValues=…&fields=…`.
+    static func readPath(email: String, leadSourceField: String) -> String {
+        let fields = ["id"] + restNames.map(\.rest) + [leadSourceField]
+        return "leads.json?filterType=email&filterValues=\(QueryLiteral.urlComponent(email))&fields=\(fields.joined(separator: ","))"
+    }
+
+    /// `{"input":[{"id":1},…]}`.
+    static func deleteBody(_ ids: [Int64]) -> [UInt8] {
+        Array("{\"input\":[\(ids.map { "{\"id\":\($0)}" }.joined(separator: ","))]}".utf8)
+    }
+
+    // MARK: Answers
+
+    /// Marketo's envelope: `success`, `errors[{code,message}]`, `result[…]`.
+    struct Envelope {
+        var success: Bool
+        var errors: [(code: String, message: String)]
+        var result: [[String: Any]]
+
+        init?(_ response: HTTPResponse) {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else { return nil }
+            success = object["success"] as? Bool ?? false
+            errors = (object["errors"] as? [[String: Any]] ?? []).map { ("\($0["code"] ?? "")", $0["message"] as? String ?? "") }
+            result = object["result"] as? [[String: Any]] ?? []
+        }
+    }
+
+    /// 601/602 renew the token; 606/615 (rate, concurrency) and 608 (unavailable) wait.
+    static func verdict(_ response: HTTPResponse) -> CallVerdict {
+        if response.status == 503 || response.status == 429 { return .retryAfter(BearerSession.retryAfter(response)) }
+        guard let envelope = Envelope(response), !envelope.success else { return .done }
+        let codes = Set(envelope.errors.map(\.code))
+        if !codes.isDisjoint(with: ["601", "602"]) { return .reauthenticate }
+        if !codes.isDisjoint(with: ["606", "615", "608"]) { return .retryAfter(.zero) }
+        return .done
+    }
+
+    static func fetchToken(_ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String) async -> Result<AccessToken, FindingsFailure> {
+        let sent = await BearerSession.retrying(client, budget: budget, request) { verdict($0) == .reauthenticate ? .done : verdict($0) }
+        let response: HTTPResponse
+        switch sent {
+        case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "getting a Marketo access token")]))
+        case let .success(value): response = value
+        }
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
+            return .success(AccessToken(value: token, expiresIn: (object?["expires_in"] as? NSNumber)?.intValue ?? 3599))
+        }
+        if let envelope = Envelope(response), let error = envelope.errors.first {
+            let throttled = ["606", "615", "608"].contains(error.code)
+            return .failure(FindingsFailure(findings: [Finding(code: throttled ? .throttled : .authRejected, destination: destination, message: "the identity service answered error \(error.code)",
+                                                               hint: throttled ? "Marketo throttled past the retry budget; retry later or raise --timeout." : "Check the Munchkin ID (base URL).",
+                                                               evidence: "\(error.code) \(error.message)")]))
+        }
+        let description = object?["error_description"] as? String ?? String(response.text.prefix(200))
+        return .failure(FindingsFailure(findings: [Finding(
+            code: response.status == 404 ? .httpStatus : .authRejected, destination: destination, message: "Marketo's identity service refused the client credentials (HTTP \(response.status))",
+            hint: response.status == 404
+                ? "Nothing answers at the identity URL: check the Munchkin ID (or baseUrl)."
+                : "Check the Client ID and Client Secret: Admin → LaunchPoint → the custom service for Partner Center → View Details. The service's API-only user must be active.",
+            evidence: "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(description)")]))
+    }
+
+    func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
+        switch failure {
+        case let .token(failure): return failure.findings(lead: lead)
+        case let .transport(error): return [TransportFindings.finding(error, destination: name, lead: lead, action: action)]
+        }
+    }
+
+    /// The lead field a REST field name stands for.
+    func leadField(_ rest: String) -> LeadField? {
+        if rest == settings.leadSourceField { return .leadSource }
+        return Self.restNames.first { $0.rest == rest }?.field
+    }
+
+    /// A response-level error (`success:false`), or an HTTP-level one, as a finding.
+    func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
+        guard let envelope = Envelope(response), let error = envelope.errors.first else {
+            return Finding(code: .httpStatus, destination: name, lead: lead, message: "\(action): HTTP \(response.status) without Marketo's JSON envelope",
+                           hint: response.status == 413 || response.status == 414 ? "The request was too large for Marketo (1 MB body, 8 KB URI)." : "Check the base URL (Munchkin ID) and Marketo's status page.",
+                           evidence: await tokens.redact(String(response.text.prefix(200))))
+        }
+        let evidence = "\(error.code) \(await tokens.redact(error.message))"
+        func make(_ code: FindingCode, _ message: String, _ hint: String) -> Finding {
+            Finding(code: code, destination: name, lead: lead, message: "\(action): \(message)", hint: hint, evidence: evidence)
+        }
+        switch error.code {
+        case "601", "602": return make(.authRejected, "the access token was refused even after renewing it", "Check that the custom service's API-only user is active and its role has API access.")
+        case "603": return make(.permissionMissing, "access denied", "Give the API-only user's role the Read-Write Lead permission (Admin → Users & Roles), and allow-list leadcheck's IP if IP restrictions are on.")
+        case "606", "615", "608": return make(.throttled, "Marketo throttled past the retry budget (\(error.message))", "The instance's 100 calls / 20 s or 10-concurrent limit is shared with your other integrations; retry later or raise --timeout.")
+        case "607": return make(.quotaExceeded, "the daily API quota is used up", "The instance's 50,000 calls a day are spent (resets at 12:00 AM CST); Microsoft's connector cannot deliver either until then.")
+        case "610": return make(.deliverRejected, "form \(settings.formID) not found", "Check the Form ID: it is the number in the form's embed code (MktoForms2.loadForm(…, \(settings.munchkinID), <id>)); the form must be approved.")
+        default: return make(.deliverRejected, "Marketo answered error \(error.code)", "See the evidence (Marketo error codes: developer.adobe.com/marketo-apis/api/mapi/#error-codes).")
+        }
+    }
+
+    /// A record-level `skipped` status as a finding.
+    func finding(skipped record: [String: Any], lead: Lead) -> Finding {
+        let reason = (record["reasons"] as? [[String: Any]])?.first
+        let code = "\(reason?["code"] ?? "")"
+        let message = reason?["message"] as? String ?? "skipped"
+        let quoted = message.split(separator: "'", omittingEmptySubsequences: false)
+        let named = quoted.count >= 3 ? String(quoted[1]) : nil
+        if code == "1006", let named {
+            return Finding(code: .formFieldMissing, destination: name, lead: lead.marker, field: leadField(named)?.rawValue ?? named,
+                           message: "form \(settings.formID) has no field '\(named)', which the connector sends",
+                           hint: "Add '\(named)' to form \(settings.formID) in Design Studio (and approve the form): Submit Form refuses any field the form lacks, so Microsoft's leads are lost. The \"Lead Source\" field must be on the form.",
+                           evidence: "\(code) \(message)")
+        }
+        let field = named.flatMap(leadField)
+        let limit = field.flatMap { FieldLimits.limit(of: $0, at: .marketo) }
+        let hint: String
+        if field == .email { hint = "Marketo needs an ASCII email on every lead; a Microsoft lead without one cannot be stored." }
+        else if message.contains("too long"), let limit { hint = "Marketo stores at most \(limit) characters in \(named ?? "this field"); widen it or expect lost leads." }
+        else { hint = "Marketo skipped the record; see the reason." }
+        return Finding(code: .deliverRejected, destination: name, lead: lead.marker, field: field?.rawValue, message: "Marketo skipped the lead: \(message)", hint: hint,
+                       evidence: "\(code) \(message)")
+    }
+
+    func call(_ method: String, _ path: String, body: [UInt8]? = nil) async -> Result<HTTPResponse, BearerSession.Failure> {
+        let settings = settings
+        return await session.send({ Self.rest(method, settings, path, token: $0, body: body) }, verdict: Self.verdict)
+    }
+
+    // MARK: LeadDestination
+
+    /// Gets a token and runs an empty read: proves the credentials and the API user's access.
+    public func preflight() async -> [Finding] {
+        switch await call("GET", Self.readPath(email: "leadcheck-preflight@example.invalid", leadSourceField: settings.leadSourceField)) {
+        case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
+        case let .success(response):
+            if response.isSuccess, Envelope(response)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
+            return [await finding(response, lead: nil, action: "reading leads")]
+        }
+    }
+
+    /// The lead's email: how Marketo finds it.
+    public func receipt(for lead: Lead) -> String { lead.customer.email ?? lead.marker }
+
+    /// Submits the form (or syncs); judged by `success` and the record's `status`.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        let path = settings.mode == .submitForm ? "leads/submitForm.json" : "leads.json"
+        switch await call("POST", path, body: encoder.encode(lead)) {
+        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "submitting the lead"))
+        case let .success(response):
+            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+                return .failed([await finding(response, lead: lead.marker, action: "submitting the lead")])
+            }
+            guard let record = envelope.result.first else {
+                return .failed([Finding(code: .deliverRejected, destination: name, lead: lead.marker, message: "Marketo answered success without a result",
+                                        hint: "Unexpected; retry with the same seed.")])
+            }
+            let status = record["status"] as? String ?? ""
+            guard status == "created" || status == "updated" else { return .failed([finding(skipped: record, lead: lead)]) }
+            // The lead id saves a lookup when cleaning up (Marketo's 100 calls / 20 s are shared).
+            return .accepted(receipt: (record["id"] as? NSNumber).map { "\($0.int64Value)" } ?? receipt(for: lead))
+        }
+    }
+
+    /// Leads with this email (`id` and the compared fields).
+    func leads(email: String) async -> Result<[[String: Any]], FindingsFailure> {
+        switch await call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)) {
+        case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "reading the lead back")))
+        case let .success(response):
+            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+                return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "reading the lead back").with(code: .readbackFailed)]))
+            }
+            return .success(envelope.result)
+        }
+    }
+
+    /// Reads the lead by its email.
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        await read(marker: lead.marker, email: lead.customer.email ?? receipt)
+    }
+
+    func read(marker: String, email: String) async -> ReadBack {
+        switch await leads(email: email) {
+        case let .failure(failure): return .failed(failure.findings(lead: marker))
+        case let .success(records):
+            guard let record = records.first else {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "Marketo accepted the lead but no lead has its email",
+                                        hint: "Check for a smart campaign that deletes or merges new leads, and that the form's email field maps to Email Address."))
+            }
+            var stored: [LeadField: String?] = [:]
+            for (rest, field) in Self.restNames { stored[field] = record[rest] as? String }
+            return .found(stored)
+        }
+    }
+
+    /// Marketo finds leads by exact email only; a marker alone finds the lead through its
+    /// email when the marker is an email's local part.
+    public func find(marker: String) async -> ReadBack {
+        .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "Marketo cannot be searched by marker",
+                         hint: "Marketo looks leads up by exact email only; verify it directly instead of through another destination's readback."))
+    }
+
+    /// Deletes the lead by id (a delivery receipt) or every lead with the receipt's email (a
+    /// journal receipt).
+    public func remove(marker: String, receipt: String) async -> [Finding] {
+        let ids: [Int64]
+        if let id = Int64(receipt) {
+            ids = [id]
+        } else {
+            switch await leads(email: receipt) {
+            case let .failure(failure): return failure.findings(lead: marker, code: .cleanupFailed)
+            case let .success(records): ids = records.compactMap { ($0["id"] as? NSNumber)?.int64Value }
+            }
+        }
+        guard !ids.isEmpty else { return [] }
+        switch await call("POST", "leads/delete.json", body: Self.deleteBody(ids)) {
+        case let .failure(failure): return finding(failure, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+        case let .success(response):
+            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+                return [await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
+            }
+            let failed = envelope.result.filter { $0["status"] as? String != "deleted" && ((($0["reasons"] as? [[String: Any]])?.first?["code"]).map { "\($0)" } != "1004") }
+            return failed.isEmpty ? [] : [Finding(code: .cleanupFailed, destination: name, lead: marker, message: "Marketo did not delete \(failed.count) lead(s)",
+                                                  hint: "Delete them in Marketo (Database → search the email) or give the API user Delete Lead permission.")]
+        }
+    }
+
+    /// Marketo has no prefix search: removing by prefix is not possible, so this says so.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        (0, [Finding(code: .cleanupFailed, severity: .warning, destination: name, message: "Marketo cannot search leads by marker prefix",
+                     hint: "Use leadcheck cleanup --journal with the run's journal, or a Marketo smart list on Email Address starts with \(markerPrefix.lowercased()).")])
+    }
+}
