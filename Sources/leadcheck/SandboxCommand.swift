@@ -45,6 +45,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("table-account"), help: "Extra Table account NAME=ENV_VAR, the base64 key read from ENV_VAR (repeatable).")
     var tableAccounts: [String] = []
 
+    @Option(name: .customLong("client-secret"), help: "Client secret KIND=ENV_VAR for dynamics, marketo or salesforce, read from ENV_VAR (repeatable).")
+    var clientSecrets: [String] = []
+
     @Option(help: "Write the endpoints and credentials as JSON to this file once the sandbox is ready.")
     var endpoints: String?
 
@@ -68,10 +71,19 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             accounts[parts[0]] = key
         }
+        var secrets: [FaultTarget: String] = [:]
+        for spec in clientSecrets {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = FaultTarget(rawValue: parts[0]), [.dynamics, .marketo, .salesforce].contains(kind),
+                  let secret = environment[parts[1]], !secret.isEmpty else {
+                throw LeadCheckError.invalidValue(flag: "--client-secret", value: spec, expected: "KIND=ENV_VAR with KIND dynamics, marketo or salesforce and ENV_VAR set")
+            }
+            secrets[kind] = secret
+        }
         let sandbox: Sandbox
         do {
             sandbox = try Sandbox(configuration: SandboxConfiguration(
-                host: host, portBase: portBase, tls: tls, dataPath: data, caFile: caFile, faults: parsedFaults, tableAccounts: accounts))
+                host: host, portBase: portBase, tls: tls, dataPath: data, caFile: caFile, faults: parsedFaults, tableAccounts: accounts, clientSecrets: secrets))
         } catch {
             throw LeadCheckError.invalidInput(location: data ?? "sandbox", reason: "could not open the sandbox store: \(error)")
         }

@@ -7,7 +7,7 @@ import LeadCheck
 struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "POST leads to an HTTPS endpoint exactly as Microsoft's connector does, and summarise the answers.",
+        abstract: "Deliver leads exactly as Microsoft's connector does (an HTTPS endpoint, or any configured destination), and summarise the answers.",
         discussion: """
         The endpoint comes from --url, or from the environment variable \(urlVariable) when the URL
         carries a signature (a Power Automate or Logic Apps trigger URL with sig=…): secrets are never
@@ -25,6 +25,10 @@ struct SendCommand: AsyncParsableCommand {
           \(urlVariable)='https://prod-00.westus.logic.azure.com/workflows/…&sig=…' leadcheck send --count 6 -v
           leadcheck generate --seed 1 --variants hostile | leadcheck send --url http://127.0.0.1:8080/ --input -
           leadcheck send --config leadcheck.yaml --destination https --count 6
+          leadcheck send --config leadcheck.yaml --destination marketo --count 6
+
+        With --config, any destination kind works: Dynamics, Marketo, Salesforce and Azure Table get
+        their leads the way verify delivers them (sign-in included), with no read-back or cleanup.
         """
     )
 
@@ -76,9 +80,11 @@ struct SendCommand: AsyncParsableCommand {
             }
             let loaded = try ConfigLoader.load(path: config, environment: environment)
             for warning in loaded.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
-            let https = loaded.destinations.filter { $0.kind == .https }
-            guard let chosen = https.first(where: { $0.name == destination }), case let .https(secretURL, _, _, _) = chosen.settings else {
-                throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: https.map(\.name))
+            guard let chosen = loaded.destinations.first(where: { $0.name == destination }) else {
+                throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: loaded.destinations.map(\.name))
+            }
+            guard case let .https(secretURL, _, _, _) = chosen.settings else {
+                return try await deliver(to: chosen, config: loaded)
             }
             endpoint = secretURL.reveal()
             for secret in Redactor.secrets(inURL: endpoint, source: secretURL.source) { redactor.add(secret) }
@@ -153,15 +159,49 @@ struct SendCommand: AsyncParsableCommand {
             summary = try await runner.run(&feed)
         }
         client.shutdown()
+        try finish(summary, redactor: redactor)
+    }
 
+    /// Prints the summary and ends with its exit status.
+    func finish(_ summary: SendSummary, redactor: Redactor, note: String? = nil) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let data = try encoder.encode(summary)
             print(redactor.redact(String(decoding: data, as: UTF8.self)))
         } else {
-            print(redactor.redact(summary.text))
+            print(redactor.redact(summary.text + (note.map { "\n" + $0 } ?? "")))
         }
         if summary.exitStatus != .passed { throw ExitCode(summary.exitStatus.rawValue) }
+    }
+
+    /// Delivers to a Dynamics, Marketo, Salesforce or Azure Table destination exactly as `verify`
+    /// does, without read-back or cleanup.
+    func deliver(to chosen: DestinationConfig, config: LeadCheckConfig) async throws {
+        if !headers.isEmpty || !headerEnv.isEmpty || verbose || curl {
+            throw LeadCheckError.invalidValue(flag: "--header/--header-env/-v/--curl", value: chosen.name, expected: "these apply to https destinations only")
+        }
+        let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
+        let redactor = Redactor(secrets: config.secrets)
+        let client = try HTTPClient(options: try transport.options(concurrency: concurrency), redactor: redactor)
+        let destination = try DestinationFactory.make(chosen, client: client)
+        var options = try generation.generationOptions()
+        if generation.runID == nil { options.runID = .random() }
+        let journalPath = RunJournal.defaultPath(runID: options.runID)
+        let runner = DeliveryRunner(destination: destination, concurrency: concurrency, journal: try RunJournal(path: journalPath))
+        let summary: SendSummary
+        if let input {
+            let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
+            var feed = try RecordLeadFeed(path: input, limit: limit)
+            summary = try await runner.run(&feed)
+        } else {
+            var feed = GeneratedLeadFeed(LeadGenerator(options: options))
+            summary = try await runner.run(&feed)
+        }
+        client.shutdown()
+        var notes: [String] = []
+        if let usage = destination.usage { notes.append("  \(usage.text) used") }
+        if summary.succeeded > 0 { notes.append("  the leads stay in \(chosen.name); remove them with: leadcheck cleanup --config <file> --journal \(journalPath)") }
+        try finish(summary, redactor: redactor, note: notes.isEmpty ? nil : notes.joined(separator: "\n"))
     }
 }

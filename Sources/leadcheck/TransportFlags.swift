@@ -12,7 +12,7 @@ struct TransportFlags: ParsableArguments {
     @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for DNS, TCP and TLS (default 10).")
     var connectTimeout: String = "10"
 
-    @Option(help: "Seconds allowed for a whole request (default 30).")
+    @Option(help: "Seconds allowed for a whole request (default 30); also how long one call may wait out a destination's throttling.")
     var timeout: String = "30"
 
     @Option(name: .customLong("max-body"), help: "Largest response body accepted, in bytes (default 10485760).")

@@ -223,7 +223,7 @@ public struct SalesforceDestination: LeadDestination {
         "Web-to-Lead answers 200 even when it creates nothing. Documented causes: the org id (oid) is wrong; 'Include reCAPTCHA' is on for Web-to-Lead; "
             + "a restricted or required picklist (State and Country/Territory picklists, a restricted Lead Source) rejects the value; "
             + "a validation rule or duplicate rule blocks it; the daily limit of \(Self.dailyLimit) Web-to-Lead submissions is reached "
-            + "(this run used \(submissions.value); excess goes to a pending queue). Check Setup → Web-to-Lead and the Default Lead Creator's email."
+            + "(requests over it wait in a pending queue; the report shows what this run used). Check Setup → Web-to-Lead and the Default Lead Creator's email."
     }
 
     /// Polls the query with backoff until the lead appears or the read-back timeout passes.

@@ -48,7 +48,7 @@ public struct SendSummary: Sendable, Codable, Hashable {
     /// 0 when every request got a 2xx; 3 when any could not complete; otherwise 4.
     public var exitStatus: ExitStatus {
         if errors.values.reduce(0, +) > 0 { return .runtime }
-        if succeeded < sent { return .verificationFailed }
+        if succeeded < sent || statuses.keys.contains(where: { Int($0) == nil && $0 != "accepted" }) { return .verificationFailed }
         return .passed
     }
 
@@ -59,13 +59,20 @@ public struct SendSummary: Sendable, Codable, Hashable {
         let ok = numeric.filter { (200..<300).contains($0.0) }.sorted { $0.0 < $1.0 }
         lines.append("  2xx: \(succeeded)" + (ok.isEmpty ? "" : " (" + ok.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")"))
         let other = numeric.filter { !(200..<300).contains($0.0) }.sorted { $0.0 < $1.0 }
-        lines.append("  other statuses: " + (other.isEmpty ? "none" : other.map { "\($0.0): \($0.1)" }.joined(separator: ", ")))
+        let refused = statuses.filter { Int($0.key) == nil && $0.key != "accepted" }.sorted { $0.key < $1.key }
+        if numeric.isEmpty && !statuses.isEmpty {
+            // A destination judged by its own rules (Marketo's success flag, Dataverse errors).
+            lines[1] = "  accepted: \(succeeded)"
+            lines.append("  refused: " + (refused.isEmpty ? "none" : refused.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        } else {
+            lines.append("  other statuses: " + (other.isEmpty ? "none" : other.map { "\($0.0): \($0.1)" }.joined(separator: ", ")))
+        }
         if errors.isEmpty {
             lines.append("  errors: none")
         } else {
             lines.append("  errors: " + errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
-            for (code, example) in errorExamples.sorted(by: { $0.key < $1.key }) { lines.append("    \(code): \(example)") }
         }
+        for (code, example) in errorExamples.sorted(by: { $0.key < $1.key }) { lines.append("    \(code): \(example)") }
         if let l = latencyMicros {
             lines.append("  latency: p50 \(Self.millis(l.p50)) · p90 \(Self.millis(l.p90)) · p99 \(Self.millis(l.p99)) · max \(Self.millis(l.max))")
         }

@@ -19,6 +19,9 @@ public final class Sandbox: Sendable {
     public let faults: FaultSet
     private let services: [any SandboxService]
     private let state = ReadyState()
+    private let dynamics: DynamicsCredentials
+    private let marketo: MarketoCredentials
+    private let salesforce: SalesforceCredentials
 
     /// The order services take ports in; the inspection API comes last.
     static let serviceOrder: [FaultTarget] = [.https, .azureTable, .dynamics, .salesforce, .marketo]
@@ -30,12 +33,17 @@ public final class Sandbox: Sendable {
         faults = FaultSet(configuration.faults)
         var accounts = [AzureTableService.developmentAccount: AzureTableService.developmentKey]
         for (name, key) in configuration.tableAccounts { accounts[name] = key }
+        var dynamics = DynamicsCredentials.sandbox, marketo = MarketoCredentials.sandbox, salesforce = SalesforceCredentials.sandbox
+        if let secret = configuration.clientSecrets[.dynamics] { dynamics.clientSecret = secret }
+        if let secret = configuration.clientSecrets[.marketo] { marketo.clientSecret = secret }
+        if let secret = configuration.clientSecrets[.salesforce] { salesforce.clientSecret = secret }
+        (self.dynamics, self.marketo, self.salesforce) = (dynamics, marketo, salesforce)
         services = [
             HTTPSSinkService(store: store, faults: faults),
             try AzureTableService(store: store, faults: faults, accounts: accounts),
-            DynamicsService(store: store, faults: faults),
-            SalesforceService(store: store, faults: faults),
-            MarketoService(store: store, faults: faults),
+            DynamicsService(store: store, faults: faults, credentials: dynamics),
+            SalesforceService(store: store, faults: faults, credentials: salesforce),
+            MarketoService(store: store, faults: faults, credentials: marketo),
         ]
     }
 
@@ -72,7 +80,7 @@ public final class Sandbox: Sendable {
                 configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
                 onServerRunning: { [state, configuration] channel in
                     let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) { ports in
-                        Self.endpoints(ports: ports, host: configuration.host, scheme: scheme, caFile: tls?.caFile)
+                        self.makeEndpoints(ports: ports, host: configuration.host, scheme: scheme, caFile: tls?.caFile)
                     }
                     if let ready { await onReady(ready) }
                 },
@@ -92,7 +100,7 @@ public final class Sandbox: Sendable {
         }
     }
 
-    static func endpoints(ports: [String: Int], host: String, scheme: String, caFile: String?) -> SandboxEndpoints {
+    func makeEndpoints(ports: [String: Int], host: String, scheme: String, caFile: String?) -> SandboxEndpoints {
         func base(_ name: String) -> String { "\(scheme)://\(host):\(ports[name] ?? 0)" }
         let tableEndpoint = "\(base(FaultTarget.azureTable.rawValue))/\(AzureTableService.developmentAccount)"
         return SandboxEndpoints(
@@ -103,20 +111,18 @@ public final class Sandbox: Sendable {
             ),
             dynamics: .init(
                 instanceUrl: base(FaultTarget.dynamics.rawValue),
-                tokenUrl: "\(base(FaultTarget.dynamics.rawValue))/\(DynamicsCredentials.sandbox.tenantID)/oauth2/v2.0/token",
-                tenantId: DynamicsCredentials.sandbox.tenantID, clientId: DynamicsCredentials.sandbox.clientID,
-                clientSecret: DynamicsCredentials.sandbox.clientSecret
+                tokenUrl: "\(base(FaultTarget.dynamics.rawValue))/\(dynamics.tenantID)/oauth2/v2.0/token",
+                tenantId: dynamics.tenantID, clientId: dynamics.clientID, clientSecret: dynamics.clientSecret
             ),
             salesforce: .init(
                 webToLeadUrl: "\(base(FaultTarget.salesforce.rawValue))/servlet/servlet.WebToLead?encoding=UTF-8",
-                orgId: SalesforceCredentials.sandbox.orgID, instanceUrl: base(FaultTarget.salesforce.rawValue),
+                orgId: salesforce.orgID, instanceUrl: base(FaultTarget.salesforce.rawValue),
                 tokenUrl: "\(base(FaultTarget.salesforce.rawValue))/services/oauth2/token",
-                clientId: SalesforceCredentials.sandbox.clientID, clientSecret: SalesforceCredentials.sandbox.clientSecret
+                clientId: salesforce.clientID, clientSecret: salesforce.clientSecret
             ),
             marketo: .init(
-                baseUrl: base(FaultTarget.marketo.rawValue), munchkinId: MarketoCredentials.sandbox.munchkinID,
-                formId: MarketoCredentials.sandbox.formID, clientId: MarketoCredentials.sandbox.clientID,
-                clientSecret: MarketoCredentials.sandbox.clientSecret
+                baseUrl: base(FaultTarget.marketo.rawValue), munchkinId: marketo.munchkinID,
+                formId: marketo.formID, clientId: marketo.clientID, clientSecret: marketo.clientSecret
             ),
             inspection: base("inspection"),
             caFile: caFile

@@ -17,6 +17,6 @@ public enum SandboxConfigWriter {
         values.salesforce = (s.webToLeadUrl, s.orgId, s.instanceUrl, s.tokenUrl, s.clientId, s.clientSecret)
         return StarterConfig.render(values, header: "leadcheck configuration for a local `leadcheck sandbox` (its own fixed credentials).")
             .replacingOccurrences(of: "    readbackTimeout: 120s        # Web-to-Lead is asynchronous; how long to poll",
-                                  with: "    readbackTimeout: 5s          # the sandbox stores Web-to-Lead leads at once")
+                                  with: "    readbackTimeout: 2s          # the sandbox stores Web-to-Lead leads at once")
     }
 }

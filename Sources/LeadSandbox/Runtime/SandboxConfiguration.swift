@@ -15,10 +15,12 @@ public struct SandboxConfiguration: Sendable {
     public var faults: [Fault]
     /// Extra Table accounts `name → base64 key`, beside the development account.
     public var tableAccounts: [String: String]
+    /// Client secrets replacing the fixed sandbox ones (`dynamics`, `marketo`, `salesforce`).
+    public var clientSecrets: [FaultTarget: String]
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", portBase: Int = 0, tls: Bool = false, dataPath: String? = nil, caFile: String? = nil,
-                faults: [Fault] = [], tableAccounts: [String: String] = [:]) {
+                faults: [Fault] = [], tableAccounts: [String: String] = [:], clientSecrets: [FaultTarget: String] = [:]) {
         self.host = host
         self.portBase = portBase
         self.tls = tls
@@ -26,5 +28,6 @@ public struct SandboxConfiguration: Sendable {
         self.caFile = caFile
         self.faults = faults
         self.tableAccounts = tableAccounts
+        self.clientSecrets = clientSecrets
     }
 }
