@@ -29,6 +29,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "leadcheck.yaml to verify.")
     var config: String?
 
+    @Option(name: .customLong("partner-center"), help: "A Partner Center customer-leads resource (JSON): verify exactly the destination it names; read-back credentials come from --config or LEADCHECK_* variables.")
+    var partnerCenter: String?
+
     @Option(name: .customLong("fault"), help: "With --sandbox: inject a fault, KIND:NAME[=VALUE] (repeatable).")
     var faults: [String] = []
 
@@ -68,8 +71,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var transport: TransportFlags
 
     func run() async throws {
-        guard sandbox != (config != nil) else {
-            throw LeadCheckError.invalidValue(flag: "--sandbox/--config", value: "", expected: "exactly one of --sandbox or --config FILE")
+        guard partnerCenter == nil ? sandbox != (config != nil) : !sandbox else {
+            throw LeadCheckError.invalidValue(flag: "--sandbox/--config", value: "",
+                                              expected: partnerCenter == nil ? "exactly one of --sandbox or --config FILE" : "--partner-center with --config FILE (or alone), not with --sandbox")
         }
         var parsedFaults: [Fault] = []
         for spec in faults {
@@ -85,6 +89,8 @@ struct VerifyCommand: AsyncParsableCommand {
         if let config {
             leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
             for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
+        } else if partnerCenter != nil {
+            leadcheckConfig = LeadCheckConfig()
         } else {
             let instance = try Sandbox(configuration: SandboxConfiguration(tls: tls, faults: parsedFaults))
             let ready = AsyncStream<SandboxEndpoints>.makeStream()
@@ -98,6 +104,14 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         defer { sandboxTask?.cancel() }
 
+        // Secrets of every configured destination stay masked even when only one is verified.
+        var secrets = leadcheckConfig.secrets
+        if let partnerCenter {
+            let imported = try PartnerCenterImport.destination(from: try InputFile.read(partnerCenter, maxBytes: PartnerCenterImport.maxBytes), file: partnerCenter,
+                                                               base: leadcheckConfig, environment: environment)
+            leadcheckConfig.destinations = [imported]
+            secrets += leadcheckConfig.secrets
+        }
         var selected = leadcheckConfig.destinations
         if !destinations.isEmpty {
             let known = selected.map(\.name)
@@ -107,7 +121,7 @@ struct VerifyCommand: AsyncParsableCommand {
             selected = selected.filter { destinations.contains($0.name) }
         }
 
-        var redactor = Redactor(secrets: leadcheckConfig.secrets)
+        var redactor = Redactor(secrets: secrets)
         redactor.add(Secret(AzureConnectionString.developmentKeyValue, source: "development key"))
         var options = try transport.options(concurrency: 16)
         if options.caFile == nil { options.caFile = caFile }

@@ -9,12 +9,7 @@ public enum ConfigLoader {
 
     /// Loads and validates the file at `path`, interpolating from `environment`.
     public static func load(path: String, environment: [String: String]) throws(LeadCheckError) -> LeadCheckConfig {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .inputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
-        guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
+        let data = try InputFile.read(path, maxBytes: maxBytes)
         guard let text = String(data: data, encoding: .utf8) else { throw .invalidInput(location: path, reason: "the file is not valid UTF-8") }
         var config = try parse(text, file: path, environment: environment)
         // A secret written into the file itself (not a ${VARIABLE}) is as exposed as the file.

@@ -32,6 +32,15 @@ public struct LeadCheckConfig: Sendable {
         public init() {}
     }
 
+    /// Creates a config; every part defaults to what an empty file would give.
+    public init(version: Int = 1, offer: Offer = .example, defaults: Defaults = Defaults(), destinations: [DestinationConfig] = [], warnings: [String] = []) {
+        self.version = version
+        self.offer = offer
+        self.defaults = defaults
+        self.destinations = destinations
+        self.warnings = warnings
+    }
+
     /// Every secret the config holds, for the redactor.
     public var secrets: [Secret] {
         destinations.flatMap { destination -> [Secret] in
