@@ -9,7 +9,8 @@ import Glibc
 /// Behaviour is chosen by the request path:
 /// `/ok` (keep-alive 200), `/stall`, `/close-mid-body`, `/garbage`, `/huge` (50 MiB with
 /// Content-Length), `/huge-chunked` (50 MiB chunked), `/trickle` (one byte a second),
-/// `/no-response` (close right after the request), `/status/NNN` (keep-alive, that status).
+/// `/no-response` (close right after the request), `/status/NNN` (keep-alive, that status), and
+/// any path registered with ``script(_:status:body:)`` (the longest matching path prefix wins).
 public final class RawServer: @unchecked Sendable {
     /// The port it listens on.
     public let port: Int
@@ -18,6 +19,12 @@ public final class RawServer: @unchecked Sendable {
     private var accepted = 0
     private var open: Set<Int32> = []
     private var stopped = false
+    private var scripts: [String: (status: Int, body: String)] = [:]
+
+    /// Answers every request whose path starts with `prefix` with this status and JSON body.
+    public func script(_ prefix: String, status: Int, body: String) {
+        lock.withLock { scripts[prefix] = (status, body) }
+    }
 
     /// The shared instance, started on first use.
     public static let shared: Result<RawServer, any Error> = Result { try RawServer() }
@@ -107,6 +114,11 @@ public final class RawServer: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         while let path = readRequest(fd) {
             let route = path.split(separator: "?").first.map(String.init) ?? path
+            let scripted = lock.withLock { scripts.filter { route.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value }
+            if let (status, body) = scripted {
+                if !send(fd, "HTTP/1.1 \(status) Scripted\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)") { return }
+                continue
+            }
             switch route {
             case "/ok":
                 if !send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok") { return }
