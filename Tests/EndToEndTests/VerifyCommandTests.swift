@@ -19,7 +19,8 @@ import FoundationXML
     @Test func sandboxVerifiesCleanlyAndWritesTheJSONReport() throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42"])
+        // One locale keeps Marketo's share under its 100 calls / 20 s, which leadcheck respects.
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42", "--locales", "en-US"])
         #expect(result.status == 0, "\(result.stdoutText)")
         let report = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(report["schemaVersion"] as? Int == 1)
@@ -27,10 +28,16 @@ import FoundationXML
         #expect(report["seed"] as? String == "42")
         let leads = report["leads"] as! [[String: Any]]
         let results = report["results"] as! [[String: Any]]
-        #expect(leads.count == 36)
-        #expect(results.count == 72)
+        let destinations = report["destinations"] as! [[String: Any]]
+        #expect(destinations.map { $0["kind"] as? String ?? "" } == ["https", "azure-table", "dynamics", "marketo", "salesforce"])
+        #expect(destinations.allSatisfy { $0["readsBack"] as? Bool == true })
+        let usage = destinations.last?["usage"] as? [String: Any]
+        #expect(usage?["used"] as? Int == 18 && usage?["limit"] as? Int == 500)
+        #expect(leads.count == 18)
+        #expect(results.count == 90)
         #expect(results.allSatisfy { $0["status"] as? String == "passed" })
-        #expect(result.stdoutText.contains("72 checks: 72 passed"))
+        #expect(result.stdoutText.contains("90 checks: 90 passed"))
+        #expect(result.stdoutText.contains("salesforce: this run used 18 of 500 Web-to-Lead submissions per day"))
     }
 
     @Test(arguments: [
@@ -45,7 +52,7 @@ import FoundationXML
     func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json])
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json, "--locales", "en-US"])
         #expect(result.status == exit, "\(fault): \(result.stdoutText.suffix(600))")
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
         #expect(findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination }, "\(fault)")
@@ -56,7 +63,7 @@ import FoundationXML
         let directory = try TemporaryDirectory()
         for (fault, element) in [("https:status=500", "failure"), ("https:drop", "error")] {
             let path = directory.path("report-\(element).xml")
-            _ = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path])
+            _ = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path, "--locales", "en-US"])
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let counter = ElementCounter()
             let parser = XMLParser(data: data)
@@ -70,14 +77,14 @@ import FoundationXML
 
     @Test(arguments: [("*:tls-expired", "tls.expired"), ("*:tls-untrusted", "tls.untrusted"), ("*:tls-wrong-host", "tls.hostname")])
     func tlsFaultsAreUnreachableWithTheirCode(_ fault: String, _ code: String) throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault])
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault, "--locales", "en-US"])
         #expect(result.status == 3, "\(result.stdoutText.suffix(400))")
         #expect(result.stdoutText.contains(code))
         #expect(result.stdoutText.contains("skipped"), "a failed preflight skips the leads with one finding")
     }
 
     @Test func sandboxOverTLSPasses() throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls"])
+        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
     }
 

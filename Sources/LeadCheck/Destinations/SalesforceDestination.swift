@@ -81,7 +81,14 @@ public struct SalesforceDestination: LeadDestination {
     /// LastName and Company it was sent with.
     static func soql(for lead: Lead) -> String {
         let select = "SELECT Id,\(fields.map(\.api).joined(separator: ",")) FROM Lead WHERE "
-        if let email = lead.customer.email { return select + "Email = \(QueryLiteral.soql(email))" }
+        if let email = lead.customer.email {
+            // An address longer than Email holds is stored cut (or not at all), so it is found
+            // by the marker its local part starts with; matches are re-checked by the caller.
+            if let limit = FieldLimits.limit(of: .email, at: .salesforce), email.utf16.count > limit {
+                return select + "Email LIKE \(QueryLiteral.soql(lead.marker.lowercased() + "%"))"
+            }
+            return select + "Email = \(QueryLiteral.soql(email))"
+        }
         return select + "LastName = \(QueryLiteral.soql(lead.customer.lastName ?? "[not provided]")) AND Company = \(QueryLiteral.soql(lead.customer.company ?? "[not provided]"))"
     }
 
@@ -235,7 +242,8 @@ public struct SalesforceDestination: LeadDestination {
             switch await records(soql) {
             case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
-                let match = rows.first { LeadMarker.matches(lead.marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") } ?? rows.first
+                let match = rows.first { LeadMarker.matches(lead.marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }
+                    ?? (soql.contains(" LIKE ") ? nil : rows.first)
                 if let match {
                     var stored: [LeadField: String?] = [:]
                     for (api, field) in Self.fields { stored[field] = match[api] as? String }

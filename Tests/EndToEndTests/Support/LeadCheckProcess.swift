@@ -27,12 +27,13 @@ struct LeadCheckProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `leadcheck <arguments>`.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
-        try runExecutable(binary, arguments, environment: environment, timeout: timeout)
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60, workingDirectory: URL? = nil) throws -> Result {
+        try runExecutable(binary, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory)
     }
 
     /// Runs any executable the same way.
-    static func runExecutable(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+    static func runExecutable(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+                              workingDirectory: URL? = nil) throws -> Result {
         let directory = try TemporaryDirectory()
         let outURL = directory.url.appendingPathComponent("stdout")
         let errURL = directory.url.appendingPathComponent("stderr")
@@ -41,6 +42,7 @@ struct LeadCheckProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }

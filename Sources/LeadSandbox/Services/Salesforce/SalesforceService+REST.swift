@@ -4,8 +4,9 @@ import LeadCheck
 extension SalesforceService {
     /// `/services/data/vNN.N/query?q=…` and `/services/data/vNN.N/sobjects/Lead/{id}`.
     func rest(_ request: SandboxRequest) async throws -> SandboxResponse {
-        guard let header = request.header("Authorization"), header.hasPrefix("Bearer "),
-              tokens.isValid(String(header.dropFirst("Bearer ".count))) else {
+        let bearer = request.header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
+        if let bearer, faults.consumeTokenExpired(.salesforce) { tokens.expire(bearer) }
+        guard let bearer, tokens.isValid(bearer) else {
             return Self.restError(401, code: "INVALID_SESSION_ID", message: "Session expired or invalid")
         }
         var segments = request.path.split(separator: "/").map(String.init)
