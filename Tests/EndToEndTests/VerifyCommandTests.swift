@@ -69,8 +69,8 @@ import FoundationXML
             let parser = XMLParser(data: data)
             parser.delegate = counter
             #expect(parser.parse(), "well-formed XML")
-            #expect(counter.counts["testcase"] == 72)
-            #expect(counter.counts[element] == 36, "\(fault) → 36 <\(element)>")
+            #expect(counter.counts["testcase"] == 90, "18 leads × 5 destinations")
+            #expect(counter.counts[element] == 18, "\(fault) → 18 <\(element)>, the https leads")
             #expect(counter.counts[element == "failure" ? "error" : "failure"] == nil)
         }
     }
