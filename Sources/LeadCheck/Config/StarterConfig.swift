@@ -78,7 +78,8 @@ public enum StarterConfig {
         if let d = values.dynamics {
             out += """
                   # Dynamics 365: the Azure AD app you registered, with the Lead Writer role (plus read and
-                  # delete on lead for read-back and cleanup).
+                  # delete on lead for read-back and cleanup). Partner Center's other sign-in,
+                  # authentication: office365 with username/password, is accepted but cannot be verified.
                   - name: dynamics
                     type: dynamics
                     instanceUrl: \(q(d.instanceURL))

@@ -236,9 +236,23 @@ public struct DynamicsDestination: LeadDestination {
         return out
     }
 
-    /// Reads the lead by id (or, for a journal receipt, by email).
+    /// Reads the lead back by `emailaddress1` (as the notes' read-back does, exercising the
+    /// OData literal escaping with every variant), picking the row with the created `leadid`;
+    /// a lead without an email is read by id.
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
-        guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: lead.customer.email) }
+        if let email = lead.customer.email {
+            switch await rows(email: email) {
+            case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
+            case let .success(rows):
+                let row = Self.isLeadID(receipt) ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() } : rows.first
+                guard let row else {
+                    return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is not found by its email",
+                                            hint: "Something deleted the lead or rewrote its email right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
+                }
+                return .found(Self.stored(row))
+            }
+        }
+        guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: nil) }
         switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))") {
         case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "reading the lead back"))
         case let .success(response):

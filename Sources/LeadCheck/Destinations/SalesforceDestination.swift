@@ -123,6 +123,14 @@ public struct SalesforceDestination: LeadDestination {
             // default); an hour, and INVALID_SESSION_ID renews it sooner.
             return .success(AccessToken(value: token, expiresIn: 3600))
         }
+        if let first = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]])?.first, let code = first["errorCode"] as? String {
+            // A REST-shaped error (e.g. REQUEST_LIMIT_EXCEEDED) is not a credentials problem.
+            let limit = code == "REQUEST_LIMIT_EXCEEDED"
+            return .failure(FindingsFailure(findings: [Finding(
+                code: limit ? .quotaExceeded : .httpStatus, destination: destination, message: "signing in to Salesforce answered \(code) (HTTP \(response.status))",
+                hint: limit ? "The org's API request limit is used up; retry after the 24-hour window." : "Check the instance URL and Salesforce's status page.",
+                evidence: "HTTP \(response.status) \(code): \(first["message"] as? String ?? "")")]))
+        }
         let error = object?["error"] as? String ?? ""
         let description = object?["error_description"] as? String ?? String(response.text.prefix(200))
         let hint: String
