@@ -147,19 +147,27 @@ struct SendCommand: AsyncParsableCommand {
             concurrency: concurrency, tracing: tracing
         )
 
-        let summary: SendSummary
+        let summary = try await feed(through: runner, options: try generationOptions())
+        client.shutdown()
+        try finish(summary, redactor: redactor)
+    }
+
+    /// The generation options, with a random run id unless one was given.
+    func generationOptions() throws -> GenerationOptions {
+        var options = try generation.generationOptions()
+        if generation.runID == nil { options.runID = .random() }
+        return options
+    }
+
+    /// Runs the leads of --input, or generated ones, through `runner`.
+    func feed(through runner: some LeadFeedRunner, options: GenerationOptions) async throws -> SendSummary {
         if let input {
             let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
             var feed = try RecordLeadFeed(path: input, limit: limit)
-            summary = try await runner.run(&feed)
-        } else {
-            var options = try generation.generationOptions()
-            if generation.runID == nil { options.runID = .random() }
-            var feed = GeneratedLeadFeed(LeadGenerator(options: options))
-            summary = try await runner.run(&feed)
+            return try await runner.run(&feed)
         }
-        client.shutdown()
-        try finish(summary, redactor: redactor)
+        var feed = GeneratedLeadFeed(LeadGenerator(options: options))
+        return try await runner.run(&feed)
     }
 
     /// Prints the summary and ends with its exit status.
@@ -185,19 +193,10 @@ struct SendCommand: AsyncParsableCommand {
         let redactor = Redactor(secrets: config.secrets)
         let client = try HTTPClient(options: try transport.options(concurrency: concurrency), redactor: redactor)
         let destination = try DestinationFactory.make(chosen, client: client)
-        var options = try generation.generationOptions()
-        if generation.runID == nil { options.runID = .random() }
+        let options = try generationOptions()
         let journalPath = RunJournal.defaultPath(runID: options.runID)
         let runner = DeliveryRunner(destination: destination, concurrency: concurrency, journal: try RunJournal(path: journalPath))
-        let summary: SendSummary
-        if let input {
-            let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
-            var feed = try RecordLeadFeed(path: input, limit: limit)
-            summary = try await runner.run(&feed)
-        } else {
-            var feed = GeneratedLeadFeed(LeadGenerator(options: options))
-            summary = try await runner.run(&feed)
-        }
+        let summary = try await feed(through: runner, options: options)
         client.shutdown()
         var notes: [String] = []
         if let usage = destination.usage { notes.append("  \(usage.text) used") }

@@ -257,8 +257,7 @@ import Testing
             let environment = ["DYN_SECRET": secrets["CANARY_DYN"]! + run.suffix, "MKTO_SECRET": secrets["CANARY_MKTO"]! + run.suffix, "SF_SECRET": secrets["CANARY_SF"]! + run.suffix]
             let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal, "--timeout", "4"], environment: environment)
             #expect(result.status == run.exit, "\(run.label): \(result.stdoutText.suffix(800))")
-            var everything = result.stdoutText + result.stderr
-            for file in [json, junit, journal] { everything += (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
+            let everything = result.everything(reading: [json, junit, journal])
             if run.label == "echo" { #expect(everything.contains("is not for this org"), "the hostile server's errors are reported") }
             for value in Array(secrets.values) + tokens {
                 for form in [value, Data(value.utf8).base64EncodedString(), value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!] {

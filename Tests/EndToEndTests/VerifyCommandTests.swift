@@ -198,8 +198,7 @@ import FoundationXML
             let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
                                                   environment: ["CANARY_URL": url, "CANARY_CONN": connection])
             #expect(result.status == (label == "pass" ? 0 : 4), "\(label): \(result.stdoutText.suffix(500))")
-            var everything = result.stdoutText + result.stderr
-            for file in [json, junit, journal] { everything += (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
+            let everything = result.everything(reading: [json, junit, journal])
             for form in forms { #expect(!everything.contains(form), "\(label): \(form) leaked") }
         }
     }

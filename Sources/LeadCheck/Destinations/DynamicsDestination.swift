@@ -179,12 +179,8 @@ public struct DynamicsDestination: LeadDestination {
         }
     }
 
-    /// The finding for a call that got no judgeable response.
     func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        switch failure {
-        case let .token(failure): return failure.findings(lead: lead)
-        case let .transport(error): return [TransportFindings.finding(error, destination: name, lead: lead, action: action)]
-        }
+        failure.findings(destination: name, lead: lead, action: action)
     }
 
     func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil) async -> Result<HTTPResponse, BearerSession.Failure> {

@@ -126,10 +126,7 @@ public struct MarketoDestination: LeadDestination {
     }
 
     func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        switch failure {
-        case let .token(failure): return failure.findings(lead: lead)
-        case let .transport(error): return [TransportFindings.finding(error, destination: name, lead: lead, action: action)]
-        }
+        failure.findings(destination: name, lead: lead, action: action)
     }
 
     /// The lead field a REST field name stands for.

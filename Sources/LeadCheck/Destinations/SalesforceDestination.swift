@@ -174,10 +174,7 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        switch failure {
-        case let .token(failure): return failure.findings(lead: lead)
-        case let .transport(error): return [TransportFindings.finding(error, destination: name, lead: lead, action: action)]
-        }
+        failure.findings(destination: name, lead: lead, action: action)
     }
 
     func call(_ method: String, _ path: String) async -> Result<HTTPResponse, BearerSession.Failure> {

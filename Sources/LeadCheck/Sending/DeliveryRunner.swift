@@ -2,7 +2,7 @@
 /// verification delivers it (sign-in, form or API call, the destination's own success rules),
 /// with bounded concurrency, and no read-back or cleanup. The summary counts acceptances and
 /// the finding codes of refusals.
-public struct DeliveryRunner: Sendable {
+public struct DeliveryRunner: LeadFeedRunner {
     /// Where the leads go.
     public let destination: any LeadDestination
     /// Deliveries in flight.

@@ -1,6 +1,6 @@
 /// Delivers leads to an HTTPS endpoint the way Microsoft's connector does — one POST of the
 /// documented JSON per lead — with bounded concurrency, and summarises what came back.
-public struct SendRunner: Sendable {
+public struct SendRunner: LeadFeedRunner {
     /// Where and how to send.
     public struct Target: Sendable {
         /// The endpoint URL (may carry a SAS signature; never printed unredacted).

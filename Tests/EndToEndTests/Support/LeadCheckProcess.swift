@@ -9,6 +9,11 @@ struct LeadCheckProcess {
         let stdout: Data
         let stderr: String
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+
+        /// stdout, stderr and the named output files, for leak checks.
+        func everything(reading files: [String]) -> String {
+            files.reduce(stdoutText + stderr) { $0 + ((try? String(contentsOfFile: $1, encoding: .utf8)) ?? "") }
+        }
     }
 
     /// The binary: `$LEADCHECK_BIN`, else the one SwiftPM built beside this test bundle.

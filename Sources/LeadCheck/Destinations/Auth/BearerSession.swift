@@ -11,6 +11,14 @@ struct BearerSession: Sendable {
         case token(FindingsFailure)
         /// The request did not complete.
         case transport(TransportError)
+
+        /// The findings, attributed to `lead` (sign-in findings carry no lead of their own).
+        func findings(destination: String, lead: String?, action: String) -> [Finding] {
+            switch self {
+            case let .token(failure): failure.findings(lead: lead)
+            case let .transport(error): [TransportFindings.finding(error, destination: destination, lead: lead, action: action)]
+            }
+        }
     }
 
     let client: HTTPClient
