@@ -46,6 +46,9 @@ import Testing
         #expect((object["description"] as? String)?.hasPrefix(Self.typical.marker) == true)
         let read = DynamicsDestination.webAPI("GET", Self.dynamics, "leads(x)", token: "tok")
         #expect(read.headers["If-None-Match"] == "null")
+        let delete = DynamicsDestination.webAPI("DELETE", Self.dynamics, "leads(00000000-0000-0000-0000-000000000001)", token: "tok")
+        #expect(delete.method == "DELETE" && delete.url == "https://contoso.crm4.dynamics.com/api/data/v9.2/leads(00000000-0000-0000-0000-000000000001)")
+        #expect(delete.body.encoded == nil)
     }
 
     @Test func odataLiteralsDoubleQuotesAndArePercentEncoded() throws {
@@ -66,6 +69,8 @@ import Testing
         let email = try #require(Self.hostile.customer.email)
         let soql = SalesforceDestination.soql(for: Self.hostile)
         #expect(soql == "SELECT Id,FirstName,LastName,Email,Phone,Country,Company,Title,Description FROM Lead WHERE Email = '\(email.replacingOccurrences(of: "'", with: "\\'"))'")
+        let delete = SalesforceDestination.rest("DELETE", instance: "https://contoso.my.salesforce.com", "sobjects/Lead/00Q5e000001", token: "t")
+        #expect(delete.url == "https://contoso.my.salesforce.com/services/data/v59.0/sobjects/Lead/00Q5e000001" && delete.headers["Authorization"] == "Bearer t")
         let path = SalesforceDestination.queryPath(soql)
         #expect(path.hasPrefix("query?q=SELECT%20Id%2C"))
         #expect(path.dropFirst("query?q=".count).removingPercentEncoding == soql)

@@ -23,9 +23,13 @@ def main() -> None:
     posted = requests.post(sf_endpoints["webToLeadUrl"], data=form)
     assert posted.status_code == 200 and "text/html" in posted.headers["Content-Type"], posted.status_code
 
-    # Invalid leads are answered 200 too, and silently not created.
-    missing_company = dict(form, email="lctest_sfconf01_2@example.com", company="")
+    # A missing Company is filled with "[not provided]" rather than refused (Salesforce KB 000171026).
+    missing_company = dict(form, email="lctest_sfconf01_2@example.com", company="", description="LCTEST_sfconf01_2 conformance")
     assert requests.post(sf_endpoints["webToLeadUrl"], data=missing_company).status_code == 200
+    # Invalid leads are answered 200 too, and silently not created: a value over its field's length...
+    too_long = dict(form, email="lctest_sfconf01_4@example.com", first_name="x" * 41)
+    assert requests.post(sf_endpoints["webToLeadUrl"], data=too_long).status_code == 200
+    # ...or a wrong org id (debug=1 shows why).
     wrong_oid = dict(form, email="lctest_sfconf01_3@example.com", oid="00D000000000000", debug="1")
     debug = requests.post(sf_endpoints["webToLeadUrl"], data=wrong_oid)
     assert debug.status_code == 200 and "could not create this lead" in debug.text, debug.text
@@ -38,10 +42,13 @@ def main() -> None:
     assert result["totalSize"] == 1, result
     record = result["records"][0]
     assert record["FirstName"] == "Seán" and record["LastName"] == "O'Brien" and record["LeadSource"] == form["lead_source"], record
-    for dropped in ("lctest_sfconf01_2@example.com", "lctest_sfconf01_3@example.com"):
+    for dropped in ("lctest_sfconf01_3@example.com", "lctest_sfconf01_4@example.com"):
         assert sf.query(f"SELECT Id FROM Lead WHERE Email = '{dropped}'")["totalSize"] == 0, dropped
-    assert sf.query("SELECT Id FROM Lead WHERE Description LIKE 'LCTEST_sfconf01_%'")["totalSize"] == 1
+    placeholder = sf.query("SELECT Id, Company FROM Lead WHERE Email = 'lctest_sfconf01_2@example.com'")
+    assert placeholder["totalSize"] == 1 and placeholder["records"][0]["Company"] == "[not provided]", placeholder
+    assert sf.query("SELECT Id FROM Lead WHERE Description LIKE 'LCTEST_sfconf01_%'")["totalSize"] == 2
 
+    assert sf.Lead.delete(placeholder["records"][0]["Id"]) == 204
     assert sf.Lead.delete(record["Id"]) == 204
     assert sf.query(f"SELECT Id FROM Lead WHERE Email = '{escaped}'")["totalSize"] == 0
 
@@ -57,7 +64,7 @@ def main() -> None:
         pass
     bad = requests.post(sf_endpoints["tokenUrl"], data={"grant_type": "client_credentials", "client_id": sf_endpoints["clientId"], "client_secret": "wrong"})
     assert bad.status_code == 400 and bad.json()["error"] == "invalid_client", bad.text
-    print("simple-salesforce: Web-to-Lead create, silent drops (missing company, wrong oid with debug), SOQL with O'Brien and LIKE, "
+    print("simple-salesforce: Web-to-Lead create, '[not provided]' company, silent drops (over-long value, wrong oid with debug), SOQL with O'Brien and LIKE, "
           "delete, malformed query, invalid session, wrong client secret: all as the real service")
 
 

@@ -42,7 +42,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case configUnsupported = "config.unsupported"
     /// A Marketo form lacks a field the connector sends.
     case formFieldMissing = "form.field-missing"
-    /// A daily quota is used up (Salesforce Web-to-Lead 500/day, Marketo daily API calls).
+    /// A daily allowance is used up (Marketo 607, Salesforce `REQUEST_LIMIT_EXCEEDED`); a Web-to-Lead
+    /// submission over its 500 a day shows as `readback.missing`, since the servlet still says 200.
     case quotaExceeded = "quota.exceeded"
     /// Warning: a value longer than the destination stores is about to be sent.
     case fieldOverLimit = "field.over-limit"
