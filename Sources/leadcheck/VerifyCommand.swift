@@ -47,6 +47,12 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Write JUnit XML: one test case per destination × lead.")
     var junit: String?
 
+    @Option(help: "Write a self-contained HTML report.")
+    var html: String?
+
+    @Option(help: "Run only slice K of N of the destination × lead checks (needs a fixed seed); merge the shards with leadcheck report.")
+    var shard: String?
+
     @Option(parsing: .unconditional, help: "Seed for the leads (else LEADCHECK_SEED, the config, or random).")
     var seed: String?
 
@@ -135,14 +141,22 @@ struct VerifyCommand: AsyncParsableCommand {
 
         let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)
             .apply(to: leadcheckConfig.defaults, environment: environment)
+        let slice = try shard.map { text throws(LeadCheckError) in try Shard(parsing: text) }
+        if slice != nil && defaults.seed == nil {
+            throw LeadCheckError.invalidValue(flag: "--shard", value: shard ?? "", expected: "a fixed seed too (--seed, LEADCHECK_SEED or the config), so every shard generates the same leads")
+        }
         let seedValue = defaults.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+        // Shards share the run id (derived from the seed) so their markers and reports line up.
         let generator = LeadGenerator(options: GenerationOptions(
             seed: seedValue, matrix: defaults.matrix, variants: defaults.variants, locales: defaults.locales,
-            offer: leadcheckConfig.offer, runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+            offer: leadcheckConfig.offer, runID: slice == nil ? .random() : .derived(fromSeed: seedValue),
+            baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         ))
-        let journal = try RunJournal(path: self.journal ?? RunJournal.defaultPath(runID: generator.options.runID))
-        let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal)
-        let progress = ProgressLine(total: built.count * generator.count)
+        let journalPath = self.journal ?? RunJournal.defaultPath(runID: generator.options.runID).replacingOccurrences(of: ".journal", with: slice.map { "-shard\($0.index)of\($0.count).journal" } ?? ".journal")
+        let journal = try RunJournal(path: journalPath)
+        let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal, shard: slice)
+        let checks = slice.map { s in built.indices.reduce(0) { total, d in total + (0..<generator.count).filter { s.includes(destination: d, lead: $0, leads: generator.count) }.count } }
+        let progress = ProgressLine(total: checks ?? built.count * generator.count)
         let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer) { result in
             progress.advance(passed: result.status == .passed)
         }
@@ -151,7 +165,11 @@ struct VerifyCommand: AsyncParsableCommand {
 
         if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
         if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }
+        if let html { try OutputFile.write(HTMLReport.render(report, redactor: redactor), to: html) }
         Terminal.printStdout(TerminalReport.render(report, redactor: redactor))
+        if environment["GITHUB_ACTIONS"] == "true" {
+            for line in GitHubAnnotations.lines(report, redactor: redactor) { Terminal.printStdout(line) }
+        }
         let status = report.exitStatus(strict: strict)
         if status != .passed { throw ExitCode(status.rawValue) }
     }

@@ -16,6 +16,10 @@ public struct AzureTableDestination: LeadDestination {
     let client: HTTPClient
     let signer: SharedKeySigner
     let encoder: AzureTableEntityEncoder
+    let facts = FactsBox()
+
+    /// What the preflight's table creation measured.
+    public var connectionFacts: ConnectionFacts? { facts.value }
 
     /// The service version leadcheck signs for; JSON payloads need 2013-08-15 or later.
     public static let version = "2019-02-02"
@@ -90,6 +94,7 @@ public struct AzureTableDestination: LeadDestination {
             var create = request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")])
             create.freshConnection = true
             let response = try await client.send(create)
+            facts.record(response)
             if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
             return [finding(response, lead: nil, action: "creating the \(table) table")]
         } catch {

@@ -18,6 +18,10 @@ public struct DynamicsDestination: LeadDestination {
     let encoder: DynamicsLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
+    let facts = FactsBox()
+
+    /// What the preflight's first API call measured on a fresh connection.
+    public var connectionFacts: ConnectionFacts? { facts.value }
 
     /// The Web API version (notes §3.4: current v9.2).
     public static let apiVersion = "v9.2"
@@ -183,9 +187,14 @@ public struct DynamicsDestination: LeadDestination {
         failure.findings(destination: name, lead: lead, action: action)
     }
 
-    func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil) async -> Result<HTTPResponse, BearerSession.Failure> {
+    /// A Web API call; `fresh` opens a new connection (the preflight measures a full handshake).
+    func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let settings = settings
-        return await session.send({ Self.webAPI(method, settings, resource, token: $0, body: body, prefer: prefer) }, verdict: Self.verdict)
+        return await session.send({
+            var request = Self.webAPI(method, settings, resource, token: $0, body: body, prefer: prefer)
+            request.freshConnection = fresh
+            return request
+        }, verdict: Self.verdict)
     }
 
     // MARK: LeadDestination
@@ -196,9 +205,10 @@ public struct DynamicsDestination: LeadDestination {
             return [Finding(code: .configUnsupported, destination: name, message: "Office 365 (user name and password) sign-in cannot be verified",
                             hint: "leadcheck signs in as an Entra application only (password sign-in is blocked by MFA and being retired): register an app, create an Application User with the Microsoft Marketplace Lead Writer role, and switch Partner Center to Azure Active Directory with its Directory ID, Application ID and client secret.")]
         }
-        switch await call("GET", "leads?$select=leadid&$top=1") {
+        switch await call("GET", "leads?$select=leadid&$top=1", fresh: true) {
         case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
         case let .success(response):
+            facts.record(response)
             if response.isSuccess { return TLSWarnings.expiry(response.tls, destination: name) }
             return [await finding(response, lead: nil, action: "reading leads")]
         }

@@ -18,6 +18,7 @@ public struct HTTPSDestination: LeadDestination {
     let readbackTimeoutMilliseconds: Int
     let client: HTTPClient
     let encoder: HTTPSLeadEncoder
+    let facts = FactsBox()
 
     /// Creates the destination.
     public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
@@ -30,6 +31,9 @@ public struct HTTPSDestination: LeadDestination {
         self.client = client
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
     }
+
+    /// What the preflight's HEAD measured.
+    public var connectionFacts: ConnectionFacts? { facts.value }
 
     /// Whether stored leads are read back (through a sandbox inspection API or `readback:`).
     public var readsBack: Bool { inspectionURL != nil || readbackDestination != nil }
@@ -66,6 +70,7 @@ public struct HTTPSDestination: LeadDestination {
     public func preflight() async -> [Finding] {
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
+            facts.record(response)
             return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]

@@ -34,9 +34,16 @@ public protocol LeadDestination: Sendable {
 
     /// What the run spent of a daily allowance, where the destination has one.
     var usage: QuotaUsage? { get }
+
+    /// What the preflight measured on its fresh connection; nil before preflight or when it
+    /// could not connect.
+    var connectionFacts: ConnectionFacts? { get }
 }
 
 extension LeadDestination {
     /// No allowance to report.
     public var usage: QuotaUsage? { nil }
+
+    /// Nothing measured.
+    public var connectionFacts: ConnectionFacts? { nil }
 }

@@ -18,6 +18,10 @@ public struct MarketoDestination: LeadDestination {
     let encoder: MarketoLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
+    let facts = FactsBox()
+
+    /// What the preflight's first API call measured on a fresh connection.
+    public var connectionFacts: ConnectionFacts? { facts.value }
 
     /// The REST name of each customer field leadcheck sends and reads.
     static let restNames: [(rest: String, field: LeadField)] = [
@@ -179,18 +183,24 @@ public struct MarketoDestination: LeadDestination {
                        evidence: "\(code) \(message)")
     }
 
-    func call(_ method: String, _ path: String, body: [UInt8]? = nil) async -> Result<HTTPResponse, BearerSession.Failure> {
+    /// A REST call; `fresh` opens a new connection (the preflight measures a full handshake).
+    func call(_ method: String, _ path: String, body: [UInt8]? = nil, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let settings = settings
-        return await session.send({ Self.rest(method, settings, path, token: $0, body: body) }, verdict: Self.verdict)
+        return await session.send({
+            var request = Self.rest(method, settings, path, token: $0, body: body)
+            request.freshConnection = fresh
+            return request
+        }, verdict: Self.verdict)
     }
 
     // MARK: LeadDestination
 
     /// Gets a token and runs an empty read: proves the credentials and the API user's access.
     public func preflight() async -> [Finding] {
-        switch await call("GET", Self.readPath(email: "leadcheck-preflight@example.invalid", leadSourceField: settings.leadSourceField)) {
+        switch await call("GET", Self.readPath(email: "leadcheck-preflight@example.invalid", leadSourceField: settings.leadSourceField), fresh: true) {
         case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
         case let .success(response):
+            facts.record(response)
             if response.isSuccess, Envelope(response)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
             return [await finding(response, lead: nil, action: "reading leads")]
         }

@@ -17,6 +17,10 @@ public struct SalesforceDestination: LeadDestination {
     let encoder: SalesforceWebToLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
+    let facts = FactsBox()
+
+    /// What the preflight's first API call measured on a fresh connection.
+    public var connectionFacts: ConnectionFacts? { facts.value }
     /// The instance URL the token response names (REST calls go there).
     let instance: InstanceBox
     let submissions = SubmissionCounter()
@@ -177,9 +181,14 @@ public struct SalesforceDestination: LeadDestination {
         failure.findings(destination: name, lead: lead, action: action)
     }
 
-    func call(_ method: String, _ path: String) async -> Result<HTTPResponse, BearerSession.Failure> {
+    /// A REST call; `fresh` opens a new connection (the preflight measures a full handshake).
+    func call(_ method: String, _ path: String, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let instance = instance
-        return await session.send({ Self.rest(method, instance: instance.value, path, token: $0) }, verdict: Self.verdict)
+        return await session.send({
+            var request = Self.rest(method, instance: instance.value, path, token: $0)
+            request.freshConnection = fresh
+            return request
+        }, verdict: Self.verdict)
     }
 
     /// Records of a SOQL query.
@@ -205,9 +214,10 @@ public struct SalesforceDestination: LeadDestination {
             findings.append(Finding(code: .deliverRejected, severity: .warning, destination: name, message: "the org id '\(org)' does not look like a Salesforce org id",
                                     hint: "Copy the oid value from the generated Web-to-Lead HTML (15 characters starting 00D)."))
         }
-        switch await call("GET", Self.queryPath("SELECT Id FROM Lead LIMIT 1")) {
+        switch await call("GET", Self.queryPath("SELECT Id FROM Lead LIMIT 1"), fresh: true) {
         case let .failure(failure): return findings + finding(failure, lead: nil, action: "querying leads")
         case let .success(response):
+            facts.record(response)
             if response.isSuccess { return findings + TLSWarnings.expiry(response.tls, destination: name) }
             return findings + [await finding(response, lead: nil, action: "querying leads")]
         }

@@ -25,6 +25,8 @@ public struct VerifyReport: Sendable, Codable {
     public var results: [LeadResult]
     /// Findings not tied to one lead (preflight) plus every lead's, in order.
     public var findings: [Finding]
+    /// `K/N` when this is one shard of a run (`verify --shard`); absent for a whole run.
+    public var shard: String?
 
     /// A destination as reported.
     public struct DestinationSummary: Sendable, Codable {
@@ -38,6 +40,9 @@ public struct VerifyReport: Sendable, Codable {
         /// What the run spent of the destination's daily allowance (Salesforce Web-to-Lead);
         /// absent where there is none.
         public var usage: QuotaUsage?
+        /// The preflight's fresh connection: libcurl phase timings and the certificate; absent
+        /// when it could not connect.
+        public var connection: ConnectionFacts?
     }
 
     /// A lead as reported.
@@ -62,6 +67,33 @@ public struct VerifyReport: Sendable, Codable {
         if !errors.isEmpty { return .verificationFailed }
         if strict && !findings.isEmpty { return .verificationFailed }
         return .passed
+    }
+
+    /// Sets `verdict` from the findings: `error`, `failed` or `passed` (warnings do not count).
+    public mutating func recomputeVerdict() {
+        verdict = switch exitStatus(strict: false) {
+        case .runtime: "error"
+        case .verificationFailed: "failed"
+        default: "passed"
+        }
+    }
+
+    /// Reads a results document (any version-1 JSON `verify --json` wrote).
+    public static func decode(_ data: Data, file: String) throws(LeadCheckError) -> VerifyReport {
+        do {
+            let report = try JSONDecoder().decode(VerifyReport.self, from: data)
+            guard report.schemaVersion == 1 else { throw LeadCheckError.invalidInput(location: file, reason: "schemaVersion \(report.schemaVersion) is not 1") }
+            return report
+        } catch let error as LeadCheckError {
+            throw error
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .invalidInput(location: file, reason: "not a leadcheck results document: '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .invalidInput(location: file, reason: "not a leadcheck results document\(path.isEmpty ? "" : " at '\(path)'"): \(context.debugDescription)")
+        } catch {
+            throw .invalidInput(location: file, reason: "not a leadcheck results document")
+        }
     }
 
     /// The report as pretty JSON.

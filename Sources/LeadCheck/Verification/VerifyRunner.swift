@@ -14,22 +14,34 @@ public struct VerifyRunner: Sendable {
     public let concurrency: Int
     /// Where each lead's identity is recorded before it is sent.
     public let journal: RunJournal?
+    /// Only this slice of the (destination × lead) checks, when set.
+    public let shard: Shard?
 
     /// Creates a runner.
-    public init(destinations: [any LeadDestination], leads: [Lead], cleanup: Bool = true, concurrency: Int = 4, journal: RunJournal? = nil) {
+    public init(destinations: [any LeadDestination], leads: [Lead], cleanup: Bool = true, concurrency: Int = 4, journal: RunJournal? = nil, shard: Shard? = nil) {
         self.destinations = destinations
         self.leads = leads
         self.cleanup = cleanup
         self.concurrency = max(1, concurrency)
         self.journal = journal
+        self.shard = shard
+    }
+
+    /// The indices of the leads this run checks at destination `index`.
+    func work(at index: Int) -> [Int] {
+        guard let shard else { return Array(leads.indices) }
+        return leads.indices.filter { shard.includes(destination: index, lead: $0, leads: leads.count) }
     }
 
     /// Runs everything; `progress` hears about each finished lead.
     public func run(seed: UInt64, offer: Offer, progress: @escaping @Sendable (LeadResult) -> Void = { _ in }) async -> VerifyReport {
         let started = Date()
+        // A shard preflights and reports only the destinations it has checks for.
+        let active = destinations.indices.filter { !work(at: $0).isEmpty }
         let perDestination = await withTaskGroup(of: (Int, [Finding], [LeadResult]).self) { group in
-            for (index, destination) in destinations.enumerated() {
-                group.addTask { let (pre, results) = await verify(destination, progress: progress); return (index, pre, results) }
+            for index in active {
+                let mine = work(at: index).map { leads[$0] }
+                group.addTask { let (pre, results) = await verify(destinations[index], leads: mine, progress: progress); return (index, pre, results) }
             }
             var collected: [(Int, [Finding], [LeadResult])] = []
             for await item in group { collected.append(item) }
@@ -41,19 +53,16 @@ public struct VerifyRunner: Sendable {
             runId: leads.first?.runID.value ?? "", seed: String(seed), offer: offer,
             startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
             durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
-            destinations: destinations.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage) },
-            leads: leads.map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
-            results: results, findings: findings
+            destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, connection: $0.connectionFacts) },
+            leads: leads.indices.filter { lead in active.contains { work(at: $0).contains(lead) } }.map { leads[$0] }
+                .map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
+            results: results, findings: findings, shard: shard?.description
         )
-        report.verdict = switch report.exitStatus(strict: false) {
-        case .runtime: "error"
-        case .verificationFailed: "failed"
-        default: "passed"
-        }
+        report.recomputeVerdict()
         return report
     }
 
-    private func verify(_ destination: any LeadDestination, progress: @escaping @Sendable (LeadResult) -> Void) async -> ([Finding], [LeadResult]) {
+    private func verify(_ destination: any LeadDestination, leads: [Lead], progress: @escaping @Sendable (LeadResult) -> Void) async -> ([Finding], [LeadResult]) {
         let preflight = await destination.preflight()
         if preflight.contains(where: { $0.severity == .error }) {
             let results = leads.map { LeadResult(destination: destination.name, lead: $0.marker, status: .skipped, findings: []) }

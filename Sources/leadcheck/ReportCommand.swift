@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import LeadCheck
+
+/// `leadcheck report`: render or merge results documents (`verify --json`), e.g. the shards of
+/// a CI matrix, into HTML, JUnit or one merged JSON.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render or merge verify --json results (e.g. the shards of a CI matrix) into HTML, JUnit or JSON.",
+        discussion: """
+        Merging keeps every destination, lead and result once and every finding once, adds up
+        Web-to-Lead usage and recomputes the verdict. The exit status is the merged verdict's, as
+        verify's: 0 passed · 3 a destination could not be reached · 4 one answered wrongly
+        (--strict: warnings too) · 2 an input is not a results document.
+
+        Examples:
+          leadcheck report --input shard-1.json --input shard-2.json --json merged.json --html report.html
+          leadcheck report --input report.json --junit report.xml
+        """
+    )
+
+    @Option(name: .customLong("input"), help: "A results document from verify --json (repeatable).")
+    var inputs: [String] = []
+
+    @Option(help: "Write the merged results as JSON.")
+    var json: String?
+
+    @Option(help: "Write JUnit XML.")
+    var junit: String?
+
+    @Option(help: "Write a self-contained HTML report.")
+    var html: String?
+
+    @Flag(help: "Fail (exit 4) on warnings too.")
+    var strict = false
+
+    func run() async throws {
+        guard !inputs.isEmpty else { throw LeadCheckError.invalidValue(flag: "--input", value: "", expected: "at least one results document (verify --json)") }
+        var reports: [VerifyReport] = []
+        for input in inputs {
+            reports.append(try VerifyReport.decode(try InputFile.read(input, maxBytes: 256 << 20), file: input))
+        }
+        let merged = ReportMerger.merge(reports)
+        // The documents are already redacted; patterns are masked once more on the way out.
+        let redactor = Redactor()
+        if let json { try OutputFile.write(redactor.redact(String(decoding: try merged.json(), as: UTF8.self)), to: json) }
+        if let junit { try OutputFile.write(JUnitReport.render(merged, redactor: redactor), to: junit) }
+        if let html { try OutputFile.write(HTMLReport.render(merged, redactor: redactor), to: html) }
+        Terminal.printStdout(TerminalReport.render(merged, redactor: redactor))
+        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+            for line in GitHubAnnotations.lines(merged, redactor: redactor) { Terminal.printStdout(line) }
+        }
+        let status = merged.exitStatus(strict: strict)
+        if status != .passed { throw ExitCode(status.rawValue) }
+    }
+}
