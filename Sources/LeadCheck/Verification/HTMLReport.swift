@@ -49,7 +49,7 @@ public enum HTMLReport {
     static func matrix(_ report: VerifyReport) -> String {
         var status: [String: LeadResult.Status] = [:]
         for result in report.results { status["\(result.destination)\n\(result.lead)"] = result.status }
-        var html = "<section id=\"matrix\">\n<h2>Leads × destinations</h2>\n<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\">Lead (source-action · variant · locale)</th>"
+        var html = "<section id=\"matrix\">\n<h2>Leads × destinations</h2>\n<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\">Lead <small>source-action · variant · locale</small></th>"
         for destination in report.destinations {
             html += "<th scope=\"col\" class=\"dest\">\(escape(destination.name))<small>\(escape(destination.kind.rawValue))</small></th>"
         }
@@ -206,9 +206,9 @@ public enum HTMLReport {
         main{padding:0 24px 24px;max-width:1400px}
         .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px}
         table.matrix{border-collapse:collapse;width:100%;font-size:13px}
-        .matrix th,.matrix td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;white-space:nowrap}
+        .matrix th,.matrix td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left}.matrix thead th,.matrix td{white-space:nowrap}.matrix thead th:first-child{white-space:normal}
         .matrix thead th{background:var(--panel);position:sticky;top:0}
-        .matrix tbody th{font-weight:500;position:sticky;left:0;background:var(--bg)}
+        .matrix tbody th{font-weight:500;position:sticky;left:0;background:var(--bg);min-width:15em}
         .matrix td{text-align:center;font-weight:600;min-width:64px}
         .s-passed{background:var(--okbg);color:var(--ok)}.s-failed{background:var(--badbg);color:var(--bad)}.s-error{background:var(--errbg);color:var(--err)}.s-skipped,.s-none{background:var(--skipbg);color:var(--skip)}
         .legend span{padding:0 6px;border-radius:4px;font-weight:600}.legend{font-size:13px;color:var(--muted)}
@@ -227,6 +227,6 @@ public enum HTMLReport {
         pre.evidence{white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px;background:#f6f8fa;border:1px solid var(--line);padding:6px 8px;border-radius:4px;margin:6px 0}
         .leads{font-size:12px;color:var(--muted);overflow-wrap:anywhere}
         footer{padding:12px 24px;color:var(--muted);font-size:12px;border-top:1px solid var(--line)}
-        @media (max-width:600px){header.top{padding:14px}main{padding:0 12px 16px}h1{font-size:19px}.cards{grid-template-columns:1fr}.matrix th,.matrix td{padding:4px 6px}.matrix tbody th{white-space:normal;min-width:150px;max-width:170px;overflow-wrap:anywhere}.facts{gap:2px 14px}}
+        @media (max-width:600px){header.top{padding:14px}main{padding:0 12px 16px}h1{font-size:19px}.cards{grid-template-columns:1fr}.matrix th,.matrix td{padding:4px 6px}.matrix tbody th{min-width:9.5em;font-size:12px}.facts{gap:2px 14px}}
         """
 }
