@@ -104,13 +104,15 @@ public enum HTMLReport {
     /// The libcurl phases of the preflight's fresh connection as bars on one time axis.
     static func waterfall(_ t: PhaseTimings) -> String {
         let d = t.durations
-        let phases: [(String, Int64, Int64, String)] = [
+        var phases: [(String, Int64, Int64, String)] = [
             ("DNS", 0, d.dns, "p-dns"),
             ("Connect", d.dns, d.dns + d.connect, "p-connect"),
             ("TLS", d.dns + d.connect, d.dns + d.connect + d.tls, "p-tls"),
             ("First byte", max(t.preTransfer, d.dns + d.connect + d.tls), max(t.firstByte, t.preTransfer), "p-wait"),
             ("Total", 0, t.total, "p-total"),
         ]
+        // Plain HTTP has no handshake to show.
+        if t.tls == 0 { phases.remove(at: 2) }
         let total = Double(max(t.total, 1))
         let width = 420.0, label = 70.0, row = 20.0
         var svg = "<svg class=\"waterfall\" viewBox=\"0 0 \(Int(width)) \(Int(row) * phases.count + 4)\" role=\"img\" aria-label=\"connection timing\"><title>Preflight on a fresh connection: total \(formatMillis(t.total))</title>"

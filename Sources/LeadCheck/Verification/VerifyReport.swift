@@ -80,10 +80,14 @@ public struct VerifyReport: Sendable, Codable {
 
     /// Reads a results document (any version-1 JSON `verify --json` wrote).
     public static func decode(_ data: Data, file: String) throws(LeadCheckError) -> VerifyReport {
+        struct Version: Decodable { var schemaVersion: Int? }
         do {
-            let report = try JSONDecoder().decode(VerifyReport.self, from: data)
-            guard report.schemaVersion == 1 else { throw LeadCheckError.invalidInput(location: file, reason: "schemaVersion \(report.schemaVersion) is not 1") }
-            return report
+            // The version first: a newer document gets a clear answer, not a missing-field one.
+            switch try JSONDecoder().decode(Version.self, from: data).schemaVersion {
+            case nil: throw LeadCheckError.invalidInput(location: file, reason: "not a leadcheck results document: 'schemaVersion' is missing")
+            case 1?: return try JSONDecoder().decode(VerifyReport.self, from: data)
+            case let version?: throw LeadCheckError.invalidInput(location: file, reason: "schemaVersion \(version) is newer than this leadcheck reads (1); use a newer leadcheck")
+            }
         } catch let error as LeadCheckError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {

@@ -63,11 +63,25 @@ struct LeadCheckProcess {
             _ = done.wait(timeout: .now() + 5)
             throw TimedOut(arguments: arguments, seconds: timeout)
         }
+        collectResults(arguments)
         return Result(
             status: process.terminationStatus,
             stdout: try Data(contentsOf: outURL),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
         )
+    }
+
+    /// Copies every results document a `verify` or `report` run wrote (`--json FILE`) into
+    /// `$LEADCHECK_RESULTS_SINK`, where `scripts/test` validates them against the schema.
+    static func collectResults(_ arguments: [String]) {
+        guard let sink = ProcessInfo.processInfo.environment["LEADCHECK_RESULTS_SINK"], let command = arguments.first,
+              command == "verify" || command == "report" else { return }
+        for (index, argument) in arguments.enumerated() where argument == "--json" && index + 1 < arguments.count {
+            let source = URL(fileURLWithPath: arguments[index + 1])
+            guard FileManager.default.fileExists(atPath: source.path) else { continue }
+            try? FileManager.default.createDirectory(atPath: sink, withIntermediateDirectories: true)
+            try? FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: sink).appendingPathComponent("\(command)-\(UUID().uuidString).json"))
+        }
     }
 
     struct TimedOut: Error, CustomStringConvertible {
