@@ -19,11 +19,32 @@ public final class RawServer: @unchecked Sendable {
     private var accepted = 0
     private var open: Set<Int32> = []
     private var stopped = false
-    private var scripts: [String: (status: Int, body: String)] = [:]
+    private var scripts: [String: Scripted] = [:]
+
+    /// A registered answer.
+    public enum Scripted: Sendable {
+        /// This status and JSON body, keep-alive.
+        case json(status: Int, body: String)
+        /// These bytes exactly (status line, headers, body), then close.
+        case raw([UInt8])
+        /// One of the built-in behaviours: `/trickle`, `/huge`, `/stall`, `/garbage`, …
+        case route(String)
+    }
 
     /// Answers every request whose path starts with `prefix` with this status and JSON body.
+    /// A prefix may start with a method (`"POST /api"`) to match that method only.
     public func script(_ prefix: String, status: Int, body: String) {
-        lock.withLock { scripts[prefix] = (status, body) }
+        script(prefix, .json(status: status, body: body))
+    }
+
+    /// Answers every request matching `prefix` (see ``script(_:status:body:)``) this way.
+    public func script(_ prefix: String, _ answer: Scripted) {
+        lock.withLock { scripts[prefix] = answer }
+    }
+
+    /// Forgets every scripted answer.
+    public func clearScripts() {
+        lock.withLock { scripts.removeAll() }
     }
 
     /// The shared instance, started on first use.
@@ -92,7 +113,7 @@ public final class RawServer: @unchecked Sendable {
         }
         let requestLine = head.split(separator: "\r\n").first ?? ""
         let parts = requestLine.split(separator: " ")
-        return parts.count > 1 ? String(parts[1]) : "/"
+        return parts.count > 1 ? "\(parts[0]) \(parts[1])" : "GET /"
     }
 
     @discardableResult
@@ -112,12 +133,27 @@ public final class RawServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32) {
-        while let path = readRequest(fd) {
-            let route = path.split(separator: "?").first.map(String.init) ?? path
-            let scripted = lock.withLock { scripts.filter { route.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value }
-            if let (status, body) = scripted {
+        while let line = readRequest(fd) {
+            let method = String(line.prefix { $0 != " " })
+            let path = String(line.dropFirst(method.count + 1))
+            var route = path.split(separator: "?").first.map(String.init) ?? path
+            let scripted = lock.withLock {
+                scripts.filter { key, _ in
+                    guard let space = key.firstIndex(of: " ") else { return route.hasPrefix(key) }
+                    return key[..<space] == method && route.hasPrefix(key[key.index(after: space)...])
+                }.max { $0.key.count < $1.key.count }?.value
+            }
+            switch scripted {
+            case let .json(status, body)?:
                 if !send(fd, "HTTP/1.1 \(status) Scripted\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)") { return }
                 continue
+            case let .raw(bytes)?:
+                send(fd, bytes)
+                return
+            case let .route(builtIn)?:
+                route = builtIn
+            case nil:
+                break
             }
             switch route {
             case "/ok":

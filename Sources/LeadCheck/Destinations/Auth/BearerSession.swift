@@ -77,11 +77,13 @@ struct BearerSession: Sendable {
     /// The delay a `Retry-After` header asks for (seconds or an HTTP date); zero when absent.
     static func retryAfter(_ response: HTTPResponse) -> Duration {
         guard let value = response.headers["Retry-After"]?.trimmingCharacters(in: .whitespaces) else { return .zero }
-        if let seconds = Double(value) { return .milliseconds(Int(max(0, seconds) * 1000)) }
+        // Clamped: a hostile or broken server may ask for 1e300 seconds (or NaN); a day is
+        // already past any retry budget.
+        if let seconds = Double(value) { return seconds.isFinite ? .milliseconds(Int(min(max(0, seconds), 86_400) * 1000)) : .seconds(86_400) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: value) else { return .zero }
-        return .milliseconds(Int(max(0, date.timeIntervalSinceNow) * 1000))
+        return .milliseconds(Int(min(max(0, date.timeIntervalSinceNow), 86_400) * 1000))
     }
 }
