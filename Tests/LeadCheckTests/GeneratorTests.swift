@@ -73,6 +73,17 @@ import Testing
         #expect(leads[5].createdTime.iso8601 == "2026-01-01T00:00:05Z")
     }
 
+    /// Two runs with one seed (a rerun, shards of two pipelines) must not share Azure Table
+    /// RowKeys, or one run's cleanup would delete the other's entity.
+    @Test func sameSeedDifferentRunsGetDifferentGUIDs() throws {
+        func guids(_ run: String) throws -> [String] {
+            LeadGenerator(options: GenerationOptions(seed: 5, runID: try RunID(run))).leads().map(\.guid.description)
+        }
+        let a = try guids("aaaa1111"), b = try guids("bbbb2222")
+        #expect(Set(a).isDisjoint(with: b))
+        #expect(try guids("aaaa1111") == a, "still deterministic for a run")
+    }
+
     @Test func guidsAreVersionFourShapedAndUnique() {
         let guids = Self.defaultGenerator.leads().map(\.guid.description)
         #expect(Set(guids).count == guids.count)

@@ -12,6 +12,10 @@ public struct LeadGenerator: Sendable {
     /// `LCTEST_<runId>_` and its lowercase form, built once rather than per lead.
     private let markerPrefix: String
     private let emailPrefix: String
+    /// Mixed into every GUID so two runs with the same seed (shards of different pipelines, a
+    /// rerun) never share an Azure Table RowKey: a shared key would make one run's insert fail
+    /// and its cleanup delete the other run's entity.
+    private let runSalt: (high: UInt64, low: UInt64)
 
     /// Creates a generator; `options.count` defaults to one lead per plan slot.
     public init(options: GenerationOptions) {
@@ -39,6 +43,11 @@ public struct LeadGenerator: Sendable {
         self.count = count
         markerPrefix = "\(LeadMarker.prefix)\(options.runID.value)_"
         emailPrefix = markerPrefix.lowercased()
+        // FNV-1a of the run id, then one splitmix step for the second half.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in options.runID.value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var salt = SeededGenerator(seed: hash)
+        runSalt = (salt.next(), salt.next())
     }
 
     /// Lead number `index + 1`, built from plan slot `index % plan.count`.
@@ -47,7 +56,7 @@ public struct LeadGenerator: Sendable {
         let entry = plan[slot]
         var rng = SeededGenerator.forLead(seed: options.seed, index: index)
         let sequence = index + 1
-        let guid = LeadGUID(using: &rng)
+        let guid = LeadGUID(using: &rng).salted(runSalt)
         let number = String(sequence)
         let marker = markerPrefix + number
         let (customer, description) = CustomerFactory(

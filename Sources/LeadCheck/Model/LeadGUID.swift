@@ -14,6 +14,14 @@ public struct LeadGUID: Sendable, Hashable, Codable, CustomStringConvertible {
         low = (rng.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     }
 
+    /// The GUID XOR-ed with a salt, version and variant bits kept.
+    func salted(_ salt: (high: UInt64, low: UInt64)) -> LeadGUID {
+        var copy = self
+        copy.high = ((high ^ salt.high) & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        copy.low = ((low ^ salt.low) & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        return copy
+    }
+
     /// Lowercase `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
     public var description: String {
         let buffer = WireBuffer(capacity: 36)
