@@ -159,14 +159,21 @@ struct SendCommand: AsyncParsableCommand {
         return options
     }
 
-    /// Runs the leads of --input, or generated ones, through `runner`.
+    /// Runs the leads of --input, or generated ones, through `runner`. Ctrl-C (SIGINT) stops
+    /// feeding new leads; those in flight finish and the summary is still printed.
     func feed(through runner: some LeadFeedRunner, options: GenerationOptions) async throws -> SendSummary {
+        let stop = StopFlag()
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { stop.raise() }
+        source.resume()
+        defer { source.cancel() }
         if let input {
             let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
-            var feed = try RecordLeadFeed(path: input, limit: limit)
+            var feed = StoppableFeed(try RecordLeadFeed(path: input, limit: limit), stopWhen: stop)
             return try await runner.run(&feed)
         }
-        var feed = GeneratedLeadFeed(LeadGenerator(options: options))
+        var feed = StoppableFeed(GeneratedLeadFeed(LeadGenerator(options: options)), stopWhen: stop)
         return try await runner.run(&feed)
     }
 

@@ -1,0 +1,19 @@
+import Foundation
+
+/// A feed that ends early once its flag is raised (Ctrl-C during `send`), so what was sent
+/// is still summarised instead of lost with the process.
+public struct StoppableFeed<Base: LeadFeed>: LeadFeed {
+    private var base: Base
+    private let flag: StopFlag
+
+    /// Wraps `base`.
+    public init(_ base: Base, stopWhen flag: StopFlag) {
+        self.base = base
+        self.flag = flag
+    }
+
+    /// The base feed's next lead, or nil once the flag is raised.
+    public mutating func next() throws(LeadCheckError) -> Lead? {
+        flag.isRaised ? nil : try base.next()
+    }
+}
