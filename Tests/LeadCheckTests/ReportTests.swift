@@ -53,7 +53,7 @@ import Testing
         report.offer.title = "<b>bold</b>"
         let html = HTMLReport.render(report, redactor: Redactor())
         #expect(!html.contains("<script>") && !html.contains("<b>bold</b>"))
-        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos;"))
     }
 
     @Test func schemaListsExactlyTheFindingCodesAndKinds() throws {

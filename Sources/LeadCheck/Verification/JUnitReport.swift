@@ -4,23 +4,7 @@
 public enum JUnitReport {
     /// The XML document.
     public static func render(_ report: VerifyReport, redactor: Redactor) -> String {
-        func escape(_ text: String) -> String {
-            var out = ""
-            for scalar in redactor.redact(text).unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&apos;"
-                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-                default:
-                    // XML 1.0 forbids most control characters even as references.
-                    if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out
-        }
+        func escape(_ text: String) -> String { MarkupEscaping.escape(redactor.redact(text)) }
         let leads = Dictionary(report.leads.map { ($0.marker, $0) }, uniquingKeysWith: { first, _ in first })
         let preflight = report.findings.filter { $0.lead == nil }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
