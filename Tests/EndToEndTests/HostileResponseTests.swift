@@ -8,7 +8,9 @@ import Testing
 /// another host, 204/1xx with a body, invalid UTF-8, absurd and folded headers, non-HTTP.
 /// Each run must end by itself (no hang past the timeout), with exit 3 or 4, findings with
 /// stable codes, and bounded memory.
-@Suite struct HostileResponseTests {
+/// Serialized: ten targets × fourteen answers of processes at once would starve the two-core
+/// machine's other suites (and their timing checks).
+@Suite(.serialized) struct HostileResponseTests {
     enum Answer: String, CaseIterable, Sendable {
         case html, truncatedJSON, wrongTypes, arrayInsteadOfObject, deepNesting, huge, trickle, redirectLoop, redirectElsewhere,
              noContentWithBody, informationalThenJSON, invalidUTF8, absurdHeaders, garbage

@@ -38,7 +38,9 @@ public final class RunJournal: @unchecked Sendable {
     /// Creates (or appends to) the journal at `path`, creating its directory.
     public init(path: String) throws(LeadCheckError) {
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
+        // Not NSString.deletingLastPathComponent: Foundation traps on a one-character file name
+        // ("--journal j", found by the kill test).
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         if !directory.isEmpty {
             do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
                 throw .outputUnwritable(path: path, reason: "cannot create its directory: \(error.localizedDescription)")
