@@ -49,11 +49,11 @@ import Testing
         Case(fault: "salesforce:truncate", extra: ["--variants", "limits"], exit: 4, code: "field.truncated", perLead: true, hint: "at most 40", field: "FirstName"),
         Case(fault: "salesforce:mojibake", extra: ["--variants", "unicode"], exit: 4, code: "field.mangled", perLead: true, hint: "UTF-8"),
     ])
-    func faultsGiveTheirFindingOnTheRightDestinationAndLead(_ c: Case) throws {
+    func faultsGiveTheirFindingOnTheRightDestinationAndLead(_ c: Case) async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
         let destination = String(c.fault.prefix { $0 != ":" })
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--destination", destination, "--fault", c.fault, "--json", json] + Self.quick + c.extra)
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--destination", destination, "--fault", c.fault, "--json", json] + Self.quick + c.extra)
         #expect(result.status == c.exit, "\(c.fault): \(result.stdoutText.suffix(800))")
         let findings = try Self.findings(json)
         guard !c.code.isEmpty else {
@@ -75,16 +75,16 @@ import Testing
     }
 
     @Test(arguments: ["dynamics:token-expired", "marketo:token-expired", "dynamics:throttle=1", "marketo:throttle=3", "salesforce:token-expired"])
-    func transientTroubleIsRidOutWithinTheBudget(_ fault: String) throws {
+    func transientTroubleIsRidOutWithinTheBudget(_ fault: String) async throws {
         let destination = String(fault.prefix { $0 != ":" })
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--destination", destination, "--fault", fault] + Self.quick)
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--destination", destination, "--fault", fault] + Self.quick)
         #expect(result.status == 0, "\(fault): an expired token is renewed once and Retry-After is honoured: \(result.stdoutText.suffix(600))")
     }
 
-    @Test func overLimitValuesAreWarnedBeforeSending() throws {
+    @Test func overLimitValuesAreWarnedBeforeSending() async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--destination", "salesforce", "--json", json, "--variants", "limits", "--locales", "en-US", "--matrix", "documented"])
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--destination", "salesforce", "--json", json, "--variants", "limits", "--locales", "en-US", "--matrix", "documented"])
         let warnings = try Self.findings(json).filter { $0["code"] as? String == "field.over-limit" }
         #expect(warnings.contains { $0["field"] as? String == "FirstName" && ($0["message"] as? String ?? "").contains("at most 40") }, "\(warnings)")
         #expect(warnings.allSatisfy { $0["severity"] as? String == "warning" })
@@ -93,7 +93,7 @@ import Testing
     }
 
     /// Credentials Partner Center would reject: a wrong secret, tenant or application.
-    @Test func wrongCredentialsAreAuthRejectedWithTheFix() throws {
+    @Test func wrongCredentialsAreAuthRejectedWithTheFix() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
@@ -114,7 +114,7 @@ import Testing
             let path = directory.path("wrong-\(UUID().uuidString).yaml")
             try original.replacingOccurrences(of: c.replace, with: c.with).write(toFile: path, atomically: true, encoding: .utf8)
             let json = directory.path("wrong.json")
-            let result = try LeadCheckProcess.run(["verify", "--config", path, "--destination", c.destination, "--json", json] + Self.quick)
+            let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", c.destination, "--json", json] + Self.quick)
             #expect(result.status == 4, "\(c.destination): \(result.stdoutText.suffix(500))")
             let findings = try Self.findings(json)
             #expect(findings.count == 1, "one preflight finding, not one per lead: \(findings)")
@@ -125,7 +125,7 @@ import Testing
         }
     }
 
-    @Test func office365SignInIsAcceptedButReportedUnsupported() throws {
+    @Test func office365SignInIsAcceptedButReportedUnsupported() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("o365.yaml")
         try """
@@ -138,7 +138,7 @@ import Testing
                 username: leads@contoso.com
                 password: ${O365_PASSWORD}
             """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--config", path] + Self.quick, environment: ["O365_PASSWORD": "o365-password-canary"])
+        let result = try await LeadCheckProcess.run(["verify", "--config", path] + Self.quick, environment: ["O365_PASSWORD": "o365-password-canary"])
         #expect(result.status == 4)
         #expect(result.stdoutText.contains("config.unsupported"))
         #expect(result.stdoutText.contains("Azure Active Directory"))
@@ -147,7 +147,7 @@ import Testing
 
     /// One Partner Center document per destination type, verified against the sandbox with
     /// read-back credentials from its config.
-    @Test func partnerCenterDocumentsVerifyExactlyTheirDestination() throws {
+    @Test func partnerCenterDocumentsVerifyExactlyTheirDestination() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
@@ -165,7 +165,7 @@ import Testing
             let path = directory.path("pc-\(document.kind).json")
             try document.json.write(toFile: path, atomically: true, encoding: .utf8)
             let json = directory.path("pc-\(document.kind)-report.json")
-            let result = try LeadCheckProcess.run(["verify", "--partner-center", path, "--config", config, "--json", json] + Self.quick)
+            let result = try await LeadCheckProcess.run(["verify", "--partner-center", path, "--config", config, "--json", json] + Self.quick)
             #expect(result.status == 0, "\(document.kind): \(result.stdoutText.suffix(500)) \(result.stderr)")
             let destinations = try Self.report(json)["destinations"] as! [[String: Any]]
             #expect(destinations.count == 1 && destinations[0]["kind"] as? String == document.kind && destinations[0]["name"] as? String == "partner-center")
@@ -173,7 +173,7 @@ import Testing
         // Partner Center's own org id wins over the config's: a wrong one is found.
         let wrong = directory.path("pc-wrong.json")
         try #"{"leadDestination":"salesforce","salesforceLeadConfiguration":{"objectIdentifier":"00D000000000BAD"}}"#.write(toFile: wrong, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--partner-center", wrong, "--config", config] + Self.quick)
+        let result = try await LeadCheckProcess.run(["verify", "--partner-center", wrong, "--config", config] + Self.quick)
         #expect(result.status == 4 && result.stdoutText.contains("readback.missing"))
     }
 
@@ -182,22 +182,22 @@ import Testing
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
         for kind in ["dynamics", "marketo", "salesforce"] {
-            let result = try LeadCheckProcess.run(["send", "--config", config, "--destination", kind, "--count", "4", "--seed", "5"], workingDirectory: directory.url)
+            let result = try await LeadCheckProcess.run(["send", "--config", config, "--destination", kind, "--count", "4", "--seed", "5"], workingDirectory: directory.url)
             #expect(result.status == 0, "\(kind): \(result.stdoutText) \(result.stderr)")
             #expect(result.stdoutText.contains("accepted: 4"))
             #expect(try await sandbox.count(kind) == 4, "\(kind)")
             let journal = try #require(result.stdoutText.components(separatedBy: "--journal ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
-            let cleanup = try LeadCheckProcess.run(["cleanup", "--config", config, "--journal", journal], workingDirectory: directory.url)
+            let cleanup = try await LeadCheckProcess.run(["cleanup", "--config", config, "--journal", journal], workingDirectory: directory.url)
             #expect(cleanup.status == 0, "\(kind): \(cleanup.stdoutText)")
             #expect(try await sandbox.count(kind) == 0, "\(kind): cleanup --journal removed what send delivered")
         }
-        let refused = try LeadCheckProcess.run(["send", "--config", config, "--destination", "marketo", "--count", "1", "--fault-free-typo"])
+        let refused = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "marketo", "--count", "1", "--fault-free-typo"])
         #expect(refused.status == 1)
     }
 
     /// Canary client secrets of all three, and canary access tokens echoed back by a hostile
     /// server, never appear in stdout, stderr, the JSON or JUnit report or the journal.
-    @Test func canarySecretsAndTokensNeverAppear() throws {
+    @Test func canarySecretsAndTokensNeverAppear() async throws {
         let directory = try TemporaryDirectory()
         let secrets = ["CANARY_DYN": "CANARYdynSecret-0001", "CANARY_MKTO": "CANARYmktoSecret-0002", "CANARY_SF": "CANARYsfSecret-0003"]
         let sandbox = try SandboxProcess(["--client-secret", "dynamics=CANARY_DYN", "--client-secret", "marketo=CANARY_MKTO", "--client-secret", "salesforce=CANARY_SF"],
@@ -255,7 +255,7 @@ import Testing
             try write(hostile: run.hostile)
             let json = directory.path("\(run.label).json"), junit = directory.path("\(run.label).xml"), journal = directory.path("\(run.label).journal")
             let environment = ["DYN_SECRET": secrets["CANARY_DYN"]! + run.suffix, "MKTO_SECRET": secrets["CANARY_MKTO"]! + run.suffix, "SF_SECRET": secrets["CANARY_SF"]! + run.suffix]
-            let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal, "--timeout", "4"], environment: environment)
+            let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal, "--timeout", "4"], environment: environment)
             #expect(result.status == run.exit, "\(run.label): \(result.stdoutText.suffix(800))")
             let everything = result.everything(reading: [json, junit, journal])
             if run.label == "echo" { #expect(everything.contains("is not for this org"), "the hostile server's errors are reported") }

@@ -21,7 +21,7 @@ import Testing
                 group.addTask {
                     let json = directory.path("run-\(run).json")
                     // The same seed in every run: the leads are identical but for their run ids.
-                    let result = try LeadCheckProcess.run(["verify", "--config", config, "--seed", "5", "--variants", "typical", "--locales", "en-US",
+                    let result = try await LeadCheckProcess.run(["verify", "--config", config, "--seed", "5", "--variants", "typical", "--locales", "en-US",
                                                            "--json", json, "--journal", directory.path("run-\(run).journal"), "--timeout", "40"], timeout: 120)
                     return (run, result)
                 }

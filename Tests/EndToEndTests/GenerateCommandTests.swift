@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 
 @Suite struct GenerateCommandTests {
-    @Test func sameSeedTwiceIsByteIdenticalAndMatchesTheFixture() throws {
-        let a = try LeadCheckProcess.run(["generate", "--seed", "42", "--format", "ndjson"])
-        let b = try LeadCheckProcess.run(["generate", "--seed", "42", "--format", "ndjson"])
+    @Test func sameSeedTwiceIsByteIdenticalAndMatchesTheFixture() async throws {
+        let a = try await LeadCheckProcess.run(["generate", "--seed", "42", "--format", "ndjson"])
+        let b = try await LeadCheckProcess.run(["generate", "--seed", "42", "--format", "ndjson"])
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
         #expect(!a.stdout.isEmpty)
@@ -14,30 +14,30 @@ import Testing
         #expect(a.stderr.isEmpty, "a given seed prints nothing on stderr: \(a.stderr)")
     }
 
-    @Test func differentSeedGivesDifferentLeads() throws {
-        let a = try LeadCheckProcess.run(["generate", "--seed", "42"])
-        let c = try LeadCheckProcess.run(["generate", "--seed", "4242"])
+    @Test func differentSeedGivesDifferentLeads() async throws {
+        let a = try await LeadCheckProcess.run(["generate", "--seed", "42"])
+        let c = try await LeadCheckProcess.run(["generate", "--seed", "4242"])
         #expect(a.status == 0 && c.status == 0)
         #expect(a.stdout != c.stdout)
     }
 
-    @Test func randomSeedIsPrintedSoTheRunCanBeReplayed() throws {
-        let first = try LeadCheckProcess.run(["generate", "--count", "5"])
+    @Test func randomSeedIsPrintedSoTheRunCanBeReplayed() async throws {
+        let first = try await LeadCheckProcess.run(["generate", "--count", "5"])
         #expect(first.status == 0)
         let seed = try #require(first.stderr.firstMatch(of: /--seed (\d+)/)?.1)
-        let replay = try LeadCheckProcess.run(["generate", "--count", "5", "--seed", String(seed)])
+        let replay = try await LeadCheckProcess.run(["generate", "--count", "5", "--seed", String(seed)])
         #expect(replay.stdout == first.stdout)
     }
 
-    @Test func documentedMatrixHasEveryDocumentedPair() throws {
-        let result = try LeadCheckProcess.run(["generate", "--seed", "42", "--variants", "typical", "--locales", "en-US"])
+    @Test func documentedMatrixHasEveryDocumentedPair() async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--variants", "typical", "--locales", "en-US"])
         let pairs = try Self.pairs(result.stdout)
         #expect(Set(pairs.map(\.label)) == ["AzureMarketplace-INS", "AzurePortal-Create", "TestDrive-StartTestDrive", "AppSource-INS", "AppSource-PLT", "AppSource-DNC"])
         #expect(pairs.allSatisfy { $0.documented })
     }
 
-    @Test func fullMatrixHasAllTwentyPairsWithUndocumentedFlagged() throws {
-        let result = try LeadCheckProcess.run(["generate", "--seed", "42", "--matrix", "full", "--variants", "typical", "--locales", "en-US"])
+    @Test func fullMatrixHasAllTwentyPairsWithUndocumentedFlagged() async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--matrix", "full", "--variants", "typical", "--locales", "en-US"])
         #expect(result.status == 0)
         let pairs = try Self.pairs(result.stdout)
         #expect(Set(pairs.map(\.label)).count == 20)
@@ -51,8 +51,8 @@ import Testing
         (["--locales", "xx-XX"], "en-US, ja-JP, de-DE, fr-FR, pt-BR"),
         (["--format", "xml"], "json, ndjson, csv, https, azure-table, dynamics, marketo, salesforce"),
     ])
-    func unknownChoiceExitsOneNamingTheValidChoices(_ flags: [String], _ valid: String) throws {
-        let result = try LeadCheckProcess.run(["generate"] + flags)
+    func unknownChoiceExitsOneNamingTheValidChoices(_ flags: [String], _ valid: String) async throws {
+        let result = try await LeadCheckProcess.run(["generate"] + flags)
         #expect(result.status == 1)
         #expect(result.stderr.contains(flags[0]))
         #expect(result.stderr.contains(valid), "\(result.stderr)")
@@ -60,40 +60,40 @@ import Testing
     }
 
     @Test(arguments: ["-3", "abc", "1.5", "", "99999999999999999999999"])
-    func badCountExitsOneWithAClearMessage(_ count: String) throws {
-        let result = try LeadCheckProcess.run(["generate", "--count", count])
+    func badCountExitsOneWithAClearMessage(_ count: String) async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--count", count])
         #expect(result.status == 1)
         #expect(result.stderr.contains("--count"))
         #expect(result.stderr.contains("whole number"), "\(result.stderr)")
     }
 
-    @Test func unknownFlagIsAUsageError() throws {
-        let result = try LeadCheckProcess.run(["generate", "--frobnicate"])
+    @Test func unknownFlagIsAUsageError() async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--frobnicate"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("--frobnicate"))
     }
 
-    @Test func unwritableOutputExitsTwoNamingThePathAndLeavesNothing() throws {
+    @Test func unwritableOutputExitsTwoNamingThePathAndLeavesNothing() async throws {
         let directory = try TemporaryDirectory()
         let missing = directory.path("no/such/dir/leads.ndjson")
-        let result = try LeadCheckProcess.run(["generate", "--seed", "1", "--output", missing])
+        let result = try await LeadCheckProcess.run(["generate", "--seed", "1", "--output", missing])
         #expect(result.status == 2)
         #expect(result.stderr.contains(missing))
-        let dirResult = try LeadCheckProcess.run(["generate", "--seed", "1", "--output", directory.url.path])
+        let dirResult = try await LeadCheckProcess.run(["generate", "--seed", "1", "--output", directory.url.path])
         #expect(dirResult.status == 2)
         #expect(dirResult.stderr.contains("directory"))
         let readOnly = directory.path("ro")
         try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
         if getuid() != 0 {
-            let roResult = try LeadCheckProcess.run(["generate", "--output", readOnly + "/x.ndjson"])
+            let roResult = try await LeadCheckProcess.run(["generate", "--output", readOnly + "/x.ndjson"])
             #expect(roResult.status == 2)
         }
     }
 
-    @Test func outputFileIsWrittenWholeWithNoTemporaryLeftBehind() throws {
+    @Test func outputFileIsWrittenWholeWithNoTemporaryLeftBehind() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("leads.csv")
-        let result = try LeadCheckProcess.run(["generate", "--seed", "42", "--format", "csv", "--output", path])
+        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--format", "csv", "--output", path])
         #expect(result.status == 0)
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         let fixture = try Data(contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.csv"))
@@ -102,8 +102,8 @@ import Testing
         #expect(result.stderr.contains("210 leads"))
     }
 
-    @Test func closedPipeEndsQuietly() throws {
-        let result = try LeadCheckProcess.runExecutable(
+    @Test func closedPipeEndsQuietly() async throws {
+        let result = try await LeadCheckProcess.runExecutable(
             URL(fileURLWithPath: "/bin/bash"),
             ["-c", "set -o pipefail; '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 500000 | head -c 100 >/dev/null"]
         )
@@ -111,16 +111,16 @@ import Testing
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 
-    @Test func countCyclesThePlanAndStreamsLargeRuns() throws {
-        let result = try LeadCheckProcess.run(["generate", "--seed", "3", "--count", "25000", "--format", "ndjson"])
+    @Test func countCyclesThePlanAndStreamsLargeRuns() async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--seed", "3", "--count", "25000", "--format", "ndjson"])
         #expect(result.status == 0)
         let lines = result.stdoutText.split(separator: "\n")
         #expect(lines.count == 25000)
         #expect(lines.last!.contains("\"sequence\":25000"))
     }
 
-    @Test func helpShowsExamplesAndExitsZero() throws {
-        let result = try LeadCheckProcess.run(["generate", "--help"])
+    @Test func helpShowsExamplesAndExitsZero() async throws {
+        let result = try await LeadCheckProcess.run(["generate", "--help"])
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("Examples"))
     }

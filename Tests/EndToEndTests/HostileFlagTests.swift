@@ -35,8 +35,8 @@ import Testing
         (["report"], "--input"),
         (["cleanup", "--config", "/nonexistent.yaml", "--marker-prefix", "LCTEST_"], "/nonexistent.yaml"),
     ])
-    func isRefusedNamingTheFlag(_ arguments: [String], _ named: String) throws {
-        let result = try LeadCheckProcess.run(arguments, timeout: 30)
+    func isRefusedNamingTheFlag(_ arguments: [String], _ named: String) async throws {
+        let result = try await LeadCheckProcess.run(arguments, timeout: 30)
         #expect(result.status == 1 || result.status == 2, "\(arguments): exit \(result.status) \(result.stderr.suffix(300))")
         #expect(result.stderr.contains(named), "\(arguments): \(result.stderr.suffix(300))")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))

@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test(arguments: targets)
-    func everyParserSurvivesEveryHostileAnswer(_ target: Target) throws {
+    func everyParserSurvivesEveryHostileAnswer(_ target: Target) async throws {
         let directory = try TemporaryDirectory()
         let server = try RawServer()
         let known = Set(FindingCode.allCases.map(\.rawValue))
@@ -104,7 +104,7 @@ import Testing
             let config = try Self.setUp(target, answer, server: server, directory: directory)
             let json = directory.path("\(answer.rawValue).json")
             let started = Date()
-            let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--timeout", "2", "--max-body", String(1 << 20),
+            let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--timeout", "2", "--max-body", String(1 << 20),
                                                    "--journal", directory.path("\(answer.rawValue).journal")], timeout: 60)
             let label = "\(target.kind) \(target.stage) ← \(answer.rawValue)"
             #expect(Date().timeIntervalSince(started) < 40, "\(label): no hang past the timeouts")
@@ -125,7 +125,7 @@ import Testing
     }
 
     /// Peak memory of one run against a 50 MiB answer stays bounded (the body cap, not the body).
-    @Test func aFiftyMebibyteAnswerKeepsMemoryBounded() throws {
+    @Test func aFiftyMebibyteAnswerKeepsMemoryBounded() async throws {
         let time = URL(fileURLWithPath: "/usr/bin/time")
         guard FileManager.default.isExecutableFile(atPath: time.path) else {
             Issue.record("/usr/bin/time is missing (scripts/test installs Debian's time)")
@@ -134,7 +134,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let server = try RawServer()
         let config = try Self.setUp(Target(kind: "dynamics", stage: "api"), .huge, server: server, directory: directory)
-        let result = try LeadCheckProcess.runExecutable(time, ["-f", "maxrss=%M", LeadCheckProcess.binary.path, "verify", "--config", config, "--timeout", "10",
+        let result = try await LeadCheckProcess.runExecutable(time, ["-f", "maxrss=%M", LeadCheckProcess.binary.path, "verify", "--config", config, "--timeout", "10",
                                                                "--journal", directory.path("j")], timeout: 60)
         #expect(result.stdoutText.contains("http.body-too-large"), "\(result.stdoutText.suffix(300))")
         let kilobytes = result.stderr.components(separatedBy: "maxrss=").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? Int.max

@@ -4,17 +4,17 @@ import TestSupport
 import Testing
 
 @Suite struct InitCommandTests {
-    @Test func initWritesAStarterAndRefusesToOverwrite() throws {
+    @Test func initWritesAStarterAndRefusesToOverwrite() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("leadcheck.yaml")
-        let first = try LeadCheckProcess.run(["init", "--output", path])
+        let first = try await LeadCheckProcess.run(["init", "--output", path])
         #expect(first.status == 0)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for kind in ["type: https", "type: azure-table", "type: dynamics", "type: marketo", "type: salesforce"] { #expect(text.contains(kind)) }
-        let again = try LeadCheckProcess.run(["init", "--output", path])
+        let again = try await LeadCheckProcess.run(["init", "--output", path])
         #expect(again.status == 2)
         #expect(again.stderr.contains("--force"))
-        #expect(try LeadCheckProcess.run(["init", "--output", path, "--force"]).status == 0)
+        #expect(try await LeadCheckProcess.run(["init", "--output", path, "--force"]).status == 0)
     }
 
     @Test func sandboxWritesAConfigThatPointsAtItself() async throws {

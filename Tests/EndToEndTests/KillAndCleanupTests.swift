@@ -54,7 +54,7 @@ import Glibc
             if process.isRunning && stored >= killAfter { midRun += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let cleanup = try LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
+            let cleanup = try await LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
             #expect(cleanup.status == 0, "run \(run) (killed after \(stored) stored): \(cleanup.stdoutText) \(cleanup.stderr)")
             let left = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
             #expect(left.values.allSatisfy { $0 == 0 }, "run \(run): test leads left behind: \(left)")
@@ -64,12 +64,12 @@ import Glibc
         #expect(midRun * 2 >= Self.runs, "most kills must land mid-run with test leads stored (\(midRun) of \(Self.runs))")
     }
 
-    @Test func cleanupByPrefixRefusesPrefixesThatCouldMatchRealLeads() throws {
+    @Test func cleanupByPrefixRefusesPrefixesThatCouldMatchRealLeads() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
         for bad in ["", "L", "LCTEST", "lctest_", "X_LCTEST_", "%", "LC%"] {
-            let refused = try LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", bad])
+            let refused = try await LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", bad])
             #expect(refused.status == 1, "'\(bad)' must be refused: \(refused.stdoutText)")
         }
         _ = sandbox

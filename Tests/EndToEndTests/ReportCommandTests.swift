@@ -12,21 +12,21 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     }
 
-    @Test func fourShardsMergeToTheUnshardedRun() throws {
+    @Test func fourShardsMergeToTheUnshardedRun() async throws {
         let directory = try TemporaryDirectory()
         let full = directory.path("full.json")
-        let unsharded = try LeadCheckProcess.run(Self.run + ["--json", full])
+        let unsharded = try await LeadCheckProcess.run(Self.run + ["--json", full])
         #expect(unsharded.status == 4)
         var inputs: [String] = []
         for k in 1...4 {
             let path = directory.path("shard-\(k).json")
-            let shard = try LeadCheckProcess.run(Self.run + ["--shard", "\(k)/4", "--json", path])
+            let shard = try await LeadCheckProcess.run(Self.run + ["--shard", "\(k)/4", "--json", path])
             #expect(shard.status == 4, "shard \(k): \(shard.stdoutText.suffix(300))")
             #expect(try Self.report(path)["shard"] as? String == "\(k)/4")
             inputs += ["--input", path]
         }
         let merged = directory.path("merged.json")
-        let result = try LeadCheckProcess.run(["report"] + inputs + ["--json", merged, "--junit", directory.path("merged.xml"), "--html", directory.path("merged.html")])
+        let result = try await LeadCheckProcess.run(["report"] + inputs + ["--json", merged, "--junit", directory.path("merged.xml"), "--html", directory.path("merged.html")])
         #expect(result.status == 4, "the merged verdict decides the exit status: \(result.stdoutText.suffix(300))")
         let a = try Self.report(full), b = try Self.report(merged)
         #expect(a["verdict"] as? String == "failed" && b["verdict"] as? String == "failed")
@@ -45,30 +45,30 @@ import Testing
         #expect(usage?["used"] as? Int == 12, "Web-to-Lead usage adds up over the shards")
     }
 
-    @Test func shardingNeedsAFixedSeed() throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--shard", "1/2"])
+    @Test func shardingNeedsAFixedSeed() async throws {
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--shard", "1/2"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("--shard") && result.stderr.contains("seed"))
     }
 
-    @Test func ciOutputIsPlainAndAnnotatedOnGitHub() throws {
-        let result = try LeadCheckProcess.run(Self.run, environment: ["GITHUB_ACTIONS": "true"])
+    @Test func ciOutputIsPlainAndAnnotatedOnGitHub() async throws {
+        let result = try await LeadCheckProcess.run(Self.run, environment: ["GITHUB_ACTIONS": "true"])
         #expect(result.status == 4)
         #expect(result.stdoutText.contains("::error title=leadcheck http.status (https)::the endpoint answered HTTP 500"))
         #expect(result.stdoutText.contains("::error title=leadcheck form.field-missing (marketo · Title)::"))
         #expect(result.stderr.contains("leadcheck: checked 60/60"), "off a terminal, progress is plain lines: \(result.stderr)")
         #expect(!(result.stdoutText + result.stderr).contains("\u{1B}"), "no control codes off a terminal")
-        let plain = try LeadCheckProcess.run(Self.run)
+        let plain = try await LeadCheckProcess.run(Self.run)
         #expect(!plain.stdoutText.contains("::error"), "annotations only on GitHub Actions")
     }
 
     /// The HTML report of a failing run, rendered by headless Chromium at 1280 and 390 px: the
     /// screenshots go under .build/test-output/html-report, and the DOM shows the verdict, every
     /// destination column and every finding code.
-    @Test func htmlReportRendersInHeadlessChromium() throws {
+    @Test func htmlReportRendersInHeadlessChromium() async throws {
         let directory = try TemporaryDirectory()
         let html = directory.path("report.html"), json = directory.path("report.json")
-        let run = try LeadCheckProcess.run(Self.run + ["--html", html, "--json", json])
+        let run = try await LeadCheckProcess.run(Self.run + ["--html", html, "--json", json])
         #expect(run.status == 4)
         let text = try String(contentsOfFile: html, encoding: .utf8)
         for pattern in [#"<script"#, #"<link"#, #"<img"#, #"@import"#, #"url\("#, #"src\s*="#, #"href\s*=\s*"(?!#)"#] {
@@ -84,12 +84,12 @@ import Testing
         for width in [1280, 390] {
             let shot = output.appendingPathComponent("report-\(width).png").path
             try? FileManager.default.removeItem(atPath: shot)
-            let result = try LeadCheckProcess.runExecutable(chromium, common + ["--screenshot=\(shot)", "--window-size=\(width),2400", "file://\(html)"], timeout: 120)
+            let result = try await LeadCheckProcess.runExecutable(chromium, common + ["--screenshot=\(shot)", "--window-size=\(width),2400", "file://\(html)"], timeout: 120)
             #expect(result.status == 0, "chromium at \(width) px: \(result.stderr.suffix(400))")
             let size = (try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0
             #expect(size > 10_000, "a screenshot at \(width) px was written (\(size) bytes)")
         }
-        let dom = try LeadCheckProcess.runExecutable(chromium, common + ["--dump-dom", "file://\(html)"], timeout: 120)
+        let dom = try await LeadCheckProcess.runExecutable(chromium, common + ["--dump-dom", "file://\(html)"], timeout: 120)
         #expect(dom.status == 0)
         let page = dom.stdoutText
         #expect(page.contains("id=\"verdict\">FAILED</span>"))

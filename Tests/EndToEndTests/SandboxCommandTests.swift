@@ -11,7 +11,7 @@ import Glibc
 @Suite(.serialized) struct SandboxCommandTests {
     @Test func leadsSentToTheSinkAreStoredAndSIGTERMExitsZero() async throws {
         let sandbox = try SandboxProcess()
-        let sent = try LeadCheckProcess.run(["send", "--count", "30", "--concurrency", "4", "--seed", "7"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let sent = try await LeadCheckProcess.run(["send", "--count", "30", "--concurrency", "4", "--seed", "7"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0, "\(sent.stdoutText) \(sent.stderr)")
         #expect(sent.stdoutText.contains("202: 30"))
         #expect(try await sandbox.count("https") == 30)
@@ -78,15 +78,15 @@ import Glibc
 
     @Test func faultsMakeSendFailTheRightWay() async throws {
         let failing = try SandboxProcess(["--fault", "https:status=500"])
-        let status = try LeadCheckProcess.run(["send", "--count", "3", "--json"], environment: ["LEADCHECK_SEND_URL": failing.httpsURL])
+        let status = try await LeadCheckProcess.run(["send", "--count", "3", "--json"], environment: ["LEADCHECK_SEND_URL": failing.httpsURL])
         #expect(status.status == 4)
         let dropping = try SandboxProcess(["--fault", "https:drop"])
-        let dropped = try LeadCheckProcess.run(["send", "--count", "3"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
+        let dropped = try await LeadCheckProcess.run(["send", "--count", "3"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
         #expect(dropped.status == 3)
         #expect(dropped.stdoutText.contains("http.protocol"), "\(dropped.stdoutText)")
         // Faults change at run time through the inspection API.
         _ = try await dropping.inspect("/faults", method: "PUT", body: #"{"faults":["https:fail-first=1"]}"#)
-        let recovered = try LeadCheckProcess.run(["send", "--count", "3", "--concurrency", "1", "--json"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
+        let recovered = try await LeadCheckProcess.run(["send", "--count", "3", "--concurrency", "1", "--json"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
         let summary = try JSONSerialization.jsonObject(with: recovered.stdout) as! [String: Any]
         #expect((summary["statuses"] as? [String: Int]) == ["500": 1, "202": 2])
     }
@@ -95,13 +95,13 @@ import Glibc
         let sandbox = try SandboxProcess(["--tls"])
         let caFile = try #require(sandbox.caFile)
         #expect(sandbox.httpsURL.hasPrefix("https://"))
-        let trusted = try LeadCheckProcess.run(["send", "--count", "2", "--cacert", caFile], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let trusted = try await LeadCheckProcess.run(["send", "--count", "2", "--cacert", caFile], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(trusted.status == 0, "\(trusted.stdoutText)")
-        let untrusted = try LeadCheckProcess.run(["send", "--count", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let untrusted = try await LeadCheckProcess.run(["send", "--count", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(untrusted.status == 3)
         #expect(untrusted.stdoutText.contains("tls.untrusted"))
         let expired = try SandboxProcess(["--tls", "--fault", "*:tls-expired"])
-        let result = try LeadCheckProcess.run(["send", "--count", "1", "--cacert", expired.caFile!], environment: ["LEADCHECK_SEND_URL": expired.httpsURL])
+        let result = try await LeadCheckProcess.run(["send", "--count", "1", "--cacert", expired.caFile!], environment: ["LEADCHECK_SEND_URL": expired.httpsURL])
         #expect(result.status == 3)
         #expect(result.stdoutText.contains("tls.expired"), "\(result.stdoutText)")
     }
@@ -119,7 +119,7 @@ import Glibc
             let answer = try await sandbox.inspect("/seed", method: "POST", body: seed) as! [String: Any]
             #expect(answer["id"] != nil, "\(seed)")
         }
-        let sent = try LeadCheckProcess.run(["send", "--count", "4", "--seed", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let sent = try await LeadCheckProcess.run(["send", "--count", "4", "--seed", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0)
         let all = try await sandbox.inspect("/counts") as! [String: Int]
         #expect(all == ["https": 5, "azure-table": 1, "dynamics": 1, "salesforce": 1, "marketo": 1])
@@ -129,7 +129,7 @@ import Glibc
 
     @Test func mojibakeFaultCorruptsWhatTheSinkStores() async throws {
         let sandbox = try SandboxProcess(["--fault", "https:mojibake"])
-        let sent = try LeadCheckProcess.run(["send", "--count", "1", "--seed", "1", "--variants", "unicode", "--locales", "de-DE"],
+        let sent = try await LeadCheckProcess.run(["send", "--count", "1", "--seed", "1", "--variants", "unicode", "--locales", "de-DE"],
                                             environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0)
         let leads = try await sandbox.inspect("/leads?destination=https") as! [[String: Any]]
@@ -137,8 +137,8 @@ import Glibc
         #expect(record.contains("Ã"), "UTF-8 read as Latin-1 is stored: \(record.prefix(200))")
     }
 
-    @Test func unknownFaultIsAUsageErrorListingTheValidOnes() throws {
-        let result = try LeadCheckProcess.run(["sandbox", "--fault", "https:explode"])
+    @Test func unknownFaultIsAUsageErrorListingTheValidOnes() async throws {
+        let result = try await LeadCheckProcess.run(["sandbox", "--fault", "https:explode"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("latency=DURATION"))
     }

@@ -82,25 +82,25 @@ import Testing
         }
         var everything = ""
         var files: [String] = []
-        func run(_ label: String, _ arguments: [String], wrong: Bool = false, expect statuses: Set<Int32>) throws {
-            let result = try LeadCheckProcess.run(arguments, environment: environment(wrong: wrong), workingDirectory: directory.url)
+        func run(_ label: String, _ arguments: [String], wrong: Bool = false, expect statuses: Set<Int32>) async throws {
+            let result = try await LeadCheckProcess.run(arguments, environment: environment(wrong: wrong), workingDirectory: directory.url)
             #expect(statuses.contains(result.status), "\(label): exit \(result.status) \(result.stdoutText.suffix(300)) \(result.stderr.suffix(300))")
             everything += result.stdoutText + result.stderr
         }
         for (label, wrong) in [("pass", false), ("fail", true)] {
             let json = directory.path("\(label).json"), junit = directory.path("\(label).xml"), html = directory.path("\(label).html"), journal = directory.path("\(label).journal")
             files += [json, junit, html, journal]
-            try run("verify \(label)", ["verify", "--config", config, "--json", json, "--junit", junit, "--html", html, "--journal", journal, "--no-cleanup"],
+            try await run("verify \(label)", ["verify", "--config", config, "--json", json, "--junit", junit, "--html", html, "--journal", journal, "--no-cleanup"],
                     wrong: wrong, expect: wrong ? [3, 4] : [0])
-            try run("report \(label)", ["report", "--input", json, "--html", directory.path("\(label)-r.html"), "--junit", directory.path("\(label)-r.xml"), "--json", directory.path("\(label)-r.json")],
+            try await run("report \(label)", ["report", "--input", json, "--html", directory.path("\(label)-r.html"), "--junit", directory.path("\(label)-r.xml"), "--json", directory.path("\(label)-r.json")],
                     wrong: wrong, expect: [0, 3, 4])
             files += [directory.path("\(label)-r.html"), directory.path("\(label)-r.xml"), directory.path("\(label)-r.json")]
-            try run("cleanup \(label)", ["cleanup", "--config", config, "--journal", journal], wrong: wrong, expect: wrong ? [0, 3, 4] : [0])
+            try await run("cleanup \(label)", ["cleanup", "--config", config, "--journal", journal], wrong: wrong, expect: wrong ? [0, 3, 4] : [0])
             for destination in ["hook", "table", "crm", "mkto", "sf"] {
-                try run("send \(destination) \(label)", ["send", "--config", config, "--destination", destination, "--count", "2"], wrong: wrong, expect: wrong ? [3, 4] : [0])
+                try await run("send \(destination) \(label)", ["send", "--config", config, "--destination", destination, "--count", "2"], wrong: wrong, expect: wrong ? [3, 4] : [0])
             }
-            try run("send -v --curl \(label)", ["send", "--count", "2", "-v", "--curl"], wrong: wrong, expect: wrong ? [4] : [0])
-            try run("cleanup prefix \(label)", ["cleanup", "--config", config, "--marker-prefix", "LCTEST_"], wrong: wrong, expect: wrong ? [3, 4] : [0])
+            try await run("send -v --curl \(label)", ["send", "--count", "2", "-v", "--curl"], wrong: wrong, expect: wrong ? [4] : [0])
+            try await run("cleanup prefix \(label)", ["cleanup", "--config", config, "--marker-prefix", "LCTEST_"], wrong: wrong, expect: wrong ? [3, 4] : [0])
         }
         // The journals send wrote, and the sandbox's own log.
         let runs = directory.url.appendingPathComponent(".leadcheck/runs")

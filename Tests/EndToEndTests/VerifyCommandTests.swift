@@ -16,11 +16,11 @@ import FoundationXML
         try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
-    @Test func sandboxVerifiesCleanlyAndWritesTheJSONReport() throws {
+    @Test func sandboxVerifiesCleanlyAndWritesTheJSONReport() async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
         // One locale keeps Marketo's share under its 100 calls / 20 s, which leadcheck respects.
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42", "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42", "--locales", "en-US"])
         #expect(result.status == 0, "\(result.stdoutText)")
         let report = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(report["schemaVersion"] as? Int == 1)
@@ -49,21 +49,21 @@ import FoundationXML
         ("azure-table:status=503", Int32(4), "throttled", "azure-table"),
         ("*:mojibake", Int32(4), "field.mangled", "azure-table"),
     ])
-    func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) throws {
+    func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json, "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json, "--locales", "en-US"])
         #expect(result.status == exit, "\(fault): \(result.stdoutText.suffix(600))")
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
         #expect(findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination }, "\(fault)")
         #expect(findings.allSatisfy { !($0["hint"] as? String ?? "").isEmpty })
     }
 
-    @Test func junitKeepsFailureApartFromErrorAndParses() throws {
+    @Test func junitKeepsFailureApartFromErrorAndParses() async throws {
         let directory = try TemporaryDirectory()
         for (fault, element) in [("https:status=500", "failure"), ("https:drop", "error")] {
             let path = directory.path("report-\(element).xml")
-            _ = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path, "--locales", "en-US"])
+            _ = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path, "--locales", "en-US"])
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let counter = ElementCounter()
             let parser = XMLParser(data: data)
@@ -76,20 +76,20 @@ import FoundationXML
     }
 
     @Test(arguments: [("*:tls-expired", "tls.expired"), ("*:tls-untrusted", "tls.untrusted"), ("*:tls-wrong-host", "tls.hostname")])
-    func tlsFaultsAreUnreachableWithTheirCode(_ fault: String, _ code: String) throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault, "--locales", "en-US"])
+    func tlsFaultsAreUnreachableWithTheirCode(_ fault: String, _ code: String) async throws {
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault, "--locales", "en-US"])
         #expect(result.status == 3, "\(result.stdoutText.suffix(400))")
         #expect(result.stdoutText.contains(code))
         #expect(result.stdoutText.contains("skipped"), "a failed preflight skips the leads with one finding")
     }
 
-    @Test func sandboxOverTLSPasses() throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"])
+    @Test func sandboxOverTLSPasses() async throws {
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
     }
 
-    @Test func latencyPastTheTimeoutIsHTTPTimeout() throws {
-        let result = try LeadCheckProcess.run(["verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https"])
+    @Test func latencyPastTheTimeoutIsHTTPTimeout() async throws {
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https"])
         #expect(result.status == 3)
         #expect(result.stdoutText.contains("http.timeout"))
     }
@@ -103,21 +103,21 @@ import FoundationXML
             .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table", "--json", json])
+        let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table", "--json", json])
         #expect(result.status == 4, "\(result.stdoutText.suffix(500))")
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
         #expect(findings.contains { $0["code"] as? String == "field.truncated" && $0["field"] as? String == "LastName" })
         _ = sandbox
     }
 
-    @Test func wrongAccountKeyIsAuthRejectedWithTheKeyHint() throws {
+    @Test func wrongAccountKeyIsAuthRejectedWithTheKeyHint() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", path], directory: directory)
         let key = sandbox.azureTable["key"] as! String
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: key, with: "d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table"])
+        let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table"])
         #expect(result.status == 4)
         #expect(result.stdoutText.contains("auth.rejected"))
         #expect(result.stdoutText.contains("AccountKey"))
@@ -155,7 +155,7 @@ import FoundationXML
         let counts = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
         #expect((counts["https"] ?? 0) + (counts["azure-table"] ?? 0) > 0, "the killed run left test leads behind: \(counts)")
 
-        let cleanup = try LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
+        let cleanup = try await LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
         #expect(cleanup.status == 0, "\(cleanup.stdoutText) \(cleanup.stderr)")
         let after = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
         #expect(after["https"] == 0 && after["azure-table"] == 0, "\(after)")
@@ -195,7 +195,7 @@ import FoundationXML
         let forms = [key, keyText, sig, Data(sig.utf8).base64EncodedString(), key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!]
         for (label, url) in [("pass", sandbox.httpsURL + "&sig=\(sig)"), ("fail", sandbox.httpsURL + "&sig=\(sig)X")] {
             let json = directory.path("\(label).json"), junit = directory.path("\(label).xml"), journal = directory.path("\(label).journal")
-            let result = try LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
+            let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
                                                   environment: ["CANARY_URL": url, "CANARY_CONN": connection])
             #expect(result.status == (label == "pass" ? 0 : 4), "\(label): \(result.stdoutText.suffix(500))")
             let everything = result.everything(reading: [json, junit, journal])
@@ -212,16 +212,16 @@ import FoundationXML
             _ = try await sandbox.inspect("/seed", method: "POST", body: seed)
         }
         for _ in 0..<2 {
-            let kept = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--no-cleanup"])
+            let kept = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--no-cleanup"])
             #expect(kept.status == 0)
         }
         let before = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
         #expect(before["https"] == 72 && before["azure-table"] == 72, "\(before)")
         for bad in ["", "LC", "lctest", "X_LCTEST_"] {
-            let refused = try LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", bad])
+            let refused = try await LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", bad])
             #expect(refused.status == 1, "'\(bad)' must be refused")
         }
-        let cleaned = try LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", "LCTEST_"])
+        let cleaned = try await LeadCheckProcess.run(["cleanup", "--config", config, "--marker-prefix", "LCTEST_"])
         #expect(cleaned.status == 0, "\(cleaned.stdoutText)")
         #expect(cleaned.stdoutText.contains("azure-table: 72 removed"))
         let after = try await sandbox.inspect("/counts") as! [String: Int]
@@ -230,7 +230,7 @@ import FoundationXML
 
     /// An endpoint that answers 2xx but whose "flow" never writes to the named destination:
     /// polled until the read-back timeout, then readback.missing naming that destination.
-    @Test func acknowledgedButNeverStoredIsReadbackMissing() throws {
+    @Test func acknowledgedButNeverStoredIsReadbackMissing() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
@@ -239,7 +239,7 @@ import FoundationXML
             .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [typical]")
             .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https"])
+        let result = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https"])
         #expect(result.status == 4, "\(result.stdoutText.suffix(600)) \(result.stderr)")
         #expect(result.stdoutText.contains("readback.missing"))
         #expect(result.stdoutText.contains("never reached azure-table"))
@@ -252,24 +252,24 @@ import FoundationXML
         ("version: 1\ndestinations:\n  - name: h\n    type: https\n    url: ${LEADCHECK_TEST_UNSET_VARIABLE}\n", ":5:10"),
         ("version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    connectionString: \"AccountName=a\"\n", ":5:23"),
     ])
-    func everyConfigErrorExitsTwoWithItsPlace(_ text: String, _ place: String) throws {
+    func everyConfigErrorExitsTwoWithItsPlace(_ text: String, _ place: String) async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("c.yaml")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--config", path])
+        let result = try await LeadCheckProcess.run(["verify", "--config", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains(path + place), "\(result.stderr)")
     }
 
     /// A pass that only proves a 2xx must not look like a pass that proved storage.
-    @Test func deliveryOnlyDestinationsAreSaidToBeSo() throws {
+    @Test func deliveryOnlyDestinationsAreSaidToBeSo() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
         let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "    inspectionUrl: ", with: "    # inspectionUrl: ")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--json", json])
+        let result = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--json", json])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
         #expect(result.stdoutText.contains("https: checked by delivery only"))
         #expect(!result.stdoutText.contains("azure-table: checked by delivery only"))
@@ -279,11 +279,11 @@ import FoundationXML
         _ = sandbox
     }
 
-    @Test func configErrorsExitTwoWithLineAndColumn() throws {
+    @Test func configErrorsExitTwoWithLineAndColumn() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("bad.yaml")
         try "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    conectionString: x\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try LeadCheckProcess.run(["verify", "--config", path])
+        let result = try await LeadCheckProcess.run(["verify", "--config", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(path):5:5"), "\(result.stderr)")
         #expect(result.stderr.contains("did you mean 'connectionString'"))

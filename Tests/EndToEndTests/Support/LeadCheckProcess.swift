@@ -32,13 +32,24 @@ struct LeadCheckProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `leadcheck <arguments>`.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60, workingDirectory: URL? = nil) throws -> Result {
-        try runExecutable(binary, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory)
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60, workingDirectory: URL? = nil) async throws -> Result {
+        try await runExecutable(binary, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory)
     }
 
-    /// Runs any executable the same way.
+    /// Runs any executable the same way. The wait happens on a thread of its own, never on
+    /// Swift's cooperative pool: two cores give the pool two threads, and suites blocking them
+    /// while their children run would starve every other suite (and its timing checks).
     static func runExecutable(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
-                              workingDirectory: URL? = nil) throws -> Result {
+                              workingDirectory: URL? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(executable, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory) })
+            }.start()
+        }
+    }
+
+    static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String], timeout: TimeInterval,
+                            workingDirectory: URL?) throws -> Result {
         let directory = try TemporaryDirectory()
         let outURL = directory.url.appendingPathComponent("stdout")
         let errURL = directory.url.appendingPathComponent("stderr")
