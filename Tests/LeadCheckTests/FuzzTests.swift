@@ -135,3 +135,47 @@ import Testing
         }
     }
 }
+
+/// Fixed-seed fuzzing of the destinations' response decoders: Marketo's envelope, Entra's and
+/// Dataverse's errors, Salesforce's error arrays, the retry verdicts and `Retry-After`. Every
+/// answer gives a verdict and a finding with a hint — never a crash.
+@Suite struct ResponseDecoderFuzzTests {
+    static let bodies = [
+        #"{"success":false,"errors":[{"code":"606","message":"Max rate limit"}],"result":[{"id":1,"status":"skipped","reasons":[{"code":"1006","message":"Field 'title' not found"}]}]}"#,
+        #"{"error":{"code":"0x80044331","message":"A validation error occurred. The length of the 'firstname' attribute of the 'lead' entity exceeded the maximum allowed length of '50'."}}"#,
+        #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Trace ID: x"}"#,
+        #"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#,
+        #"{"access_token":"t","instance_url":"https://x","expires_in":3599}"#,
+    ]
+
+    @Test func everyDecoderGivesAVerdictAndAHintedFinding() async throws {
+        var rng = SeededGenerator(seed: 0xFE0D)
+        let client = try HTTPClient()
+        defer { client.shutdown() }
+        let dynamics = DynamicsDestination(name: "d", settings: DynamicsSettings(instanceURL: "http://127.0.0.1:1", tenantID: "t", clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
+        let marketo = MarketoDestination(name: "m", settings: MarketoSettings(munchkinID: "123-ABC-456", formID: 1, clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
+        let salesforce = SalesforceDestination(name: "s", settings: SalesforceSettings(orgID: "00D000000000001", instanceURL: "http://127.0.0.1:1", clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
+        let lead = LeadGenerator(options: GenerationOptions(seed: 1)).lead(at: 0)
+        let statuses = [200, 201, 204, 301, 400, 401, 403, 404, 409, 412, 413, 429, 500, 503]
+        for _ in 0..<FuzzTests.iterations {
+            let body = FuzzTests.mutate(Array(rng.pick(Self.bodies).utf8), &rng)
+            var headers = HTTPHeaders()
+            headers.add("Retry-After", rng.pick(["2", "-1", "1e300", "nan", "Wed, 21 Oct 2015 07:28:00 GMT", "", String(decoding: body.prefix(12), as: UTF8.self)]))
+            let response = HTTPResponse(status: rng.pick(statuses), headers: headers, body: body)
+            _ = DynamicsDestination.verdict(response)
+            _ = MarketoDestination.verdict(response)
+            _ = SalesforceDestination.verdict(response)
+            let wait = BearerSession.retryAfter(response)
+            #expect(wait >= .zero && wait <= .seconds(86_400))
+            let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+            var findings = [DynamicsDestination.signInFinding(response, object: object, destination: "d", settings: dynamics.settings)]
+            findings.append(await dynamics.finding(response, lead: lead.marker, action: "fuzz"))
+            findings.append(await marketo.finding(response, lead: lead.marker, action: "fuzz"))
+            findings.append(await salesforce.finding(response, lead: lead.marker, action: "fuzz"))
+            if let envelope = MarketoDestination.Envelope(response), let record = envelope.result.first {
+                findings.append(marketo.finding(skipped: record, lead: lead))
+            }
+            for finding in findings { #expect(!finding.hint.isEmpty && !finding.message.isEmpty) }
+        }
+    }
+}
