@@ -6,10 +6,11 @@ import LeadCheck
 /// `query` and `sobjects/Lead` resources.
 ///
 /// The servlet always answers 200 with a small HTML page, whether or not it created a lead
-/// (§5.2): a wrong `oid`, a value over its field's
-/// length, a `lead_source` outside a restricted picklist or a request over the daily limit
-/// creates nothing, silently — `debug=1` puts the reason in the page, as Salesforce's debug mode
-/// does. Without `encoding=UTF-8` the body is read as ISO-8859-1, as the servlet does.
+/// (§5.2): a wrong `oid`, a value over its field's length, a `lead_source` outside a restricted
+/// picklist or a request over the daily limit creates nothing, silently — `debug=1` puts the
+/// reason in the page, as Salesforce's debug mode does. A missing LastName or Company is filled
+/// with "[not provided]" (KB 000171026). Without `encoding=UTF-8` the body is read as
+/// ISO-8859-1, as the servlet does.
 public struct SalesforceService: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
