@@ -344,7 +344,9 @@ final class CurlTransfer: @unchecked Sendable {
         guard let ip = string(handle, CURLINFO_PRIMARY_IP), !ip.isEmpty else { return nil }
         var port = 0
         _ = lc_easy_getinfo_long(handle, CURLINFO_PRIMARY_PORT, &port)
-        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+        // A byte test: String.contains(String) goes through Foundation's NSString search, which
+        // showed up at 3 % of a send burst's profile.
+        return ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 
     static func versionName(_ version: Int) -> String? {
