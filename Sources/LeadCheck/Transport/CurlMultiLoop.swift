@@ -115,19 +115,26 @@ final class CurlMultiLoop: @unchecked Sendable {
         started.signal()
 
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
-        var idleHandles: [UnsafeMutableRawPointer] = []
+        // Idle easy handles, each with the shape it is still configured for (nil: reset).
+        var idleHandles: [(handle: UnsafeMutableRawPointer, shape: String?)] = []
         var feeders: [BurstFeeder] = []
 
-        /// Gives a transfer an easy handle (a reused one when possible), configures it and adds
-        /// it to the multi handle; a transfer that cannot start is finished with its error.
+        /// Gives a transfer an easy handle (one still configured for its shape when there is
+        /// one, so a burst skips `curl_easy_reset` and the client-wide options), configures it
+        /// and adds it to the multi handle; a transfer that cannot start is finished with its error.
         func start(_ transfer: CurlTransfer) {
-            guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
+            let shape = transfer.reuseShape
+            let index = shape.flatMap { wanted in idleHandles.lastIndex { $0.shape == wanted } } ?? idleHandles.indices.last
+            let idle = index.map { idleHandles.remove(at: $0) }
+            guard let handle = idle?.handle ?? curl_easy_init() else {
                 transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
                 return
             }
-            if let error = transfer.configure(handle) {
+            let preconfigured = idle?.shape != nil && idle?.shape == shape
+            if idle?.shape != nil && !preconfigured { curl_easy_reset(handle) }
+            if let error = transfer.configure(handle, preconfigured: preconfigured) {
                 curl_easy_reset(handle)
-                idleHandles.append(handle)
+                idleHandles.append((handle, nil))
                 transfer.finish(.failure(error))
                 return
             }
@@ -135,10 +142,12 @@ final class CurlMultiLoop: @unchecked Sendable {
             curl_multi_add_handle(multi, handle)
         }
 
-        func release(_ handle: UnsafeMutableRawPointer) {
+        /// Takes a finished handle off the multi handle; it stays configured only after a
+        /// successful transfer of a reusable shape.
+        func release(_ handle: UnsafeMutableRawPointer, keeping shape: String? = nil) {
             curl_multi_remove_handle(multi, handle)
-            curl_easy_reset(handle)
-            if idleHandles.count < options.maxConcurrentTransfers { idleHandles.append(handle) } else { curl_easy_cleanup(handle) }
+            if shape == nil { curl_easy_reset(handle) }
+            if idleHandles.count < options.maxConcurrentTransfers { idleHandles.append((handle, shape)) } else { curl_easy_cleanup(handle) }
         }
 
         while true {
@@ -212,7 +221,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
                       let transfer = active.removeValue(forKey: handle) else { continue }
                 let result = transfer.complete(code: message.pointee.data.result)
-                release(handle)
+                if case .success = result { release(handle, keeping: transfer.reuseShape) } else { release(handle) }
                 transfer.finish(result)
                 freedSlot = true
             }
@@ -237,7 +246,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
 
         for feeder in feeders { feeder.done?.resume(); feeder.done = nil }
-        for handle in idleHandles { curl_easy_cleanup(handle) }
+        for idle in idleHandles { curl_easy_cleanup(idle.handle) }
         lock.lock()
         self.multi = nil
         lock.unlock()

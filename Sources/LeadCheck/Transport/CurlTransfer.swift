@@ -96,23 +96,46 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Configuration (loop thread)
 
-    /// Configures `handle` for this request. Returns an error for requests libcurl cannot take.
-    func configure(_ handle: UnsafeMutableRawPointer) -> TransportError? {
+    /// Whether the request is HTTPS (a byte test; no lowercased copy of the URL).
+    var isHTTPS: Bool {
+        let scheme = Array(request.url.utf8.prefix(6))
+        return scheme.count == 6 && String(decoding: scheme, as: UTF8.self).lowercased() == "https:"
+    }
+
+    /// The configuration a finished handle keeps for the next transfer of the same shape: a
+    /// POST with a body and the client's own timeouts (every burst request). Such a handle
+    /// skips `curl_easy_reset` and the client-wide options; anything else is reset.
+    var reuseShape: String? {
+        guard request.method.uppercased() == "POST", request.body != .none, request.timeouts == nil else { return nil }
+        return isHTTPS ? "post-https" : "post-http"
+    }
+
+    /// Configures `handle` for this request; `preconfigured` means the handle last served a
+    /// transfer of the same ``reuseShape`` and still holds the client-wide options. Returns an
+    /// error for requests libcurl cannot take.
+    func configure(_ handle: UnsafeMutableRawPointer, preconfigured: Bool = false) -> TransportError? {
         easy = handle
         let me = Unmanaged.passUnretained(self).toOpaque()
-        var ok = lc_easy_setopt_string(handle, CURLOPT_URL, request.url) == CURLE_OK
-        ok = ok && lc_easy_setopt_long(handle, CURLOPT_PATH_AS_IS, 1) == CURLE_OK
+        let ok = lc_easy_setopt_string(handle, CURLOPT_URL, request.url) == CURLE_OK
         _ = lc_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        _ = lc_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = lc_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = lc_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.timeouts?.connectMilliseconds ?? options.connectTimeoutMilliseconds)
         _ = lc_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, request.timeouts?.totalMilliseconds ?? options.totalTimeoutMilliseconds)
-        _ = lc_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes))
         _ = lc_easy_setopt_long(handle, CURLOPT_FRESH_CONNECT, request.freshConnection ? 1 : 0)
-        _ = lc_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback)
         _ = lc_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me)
-        _ = lc_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
         _ = lc_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
+        if isHTTPS { _ = lc_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA, me) }
+        if !preconfigured { configureClientWide(handle) }
+        return ok ? configureRequest(handle) : TransportError(.urlInvalid, message: "libcurl rejected the URL", url: redactedURL, curlCode: Int(CURLE_URL_MALFORMAT.rawValue))
+    }
+
+    /// The options every request of this client shares.
+    private func configureClientWide(_ handle: UnsafeMutableRawPointer) {
+        _ = lc_easy_setopt_long(handle, CURLOPT_PATH_AS_IS, 1)
+        _ = lc_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = lc_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = lc_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBodyBytes))
+        _ = lc_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback)
+        _ = lc_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
         _ = lc_easy_setopt_string(handle, CURLOPT_USERAGENT, "leadcheck/0.1 (+libcurl)")
 
         switch options.redirects {
@@ -126,7 +149,7 @@ final class CurlTransfer: @unchecked Sendable {
             _ = lc_easy_setopt_long(handle, CURLOPT_UNRESTRICTED_AUTH, 0)
         }
 
-        if request.url.lowercased().hasPrefix("https:") {
+        if isHTTPS {
             _ = lc_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
             _ = lc_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
             if let caFile = options.caFile { _ = lc_easy_setopt_string(handle, CURLOPT_CAINFO, caFile) }
@@ -134,10 +157,12 @@ final class CurlTransfer: @unchecked Sendable {
             // The negotiated TLS version is only reported in libcurl's informational text
             // ("SSL connection using TLSv1.3 / …"), so HTTPS transfers capture that text.
             _ = lc_easy_setopt_debug_callback(handle, curlDebugCallback)
-            _ = lc_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA, me)
             _ = lc_easy_setopt_long(handle, CURLOPT_VERBOSE, 1)
         }
+    }
 
+    /// The request's own headers, body and method.
+    private func configureRequest(_ handle: UnsafeMutableRawPointer) -> TransportError? {
         var headers = request.headers
         let encoded = request.body.encoded
         if let encoded, headers["Content-Type"] == nil { headers.add("Content-Type", encoded.contentType) }
@@ -163,7 +188,7 @@ final class CurlTransfer: @unchecked Sendable {
             default: _ = lc_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
             }
         }
-        return ok ? nil : TransportError(.urlInvalid, message: "libcurl rejected the URL", url: redactedURL, curlCode: Int(CURLE_URL_MALFORMAT.rawValue))
+        return nil
     }
 
     // MARK: Callbacks (loop thread)
