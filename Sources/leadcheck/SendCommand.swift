@@ -162,10 +162,10 @@ struct SendCommand: AsyncParsableCommand {
     /// Runs the leads of --input, or generated ones, through `runner`. Ctrl-C (SIGINT) stops
     /// feeding new leads; those in flight finish and the summary is still printed.
     func feed(through runner: some LeadFeedRunner, options: GenerationOptions) async throws -> SendSummary {
-        let stop = StopFlag()
+        let stop = LockedValue(false)
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { stop.raise() }
+        source.setEventHandler { stop.value = true }
         source.resume()
         defer { source.cancel() }
         if let input {

@@ -155,8 +155,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let journalPath = self.journal ?? RunJournal.defaultPath(runID: generator.options.runID).replacingOccurrences(of: ".journal", with: slice.map { "-shard\($0.index)of\($0.count).journal" } ?? ".journal")
         let journal = try RunJournal(path: journalPath)
         let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal, shard: slice)
-        let checks = slice.map { s in built.indices.reduce(0) { total, d in total + (0..<generator.count).filter { s.includes(destination: d, lead: $0, leads: generator.count) }.count } }
-        let progress = ProgressLine(total: checks ?? built.count * generator.count)
+        let progress = ProgressLine(total: runner.checkCount)
         let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer) { result in
             progress.advance(passed: result.status == .passed)
         }

@@ -1,6 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct SendCommandTests {
     static func nginx() throws -> NginxFixture { try NginxFixture.shared.get() }
@@ -13,6 +16,35 @@ import Testing
         #expect(result.stdoutText.contains("sent 60 leads"))
         #expect(result.stdoutText.contains("2xx: 60 (202: 60)"))
         #expect(result.stdoutText.contains("latency: p50"))
+    }
+
+    /// Ctrl-C during a burst stops feeding new leads; what was sent is still summarised, and
+    /// every acknowledged lead is in the sink.
+    @Test func interruptedBurstStillPrintsItsSummary() async throws {
+        let directory = try TemporaryDirectory()
+        let sandbox = try SandboxProcess([], directory: directory)
+        let output = directory.url.appendingPathComponent("send.json")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
+        process.executableURL = LeadCheckProcess.binary
+        process.arguments = ["send", "--url", sandbox.httpsURL, "--count", "100000000", "--concurrency", "4", "--seed", "1", "--json"]
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try await sandbox.count("https") < 50, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        kill(process.processIdentifier, SIGINT)
+        let exited = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < exited { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!process.isRunning, "send ends soon after Ctrl-C")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        #expect(process.terminationStatus == 0)
+        #expect(process.terminationReason == .exit, "Ctrl-C is handled, not fatal")
+        let summary = (try? JSONSerialization.jsonObject(with: Data(contentsOf: output))) as? [String: Any] ?? [:]
+        let sent = summary["sent"] as? Int ?? 0
+        #expect(sent >= 50 && sent < 100_000_000, "\(summary)")
+        #expect(summary["succeeded"] as? Int == sent)
+        #expect(try await sandbox.count("https") >= sent, "every acknowledged lead is stored")
     }
 
     @Test func endpointFromAConfigDestination() async throws {

@@ -16,7 +16,7 @@ public struct AzureTableDestination: LeadDestination {
     let client: HTTPClient
     let signer: SharedKeySigner
     let encoder: AzureTableEntityEncoder
-    let facts = FactsBox()
+    let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// What the preflight's table creation measured.
     public var connectionFacts: ConnectionFacts? { facts.value }
@@ -94,7 +94,7 @@ public struct AzureTableDestination: LeadDestination {
             var create = request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")])
             create.freshConnection = true
             let response = try await client.send(create)
-            facts.record(response)
+            facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
             return [finding(response, lead: nil, action: "creating the \(table) table")]
         } catch {

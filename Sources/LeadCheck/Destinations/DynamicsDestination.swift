@@ -18,7 +18,7 @@ public struct DynamicsDestination: LeadDestination {
     let encoder: DynamicsLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
-    let facts = FactsBox()
+    let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// What the preflight's first API call measured on a fresh connection.
     public var connectionFacts: ConnectionFacts? { facts.value }
@@ -208,7 +208,7 @@ public struct DynamicsDestination: LeadDestination {
         switch await call("GET", "leads?$select=leadid&$top=1", fresh: true) {
         case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
         case let .success(response):
-            facts.record(response)
+            facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess { return TLSWarnings.expiry(response.tls, destination: name) }
             return [await finding(response, lead: nil, action: "reading leads")]
         }

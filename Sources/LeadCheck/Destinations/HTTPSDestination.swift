@@ -18,7 +18,7 @@ public struct HTTPSDestination: LeadDestination {
     let readbackTimeoutMilliseconds: Int
     let client: HTTPClient
     let encoder: HTTPSLeadEncoder
-    let facts = FactsBox()
+    let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// Creates the destination.
     public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
@@ -70,7 +70,7 @@ public struct HTTPSDestination: LeadDestination {
     public func preflight() async -> [Finding] {
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
-            facts.record(response)
+            facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]

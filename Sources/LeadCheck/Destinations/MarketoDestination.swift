@@ -18,7 +18,7 @@ public struct MarketoDestination: LeadDestination {
     let encoder: MarketoLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
-    let facts = FactsBox()
+    let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// What the preflight's first API call measured on a fresh connection.
     public var connectionFacts: ConnectionFacts? { facts.value }
@@ -29,12 +29,8 @@ public struct MarketoDestination: LeadDestination {
         ("country", .country), ("company", .company), ("title", .title),
     ]
 
-    /// Creates the destination; `gate` defaults to Marketo's documented limits.
+    /// Creates the destination; its calls keep to Marketo's documented limits.
     public init(name: String, settings: MarketoSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
-        self.init(name: name, settings: settings, client: client, wire: wire, gate: MarketoCallGate())
-    }
-
-    init(name: String, settings: MarketoSettings, client: HTTPClient, wire: WireOptions, gate: MarketoCallGate) {
         self.name = name
         self.settings = settings
         self.client = client
@@ -48,7 +44,7 @@ public struct MarketoDestination: LeadDestination {
         tokens = TokenCache { [client, name] in
             await Self.fetchToken(request, client: client, budget: budget, destination: name)
         }
-        session = BearerSession(client: client, tokens: tokens, retryBudget: budget, gate: gate)
+        session = BearerSession(client: client, tokens: tokens, retryBudget: budget, gate: MarketoCallGate())
     }
 
     // MARK: Requests (pure)
@@ -200,7 +196,7 @@ public struct MarketoDestination: LeadDestination {
         switch await call("GET", Self.readPath(email: "leadcheck-preflight@example.invalid", leadSourceField: settings.leadSourceField), fresh: true) {
         case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
         case let .success(response):
-            facts.record(response)
+            facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess, Envelope(response)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
             return [await finding(response, lead: nil, action: "reading leads")]
         }

@@ -17,13 +17,13 @@ public struct SalesforceDestination: LeadDestination {
     let encoder: SalesforceWebToLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
-    let facts = FactsBox()
+    let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// What the preflight's first API call measured on a fresh connection.
     public var connectionFacts: ConnectionFacts? { facts.value }
     /// The instance URL the token response names (REST calls go there).
-    let instance: InstanceBox
-    let submissions = SubmissionCounter()
+    let instance: LockedValue<String>
+    let submissions = LockedValue(0)
 
     /// The REST API version used.
     public static let apiVersion = "v59.0"
@@ -35,17 +35,6 @@ public struct SalesforceDestination: LeadDestination {
         ("Company", .company), ("Title", .title), ("Description", .description),
     ]
 
-    /// Holds the instance URL the token endpoint returned. Thread-safe.
-    final class InstanceBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var url: String
-        init(_ url: String) { self.url = url }
-        var value: String {
-            get { lock.withLock { url } }
-            set { lock.withLock { url = newValue } }
-        }
-    }
-
     /// Creates the destination.
     public init(name: String, settings: SalesforceSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
         self.name = name
@@ -56,7 +45,7 @@ public struct SalesforceDestination: LeadDestination {
         encoder = SalesforceWebToLeadEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
         let budget = Duration.milliseconds(client.options.totalTimeoutMilliseconds)
         let request = Self.tokenRequest(settings)
-        let instance = InstanceBox(settings.instanceURL)
+        let instance = LockedValue(settings.instanceURL)
         self.instance = instance
         tokens = TokenCache { [client, name] in
             await Self.fetchToken(request, client: client, budget: budget, destination: name, instance: instance)
@@ -113,7 +102,7 @@ public struct SalesforceDestination: LeadDestination {
 
     // MARK: Sign-in and answers
 
-    static func fetchToken(_ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String, instance: InstanceBox) async -> Result<AccessToken, FindingsFailure> {
+    static func fetchToken(_ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String, instance: LockedValue<String>) async -> Result<AccessToken, FindingsFailure> {
         let sent = await BearerSession.retrying(client, budget: budget, request) { $0.status == 503 ? .retryAfter(BearerSession.retryAfter($0)) : .done }
         let response: HTTPResponse
         switch sent {
@@ -217,7 +206,7 @@ public struct SalesforceDestination: LeadDestination {
         switch await call("GET", Self.queryPath("SELECT Id FROM Lead LIMIT 1"), fresh: true) {
         case let .failure(failure): return findings + finding(failure, lead: nil, action: "querying leads")
         case let .success(response):
-            facts.record(response)
+            facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess { return findings + TLSWarnings.expiry(response.tls, destination: name) }
             return findings + [await finding(response, lead: nil, action: "querying leads")]
         }
@@ -228,7 +217,7 @@ public struct SalesforceDestination: LeadDestination {
 
     /// Posts the form. A 200 only means the servlet answered; read-back is the proof.
     public func deliver(_ lead: Lead) async -> Delivery {
-        submissions.increment()
+        submissions.withLock { $0 += 1 }
         do {
             let response = try await client.send(webToLeadRequest(lead))
             if response.isSuccess || (300..<400).contains(response.status) { return .accepted(receipt: receipt(for: lead)) }

@@ -4,16 +4,16 @@ import Foundation
 /// is still summarised instead of lost with the process.
 public struct StoppableFeed<Base: LeadFeed>: LeadFeed {
     private var base: Base
-    private let flag: StopFlag
+    private let flag: LockedValue<Bool>
 
     /// Wraps `base`.
-    public init(_ base: Base, stopWhen flag: StopFlag) {
+    public init(_ base: Base, stopWhen flag: LockedValue<Bool>) {
         self.base = base
         self.flag = flag
     }
 
     /// The base feed's next lead, or nil once the flag is raised.
     public mutating func next() throws(LeadCheckError) -> Lead? {
-        flag.isRaised ? nil : try base.next()
+        flag.value ? nil : try base.next()
     }
 }

@@ -30,11 +30,21 @@ final class CurlTransfer: @unchecked Sendable {
     private var body: [UInt8] = []
     private var bodyTooLarge = false
     private var tlsVersion: String?
+    /// Whether the request is HTTPS; decided once, from the URL's bytes.
+    let isHTTPS: Bool
+    /// The configuration a finished handle keeps for the next transfer of the same shape: a
+    /// POST with a body and the client's own timeouts (every burst request). Such a handle
+    /// skips `curl_easy_reset` and the client-wide options; anything else is reset.
+    let reuseShape: String?
 
     init(request: HTTPRequest, options: TransportOptions, redactor: Redactor) {
         self.request = request
         self.options = options
         self.redactor = redactor
+        let scheme = request.url.utf8.prefix(6).map { $0 | 0x20 }
+        isHTTPS = scheme.elementsEqual("https:".utf8.map { $0 | 0x20 })
+        let reusable = request.method == "POST" && request.body != .none && request.timeouts == nil
+        reuseShape = reusable ? (isHTTPS ? "post-https" : "post-http") : nil
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -95,20 +105,6 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     // MARK: Configuration (loop thread)
-
-    /// Whether the request is HTTPS (a byte test; no lowercased copy of the URL).
-    var isHTTPS: Bool {
-        let scheme = Array(request.url.utf8.prefix(6))
-        return scheme.count == 6 && String(decoding: scheme, as: UTF8.self).lowercased() == "https:"
-    }
-
-    /// The configuration a finished handle keeps for the next transfer of the same shape: a
-    /// POST with a body and the client's own timeouts (every burst request). Such a handle
-    /// skips `curl_easy_reset` and the client-wide options; anything else is reset.
-    var reuseShape: String? {
-        guard request.method.uppercased() == "POST", request.body != .none, request.timeouts == nil else { return nil }
-        return isHTTPS ? "post-https" : "post-http"
-    }
 
     /// Configures `handle` for this request; `preconfigured` means the handle last served a
     /// transfer of the same ``reuseShape`` and still holds the client-wide options. Returns an

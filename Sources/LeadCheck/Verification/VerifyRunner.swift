@@ -33,14 +33,19 @@ public struct VerifyRunner: Sendable {
         return leads.indices.filter { shard.includes(destination: index, lead: $0, leads: leads.count) }
     }
 
+    /// How many destination × lead checks this run makes (all of them, or its shard's).
+    public var checkCount: Int { destinations.indices.reduce(0) { $0 + work(at: $1).count } }
+
     /// Runs everything; `progress` hears about each finished lead.
     public func run(seed: UInt64, offer: Offer, progress: @escaping @Sendable (LeadResult) -> Void = { _ in }) async -> VerifyReport {
         let started = Date()
-        // A shard preflights and reports only the destinations it has checks for.
-        let active = destinations.indices.filter { !work(at: $0).isEmpty }
+        // A shard preflights and reports only the destinations and leads it has checks for.
+        let slices = destinations.indices.map { work(at: $0) }
+        let active = destinations.indices.filter { !slices[$0].isEmpty }
+        let checked = Set(slices.joined())
         let perDestination = await withTaskGroup(of: (Int, [Finding], [LeadResult]).self) { group in
             for index in active {
-                let mine = work(at: index).map { leads[$0] }
+                let mine = slices[index].map { leads[$0] }
                 group.addTask { let (pre, results) = await verify(destinations[index], leads: mine, progress: progress); return (index, pre, results) }
             }
             var collected: [(Int, [Finding], [LeadResult])] = []
@@ -54,7 +59,7 @@ public struct VerifyRunner: Sendable {
             startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
             durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
             destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, connection: $0.connectionFacts) },
-            leads: leads.indices.filter { lead in active.contains { work(at: $0).contains(lead) } }.map { leads[$0] }
+            leads: leads.indices.filter(checked.contains).map { leads[$0] }
                 .map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
             results: results, findings: findings, shard: shard?.description
         )
