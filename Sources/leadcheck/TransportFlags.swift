@@ -24,8 +24,7 @@ struct TransportFlags: ParsableArguments {
     /// Validates the flags into transport options.
     func options(concurrency: Int) throws(LeadCheckError) -> TransportOptions {
         func seconds(_ value: String, _ flag: String) throws(LeadCheckError) -> Int {
-            // Plain decimals only: Double() also takes "0x10", "1e3", "inf" and "nan".
-            guard value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let number = Double(value), number >= 0.001, number <= 3600 else {
+            guard let number = Choice.plainDecimal(value), number >= 0.001, number <= 3600 else {
                 throw .invalidNumber(flag: flag, value: value, expected: "a number of seconds from 0.001 to 3600")
             }
             return Int((number * 1000).rounded())

@@ -104,10 +104,7 @@ struct ConfigNode {
         let text = try string()
         let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            let digits = text.dropLast(suffix.count)
-            // Plain decimals only: Double() also takes "0x10", "1e3", "inf" and "nan".
-            guard digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { continue }
-            if let number = Double(digits), number > 0, number * factor <= 86_400_000 { return Int(number * factor) }
+            if let number = Choice.plainDecimal(text.dropLast(suffix.count)), number > 0, number * factor <= 86_400_000 { return Int(number * factor) }
         }
         throw error("expected a duration like 250ms, 30s or 2m, got '\(text)'")
     }

@@ -183,10 +183,6 @@ public struct DynamicsDestination: LeadDestination {
         }
     }
 
-    func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        failure.findings(destination: name, lead: lead, action: action)
-    }
-
     /// A Web API call; `fresh` opens a new connection (the preflight measures a full handshake).
     func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let settings = settings
@@ -206,7 +202,7 @@ public struct DynamicsDestination: LeadDestination {
                             hint: "leadcheck signs in as an Entra application only (password sign-in is blocked by MFA and being retired): register an app, create an Application User with the Microsoft Marketplace Lead Writer role, and switch Partner Center to Azure Active Directory with its Directory ID, Application ID and client secret.")]
         }
         switch await call("GET", "leads?$select=leadid&$top=1", fresh: true) {
-        case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
+        case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "reading leads")
         case let .success(response):
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess { return TLSWarnings.expiry(response.tls, destination: name) }
@@ -220,7 +216,7 @@ public struct DynamicsDestination: LeadDestination {
     /// Creates the lead; the receipt becomes its `leadid`.
     public func deliver(_ lead: Lead) async -> Delivery {
         switch await call("POST", "leads?$select=leadid", body: encoder.encode(lead), prefer: "return=representation") {
-        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "creating the lead"))
+        case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "creating the lead"))
         case let .success(response):
             guard response.isSuccess else { return .failed([await finding(response, lead: lead.marker, action: "creating the lead")]) }
             let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
@@ -260,7 +256,7 @@ public struct DynamicsDestination: LeadDestination {
         }
         guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: nil) }
         switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))") {
-        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "reading the lead back"))
+        case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "reading the lead back"))
         case let .success(response):
             if response.status == 404 {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is gone",
@@ -276,7 +272,7 @@ public struct DynamicsDestination: LeadDestination {
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
     func rows(email: String) async -> Result<[[String: Any]], FindingsFailure> {
         switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email)) {
-        case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "querying leads")))
+        case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
             guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
@@ -303,7 +299,7 @@ public struct DynamicsDestination: LeadDestination {
         for column in ["emailaddress1", "description"] {
             let value = column == "emailaddress1" ? prefix.lowercased() : prefix
             switch await call("GET", Self.prefixResource(column: column, prefix: value)) {
-            case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "querying leads")))
+            case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
             case let .success(response):
                 guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
                     return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
@@ -337,7 +333,7 @@ public struct DynamicsDestination: LeadDestination {
         var problems: [Finding] = []
         for id in ids {
             switch await call("DELETE", "leads(\(id))") {
-            case let .failure(failure): problems += finding(failure, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+            case let .failure(failure): problems += failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
             case let .success(response):
                 if !response.isSuccess && response.status != 404 {
                     problems.append(await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed))

@@ -125,10 +125,6 @@ public struct MarketoDestination: LeadDestination {
             evidence: "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(description)")]))
     }
 
-    func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        failure.findings(destination: name, lead: lead, action: action)
-    }
-
     /// The lead field a REST field name stands for.
     func leadField(_ rest: String) -> LeadField? {
         if rest == settings.leadSourceField { return .leadSource }
@@ -194,7 +190,7 @@ public struct MarketoDestination: LeadDestination {
     /// Gets a token and runs an empty read: proves the credentials and the API user's access.
     public func preflight() async -> [Finding] {
         switch await call("GET", Self.readPath(email: "leadcheck-preflight@example.invalid", leadSourceField: settings.leadSourceField), fresh: true) {
-        case let .failure(failure): return finding(failure, lead: nil, action: "reading leads")
+        case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "reading leads")
         case let .success(response):
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess, Envelope(response)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
@@ -209,7 +205,7 @@ public struct MarketoDestination: LeadDestination {
     public func deliver(_ lead: Lead) async -> Delivery {
         let path = settings.mode == .submitForm ? "leads/submitForm.json" : "leads.json"
         switch await call("POST", path, body: encoder.encode(lead)) {
-        case let .failure(failure): return .failed(finding(failure, lead: lead.marker, action: "submitting the lead"))
+        case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "submitting the lead"))
         case let .success(response):
             guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
                 return .failed([await finding(response, lead: lead.marker, action: "submitting the lead")])
@@ -228,7 +224,7 @@ public struct MarketoDestination: LeadDestination {
     /// Leads with this email (`id` and the compared fields).
     func leads(email: String) async -> Result<[[String: Any]], FindingsFailure> {
         switch await call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)) {
-        case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "reading the lead back")))
+        case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "reading the lead back")))
         case let .success(response):
             guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "reading the lead back").with(code: .readbackFailed)]))
@@ -277,7 +273,7 @@ public struct MarketoDestination: LeadDestination {
         }
         guard !ids.isEmpty else { return [] }
         switch await call("POST", "leads/delete.json", body: Self.deleteBody(ids)) {
-        case let .failure(failure): return finding(failure, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+        case let .failure(failure): return failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
         case let .success(response):
             guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
                 return [await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]

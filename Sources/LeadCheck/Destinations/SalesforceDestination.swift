@@ -166,10 +166,6 @@ public struct SalesforceDestination: LeadDestination {
         }
     }
 
-    func finding(_ failure: BearerSession.Failure, lead: String?, action: String) -> [Finding] {
-        failure.findings(destination: name, lead: lead, action: action)
-    }
-
     /// A REST call; `fresh` opens a new connection (the preflight measures a full handshake).
     func call(_ method: String, _ path: String, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let instance = instance
@@ -183,7 +179,7 @@ public struct SalesforceDestination: LeadDestination {
     /// Records of a SOQL query.
     func records(_ soql: String) async -> Result<[[String: Any]], FindingsFailure> {
         switch await call("GET", Self.queryPath(soql)) {
-        case let .failure(failure): return .failure(FindingsFailure(findings: finding(failure, lead: nil, action: "querying leads")))
+        case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
             guard response.isSuccess, let records = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["records"] as? [[String: Any]] else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
@@ -204,7 +200,7 @@ public struct SalesforceDestination: LeadDestination {
                                     hint: "Copy the oid value from the generated Web-to-Lead HTML (15 characters starting 00D)."))
         }
         switch await call("GET", Self.queryPath("SELECT Id FROM Lead LIMIT 1"), fresh: true) {
-        case let .failure(failure): return findings + finding(failure, lead: nil, action: "querying leads")
+        case let .failure(failure): return findings + failure.findings(destination: name, lead: nil, action: "querying leads")
         case let .success(response):
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess { return findings + TLSWarnings.expiry(response.tls, destination: name) }
@@ -299,7 +295,7 @@ public struct SalesforceDestination: LeadDestination {
 
     func delete(id: String, marker: String) async -> [Finding] {
         switch await call("DELETE", "sobjects/Lead/\(QueryLiteral.urlComponent(id))") {
-        case let .failure(failure): return finding(failure, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+        case let .failure(failure): return failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
         case let .success(response):
             if response.isSuccess || response.status == 404 { return [] }
             return [await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]

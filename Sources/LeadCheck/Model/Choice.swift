@@ -19,6 +19,13 @@ public enum Choice {
         return result
     }
 
+    /// A plain decimal number (`30`, `0.5`); nil for anything else, including what `Double()`
+    /// would also take: `0x10`, `1e3`, `inf`, `nan`, signs.
+    public static func plainDecimal<S: StringProtocol>(_ text: S) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
+        return Double(String(text))
+    }
+
     /// Parses a whole number in `range`, naming the flag on failure.
     public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
         guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
