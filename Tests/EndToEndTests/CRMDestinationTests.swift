@@ -202,9 +202,6 @@ import Testing
         let secrets = ["CANARY_DYN": "CANARYdynSecret-0001", "CANARY_MKTO": "CANARYmktoSecret-0002", "CANARY_SF": "CANARYsfSecret-0003"]
         let sandbox = try SandboxProcess(["--client-secret", "dynamics=CANARY_DYN", "--client-secret", "marketo=CANARY_MKTO", "--client-secret", "salesforce=CANARY_SF"],
                                          directory: directory, environment: secrets)
-        let d = sandbox.endpoints["dynamics"] as! [String: Any]
-        let m = sandbox.endpoints["marketo"] as! [String: Any]
-        let s = sandbox.endpoints["salesforce"] as! [String: Any]
         let server = try RawServer()
         let tokens = ["CANARYTOKENdyn77", "CANARYTOKENmkto77", "CANARYTOKENsf77"]
         server.script("/dyn/token", status: 200, body: #"{"token_type":"Bearer","expires_in":3599,"access_token":"\#(tokens[0])"}"#)
@@ -215,40 +212,16 @@ import Testing
         server.script("/sf/services/data/", status: 400, body: #"[{"message":"bad session \#(tokens[2])","errorCode":"MALFORMED_QUERY"}]"#)
         let config = directory.path("canary.yaml")
         func write(hostile: Bool) throws {
-            let dynBase = hostile ? "\(server.url)/dyn" : "\(d["instanceUrl"]!)"
-            let dynToken = hostile ? "\(server.url)/dyn/token" : "\(d["tokenUrl"]!)"
-            let mktoBase = hostile ? "\(server.url)/mkto" : "\(m["baseUrl"]!)"
-            let sfBase = hostile ? "\(server.url)/sf" : "\(s["instanceUrl"]!)"
             try """
                 version: 1
                 defaults:
                   variants: [typical, hostile]
                   locales: [en-US]
                 destinations:
-                  - name: dyn
-                    type: dynamics
-                    instanceUrl: \(dynBase)
-                    tokenUrl: \(dynToken)
-                    tenantId: "\(d["tenantId"]!)"
-                    clientId: "\(d["clientId"]!)"
-                    clientSecret: ${DYN_SECRET}
-                  - name: mkto
-                    type: marketo
-                    baseUrl: \(mktoBase)
-                    munchkinId: "\(m["munchkinId"]!)"
-                    formId: \(m["formId"]!)
-                    clientId: "\(m["clientId"]!)"
-                    clientSecret: ${MKTO_SECRET}
-                  - name: sf
-                    type: salesforce
-                    orgId: "\(s["orgId"]!)"
-                    webToLeadUrl: "\(s["webToLeadUrl"]!)"
-                    instanceUrl: \(sfBase)
-                    tokenUrl: \(sfBase)/services/oauth2/token
-                    clientId: "\(s["clientId"]!)"
-                    clientSecret: ${SF_SECRET}
-                    readbackTimeout: 2s
-                """.write(toFile: config, atomically: true, encoding: .utf8)
+
+                """.appending(sandbox.crmDestinationsYAML(dynamicsBase: hostile ? "\(server.url)/dyn" : nil, marketoBase: hostile ? "\(server.url)/mkto" : nil,
+                                                          salesforceBase: hostile ? "\(server.url)/sf" : nil))
+                .write(toFile: config, atomically: true, encoding: .utf8)
         }
         let runs: [(label: String, hostile: Bool, suffix: String, exit: Int32)] = [("pass", false, "", 0), ("wrong", false, "X", 4), ("echo", true, "", 4)]
         for run in runs {

@@ -30,8 +30,6 @@ import Testing
         let sandbox = try SandboxProcess(["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(Self.secrets["CANARY_SIG"]!)",
                                           "--client-secret", "dynamics=CANARY_DYN", "--client-secret", "marketo=CANARY_MKTO", "--client-secret", "salesforce=CANARY_SF"],
                                          directory: directory, environment: Self.secrets)
-        let e = sandbox.endpoints
-        let d = e["dynamics"] as! [String: Any], m = e["marketo"] as! [String: Any], s = e["salesforce"] as! [String: Any]
         let tableBase = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1].replacingOccurrences(of: "/devstoreaccount1;", with: "/canaryacct")
         let config = directory.path("hygiene.yaml")
         try """
@@ -47,30 +45,8 @@ import Testing
               - name: table
                 type: azure-table
                 connectionString: ${TABLE_CONN}
-              - name: crm
-                type: dynamics
-                instanceUrl: \(d["instanceUrl"]!)
-                tokenUrl: \(d["tokenUrl"]!)
-                tenantId: "\(d["tenantId"]!)"
-                clientId: "\(d["clientId"]!)"
-                clientSecret: ${DYN_SECRET}
-              - name: mkto
-                type: marketo
-                baseUrl: \(m["baseUrl"]!)
-                munchkinId: "\(m["munchkinId"]!)"
-                formId: \(m["formId"]!)
-                clientId: "\(m["clientId"]!)"
-                clientSecret: ${MKTO_SECRET}
-              - name: sf
-                type: salesforce
-                orgId: "\(s["orgId"]!)"
-                webToLeadUrl: "\(s["webToLeadUrl"]!)"
-                instanceUrl: \(s["instanceUrl"]!)
-                tokenUrl: \(s["tokenUrl"]!)
-                clientId: "\(s["clientId"]!)"
-                clientSecret: ${SF_SECRET}
-                readbackTimeout: 1s
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+
+            """.appending(sandbox.crmDestinationsYAML(readbackTimeout: "1s")).write(toFile: config, atomically: true, encoding: .utf8)
         func environment(wrong: Bool) -> [String: String] {
             let x = wrong ? "X" : ""
             return [
@@ -96,7 +72,7 @@ import Testing
                     wrong: wrong, expect: [0, 3, 4])
             files += [directory.path("\(label)-r.html"), directory.path("\(label)-r.xml"), directory.path("\(label)-r.json")]
             try await run("cleanup \(label)", ["cleanup", "--config", config, "--journal", journal], wrong: wrong, expect: wrong ? [0, 3, 4] : [0])
-            for destination in ["hook", "table", "crm", "mkto", "sf"] {
+            for destination in ["hook", "table", "dyn", "mkto", "sf"] {
                 try await run("send \(destination) \(label)", ["send", "--config", config, "--destination", destination, "--count", "2"], wrong: wrong, expect: wrong ? [3, 4] : [0])
             }
             try await run("send -v --curl \(label)", ["send", "--count", "2", "-v", "--curl"], wrong: wrong, expect: wrong ? [4] : [0])

@@ -51,6 +51,40 @@ final class SandboxProcess: @unchecked Sendable {
     var caFile: String? { endpoints["caFile"] as? String }
     var azureTable: [String: Any] { endpoints["azureTable"] as! [String: Any] }
 
+    /// The `destinations:` items for this sandbox's Dynamics (`dyn`), Marketo (`mkto`) and
+    /// Salesforce (`sf`), secrets as `${DYN_SECRET}`, `${MKTO_SECRET}` and `${SF_SECRET}`; a base
+    /// URL given here replaces the sandbox's (to point one at a misbehaving server).
+    func crmDestinationsYAML(dynamicsBase: String? = nil, marketoBase: String? = nil, salesforceBase: String? = nil, readbackTimeout: String = "2s") -> String {
+        let d = endpoints["dynamics"] as! [String: Any], m = endpoints["marketo"] as! [String: Any], s = endpoints["salesforce"] as! [String: Any]
+        let sf = salesforceBase ?? "\(s["instanceUrl"]!)"
+        return """
+              - name: dyn
+                type: dynamics
+                instanceUrl: \(dynamicsBase ?? "\(d["instanceUrl"]!)")
+                tokenUrl: \(dynamicsBase.map { "\($0)/token" } ?? "\(d["tokenUrl"]!)")
+                tenantId: "\(d["tenantId"]!)"
+                clientId: "\(d["clientId"]!)"
+                clientSecret: ${DYN_SECRET}
+              - name: mkto
+                type: marketo
+                baseUrl: \(marketoBase ?? "\(m["baseUrl"]!)")
+                munchkinId: "\(m["munchkinId"]!)"
+                formId: \(m["formId"]!)
+                clientId: "\(m["clientId"]!)"
+                clientSecret: ${MKTO_SECRET}
+              - name: sf
+                type: salesforce
+                orgId: "\(s["orgId"]!)"
+                webToLeadUrl: "\(s["webToLeadUrl"]!)"
+                instanceUrl: \(sf)
+                tokenUrl: \(sf)/services/oauth2/token
+                clientId: "\(s["clientId"]!)"
+                clientSecret: ${SF_SECRET}
+                readbackTimeout: \(readbackTimeout)
+
+            """
+    }
+
     /// Sends a signal and waits for the exit status.
     func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 10) -> Int32? {
         kill(process.processIdentifier, signal)
