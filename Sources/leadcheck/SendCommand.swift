@@ -134,7 +134,8 @@ struct SendCommand: AsyncParsableCommand {
         }
 
         let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
-        let options = try transport.options(concurrency: concurrency)
+        var options = try transport.options(concurrency: concurrency)
+        options.transferThreads = TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
         let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat())
         let client = try HTTPClient(options: options, redactor: redactor)

@@ -217,4 +217,49 @@ import Testing
         #expect(statuses.count == 50)
         #expect(statuses.allSatisfy { $0 == 202 })
     }
+
+    /// A burst spread over two libcurl threads: every request completes exactly once, the
+    /// callbacks never overlap, and the two threads together open no more connections than the
+    /// concurrency allows.
+    @Test func burstOverTwoThreadsKeepsItsContract() async throws {
+        let server = try Self.nginx()
+        let client = try HTTPClient(options: TransportOptions(maxConcurrentTransfers: 8, transferThreads: 2))
+        final class Tally: @unchecked Sendable {
+            var issued = 0, completed = 0, succeeded = 0, connections = 0, overlaps = 0, inCallback = false
+            var seen = Set<String>()
+        }
+        let tally = Tally()
+        let total = 2000
+        func enter() { if tally.inCallback { tally.overlaps += 1 }; tally.inCallback = true }
+        await client.burst(
+            next: {
+                enter(); defer { tally.inCallback = false }
+                guard tally.issued < total else { return nil }
+                tally.issued += 1
+                return HTTPRequest(method: "POST", url: server.httpURL + "/?n=\(tally.issued)", body: .bytes(Array("{}".utf8), contentType: "application/json"))
+            },
+            completion: { request, result in
+                enter(); defer { tally.inCallback = false }
+                tally.completed += 1
+                tally.seen.insert(request.url)
+                if case let .success(response) = result {
+                    if response.status == 202 { tally.succeeded += 1 }
+                    tally.connections += response.newConnections
+                }
+            }
+        )
+        #expect(tally.completed == total)
+        #expect(tally.seen.count == total)
+        #expect(tally.succeeded == total)
+        #expect(tally.overlaps == 0)
+        #expect(tally.connections >= 2 && tally.connections <= 8)
+    }
+
+    @Test func burstThreadsFollowCoresAndConcurrency() {
+        #expect(TransportOptions.burstThreads(concurrency: 8, cores: 2) == 2)
+        #expect(TransportOptions.burstThreads(concurrency: 8, cores: 1) == 1)
+        #expect(TransportOptions.burstThreads(concurrency: 3, cores: 8) == 1)
+        #expect(TransportOptions.burstThreads(concurrency: 64, cores: 8) == 8)
+        #expect(TransportOptions.burstThreads(concurrency: 1, cores: 4) == 1)
+    }
 }

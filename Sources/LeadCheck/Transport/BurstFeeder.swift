@@ -8,12 +8,16 @@
 final class BurstFeeder: @unchecked Sendable {
     let next: () -> HTTPRequest?
     let completion: (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void
+    /// Most of this burst's transfers in flight on this loop at once (the loop's own limit
+    /// applies too): a burst spread over several loops gives each its share.
+    let slots: Int
     var done: CheckedContinuation<Void, Never>?
     var inFlight = 0
     var exhausted = false
     var cancelled = false
 
-    init(next: @escaping () -> HTTPRequest?, completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) {
+    init(slots: Int, next: @escaping () -> HTTPRequest?, completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) {
+        self.slots = max(1, slots)
         self.next = next
         self.completion = completion
     }

@@ -25,12 +25,12 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private let redactor: Redactor
 
-    init(options: TransportOptions, redactor: Redactor = Redactor()) throws(LeadCheckError) {
+    init(options: TransportOptions, redactor: Redactor = Redactor(), index: Int = 0) throws(LeadCheckError) {
         try CurlLibrary.initialize()
         self.options = options
         self.redactor = redactor
         let thread = Thread { [self] in run() }
-        thread.name = "leadcheck-curl"
+        thread.name = index == 0 ? "leadcheck-curl" : "leadcheck-curl-\(index)"
         thread.start()
         started.wait()
         guard multi != nil else { throw .transport("curl_multi_init failed") }
@@ -192,7 +192,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             // Bursts fill whatever slots the queued requests left free.
             if !isStopping {
                 for feeder in feeders where !feeder.exhausted && !feeder.cancelled {
-                    while active.count < options.maxConcurrentTransfers, let request = feeder.next() {
+                    while active.count < options.maxConcurrentTransfers, feeder.inFlight < feeder.slots, let request = feeder.next() {
                         let transfer = CurlTransfer(request: request, options: options, redactor: redactor)
                         feeder.inFlight += 1
                         transfer.callback = { [feeder] result in
@@ -201,7 +201,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                         }
                         start(transfer)
                     }
-                    if active.count < options.maxConcurrentTransfers { feeder.exhausted = true }
+                    if active.count < options.maxConcurrentTransfers && feeder.inFlight < feeder.slots { feeder.exhausted = true }
                 }
             }
             if isStopping {

@@ -1,23 +1,32 @@
+import Foundation
+
 /// leadcheck's HTTP client: every outbound request goes through it, and through libcurl.
 ///
 /// `send` is async; the transfer itself runs on the client's own libcurl thread
 /// (``CurlMultiLoop``), never on Swift's cooperative pool. Cancelling the calling task aborts the
-/// transfer immediately. Connections are kept alive and reused across requests.
+/// transfer immediately. Connections are kept alive and reused across requests. A burst may
+/// spread over ``TransportOptions/transferThreads`` such threads.
 public final class HTTPClient: Sendable {
     /// The options every request uses.
     public let options: TransportOptions
     /// Masks secrets in every error message and URL this client reports.
     public let redactor: Redactor
-    private let loop: CurlMultiLoop
+    /// The libcurl threads; single requests use the first.
+    private let loops: [CurlMultiLoop]
+    private var loop: CurlMultiLoop { loops[0] }
 
     /// Creates a client and starts its libcurl thread.
     public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError) {
         self.options = options
         self.redactor = redactor
-        loop = try CurlMultiLoop(options: options, redactor: redactor)
+        var loops: [CurlMultiLoop] = []
+        for index in 0..<options.transferThreads {
+            loops.append(try CurlMultiLoop(options: options, redactor: redactor, index: index))
+        }
+        self.loops = loops
     }
 
-    deinit { loop.shutdown() }
+    deinit { for loop in loops { loop.shutdown() } }
 
     /// Sends a request and waits for the whole response.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
@@ -38,15 +47,33 @@ public final class HTTPClient: Sendable {
     }
 
     /// Sends a burst of requests with at most `maxConcurrentTransfers` in flight, pulled from
-    /// `next` (until it returns nil) and reported to `completion`. Both run on the client's
-    /// libcurl thread, in order, never concurrently — so they may share state without locks —
-    /// and must not block for long. Returns when every request has finished; cancelling the
-    /// calling task stops pulling new ones.
+    /// `next` (until it returns nil) and reported to `completion`. Both run on a libcurl thread
+    /// and never concurrently — when the burst spreads over several threads they take turns
+    /// under a lock — so they may share state without locks of their own, and must not block
+    /// for long. Returns when every request has finished; cancelling the calling task stops
+    /// pulling new ones.
     public func burst(next: @escaping () -> HTTPRequest?,
                       completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) async {
-        await loop.run(BurstFeeder(next: next, completion: completion))
+        let threads = min(loops.count, options.maxConcurrentTransfers)
+        guard threads > 1 else {
+            await loop.run(BurstFeeder(slots: options.maxConcurrentTransfers, next: next, completion: completion))
+            return
+        }
+        let turn = NSLock()
+        let feeders = (0..<threads).map { index in
+            BurstFeeder(
+                slots: options.maxConcurrentTransfers / threads + (index < options.maxConcurrentTransfers % threads ? 1 : 0),
+                next: { turn.withLock { next() } },
+                completion: { request, result in turn.withLock { completion(request, result) } }
+            )
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for (loop, feeder) in zip(loops, feeders) {
+                group.addTask { await loop.run(feeder) }
+            }
+        }
     }
 
-    /// Stops the libcurl thread, failing anything still queued. Called by `deinit` too.
-    public func shutdown() { loop.shutdown() }
+    /// Stops the libcurl threads, failing anything still queued. Called by `deinit` too.
+    public func shutdown() { for loop in loops { loop.shutdown() } }
 }

@@ -15,10 +15,15 @@ public struct TransportOptions: Sendable, Hashable {
     public var caFile: String?
     /// Most transfers in flight at once; further requests wait their turn.
     public var maxConcurrentTransfers: Int
+    /// libcurl threads (each its own `curl_multi` loop and connection cache) a burst spreads its
+    /// transfers over. Single requests always use the first, so sequential requests share one
+    /// connection. More than one pays off only for bursts that keep one thread busy.
+    public var transferThreads: Int
 
     /// Creates options.
     public init(connectTimeoutMilliseconds: Int = 10_000, totalTimeoutMilliseconds: Int = 30_000, maxBodyBytes: Int = 10 << 20,
-                redirects: RedirectPolicy = .fail, insecure: Bool = false, caFile: String? = nil, maxConcurrentTransfers: Int = 16) {
+                redirects: RedirectPolicy = .fail, insecure: Bool = false, caFile: String? = nil, maxConcurrentTransfers: Int = 16,
+                transferThreads: Int = 1) {
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
         self.maxBodyBytes = maxBodyBytes
@@ -26,5 +31,13 @@ public struct TransportOptions: Sendable, Hashable {
         self.insecure = insecure
         self.caFile = caFile
         self.maxConcurrentTransfers = maxConcurrentTransfers
+        self.transferThreads = max(1, transferThreads)
+    }
+
+    /// The libcurl threads worth using for a burst of `concurrency` transfers on `cores` cores:
+    /// one per core, but each driving at least four connections, below which a thread's poll
+    /// and wake-up overhead outweighs what it adds.
+    public static func burstThreads(concurrency: Int, cores: Int) -> Int {
+        max(1, min(cores, concurrency / 4))
     }
 }
