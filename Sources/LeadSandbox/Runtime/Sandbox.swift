@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import LeadCheck
 import Logging
+import NIOPosix
 import NIOSSL
 import ServiceLifecycle
 
@@ -52,6 +53,12 @@ public final class Sandbox: Sendable {
 
     /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;
     /// shuts down gracefully either way. `onReady` runs once every server listens.
+    /// The sandbox's network threads: half the cores. The event loops only read, parse and
+    /// write; handlers run on Swift's pool and leads are committed on the store's writer thread,
+    /// so a loop per core only adds context switches (measured on 2 cores: one loop stores
+    /// ≈ 21,500 leads/s, two ≈ 19,700). Process-wide, like NIO's own singleton.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
+
     public func run(handleSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws {
         var logger = Logger(label: "leadcheck.sandbox")
         // In-process (verify --sandbox) the sandbox is stopped by cancellation, which Hummingbird
@@ -84,6 +91,7 @@ public final class Sandbox: Sendable {
                     }
                     if let ready { await onReady(ready) }
                 },
+                eventLoopGroupProvider: .shared(Self.eventLoops),
                 logger: logger
             )
             applications.append(app)

@@ -20,9 +20,11 @@ public final class SandboxStore: Sendable {
         } else {
             writer = try DatabaseQueue()
         }
-        httpsBatcher = WriteBatcher { [writer] rows in try await Self.writeHTTPSLeads(writer, rows) }
+        httpsBatcher = WriteBatcher(name: "leadcheck-sandbox-writer") { [writer] rows in try Self.writeHTTPSLeads(writer, rows) }
         try migrate()
     }
+
+    deinit { httpsBatcher.stop() }
 
     private func migrate() throws {
         var migrator = DatabaseMigrator()

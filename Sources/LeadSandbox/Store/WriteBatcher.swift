@@ -5,52 +5,68 @@ import Foundation
 /// item has committed, so "acknowledged means stored" still holds, while a burst of leads costs
 /// one commit instead of one each.
 ///
-/// `@unchecked Sendable`: `pending` and `draining` are guarded by `lock`.
+/// The transactions run on one dedicated thread, synchronously: SQLite blocks, which must not
+/// happen on Swift's cooperative pool, and a thread that goes straight from one batch to the
+/// next skips the two thread hops per batch an async write would cost.
+///
+/// `@unchecked Sendable`: `pending` and `stopping` are guarded by `condition`.
 final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var pending: [(item: Item, continuation: CheckedContinuation<Int64, any Error>)] = []
-    private var draining = false
-    private let write: @Sendable ([Item]) async throws -> [Int64]
+    private var stopping = false
+    private let write: @Sendable ([Item]) throws -> [Int64]
 
-    /// `write` stores a batch in one transaction and returns an id per item, in order.
-    init(write: @escaping @Sendable ([Item]) async throws -> [Int64]) {
+    /// `write` stores a batch in one transaction and returns an id per item, in order; it runs
+    /// on the batcher's own thread.
+    init(name: String, write: @escaping @Sendable ([Item]) throws -> [Int64]) {
         self.write = write
+        let thread = Thread { [self] in drain() }
+        thread.name = name
+        thread.start()
     }
 
     /// Stores one item; returns its id once it is committed.
     func submit(_ item: Item) async throws -> Int64 {
         try await withCheckedThrowingContinuation { continuation in
-            lock.lock()
-            pending.append((item, continuation))
-            let start = !draining
-            draining = true
-            lock.unlock()
-            if start { Task { await drain() } }
-        }
-    }
-
-    /// The queued items, or nil (and draining stops) when there are none.
-    private func takeBatch() -> [(item: Item, continuation: CheckedContinuation<Int64, any Error>)]? {
-        lock.withLock {
-            if pending.isEmpty {
-                draining = false
-                return nil
+            condition.lock()
+            if stopping {
+                condition.unlock()
+                continuation.resume(throwing: CancellationError())
+                return
             }
-            let batch = pending
-            pending.removeAll(keepingCapacity: true)
-            return batch
+            pending.append((item, continuation))
+            if pending.count == 1 { condition.signal() }
+            condition.unlock()
         }
     }
 
-    private func drain() async {
+    /// Stops the thread once what is queued is written (the thread holds the batcher until then);
+    /// later submissions fail.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func drain() {
+        var batch: [(item: Item, continuation: CheckedContinuation<Int64, any Error>)] = []
         while true {
-            guard let batch = takeBatch() else { return }
+            condition.lock()
+            while pending.isEmpty && !stopping { condition.wait() }
+            if pending.isEmpty {
+                condition.unlock()
+                return
+            }
+            swap(&batch, &pending)
+            condition.unlock()
             do {
-                let ids = try await write(batch.map(\.item))
+                let ids = try write(batch.map(\.item))
                 for (index, entry) in batch.enumerated() { entry.continuation.resume(returning: ids[index]) }
             } catch {
                 for entry in batch { entry.continuation.resume(throwing: error) }
             }
+            batch.removeAll(keepingCapacity: true)
         }
     }
 }
