@@ -33,8 +33,13 @@ public struct SandboxRequest: Sendable {
 
     /// The first header of this name, case-insensitively.
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        // ASCII case folding on bytes: header names are tokens (RFC 9110 §5.1), and this runs
+        // several times for every request, where lowercased copies showed in profiles.
+        headers.first { field in
+            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { a, b in
+                a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+            }
+        }?.value
     }
 
     /// Query parameters, percent-decoded. Azure Storage keeps a literal `+`; ASP.NET services
