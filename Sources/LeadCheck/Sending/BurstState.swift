@@ -1,7 +1,10 @@
-/// What a `send` burst reads and tallies. `@unchecked Sendable`: the burst's callbacks touch it
-/// only on the client's libcurl thread, one at a time, and the caller reads it only after the
-/// burst has returned.
+import Foundation
+
+/// What a `send` burst reads and tallies. `@unchecked Sendable`: the burst's callbacks, on the
+/// client's libcurl threads, touch it only while holding `lock`, and the caller reads it only
+/// after the burst has returned.
 final class BurstState<Feed: LeadFeed>: @unchecked Sendable {
+    let lock = NSLock()
     var feed: Feed
     var feedError: LeadCheckError?
     var summary: SendSummary

@@ -55,7 +55,8 @@ public struct SendRunner: LeadFeedRunner {
     }
 
     /// Sends every lead the feed yields and returns the summary. The burst runs on the client's
-    /// libcurl thread: leads are encoded and outcomes tallied there, one at a time.
+    /// libcurl threads: each pulls the next lead under the state's lock and encodes it outside
+    /// it, so encoding runs in parallel; outcomes are tallied under the same lock.
     public func run<Feed: LeadFeed>(_ feed: inout Feed) async throws(LeadCheckError) -> SendSummary {
         let clock = ContinuousClock()
         let start = clock.now
@@ -66,24 +67,29 @@ public struct SendRunner: LeadFeedRunner {
         let tracing = self.tracing
         await client.burst(
             next: { [self] in
-                guard state.feedError == nil else { return nil }
-                do throws(LeadCheckError) {
-                    return try state.feed.next().map(makeRequest)
-                } catch {
-                    state.feedError = error
-                    return nil
+                let lead: Lead? = state.lock.withLock {
+                    guard state.feedError == nil else { return nil }
+                    do throws(LeadCheckError) {
+                        return try state.feed.next()
+                    } catch {
+                        state.feedError = error
+                        return nil
+                    }
                 }
+                return lead.map(makeRequest)
             },
             completion: { request, result in
-                state.summary.sent += 1
-                switch result {
-                case let .success(response):
-                    state.summary.statuses[String(response.status), default: 0] += 1
-                    if response.isSuccess { state.summary.succeeded += 1 }
-                    state.latencies.append(response.timings.total)
-                case let .failure(error):
-                    state.summary.errors[error.code, default: 0] += 1
-                    if state.summary.errorExamples[error.code] == nil { state.summary.errorExamples[error.code] = error.message }
+                state.lock.withLock {
+                    state.summary.sent += 1
+                    switch result {
+                    case let .success(response):
+                        state.summary.statuses[String(response.status), default: 0] += 1
+                        if response.isSuccess { state.summary.succeeded += 1 }
+                        state.latencies.append(response.timings.total)
+                    case let .failure(error):
+                        state.summary.errors[error.code, default: 0] += 1
+                        if state.summary.errorExamples[error.code] == nil { state.summary.errorExamples[error.code] = error.message }
+                    }
                 }
                 if let tracing { Self.trace(request, result, tracing) }
             }

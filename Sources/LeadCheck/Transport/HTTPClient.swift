@@ -47,28 +47,18 @@ public final class HTTPClient: Sendable {
     }
 
     /// Sends a burst of requests with at most `maxConcurrentTransfers` in flight, pulled from
-    /// `next` (until it returns nil) and reported to `completion`. Both run on a libcurl thread
-    /// and never concurrently — when the burst spreads over several threads they take turns
-    /// under a lock — so they may share state without locks of their own, and must not block
-    /// for long. Returns when every request has finished; cancelling the calling task stops
-    /// pulling new ones.
-    public func burst(next: @escaping () -> HTTPRequest?,
-                      completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) async {
+    /// `next` (until it returns nil) and reported to `completion`. Both run on the libcurl
+    /// threads and must not block for long. With one thread they never overlap; a burst spread
+    /// over several threads calls them from each, concurrently, so they must be `@Sendable` and
+    /// guard what they share — which lets each thread build its requests in parallel. Returns
+    /// when every request has finished; cancelling the calling task stops pulling new ones.
+    public func burst(next: @escaping @Sendable () -> HTTPRequest?,
+                      completion: @escaping @Sendable (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) async {
         let threads = min(loops.count, options.maxConcurrentTransfers)
-        guard threads > 1 else {
-            await loop.run(BurstFeeder(slots: options.maxConcurrentTransfers, next: next, completion: completion))
-            return
-        }
-        let turn = NSLock()
-        let feeders = (0..<threads).map { index in
-            BurstFeeder(
-                slots: options.maxConcurrentTransfers / threads + (index < options.maxConcurrentTransfers % threads ? 1 : 0),
-                next: { turn.withLock { next() } },
-                completion: { request, result in turn.withLock { completion(request, result) } }
-            )
-        }
         await withTaskGroup(of: Void.self) { group in
-            for (loop, feeder) in zip(loops, feeders) {
+            for (index, loop) in loops.prefix(threads).enumerated() {
+                let slots = options.maxConcurrentTransfers / threads + (index < options.maxConcurrentTransfers % threads ? 1 : 0)
+                let feeder = BurstFeeder(slots: slots, next: next, completion: completion)
                 group.addTask { await loop.run(feeder) }
             }
         }
