@@ -205,6 +205,28 @@ import Testing
         #expect(buffer.string == #""a\"b\\c\nd\re\tf\u0001g\u001fh é 𠮷""#)
     }
 
+    /// The escaper scans 16 and 8 bytes at a time: every length around those block sizes, with
+    /// a byte to escape at every position (or none), must round-trip through a JSON parser and
+    /// never read past the string.
+    @Test func jsonEscapingRoundTripsAtEveryBlockBoundary() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "é", "𠮷"]
+        for length in 0...40 {
+            for position in -1..<length {
+                for special in position < 0 ? [Character("x")] : specials {
+                    var text = String(repeating: "a", count: length)
+                    if position >= 0 {
+                        let index = text.index(text.startIndex, offsetBy: position)
+                        text.replaceSubrange(index...index, with: String(special))
+                    }
+                    let buffer = WireBuffer()
+                    buffer.appendJSONString(text)
+                    let decoded = try JSONSerialization.jsonObject(with: Data(buffer.string.utf8), options: [.fragmentsAllowed]) as? String
+                    #expect(decoded.map(Array.init) == Array(text), "length \(length), position \(position)")
+                }
+            }
+        }
+    }
+
     @Test func canonicalRecordsRoundTripAndFlagUndocumentedPairs() throws {
         for lead in Self.allLeads {
             let object = try Decoding.jsonObject(CanonicalLeadEncoder().encode(lead))

@@ -5,7 +5,8 @@ extension CustomerFactory {
         let customer = CustomerInfo(
             firstName: rng.pick(values.firstNames),
             lastName: rng.pick(values.lastNames),
-            email: limitEmail(length: emailLimit),
+            email: markerLocalPart + (values.emailTails[markerLocalPart.utf8.count]
+                ?? Self.limitEmailTail(localPartLength: markerLocalPart.utf8.count, length: emailLimit)),
             phone: Self.fill(values.phonePattern, &rng),
             country: values.country,
             company: rng.pick(values.companies),
@@ -18,13 +19,13 @@ extension CustomerFactory {
         return (customer, "\(marker) \(padding)")
     }
 
-    /// An ASCII address of exactly `length` characters that still starts with the marker: the
-    /// local part stays short (RFC 5321 allows 64) and a padding label in the domain takes up
-    /// the rest.
-    func limitEmail(length: Int) -> String {
-        let fixed = markerLocalPart.utf8.count + 1 + 1 + Self.emailDomain.utf8.count
+    /// The part after the local part of an ASCII address of exactly `length` characters that
+    /// still starts with the marker: the local part stays short (RFC 5321 allows 64) and a
+    /// padding label in the domain takes up the rest.
+    static func limitEmailTail(localPartLength: Int, length: Int) -> String {
+        let fixed = localPartLength + 1 + 1 + emailDomain.utf8.count
         let label = String(repeating: "x", count: max(1, length - fixed))
-        return "\(markerLocalPart)@\(label).\(Self.emailDomain)"
+        return "@\(label).\(emailDomain)"
     }
 
     /// Repeats `words` joined by `separator` and cuts the result to exactly `length` Unicode

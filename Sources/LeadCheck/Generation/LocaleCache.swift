@@ -2,8 +2,9 @@ import Foundation
 
 /// Everything about a locale that does not change from lead to lead, computed once per
 /// generator: the filled-in description sentence and the `limits` values, whose padding would
-/// otherwise be rebuilt scalar by scalar for every lead.
-struct LocaleCache: Sendable {
+/// otherwise be rebuilt scalar by scalar for every lead. A class, so each lead's factory shares
+/// it with one reference count rather than copying (and retaining) every field.
+final class LocaleCache: Sendable {
     let table: LocaleTable
     /// The interest sentence with the offer title filled in.
     let sentence: String
@@ -23,6 +24,9 @@ struct LocaleCache: Sendable {
         /// Description padding keyed by the marker's length: the padding is whatever the marker
         /// and one space leave of the limit.
         let descriptionPadding: [Int: String]
+        /// The email after its local part (`@xxx….example.com`), keyed by the marker's length:
+        /// the padding label takes whatever the local part leaves of the limit.
+        let emailTails: [Int: String]
     }
 
     init(locale: LeadLocale, offer: Offer, markerLengths: [Int]) {
@@ -46,6 +50,9 @@ struct LocaleCache: Sendable {
                 phonePattern: CustomerFactory.fit([table.phonePattern], separator: " ", length: target(.phone)),
                 descriptionPadding: Dictionary(markerLengths.map { length in
                     (length, CustomerFactory.fit([table.paddingText], separator: "", length: descriptionLimit - length - 1))
+                }, uniquingKeysWith: { first, _ in first }),
+                emailTails: Dictionary(markerLengths.map { length in
+                    (length, CustomerFactory.limitEmailTail(localPartLength: length, length: (FieldLimits.strictest(.email)?.limit ?? 80) + extra))
                 }, uniquingKeysWith: { first, _ in first })
             )
         }
