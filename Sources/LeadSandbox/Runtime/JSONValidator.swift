@@ -69,27 +69,19 @@ enum JSONValidator {
                 skipWhitespace()
                 guard !atEnd else { return false }
                 switch current {
-                case UInt8(ascii: "{"):
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let object = current == UInt8(ascii: "{")
                     index += 1
-                    guard push(object: true) else { return false }
+                    guard push(object: object) else { return false }
                     skipWhitespace()
                     guard !atEnd else { return false }
-                    if current == UInt8(ascii: "}") {
+                    if current == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                         index += 1
                         depth -= 1
                         break
                     }
-                    guard key() else { return false }
-                    continue
-                case UInt8(ascii: "["):
-                    index += 1
-                    guard push(object: false) else { return false }
-                    skipWhitespace()
-                    guard !atEnd else { return false }
-                    if current == UInt8(ascii: "]") {
-                        index += 1
-                        depth -= 1
-                        break
+                    if object {
+                        guard key() else { return false }
                     }
                     continue
                 case UInt8(ascii: "\""):
