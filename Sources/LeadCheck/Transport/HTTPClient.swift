@@ -1,5 +1,3 @@
-import Foundation
-
 /// leadcheck's HTTP client: every outbound request goes through it, and through libcurl.
 ///
 /// `send` is async; the transfer itself runs on the client's own libcurl thread

@@ -6,8 +6,9 @@
 /// surrounding whitespace, and a leading UTF-8 byte-order mark, which RFC 8259 §8.1 lets a parser
 /// ignore. Rejected, as Foundation's `JSONSerialization` rejects them (a differential test keeps
 /// the two in step): anything but UTF-8, invalid UTF-8, raw control characters in strings,
-/// unpaired surrogate escapes, leading zeros, `NaN`/`Infinity`, trailing commas, comments,
-/// nesting deeper than ``maxDepth``, and anything after the value.
+/// unpaired surrogate escapes, leading zeros, `NaN`/`Infinity`, comments, nesting deeper than
+/// ``maxDepth``, and anything after the value. Also rejected, where Foundation is lenient and the
+/// RFC is not: trailing commas (`[1,]`) — a sender relying on that leniency is worth a finding.
 enum JSONValidator {
     /// Deepest nesting accepted; Foundation's parser stops at 512 too.
     static let maxDepth = 512
