@@ -135,7 +135,8 @@ struct SendCommand: AsyncParsableCommand {
 
         let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
         var options = try transport.options(concurrency: concurrency)
-        options.transferThreads = TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
+        // Traced bursts stay on one thread, so each exchange prints whole and in order.
+        options.transferThreads = verbose || curl ? 1 : TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
         let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat())
         let client = try HTTPClient(options: options, redactor: redactor)
