@@ -1,21 +1,20 @@
 extension CustomerFactory {
     func limits(_ rng: inout SeededGenerator) -> (CustomerInfo, String) {
         let values = cache.limitValues(edge ?? .at)
-        let emailLimit = (FieldLimits.strictest(.email)?.limit ?? 80) + (edge == .over ? 1 : 0)
+        // Leads past the planned count (a caller asking beyond `count`) get their email tail and
+        // padding built here; the cache covers every marker length of the planned range.
+        let length = marker.utf8.count
         let customer = CustomerInfo(
             firstName: rng.pick(values.firstNames),
             lastName: rng.pick(values.lastNames),
-            email: markerLocalPart + (values.emailTails[markerLocalPart.utf8.count]
-                ?? Self.limitEmailTail(localPartLength: markerLocalPart.utf8.count, length: emailLimit)),
+            email: markerLocalPart + (values.emailTails[length] ?? Self.limitEmailTail(localPartLength: length, length: values.emailLimit)),
             phone: Self.fill(values.phonePattern, &rng),
             country: values.country,
             company: rng.pick(values.companies),
             title: rng.pick(values.titles)
         )
-        // Leads past the planned count (a caller asking beyond `count`) get their padding built
-        // here; the cache covers every marker length of the planned range.
-        let padding = values.descriptionPadding[marker.utf8.count]
-            ?? Self.fit([table.paddingText], separator: "", length: (FieldLimits.strictest(.description)?.limit ?? 2000) + (edge == .over ? 1 : 0) - marker.utf16.count - 1)
+        let padding = values.descriptionPadding[length]
+            ?? LocaleCache.LimitValues.padding(table, descriptionLimit: values.descriptionLimit, markerLength: marker.utf16.count)
         return (customer, "\(marker) \(padding)")
     }
 

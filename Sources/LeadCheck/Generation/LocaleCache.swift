@@ -11,8 +11,9 @@ final class LocaleCache: Sendable {
     /// `limits` values, one set per edge (index 0 = at, 1 = over).
     let limits: [LimitValues]
 
-    /// The `limits` values of one edge.
-    struct LimitValues: Sendable {
+    /// The `limits` values of one edge. A class, so a lead takes one reference rather than
+    /// copying (and retaining) every pool.
+    final class LimitValues: Sendable {
         /// Each rotation of the given-name pool, fitted; picked by a seeded index.
         let firstNames: [String]
         let lastNames: [String]
@@ -21,41 +22,51 @@ final class LocaleCache: Sendable {
         let country: String
         /// A phone pattern (`#` for digits) of exactly the phone limit.
         let phonePattern: String
+        /// The email and description lengths this edge aims at (the strictest limit, or one more).
+        let emailLimit: Int
+        let descriptionLimit: Int
         /// Description padding keyed by the marker's length: the padding is whatever the marker
         /// and one space leave of the limit.
         let descriptionPadding: [Int: String]
         /// The email after its local part (`@xxx….example.com`), keyed by the marker's length:
         /// the padding label takes whatever the local part leaves of the limit.
         let emailTails: [Int: String]
+
+        init(table: LocaleTable, edge: LimitEdge, markerLengths: [Int]) {
+            let extra = edge == .over ? 1 : 0
+            func target(_ field: LeadField, _ fallback: Int) -> Int { (FieldLimits.strictest(field)?.limit ?? fallback) + extra }
+            func rotations(_ words: [String], _ separator: String, _ field: LeadField) -> [String] {
+                words.indices.map { k in
+                    CustomerFactory.fit(Array(words[k...] + words[..<k]), separator: separator, length: target(field, 255))
+                }
+            }
+            firstNames = rotations(table.givenNames, " ", .firstName)
+            lastNames = rotations(table.familyNames, "-", .lastName)
+            companies = rotations(table.companies, " ", .company)
+            titles = rotations(table.titles, " / ", .title)
+            country = CustomerFactory.fit([table.countryName], separator: " ", length: target(.country, 255))
+            phonePattern = CustomerFactory.fit([table.phonePattern], separator: " ", length: target(.phone, 255))
+            let emailLimit = target(.email, 80), descriptionLimit = target(.description, 2000)
+            self.emailLimit = emailLimit
+            self.descriptionLimit = descriptionLimit
+            descriptionPadding = Dictionary(markerLengths.map { length in
+                (length, Self.padding(table, descriptionLimit: descriptionLimit, markerLength: length))
+            }, uniquingKeysWith: { first, _ in first })
+            emailTails = Dictionary(markerLengths.map { length in
+                (length, CustomerFactory.limitEmailTail(localPartLength: length, length: emailLimit))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The description padding for a marker of `markerLength` UTF-16 units.
+        static func padding(_ table: LocaleTable, descriptionLimit: Int, markerLength: Int) -> String {
+            CustomerFactory.fit([table.paddingText], separator: "", length: descriptionLimit - markerLength - 1)
+        }
     }
 
     init(locale: LeadLocale, offer: Offer, markerLengths: [Int]) {
         table = locale.table
         sentence = table.interestSentence.replacingOccurrences(of: "{offer}", with: offer.title)
-        limits = LimitEdge.allCases.map { [table] edge in
-            let extra = edge == .over ? 1 : 0
-            func target(_ field: LeadField) -> Int { (FieldLimits.strictest(field)?.limit ?? 255) + extra }
-            func rotations(_ words: [String], _ separator: String, _ field: LeadField) -> [String] {
-                words.indices.map { k in
-                    CustomerFactory.fit(Array(words[k...] + words[..<k]), separator: separator, length: target(field))
-                }
-            }
-            let descriptionLimit = target(.description)
-            return LimitValues(
-                firstNames: rotations(table.givenNames, " ", .firstName),
-                lastNames: rotations(table.familyNames, "-", .lastName),
-                companies: rotations(table.companies, " ", .company),
-                titles: rotations(table.titles, " / ", .title),
-                country: CustomerFactory.fit([table.countryName], separator: " ", length: target(.country)),
-                phonePattern: CustomerFactory.fit([table.phonePattern], separator: " ", length: target(.phone)),
-                descriptionPadding: Dictionary(markerLengths.map { length in
-                    (length, CustomerFactory.fit([table.paddingText], separator: "", length: descriptionLimit - length - 1))
-                }, uniquingKeysWith: { first, _ in first }),
-                emailTails: Dictionary(markerLengths.map { length in
-                    (length, CustomerFactory.limitEmailTail(localPartLength: length, length: (FieldLimits.strictest(.email)?.limit ?? 80) + extra))
-                }, uniquingKeysWith: { first, _ in first })
-            )
-        }
+        limits = LimitEdge.allCases.map { [table] edge in LimitValues(table: table, edge: edge, markerLengths: markerLengths) }
     }
 
     /// The `limits` values for an edge.
