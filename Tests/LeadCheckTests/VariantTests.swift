@@ -83,6 +83,22 @@ import Testing
         }
     }
 
+    /// Leads asked for past the planned count have longer markers than the cache was built
+    /// for; their email and description must still land exactly on the limits.
+    @Test func limitsLeadsPastThePlannedCountStillHitTheLimits() throws {
+        let generator = LeadGenerator(options: GenerationOptions(seed: 42, variants: [.limits], locales: [.jaJP]))
+        let emailLimit = try #require(FieldLimits.strictest(.email)).limit
+        let descriptionLimit = try #require(FieldLimits.strictest(.description)).limit
+        for index in [generator.count * 1000 + 1, generator.count * 1_000_000 + 2] {
+            let lead = generator.lead(at: index)
+            let extra = lead.limitEdge == .over ? 1 : 0
+            #expect(lead.marker.utf8.count > LeadGenerator(options: generator.options).lead(at: generator.count - 1).marker.utf8.count)
+            #expect(lead.customer.email?.utf16.count == emailLimit + extra)
+            #expect(lead.description.utf16.count == descriptionLimit + extra)
+            #expect(lead.description.hasPrefix(lead.marker + " "))
+        }
+    }
+
     @Test func strictestLimitsComeFromTheReferenceTable() {
         #expect(FieldLimits.strictest(.firstName)! == (40, .salesforce))
         #expect(FieldLimits.strictest(.lastName)! == (50, .dynamics))
