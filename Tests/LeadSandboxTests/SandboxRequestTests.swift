@@ -17,10 +17,10 @@ import Testing
     }
 
     @Test func jsonContentTypesAreRecognised() {
-        for type in ["application/json", "Application/JSON; charset=utf-8", "text/json", "application/vnd.api+json"] {
+        for type in ["application/json", "Application/JSON; charset=utf-8", "text/json", "application/vnd.api+json", "x/jjson", "x/jsjson"] {
             #expect(HTTPSSinkService.declaresJSON(type), "\(type)")
         }
-        for type in [nil, "", "jso", "text/plain", "application/x-www-form-urlencoded"] as [String?] {
+        for type in [nil, "", "jso", "js on", "text/plain", "application/x-www-form-urlencoded", "j\u{0A}son"] as [String?] {
             #expect(!HTTPSSinkService.declaresJSON(type), "\(String(describing: type))")
         }
     }

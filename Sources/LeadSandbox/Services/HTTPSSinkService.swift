@@ -53,12 +53,16 @@ public struct HTTPSSinkService: SandboxService {
     /// was a visible share of every stored lead.
     static func declaresJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let json = Array("json".utf8)
-        let bytes = Array(contentType.utf8)
-        guard bytes.count >= json.count else { return false }
-        return (0...(bytes.count - json.count)).contains { start in
-            json.indices.allSatisfy { bytes[start + $0] | 0x20 == json[$0] }
+        let json: [UInt8] = [0x6A, 0x73, 0x6F, 0x6E]  // "json"
+        // A plain scan: "json" has no prefix that is also its suffix, so a mismatch restarts at
+        // the current byte.
+        var matched = 0
+        for byte in contentType.utf8 {
+            let folded = byte | 0x20
+            matched = folded == json[matched] ? matched + 1 : (folded == json[0] ? 1 : 0)
+            if matched == json.count { return true }
         }
+        return false
     }
 
     /// Accepts a lead.
