@@ -30,28 +30,14 @@ import Testing
         let sandbox = try SandboxProcess(["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(Self.secrets["CANARY_SIG"]!)",
                                           "--client-secret", "dynamics=CANARY_DYN", "--client-secret", "marketo=CANARY_MKTO", "--client-secret", "salesforce=CANARY_SF"],
                                          directory: directory, environment: Self.secrets)
-        let tableBase = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1].replacingOccurrences(of: "/devstoreaccount1;", with: "/canaryacct")
         let config = directory.path("hygiene.yaml")
-        try """
-            version: 1
-            defaults:
-              variants: [typical, hostile]
-              locales: [en-US]
-            destinations:
-              - name: hook
-                type: https
-                url: ${HOOK_URL}
-                inspectionUrl: \(sandbox.inspectionURL)
-              - name: table
-                type: azure-table
-                connectionString: ${TABLE_CONN}
-
-            """.appending(sandbox.crmDestinationsYAML(readbackTimeout: "1s")).write(toFile: config, atomically: true, encoding: .utf8)
+        try sandbox.hookAndTableYAML(urlVariable: "HOOK_URL", connectionVariable: "TABLE_CONN")
+            .appending(sandbox.crmDestinationsYAML(readbackTimeout: "1s")).write(toFile: config, atomically: true, encoding: .utf8)
         func environment(wrong: Bool) -> [String: String] {
             let x = wrong ? "X" : ""
             return [
                 "HOOK_URL": sandbox.httpsURL + "&sig=\(Self.secrets["CANARY_SIG"]!)\(x)",
-                "TABLE_CONN": "DefaultEndpointsProtocol=http;AccountName=canaryacct;AccountKey=\(wrong ? Data("wrong".utf8).base64EncodedString() : Self.secrets["CANARY_TABLE_KEY"]!);TableEndpoint=\(tableBase);",
+                "TABLE_CONN": sandbox.tableConnectionString(account: "canaryacct", key: wrong ? Data("wrong".utf8).base64EncodedString() : Self.secrets["CANARY_TABLE_KEY"]!),
                 "DYN_SECRET": Self.secrets["CANARY_DYN"]! + x, "MKTO_SECRET": Self.secrets["CANARY_MKTO"]! + x, "SF_SECRET": Self.secrets["CANARY_SF"]! + x,
                 "LEADCHECK_SEND_URL": sandbox.httpsURL + "&sig=\(Self.secrets["CANARY_SIG"]!)\(x)",
             ]

@@ -174,24 +174,9 @@ import FoundationXML
         let sig = "CANARYSIG7788qz"
         let sandbox = try SandboxProcess(["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(sig)"],
                                          directory: directory, environment: ["CANARY_TABLE_KEY": key])
-        let tableBase = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1]
-            .replacingOccurrences(of: "/devstoreaccount1;", with: "/canaryacct")
         let config = directory.path("canary.yaml")
-        try """
-            version: 1
-            defaults:
-              variants: [typical, hostile]
-              locales: [en-US]
-            destinations:
-              - name: hook
-                type: https
-                url: ${CANARY_URL}
-                inspectionUrl: \(sandbox.inspectionURL)
-              - name: table
-                type: azure-table
-                connectionString: ${CANARY_CONN}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let connection = "DefaultEndpointsProtocol=http;AccountName=canaryacct;AccountKey=\(key);TableEndpoint=\(tableBase);"
+        try sandbox.hookAndTableYAML(urlVariable: "CANARY_URL", connectionVariable: "CANARY_CONN").write(toFile: config, atomically: true, encoding: .utf8)
+        let connection = sandbox.tableConnectionString(account: "canaryacct", key: key)
         let forms = [key, keyText, sig, Data(sig.utf8).base64EncodedString(), key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!]
         for (label, url) in [("pass", sandbox.httpsURL + "&sig=\(sig)"), ("fail", sandbox.httpsURL + "&sig=\(sig)X")] {
             let json = directory.path("\(label).json"), junit = directory.path("\(label).xml"), journal = directory.path("\(label).journal")

@@ -51,6 +51,34 @@ final class SandboxProcess: @unchecked Sendable {
     var caFile: String? { endpoints["caFile"] as? String }
     var azureTable: [String: Any] { endpoints["azureTable"] as! [String: Any] }
 
+    /// A connection string for a `--table-account NAME=…` account of this sandbox, with `key`.
+    func tableConnectionString(account: String, key: String) -> String {
+        let base = (azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1]
+            .replacingOccurrences(of: "/devstoreaccount1;", with: "/\(account)")
+        return "DefaultEndpointsProtocol=http;AccountName=\(account);AccountKey=\(key);TableEndpoint=\(base);"
+    }
+
+    /// A config's head (typical and hostile en-US leads) with an https destination `hook` whose
+    /// URL is `${urlVariable}` and an azure-table destination `table` whose connection string is
+    /// `${connectionVariable}`; more `destinations:` items may follow.
+    func hookAndTableYAML(urlVariable: String, connectionVariable: String) -> String {
+        """
+        version: 1
+        defaults:
+          variants: [typical, hostile]
+          locales: [en-US]
+        destinations:
+          - name: hook
+            type: https
+            url: ${\(urlVariable)}
+            inspectionUrl: \(inspectionURL)
+          - name: table
+            type: azure-table
+            connectionString: ${\(connectionVariable)}
+
+        """
+    }
+
     /// The `destinations:` items for this sandbox's Dynamics (`dyn`), Marketo (`mkto`) and
     /// Salesforce (`sf`), secrets as `${DYN_SECRET}`, `${MKTO_SECRET}` and `${SF_SECRET}`; a base
     /// URL given here replaces the sandbox's (to point one at a misbehaving server).
