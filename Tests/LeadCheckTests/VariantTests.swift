@@ -92,7 +92,7 @@ import Testing
         for index in [generator.count * 1000 + 1, generator.count * 1_000_000 + 2] {
             let lead = generator.lead(at: index)
             let extra = lead.limitEdge == .over ? 1 : 0
-            #expect(lead.marker.utf8.count > LeadGenerator(options: generator.options).lead(at: generator.count - 1).marker.utf8.count)
+            #expect(lead.marker.utf8.count > generator.lead(at: generator.count - 1).marker.utf8.count)
             #expect(lead.customer.email?.utf16.count == emailLimit + extra)
             #expect(lead.description.utf16.count == descriptionLimit + extra)
             #expect(lead.description.hasPrefix(lead.marker + " "))

@@ -13,7 +13,7 @@ public final class HTTPClient: Sendable {
     private let loops: [CurlMultiLoop]
     private var loop: CurlMultiLoop { loops[0] }
 
-    /// Creates a client and starts its libcurl thread.
+    /// Creates a client and starts its libcurl threads (``TransportOptions/transferThreads``).
     public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError) {
         self.options = options
         self.redactor = redactor
