@@ -29,10 +29,13 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // fallocate(2), which the Glibc module hides behind _GNU_SOURCE.
+        .systemLibrary(name: "CPlatform"),
         .target(
             name: "LeadCheck",
             dependencies: [
                 "CCurl",
+                "CPlatform",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -79,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport", "leadcheck"]
+            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -43,4 +43,30 @@ public enum LoopbackSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
     }
+
+    /// Connects to a loopback port, sends `request` in one write (so several requests arrive
+    /// pipelined), and returns every byte the server sends until it closes the connection or
+    /// stays silent for `timeout` seconds.
+    public static func exchange(port: Int, request: [UInt8], timeout: Int = 5) throws -> [UInt8] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXFailure("socket") }
+        defer { close(fd) }
+        guard connect(fd, port: port) == 0 else { throw POSIXFailure("connect") }
+        var wait = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        var sent = 0
+        while sent < request.count {
+            let count = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { throw POSIXFailure("send") }
+            sent += count
+        }
+        var reply: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            reply += chunk[..<count]
+        }
+        return reply
+    }
 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CPlatform
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -14,6 +15,15 @@ public final class OutputFile {
     private let path: String?
     private let temporaryPath: String?
     private var finished = false
+    /// Bytes written so far, and how far the file's space is reserved ahead of them.
+    private var written: Int64 = 0
+    private var reserved: Int64 = 0
+    private var reserving: Bool
+    /// How much space to reserve at a time. Allocating a file's pages one `write` at a time is
+    /// most of the cost of writing to tmpfs on a VM (measured with a C loop writing 1.6 GB to
+    /// /dev/shm in 1 MiB blocks: 0.63–2.83 s; with a 64 MiB `fallocate` ahead of the writes:
+    /// 0.61–0.89 s); on a disk it also keeps the file in few extents.
+    static let reserveStep: Int64 = 64 << 20
 
     /// Opens `path` for writing, or standard output when `path` is `nil` or `-`.
     public init(path: String?) throws(LeadCheckError) {
@@ -21,6 +31,7 @@ public final class OutputFile {
             fd = STDOUT_FILENO
             self.path = nil
             temporaryPath = nil
+            reserving = false
             return
         }
         var info = stat()
@@ -34,6 +45,7 @@ public final class OutputFile {
             fd = opened
             self.path = path
             temporaryPath = nil
+            reserving = false
             return
         }
         let temporary = "\(path).tmp-\(getpid())"
@@ -44,6 +56,7 @@ public final class OutputFile {
         fd = opened
         self.path = path
         temporaryPath = temporary
+        reserving = true
     }
 
     deinit {
@@ -55,20 +68,38 @@ public final class OutputFile {
     /// Writes all of `bytes`, retrying short writes and EINTR.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(LeadCheckError) {
         guard let base = bytes.baseAddress else { return }
+        reserve(through: written + Int64(bytes.count))
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)
-            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            let count = Glibc.write(fd, base + offset, bytes.count - offset)
             #else
-            let written = Darwin.write(fd, base + offset, bytes.count - offset)
+            let count = Darwin.write(fd, base + offset, bytes.count - offset)
             #endif
-            if written < 0 {
+            if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE && path == nil { throw .outputClosed }
                 throw .outputUnwritable(path: path ?? "<stdout>", reason: Self.errnoText())
             }
-            offset += written
+            offset += count
         }
+        written += Int64(bytes.count)
+    }
+
+    /// Reserves the file's space in large steps ahead of the writes. Best effort: a file system
+    /// that cannot (EOPNOTSUPP) or a full disk is left to `write`, which reports it.
+    private func reserve(through end: Int64) {
+        guard reserving, end > reserved else { return }
+        #if os(Linux)
+        let length = max(Self.reserveStep, end - reserved)
+        if lc_reserve_file_range(fd, reserved, length) == 0 {
+            reserved += length
+        } else {
+            reserving = false
+        }
+        #else
+        reserving = false
+        #endif
     }
 
     /// Closes the file and moves it into place. Standard output is left open.
@@ -79,6 +110,14 @@ public final class OutputFile {
         guard let temporaryPath else {
             if close(fd) != 0 { throw .outputUnwritable(path: path, reason: Self.errnoText()) }
             return
+        }
+        // Truncating to the size written releases the space reserved past it (tmpfs and ext4
+        // both free blocks beyond the end on a same-size truncate).
+        if reserved > written && ftruncate(fd, off_t(written)) != 0 {
+            let reason = Self.errnoText()
+            close(fd)
+            unlink(temporaryPath)
+            throw .outputUnwritable(path: path, reason: reason)
         }
         if close(fd) != 0 {
             let reason = Self.errnoText()

@@ -74,7 +74,7 @@ struct InspectionAPI: Sendable {
         case "https":
             guard let body = object["body"] else { return try json(400, ["error": "expected \"body\""]) }
             let data = try JSONSerialization.data(withJSONObject: body)
-            let id = try await store.insertHTTPSLead(path: "/seed", headers: [("Content-Type", "application/json")], body: Array(data))
+            let id = try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: "/seed", headers: [("Content-Type", "application/json")], body: Array(data)))
             return try json(201, ["id": String(id)])
         case "azure-table":
             guard let account = object["account"] as? String, let table = object["table"] as? String,

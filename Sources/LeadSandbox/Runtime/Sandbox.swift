@@ -66,13 +66,19 @@ public final class Sandbox: Sendable {
         logger.logLevel = handleSignals ? .warning : .critical
         let tls = try makeTLS()
         let scheme = tls == nil ? "http" : "https"
-        let serverBuilder: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
+        func serverBuilder(_ configuration: HTTP1Channel.Configuration) throws -> HTTPServerBuilder {
+            try tls.map { try .tls(.http1(configuration: configuration), tlsConfiguration: $0.configuration) } ?? .http1(configuration: configuration)
+        }
 
         var applications: [any Service] = []
         let names = Self.serviceOrder.map(\.rawValue) + ["inspection"]
         for (index, name) in names.enumerated() {
             let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
             let responder: CallbackResponder<BasicRequestContext>
+            var http1 = HTTP1Channel.Configuration()
+            if let sink = services.indices.contains(index) ? services[index] as? HTTPSSinkService : nil {
+                http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPSSinkChannelHandler(service: sink, scheme: scheme)])
+            }
             if index < services.count {
                 let server = SandboxServer(service: services[index], faults: faults, scheme: scheme)
                 responder = CallbackResponder { request, _ in try await server.respond(request) }
@@ -83,7 +89,7 @@ public final class Sandbox: Sendable {
             }
             let total = names.count
             let app = Application(
-                responder: responder, server: serverBuilder,
+                responder: responder, server: try serverBuilder(http1),
                 configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
                 onServerRunning: { [state, configuration] channel in
                     let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) { ports in

@@ -43,21 +43,14 @@ struct SandboxServer: Sendable {
         } catch {
             return render(service.bodyTooLarge(), drop: false)
         }
-        let sandboxRequest = SandboxRequest(
-            method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
-            headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-            body: Array(buffer: body), authority: request.head.authority ?? "127.0.0.1", scheme: scheme
-        )
+        let sandboxRequest = SandboxRequest(head: request.head, body: Array(buffer: body), scheme: scheme)
         var response = await service.handle(sandboxRequest)
         response.dropMidway = response.dropMidway || drop
         return render(response, drop: response.dropMidway)
     }
 
     func render(_ response: SandboxResponse, drop: Bool) -> Response {
-        var fields = HTTPFields()
-        for (name, value) in response.headers {
-            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
-        }
+        var fields = response.httpFields
         let status = HTTPResponse.Status(code: response.status)
         guard drop else {
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))

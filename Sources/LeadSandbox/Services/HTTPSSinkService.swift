@@ -65,25 +65,45 @@ public struct HTTPSSinkService: SandboxService {
         return false
     }
 
-    /// Accepts a lead.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        for effect in faults.effects(for: .https) {
+    /// What the sink does with a request: answer it at once, or store this row and then answer.
+    enum Admission {
+        case respond(SandboxResponse)
+        case store(HTTPSLeadRow)
+    }
+
+    /// Checks a request and, when it is a lead to keep, builds its row. Synchronous, so the
+    /// event-loop fast lane (``HTTPSSinkChannelHandler``) and ``handle(_:)`` share every rule.
+    func admit(_ request: SandboxRequest) -> Admission {
+        let effects = faults.effects(for: .https)
+        for effect in effects {
             if case let .requireSig(expected) = effect, request.queryValue("sig") != expected {
-                return Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme.")
+                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme."))
             }
         }
         guard request.method == "POST" else {
-            return Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST.")
+            return .respond(Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST."))
         }
         if Self.declaresJSON(request.header("Content-Type")), !JSONValidator.isValid(request.body) {
-            return Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON.")
+            return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
         }
-        do {
-            let body = FieldMangling.apply(faults.effects(for: .https), toHTTPSBody: request.body)
-            let id = try await store.insertHTTPSLead(path: request.path, headers: request.headers.map { ($0.name, $0.value) }, body: body)
-            return SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
-        } catch {
-            return Self.error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
+        let body = FieldMangling.apply(effects, toHTTPSBody: request.body)
+        return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
+    }
+
+    /// The answer once the lead with this id is committed, or the store failed.
+    static func stored(_ result: Result<Int64, any Error>) -> SandboxResponse {
+        switch result {
+        case let .success(id): SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
+        case .failure: error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
+        }
+    }
+
+    /// Accepts a lead.
+    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+        switch admit(request) {
+        case let .respond(response): return response
+        case let .store(row):
+            do { return Self.stored(.success(try await store.insertHTTPSLead(row))) } catch { return Self.stored(.failure(error)) }
         }
     }
 }

@@ -15,23 +15,34 @@ extension SandboxStore {
     /// Stores one lead the HTTPS sink accepted (group-committed with concurrent ones); returns
     /// its id once committed.
     @discardableResult
-    func insertHTTPSLead(path: String, headers: [(String, String)], body: [UInt8]) async throws -> Int64 {
+    func insertHTTPSLead(_ row: HTTPSLeadRow) async throws -> Int64 {
+        try await httpsBatcher.submit(row)
+    }
+
+    /// The same for a caller on an event loop: `completion` runs on the writer thread once the
+    /// lead is committed.
+    func insertHTTPSLead(_ row: HTTPSLeadRow, completion: @escaping WriteBatcher<HTTPSLeadRow>.Completion) {
+        httpsBatcher.submit(row, completion: completion)
+    }
+
+    /// The row for one accepted lead: headers as a JSON array of `[name, value]` pairs in order,
+    /// the raw body, and the marker inspection filters on.
+    static func httpsLeadRow(path: String, headers: [(name: String, value: String)], body: [UInt8]) -> HTTPSLeadRow {
         let encoded = WireBuffer(capacity: 256)
         encoded.append(byte: UInt8(ascii: "["))
         for (index, header) in headers.enumerated() {
             if index > 0 { encoded.append(byte: UInt8(ascii: ",")) }
             encoded.append(byte: UInt8(ascii: "["))
-            encoded.appendJSONString(header.0)
+            encoded.appendJSONString(header.name)
             encoded.append(byte: UInt8(ascii: ","))
-            encoded.appendJSONString(header.1)
+            encoded.appendJSONString(header.value)
             encoded.append(byte: UInt8(ascii: "]"))
         }
         encoded.append(byte: UInt8(ascii: "]"))
-        let row = HTTPSLeadRow(
+        return HTTPSLeadRow(
             receivedAt: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601, path: path,
-            headers: encoded.string, body: body, marker: Self.marker(inUTF8: body)
+            headers: encoded.string, body: body, marker: marker(inUTF8: body)
         )
-        return try await httpsBatcher.submit(row)
     }
 
     /// Writes a batch of HTTPS leads in one transaction.

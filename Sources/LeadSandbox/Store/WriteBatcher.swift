@@ -11,8 +11,11 @@ import Foundation
 ///
 /// `@unchecked Sendable`: `pending` and `stopping` are guarded by `condition`.
 final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
+    /// Called on the writer thread once the item's transaction committed (or failed).
+    typealias Completion = @Sendable (Result<Int64, any Error>) -> Void
+
     private let condition = NSCondition()
-    private var pending: [(item: Item, continuation: CheckedContinuation<Int64, any Error>)] = []
+    private var pending: [(item: Item, completion: Completion)] = []
     private var stopping = false
     private let write: @Sendable ([Item]) throws -> [Int64]
 
@@ -28,16 +31,22 @@ final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
     /// Stores one item; returns its id once it is committed.
     func submit(_ item: Item) async throws -> Int64 {
         try await withCheckedThrowingContinuation { continuation in
-            condition.lock()
-            if stopping {
-                condition.unlock()
-                continuation.resume(throwing: CancellationError())
-                return
-            }
-            pending.append((item, continuation))
-            if pending.count == 1 { condition.signal() }
-            condition.unlock()
+            submit(item) { continuation.resume(with: $0) }
         }
+    }
+
+    /// Stores one item and calls `completion` on the writer thread once it is committed: for a
+    /// caller on an event loop, which must not wait and hops back itself.
+    func submit(_ item: Item, completion: @escaping Completion) {
+        condition.lock()
+        if stopping {
+            condition.unlock()
+            completion(.failure(CancellationError()))
+            return
+        }
+        pending.append((item, completion))
+        if pending.count == 1 { condition.signal() }
+        condition.unlock()
     }
 
     /// Stops the thread once what is queued is written (the thread holds the batcher until then);
@@ -50,7 +59,7 @@ final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
     }
 
     private func drain() {
-        var batch: [(item: Item, continuation: CheckedContinuation<Int64, any Error>)] = []
+        var batch: [(item: Item, completion: Completion)] = []
         while true {
             condition.lock()
             while pending.isEmpty && !stopping { condition.wait() }
@@ -62,9 +71,9 @@ final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
             condition.unlock()
             do {
                 let ids = try write(batch.map(\.item))
-                for (index, entry) in batch.enumerated() { entry.continuation.resume(returning: ids[index]) }
+                for (index, entry) in batch.enumerated() { entry.completion(.success(ids[index])) }
             } catch {
-                for entry in batch { entry.continuation.resume(throwing: error) }
+                for entry in batch { entry.completion(.failure(error)) }
             }
             batch.removeAll(keepingCapacity: true)
         }

@@ -1,0 +1,16 @@
+import HummingbirdCore
+import HTTPTypes
+
+extension SandboxRequest {
+    /// The request as the services see it, from the head Hummingbird or the sink's event-loop
+    /// lane decoded: one conversion, so both store and check exactly the same thing.
+    init(head: HTTPTypes.HTTPRequest, body: [UInt8], scheme: String) {
+        // Hummingbird's own URI type splits path and query, as `Request.uri` does.
+        let uri = URI(head.path ?? "")
+        self.init(
+            method: head.method.rawValue, path: uri.path, query: uri.query,
+            headers: head.headerFields.map { (name: $0.name.rawName, value: $0.value) },
+            body: body, authority: head.authority ?? "127.0.0.1", scheme: scheme
+        )
+    }
+}

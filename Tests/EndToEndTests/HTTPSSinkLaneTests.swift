@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import LeadCheck
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The sink answers plain lead POSTs on the event loop and every other request through
+/// Hummingbird: the two lanes must keep a pipelining client's responses in order and store
+/// exactly the same thing.
+@Suite struct HTTPSSinkLaneTests {
+    @Test func pipelinedRequestsAreAnsweredInOrderAcrossBothLanes() async throws {
+        let sandbox = try SandboxProcess()
+        let url = try #require(URL(string: sandbox.httpsURL))
+        let target = "\(url.path)?\(url.query ?? "")"
+        func post(_ body: String, extra: String = "") -> String {
+            "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\(extra)\r\n\(body)"
+        }
+        let lead = #"{"Description":"LCTEST_lanes001_1"}"#
+        let chunked = "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "\(String(lead.utf8.count, radix: 16))\r\n\(lead)\r\n0\r\n\r\n"
+        let requests = [
+            post(lead),                                      // event loop: stored
+            "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",  // Hummingbird: 405
+            post(lead),                                      // event loop
+            chunked,                                         // Hummingbird (no Content-Length): stored
+            post(#"{"bad":}"#),                              // event loop: 400, not stored
+            post(lead),                                      // event loop
+            post(lead, extra: "Connection: close\r\n"),      // Hummingbird, then the connection closes
+        ]
+        let reply = String(decoding: try LoopbackSocket.exchange(port: try #require(url.port), request: Array(requests.joined().utf8)), as: UTF8.self)
+
+        let statuses = reply.matches(of: /HTTP\/1\.1 (\d{3})/).map { Int($0.output.1)! }
+        #expect(statuses == [202, 405, 202, 202, 400, 202, 202])
+        let runIDs = reply.matches(of: /x-ms-workflow-run-id: 08585(\d+)/).map { Int($0.output.1)! }
+        #expect(runIDs.count == 5)
+        #expect(runIDs == runIDs.sorted() && Set(runIDs).count == runIDs.count, "run ids out of order: \(runIDs)")
+        #expect(try await sandbox.count("https") == 5)
+        #expect(sandbox.stop() == 0)
+    }
+
+    @Test func bothLanesStoreAndAnswerTheSame() async throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.path("sandbox.sqlite")
+        let sandbox = try SandboxProcess(["--data", data], directory: directory)
+        let client = try HTTPClient()
+        let request = HTTPRequest(method: "POST", url: sandbox.httpsURL, headers: ["X-Lane-Test": "a b"],
+                                  body: .bytes(Array(#"{"Description":"LCTEST_lanes002_1 — é"}"#.utf8), contentType: "application/json; charset=utf-8"))
+        let eventLoop = try await client.send(request)
+        // Any fault aimed at the sink sends requests through Hummingbird instead.
+        _ = try await sandbox.inspect("/faults", method: "PUT", body: #"{"faults":["https:latency=1ms"]}"#)
+        let hummingbird = try await client.send(request)
+        #expect(eventLoop.status == 202 && hummingbird.status == 202)
+        #expect(eventLoop.headers.map { $0.name.lowercased() } == hummingbird.headers.map { $0.name.lowercased() })
+        #expect(eventLoop.body.isEmpty && hummingbird.body.isEmpty)
+        #expect(sandbox.stop() == 0)
+
+        let rows = try DatabaseQueue(path: data).read { db in
+            try Row.fetchAll(db, sql: "SELECT path, headers, body, marker FROM https_leads ORDER BY id")
+        }
+        try #require(rows.count == 2)
+        for column in ["path", "headers", "marker"] {
+            #expect(rows[0][column] as String? == rows[1][column] as String?, "\(column) differs between the lanes")
+        }
+        #expect(rows[0]["body"] as Data? == rows[1]["body"] as Data?)
+        #expect((rows[0]["headers"] as String).contains(#"["X-Lane-Test","a b"]"#))
+    }
+}
