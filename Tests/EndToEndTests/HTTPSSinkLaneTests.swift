@@ -41,6 +41,24 @@ import Glibc
         #expect(sandbox.stop() == 0)
     }
 
+    /// A client that half-closes after its requests still gets every answer: the sandbox must
+    /// not close the connection while a stored lead's acknowledgement is owed.
+    @Test func halfClosingClientGetsEveryAnswer() async throws {
+        let sandbox = try SandboxProcess()
+        let url = try #require(URL(string: sandbox.httpsURL))
+        let target = "\(url.path)?\(url.query ?? "")"
+        let lead = #"{"Description":"LCTEST_lanes003_1"}"#
+        let post = "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(lead.utf8.count)\r\n\r\n\(lead)"
+        let get = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        for requests in [[post], [post, post], [post, get, post], [get, post]] {
+            let reply = String(decoding: try LoopbackSocket.exchange(port: try #require(url.port), request: Array(requests.joined().utf8), halfClose: true), as: UTF8.self)
+            let statuses = reply.matches(of: /HTTP\/1\.1 (\d{3})/).map { Int($0.output.1)! }
+            #expect(statuses == requests.map { $0 == get ? 405 : 202 })
+        }
+        #expect(try await sandbox.count("https") == 6)
+        #expect(sandbox.stop() == 0)
+    }
+
     @Test func bothLanesStoreAndAnswerTheSame() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("sandbox.sqlite")

@@ -46,8 +46,9 @@ public enum LoopbackSocket {
 
     /// Connects to a loopback port, sends `request` in one write (so several requests arrive
     /// pipelined), and returns every byte the server sends until it closes the connection or
-    /// stays silent for `timeout` seconds.
-    public static func exchange(port: Int, request: [UInt8], timeout: Int = 5) throws -> [UInt8] {
+    /// stays silent for `timeout` seconds. With `halfClose` it shuts its sending side after the
+    /// request, as a client with nothing more to say may.
+    public static func exchange(port: Int, request: [UInt8], halfClose: Bool = false, timeout: Int = 5) throws -> [UInt8] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXFailure("socket") }
         defer { close(fd) }
@@ -60,6 +61,7 @@ public enum LoopbackSocket {
             guard count > 0 else { throw POSIXFailure("send") }
             sent += count
         }
+        if halfClose { shutdown(fd, Int32(SHUT_WR)) }
         var reply: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -42,6 +42,9 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
     private var held = CircularBuffer<HTTPRequestPart>()
     /// A `read` withheld while too much is held, issued once it drains.
     private var readWithheld = false
+    /// The client half-closed while responses were owed: Hummingbird, told at once, would close
+    /// the connection before they are written (and a stored lead would go unacknowledged).
+    private var inputClosedHeld = false
     private var removed = false
     private var date = (second: Int64.min, value: "")
 
@@ -63,6 +66,14 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
             process(part, context: context)
         } else {
             held.append(part)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .inputClosed? = event as? ChannelEvent, responsesOwed > 0 || !held.isEmpty {
+            inputClosedHeld = true
+        } else {
+            context.fireUserInboundEventTriggered(event)
         }
     }
 
@@ -160,14 +171,19 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
     private func responseWritten(context: ChannelHandlerContext) {
         // Hummingbird also answers requests that never parsed (400 and close); those were not counted.
         responsesOwed = max(0, responsesOwed - 1)
-        guard !held.isEmpty else { return }
-        while let part = held.first, !mustHold(part) {
-            held.removeFirst()
-            process(part, context: context)
+        if !held.isEmpty {
+            while let part = held.first, !mustHold(part) {
+                held.removeFirst()
+                process(part, context: context)
+            }
+            // Parts passed on here arrive outside a socket read; NIO's async channel hands what
+            // it buffered to Hummingbird only on read-complete.
+            context.fireChannelReadComplete()
         }
-        // Parts passed on here arrive outside a socket read; NIO's async channel hands what it
-        // buffered to Hummingbird only on read-complete.
-        context.fireChannelReadComplete()
+        if inputClosedHeld && held.isEmpty && responsesOwed == 0 {
+            inputClosedHeld = false
+            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        }
         if readWithheld && held.count < Self.holdLimit {
             readWithheld = false
             context.read()
