@@ -59,6 +59,20 @@ import Glibc
         #expect(sandbox.stop() == 0)
     }
 
+    /// Garbage pipelined after a lead: the lead's 202 comes first, then Hummingbird's 400 and
+    /// the close.
+    @Test func aParseErrorAfterALeadWaitsForTheLeadsAnswer() async throws {
+        let sandbox = try SandboxProcess()
+        let url = try #require(URL(string: sandbox.httpsURL))
+        let lead = #"{"Description":"LCTEST_lanes004_1"}"#
+        let post = "POST \(url.path)?\(url.query ?? "") HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(lead.utf8.count)\r\n\r\n\(lead)"
+        let reply = String(decoding: try LoopbackSocket.exchange(port: try #require(url.port), request: Array((post + "\u{1}\u{2} nonsense\r\n\r\n").utf8)), as: UTF8.self)
+        let statuses = reply.matches(of: /HTTP\/1\.1 (\d{3})/).map { Int($0.output.1)! }
+        #expect(statuses == [202, 400])
+        #expect(try await sandbox.count("https") == 1)
+        #expect(sandbox.stop() == 0)
+    }
+
     @Test func bothLanesStoreAndAnswerTheSame() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("sandbox.sqlite")

@@ -32,19 +32,26 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
         case collecting(HTTPTypes.HTTPRequest)
     }
 
+    /// What arrives from the socket side, in order: request parts, and the events that end the
+    /// stream (the client half-closing, a parse error), which must not overtake earlier requests.
+    private enum Arrival {
+        case part(HTTPRequestPart)
+        case inputClosed
+        case error(any Error)
+    }
+
     private let service: HTTPSSinkService
     private let scheme: String
     private var inbound = Inbound.betweenRequests
     private var body = ByteBuffer()
     /// Requests whose response has not been written in full, in either lane.
     private var responsesOwed = 0
-    /// Parts that arrived while a response was owed, in order.
-    private var held = CircularBuffer<HTTPRequestPart>()
+    /// Whether one of those is this lane's (a lead being stored).
+    private var laneOwes = false
+    /// What arrived while it had to wait, in order.
+    private var held = CircularBuffer<Arrival>()
     /// A `read` withheld while too much is held, issued once it drains.
     private var readWithheld = false
-    /// The client half-closed while responses were owed: Hummingbird, told at once, would close
-    /// the connection before they are written (and a stored lead would go unacknowledged).
-    private var inputClosedHeld = false
     private var removed = false
     private var date = (second: Int64.min, value: "")
 
@@ -61,20 +68,23 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let part = unwrapInboundIn(data)
-        if held.isEmpty && !mustHold(part) {
-            process(part, context: context)
-        } else {
-            held.append(part)
-        }
+        arrive(.part(unwrapInboundIn(data)), context: context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case .inputClosed? = event as? ChannelEvent, responsesOwed > 0 || !held.isEmpty {
-            inputClosedHeld = true
+        // Told at once, Hummingbird would close the connection before the owed answers are
+        // written, and a stored lead would go unacknowledged.
+        if case .inputClosed? = event as? ChannelEvent {
+            arrive(.inputClosed, context: context)
         } else {
             context.fireUserInboundEventTriggered(event)
         }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A parse error after a lead being stored: Hummingbird answers 400 and closes, which must
+        // wait for that lead's 202.
+        arrive(.error(error), context: context)
     }
 
     func read(context: ChannelHandlerContext) {
@@ -91,10 +101,30 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
         if isEnd { responseWritten(context: context) }
     }
 
-    /// A new request must wait while an earlier one's response is owed.
-    private func mustHold(_ part: HTTPRequestPart) -> Bool {
-        guard case .betweenRequests = inbound, case .head = part else { return false }
-        return responsesOwed > 0
+    private func arrive(_ arrival: Arrival, context: ChannelHandlerContext) {
+        if held.isEmpty && !mustWait(arrival) {
+            deliver(arrival, context: context)
+        } else {
+            held.append(arrival)
+        }
+    }
+
+    /// A new request waits while any earlier response is owed; the end of the stream waits for
+    /// this lane's owed answer (Hummingbird orders its own).
+    private func mustWait(_ arrival: Arrival) -> Bool {
+        switch arrival {
+        case .part(.head): if case .betweenRequests = inbound { responsesOwed > 0 } else { false }
+        case .part: false
+        case .inputClosed, .error: laneOwes
+        }
+    }
+
+    private func deliver(_ arrival: Arrival, context: ChannelHandlerContext) {
+        switch arrival {
+        case let .part(part): process(part, context: context)
+        case .inputClosed: context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        case let .error(error): context.fireErrorCaught(error)
+        }
     }
 
     private func process(_ part: HTTPRequestPart, context: ChannelHandlerContext) {
@@ -112,6 +142,7 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
             body.writeBuffer(&chunk)
         case let (.collecting(head), .end):
             inbound = .betweenRequests
+            laneOwes = true
             let bytes = Array(buffer: body)
             body = ByteBuffer()
             admit(head, bytes, context: context)
@@ -164,6 +195,7 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
             context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: response.body))), promise: nil)
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        laneOwes = false
         responseWritten(context: context)
     }
 
@@ -172,17 +204,13 @@ final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
         // Hummingbird also answers requests that never parsed (400 and close); those were not counted.
         responsesOwed = max(0, responsesOwed - 1)
         if !held.isEmpty {
-            while let part = held.first, !mustHold(part) {
+            while let arrival = held.first, !mustWait(arrival) {
                 held.removeFirst()
-                process(part, context: context)
+                deliver(arrival, context: context)
             }
             // Parts passed on here arrive outside a socket read; NIO's async channel hands what
             // it buffered to Hummingbird only on read-complete.
             context.fireChannelReadComplete()
-        }
-        if inputClosedHeld && held.isEmpty && responsesOwed == 0 {
-            inputClosedHeld = false
-            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
         }
         if readWithheld && held.count < Self.holdLimit {
             readWithheld = false
