@@ -27,11 +27,7 @@ final class ChunkPipeline: @unchecked Sendable {
         running = workers
         condition.unlock()
         for index in 0..<workers {
-            let thread = Thread { [self] in
-                work(encode)
-            }
-            thread.name = "leadcheck-encode-\(index)"
-            thread.start()
+            Thread.startDedicated(name: "lc-encode-\(index)") { [self] in work(encode) }
         }
     }
 

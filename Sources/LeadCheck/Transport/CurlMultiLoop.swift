@@ -29,9 +29,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         try CurlLibrary.initialize()
         self.options = options
         self.redactor = redactor
-        let thread = Thread { [self] in run() }
-        thread.name = index == 0 ? "leadcheck-curl" : "leadcheck-curl-\(index)"
-        thread.start()
+        Thread.startDedicated(name: "lc-curl-\(index)") { [self] in run() }
         started.wait()
         guard multi != nil else { throw .transport("curl_multi_init failed") }
     }

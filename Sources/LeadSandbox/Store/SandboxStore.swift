@@ -20,7 +20,7 @@ public final class SandboxStore: Sendable {
         } else {
             writer = try DatabaseQueue()
         }
-        httpsBatcher = WriteBatcher(name: "leadcheck-sandbox-writer") { [writer] rows in try Self.writeHTTPSLeads(writer, rows) }
+        httpsBatcher = WriteBatcher(name: "lc-sink-writer") { [writer] rows in try Self.writeHTTPSLeads(writer, rows) }
         try migrate()
     }
 

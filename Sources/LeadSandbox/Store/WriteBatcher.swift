@@ -1,4 +1,5 @@
 import Foundation
+import LeadCheck
 
 /// Group commit: concurrent writes that arrive while a transaction is being written wait and go
 /// into the next one together. Each caller is resumed only after the transaction holding its
@@ -20,12 +21,11 @@ final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
     private let write: @Sendable ([Item]) throws -> [Int64]
 
     /// `write` stores a batch in one transaction and returns an id per item, in order; it runs
-    /// on the batcher's own thread.
+    /// on the batcher's own thread, called `name` (at most 15 bytes, see
+    /// `Thread.startDedicated(name:_:)`).
     init(name: String, write: @escaping @Sendable ([Item]) throws -> [Int64]) {
         self.write = write
-        let thread = Thread { [self] in drain() }
-        thread.name = name
-        thread.start()
+        Thread.startDedicated(name: name) { [self] in drain() }
     }
 
     /// Stores one item; returns its id once it is committed.
