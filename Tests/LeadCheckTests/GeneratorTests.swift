@@ -4,6 +4,15 @@ import Testing
 @Suite struct GeneratorTests {
     static let defaultGenerator = LeadGenerator(options: GenerationOptions(seed: 42))
 
+    /// Several chunks on two workers (each with its own generator replica) write exactly what one
+    /// thread writes, in every format.
+    @Test(arguments: OutputFormat.allCases)
+    func parallelOutputEqualsSerialOutput(_ format: OutputFormat) {
+        let generator = LeadGenerator(options: GenerationOptions(seed: 9, count: 4_500))
+        let writer = LeadStreamWriter(format: format)
+        #expect(writer.render(generator, workers: 2) == writer.render(generator, workers: 1))
+    }
+
     @Test func sameSeedGivesByteIdenticalOutputAndAnotherSeedDoesNot() {
         let writer = LeadStreamWriter(format: .ndjson)
         let a = writer.render(LeadGenerator(options: GenerationOptions(seed: 42)))

@@ -70,6 +70,10 @@ public struct LeadGenerator: Sendable {
         )
     }
 
+    /// A generator that makes the same leads from storage of its own: threads that each use
+    /// their own replica do not contend on the reference counts of shared strings and arrays.
+    public func replica() -> LeadGenerator { LeadGenerator(options: options) }
+
     /// All leads in order. Use ``lead(at:)`` in a loop for large counts; this holds them all.
     public func leads() -> [Lead] { (0..<count).map(lead(at:)) }
 }

@@ -21,13 +21,13 @@ final class ChunkPipeline: @unchecked Sendable {
         free = (0..<buffers).map { _ in WireBuffer(capacity: capacity) }
     }
 
-    /// Starts `workers` threads that call `encode(chunk, buffer)` for each chunk.
-    func start(workers: Int, encode: @escaping @Sendable (Int, WireBuffer) -> Void) {
+    /// Starts `workers` threads that call `encode(worker, chunk, buffer)` for each chunk.
+    func start(workers: Int, encode: @escaping @Sendable (_ worker: Int, _ chunk: Int, WireBuffer) -> Void) {
         condition.lock()
         running = workers
         condition.unlock()
         for index in 0..<workers {
-            Thread.startDedicated(name: "lc-encode-\(index)") { [self] in work(encode) }
+            Thread.startDedicated(name: "lc-encode-\(index)") { [self] in work { encode(index, $0, $1) } }
         }
     }
 
