@@ -7,9 +7,15 @@ bench_generate() {
   local file="$scratch/leads.ndjson"
   log "generate: $count leads, ndjson"
 
-  rm -f "$file"
-  local all; all=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson --output "$file")
-  local all_bytes; all_bytes=$(wc -c < "$file"); rm -f "$file"
+  # Three runs of the default plan: on this VM the first large write of a session pays for the
+  # hypervisor backing fresh pages and later ones often do not, so one run says little.
+  local all_runs=() all_bytes=0
+  for _ in 1 2 3; do
+    rm -f "$file"
+    all_runs+=("$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson --output "$file")")
+    all_bytes=$(wc -c < "$file"); rm -f "$file"
+  done
+  local all; all=$(printf '%s\n' "${all_runs[@]}" | "$py" -c 'import json,sys; runs=[json.loads(l) for l in sys.stdin]; print(json.dumps({"runs": runs, **sorted(runs, key=lambda m: m["seconds"])[1]}))')
   local discard; discard=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson)
   local typical; typical=$(measure -- "$bin" generate --seed 1 --count "$count" --format ndjson --variants typical --output "$file")
   local typical_bytes; typical_bytes=$(wc -c < "$file"); rm -f "$file"
@@ -40,14 +46,17 @@ def row(label, m, nbytes=None):
     print(f"  {label:<58} {m['seconds']:6.2f} s  {rate:>12,.0f} leads/s{extra}, peak RSS {m['max_rss_kb'] / 1024:.1f} MB")
     return rate
 print(f"generate --count {count:,} --format ndjson (release build, output in {scratch})")
-rate_all = row("default plan (all variants × all locales) → file", all_, all_bytes)
+for run in all_["runs"]:
+    row("default plan (all variants × all locales) → file", run, all_bytes)
+rate_all = count / all_["seconds"]
+print(f"  {'  (median of the three runs above)':<58} {all_['seconds']:6.2f} s  {rate_all:>12,.0f} leads/s")
 rate_discard = row("default plan, output discarded (generator alone)", discard)
 rate_typical = row("--variants typical → file", typical, typical_bytes)
 print(f"  {'raw write ceiling: dd of the same byte count':<58} {dd_seconds:6.2f} s  {all_bytes / dd_seconds / 1e6:,.0f} MB/s")
 faker_rate = faker_count / faker["seconds"]
 print(f"  {'Python Faker, same 7 customer fields as NDJSON':<58} {faker['seconds']:6.2f} s  {faker_rate:>12,.0f} records/s ({faker_count:,} records)")
-print(f"  goal ≥ 1,000,000 leads/s: default plan → file {rate_all / 1e6:.2f}×, generator alone {rate_discard / 1e6:.2f}×, typical → file {rate_typical / 1e6:.2f}×")
-print(f"  goal peak RSS < 50 MB: {max(all_['max_rss_kb'], discard['max_rss_kb'], typical['max_rss_kb']) / 1024:.1f} MB")
+print(f"  goal ≥ 1,000,000 leads/s: default plan → file (median) {rate_all / 1e6:.2f}×, generator alone {rate_discard / 1e6:.2f}×, typical → file {rate_typical / 1e6:.2f}×")
+print(f"  goal peak RSS < 50 MB: {max([r['max_rss_kb'] for r in all_['runs']] + [discard['max_rss_kb'], typical['max_rss_kb']]) / 1024:.1f} MB")
 print(f"  ratio to Faker (goal ≥ 200×): default plan → file {rate_all / faker_rate:,.0f}×, typical → file {rate_typical / faker_rate:,.0f}×")
 PY
 }
