@@ -17,7 +17,9 @@ import NIOHTTPTypes
 ///
 /// Responses leave in request order: a request that arrives while an earlier one's response is
 /// still owed (a pipelining client) is held until that response is written, whichever lane owes
-/// it; Hummingbird's responses are seen passing outbound through this handler.
+/// it; Hummingbird's responses are seen passing outbound through this handler. The end of the
+/// stream (the client half-closing, a parse error) waits behind them too, or Hummingbird would
+/// close the connection before a stored lead's 202 is out.
 final class HTTPSSinkChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart

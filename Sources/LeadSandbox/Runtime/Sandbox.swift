@@ -51,14 +51,14 @@ public final class Sandbox: Sendable {
     /// The endpoints, once every server listens.
     public var endpoints: SandboxEndpoints? { state.endpoints }
 
-    /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;
-    /// shuts down gracefully either way. `onReady` runs once every server listens.
-    /// The sandbox's network threads: half the cores. The event loops only read, parse and
-    /// write; handlers run on Swift's pool and leads are committed on the store's writer thread,
-    /// so a loop per core only adds context switches (measured on 2 cores: one loop stores
-    /// ≈ 21,500 leads/s, two ≈ 19,700). Process-wide, like NIO's own singleton.
+    /// The sandbox's network threads: half the cores. Leads are committed on the store's writer
+    /// thread and most handlers run on Swift's pool, so a loop per core mostly adds context
+    /// switches (measured on 2 cores with `wrk -t2 -c16` on the sink: one loop stores
+    /// ≈ 32,000 leads/s, two ≈ 30,000). Process-wide, like NIO's own singleton.
     static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
 
+    /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;
+    /// shuts down gracefully either way. `onReady` runs once every server listens.
     public func run(handleSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws {
         var logger = Logger(label: "leadcheck.sandbox")
         // In-process (verify --sandbox) the sandbox is stopped by cancellation, which Hummingbird
