@@ -99,6 +99,10 @@ import Testing
         let fixture = try Data(contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.csv"))
         #expect(written == fixture)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["leads.csv"])
+        // The space reserved ahead of the writes (64 MiB at a time) is given back at the end.
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(Int(info.st_blocks) * 512 <= written.count + 65_536, "\(info.st_blocks) blocks for \(written.count) bytes")
         #expect(result.stderr.contains("210 leads"))
     }
 
