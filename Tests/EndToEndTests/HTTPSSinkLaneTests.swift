@@ -73,6 +73,19 @@ import Glibc
         #expect(sandbox.stop() == 0)
     }
 
+    /// A body far larger than the lane's first buffer arrives in many reads and is stored whole.
+    @Test func aLargeLeadIsStoredWhole() async throws {
+        let sandbox = try SandboxProcess()
+        let client = try HTTPClient()
+        let body = Array(#"{"Description":"LCTEST_lanes005_1 \#(String(repeating: "é", count: 150_000))"}"#.utf8)
+        let response = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL, body: .bytes(body, contentType: "application/json")))
+        #expect(response.status == 202)
+        let stored = try await sandbox.inspect("/leads?destination=https") as! [[String: Any]]
+        #expect(stored.count == 1)
+        #expect((stored.first?["record"] as? String).map { Array($0.utf8) } == body)
+        #expect(sandbox.stop() == 0)
+    }
+
     @Test func bothLanesStoreAndAnswerTheSame() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("sandbox.sqlite")
