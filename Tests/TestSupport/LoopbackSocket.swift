@@ -55,12 +55,7 @@ public enum LoopbackSocket {
         guard connect(fd, port: port) == 0 else { throw POSIXFailure("connect") }
         var wait = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
-        var sent = 0
-        while sent < request.count {
-            let count = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { throw POSIXFailure("send") }
-            sent += count
-        }
+        guard sendAll(fd, request) else { throw POSIXFailure("send") }
         if halfClose { shutdown(fd, Int32(SHUT_WR)) }
         var reply: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -70,5 +65,18 @@ public enum LoopbackSocket {
             reply += chunk[..<count]
         }
         return reply
+    }
+
+    /// Sends all of `bytes`, retrying short sends; false once the peer is gone. MSG_NOSIGNAL: a
+    /// peer that closed must fail the send, not kill the test process with SIGPIPE.
+    @discardableResult
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { return false }
+            offset += count
+        }
+        return true
     }
 }

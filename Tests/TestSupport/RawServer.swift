@@ -123,13 +123,7 @@ public final class RawServer: @unchecked Sendable {
 
     @discardableResult
     private func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return false }
-            offset += n
-        }
-        return true
+        LoopbackSocket.sendAll(fd, bytes)
     }
 
     private func serve(_ fd: Int32) {
