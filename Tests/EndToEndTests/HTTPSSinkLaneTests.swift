@@ -73,6 +73,26 @@ import Glibc
         #expect(sandbox.stop() == 0)
     }
 
+    /// With no fault set, bad requests reach the lane's boundary and each path answers with the
+    /// Logic Apps error shape: bad JSON (the lane), over the size limit and not a POST
+    /// (Hummingbird). Nothing is stored.
+    @Test func malformedRequestsGetTheErrorShapeWithoutAnyFault() async throws {
+        let sandbox = try SandboxProcess()
+        let client = try HTTPClient()
+        let bad = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL, body: .bytes(Array(#"{"a":1,}"#.utf8), contentType: "application/json")))
+        #expect(bad.status == 400)
+        #expect(bad.text == #"{"error":{"code":"InvalidRequestContent","message":"The request content is not valid and could not be deserialized as JSON."}}"#)
+        #expect(bad.headers["Content-Type"] == "application/json; charset=utf-8")
+        let huge = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL, body: .bytes([UInt8](repeating: 0x20, count: (1 << 20) + 1), contentType: "application/json")))
+        #expect(huge.status == 413)
+        #expect(huge.text.contains("RequestContentTooLarge"))
+        let get = try await client.send(HTTPRequest(method: "GET", url: sandbox.httpsURL))
+        #expect(get.status == 405)
+        #expect(get.text.contains("MethodNotAllowed"))
+        #expect((try await sandbox.inspect("/leads?destination=https") as! [Any]).isEmpty, "nothing stored for rejected requests")
+        #expect(sandbox.stop() == 0)
+    }
+
     /// A body far larger than the lane's first buffer arrives in many reads and is stored whole.
     @Test func aLargeLeadIsStoredWhole() async throws {
         let sandbox = try SandboxProcess()
