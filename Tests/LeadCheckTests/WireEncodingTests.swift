@@ -205,7 +205,7 @@ import Testing
         #expect(buffer.string == #""a\"b\\c\nd\re\tf\u0001g\u001fh é 𠮷""#)
     }
 
-    /// The escaper scans 16 and 8 bytes at a time: every length around those block sizes, with
+    /// The escaper scans 16 bytes at a time, then byte by byte: every length around two blocks, with
     /// a byte to escape at every position (or none), must round-trip through a JSON parser and
     /// never read past the string.
     @Test func jsonEscapingRoundTripsAtEveryBlockBoundary() throws {
