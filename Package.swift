@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadCheckTests",
-            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport"]
+            dependencies: ["CPlatform", "LeadCheck", "LeadSandbox", "TestSupport"]
         ),
         .testTarget(
             name: "LeadSandboxTests",

@@ -1,9 +1,10 @@
 #ifndef LEADCHECK_CPLATFORM_SHIM_H
 #define LEADCHECK_CPLATFORM_SHIM_H
 
-// What Swift cannot reach or express well: fallocate(2), which glibc declares only under
-// _GNU_SOURCE (the Glibc module is built without it), and a SIMD byte scan (Swift's SIMD types
-// compiled to far slower code here than SSE2 intrinsics).
+// What Swift cannot reach or express well: fallocate(2) and O_DIRECT, which glibc declares only
+// under _GNU_SOURCE (the Glibc module is built without it), statfs's file-system magic numbers,
+// and a SIMD byte scan (Swift's SIMD types compiled to far slower code here than SSE2
+// intrinsics).
 
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,25 @@ static inline size_t lc_json_clean_prefix(const uint8_t *bytes, size_t count) {
 /// Returns 0, or -1 with errno set (EOPNOTSUPP where the file system cannot).
 static inline int lc_reserve_file_range(int fd, long long offset, long long length) {
     return (int)syscall(SYS_fallocate, fd, FALLOC_FL_KEEP_SIZE, (long long)offset, (long long)length);
+}
+
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/vfs.h>
+
+/// Opens `path` (an existing file) a second time for writing with O_DIRECT. Returns the
+/// descriptor, or -1 with errno set (EINVAL where the file system cannot).
+static inline int lc_open_direct(const char *path) {
+    // __O_DIRECT: glibc's per-architecture value, exposed as O_DIRECT only under _GNU_SOURCE.
+    return open(path, O_WRONLY | __O_DIRECT | O_CLOEXEC);
+}
+
+/// 1 when `fd` lives in memory (tmpfs, ramfs), where O_DIRECT still goes through the page cache
+/// and so saves nothing; 0 otherwise or when it cannot tell.
+static inline int lc_is_memory_file_system(int fd) {
+    struct statfs info;
+    if (fstatfs(fd, &info) != 0) return 0;
+    return info.f_type == TMPFS_MAGIC || info.f_type == RAMFS_MAGIC;
 }
 #endif
 

@@ -119,6 +119,20 @@ import Testing
         #expect(Int(info.st_blocks) * 512 <= written.count + 65_536, "\(info.st_blocks) blocks for \(written.count) bytes")
     }
 
+    /// A write refused part-way — here the file-size limit (EFBIG), met by the thread writing
+    /// straight to the disk — ends the run with exit 2 naming the path and the reason, and leaves
+    /// neither the file nor its temporary behind.
+    @Test func writeRefusedPartWayExitsTwoAndLeavesNothing() async throws {
+        let directory = try TemporaryDirectory.onPackageDisk()
+        let path = directory.path("leads.ndjson")
+        let command = "trap '' XFSZ; ulimit -f 20480; exec '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 30000 --format ndjson --output '\(path)'"
+        let result = try await LeadCheckProcess.runExecutable(URL(fileURLWithPath: "/bin/bash"), ["-c", command])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(path), "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+    }
+
     @Test func closedPipeEndsQuietly() async throws {
         let result = try await LeadCheckProcess.runExecutable(
             URL(fileURLWithPath: "/bin/bash"),

@@ -4,9 +4,18 @@ import Foundation
 public final class TemporaryDirectory: @unchecked Sendable {
     public let url: URL
 
-    public init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-test-\(UUID().uuidString)")
+    /// A fresh directory in `parent` (the system temporary folder by default).
+    public init(in parent: URL = FileManager.default.temporaryDirectory) throws {
+        url = parent.appendingPathComponent("leadcheck-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A fresh directory on the disk the package is checked out on (under `.build`), for tests
+    /// of what a disk does differently from a tmpfs `/tmp`.
+    public static func onPackageDisk() throws -> TemporaryDirectory {
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try TemporaryDirectory(in: root.appendingPathComponent(".build/test-scratch"))
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
