@@ -205,9 +205,9 @@ import Testing
         #expect(buffer.string == #""a\"b\\c\nd\re\tf\u0001g\u001fh é 𠮷""#)
     }
 
-    /// The escaper scans 16 bytes at a time, then byte by byte: every length around two blocks, with
-    /// a byte to escape at every position (or none), must round-trip through a JSON parser and
-    /// never read past the string.
+    /// The escaper scans 16 bytes at a time, the last step re-reading the final sixteen: every
+    /// length around two blocks, with a byte to escape at every position (or none), must
+    /// round-trip through a JSON parser.
     @Test func jsonEscapingRoundTripsAtEveryBlockBoundary() throws {
         let specials: [Character] = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "é", "𠮷"]
         for length in 0...40 {
@@ -224,6 +224,45 @@ import Testing
                     #expect(decoded.map(Array.init) == Array(text), "length \(length), position \(position)")
                 }
             }
+        }
+    }
+
+    /// Two bytes to escape at every pair of positions: the second is found by a scan that starts
+    /// mid-block, so the overlapping last step must skip the bytes already checked, and only those.
+    @Test func jsonEscapingFindsEverySecondSpecialAfterTheFirst() throws {
+        for length in 2...40 {
+            for first in 0..<(length - 1) {
+                for second in (first + 1)..<length {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[first] = UInt8(ascii: "\"")
+                    bytes[second] = 0x0A
+                    let buffer = WireBuffer()
+                    bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
+                    var expected = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    expected.replaceSubrange(second...second, with: Array(#"\n"#.utf8))
+                    expected.replaceSubrange(first...first, with: Array(#"\""#.utf8))
+                    #expect(buffer.bytes == expected, "length \(length), at \(first) and \(second)")
+                }
+            }
+        }
+    }
+
+    /// A string shorter than a block is read as a whole block only when that stays in its page: at
+    /// the very end of a page followed by an unreadable one, any read past the string would crash
+    /// the test process.
+    @Test func jsonEscapingNeverReadsAcrossIntoTheNextPage() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let mapped = try #require(mmap(nil, page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(mapped != MAP_FAILED)
+        defer { munmap(mapped, page * 2) }
+        #expect(mprotect(mapped + page, page, PROT_NONE) == 0)
+        let base = mapped.assumingMemoryBound(to: UInt8.self)
+        for length in 0...20 {
+            let start = base + page - length
+            for index in 0..<length { start[index] = index == length / 2 ? UInt8(ascii: "\"") : UInt8(ascii: "b") }
+            let buffer = WireBuffer()
+            buffer.appendJSONEscaped(utf8: UnsafeBufferPointer(start: start, count: length))
+            #expect(buffer.count == (length == 0 ? 0 : length + 1), "length \(length)")
         }
     }
 
