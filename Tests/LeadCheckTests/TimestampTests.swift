@@ -28,6 +28,13 @@ import Testing
         #expect(t.iso8601 == text)
     }
 
+    /// Four-digit years are written in place; a fifth digit takes the general path.
+    @Test func iso8601WritesYearsPastFourDigits() {
+        #expect(LeadTimestamp(secondsSinceEpoch: 253_402_300_799).iso8601 == "9999-12-31T23:59:59Z")
+        #expect(LeadTimestamp(secondsSinceEpoch: 253_402_300_800).iso8601 == "10000-01-01T00:00:00Z")
+        #expect(LeadTimestamp(secondsSinceEpoch: -62_167_219_200).iso8601 == "0000-01-01T00:00:00Z")
+    }
+
     @Test(arguments: ["2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T24:00:00Z", "yesterday", ""])
     func iso8601RejectsInvalidInstants(_ text: String) {
         #expect(LeadTimestamp(iso8601: text) == nil)

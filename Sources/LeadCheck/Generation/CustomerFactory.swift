@@ -63,11 +63,12 @@ struct CustomerFactory {
 
     /// Replaces each `#` in a pattern with a random digit.
     static func fill(_ pattern: String, _ rng: inout SeededGenerator) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(pattern.utf8.count)
-        for byte in pattern.utf8 {
-            out.append(byte == UInt8(ascii: "#") ? UInt8(0x30 + rng.below(10)) : byte)
+        // Built in place: most numbers fit a small (inline, unallocated) String.
+        String(unsafeUninitializedCapacity: pattern.utf8.count) { out in
+            for (index, byte) in pattern.utf8.enumerated() {
+                out[index] = byte == UInt8(ascii: "#") ? UInt8(0x30 + rng.below(10)) : byte
+            }
+            return pattern.utf8.count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
