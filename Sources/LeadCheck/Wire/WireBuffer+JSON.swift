@@ -13,8 +13,7 @@ extension WireBuffer {
 
     /// Appends the inside of a JSON string literal, without the quotes.
     public func appendJSONEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { appendJSONEscaped(utf8: $0) }
+        withUTF8(of: text) { appendJSONEscaped(utf8: $0) }
     }
 
     /// Appends the inside of a JSON string literal for already-UTF-8 bytes: clean runs (found

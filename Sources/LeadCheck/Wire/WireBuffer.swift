@@ -96,8 +96,18 @@ public final class WireBuffer {
 
     /// Appends a String's UTF-8 verbatim.
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        withUTF8(of: text) { append($0) }
+    }
+
+    /// Calls `body` with `text`'s UTF-8 bytes. Borrowing the contiguous storage (every native
+    /// String has it) avoids `withUTF8`'s mutable copy, which cost a retain and a release per
+    /// field — several percent of generation time.
+    @inline(__always)
+    func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+            var copy = text
+            copy.withUTF8(body)
+        }
     }
 
     /// Appends an integer in decimal.
