@@ -65,10 +65,12 @@ struct CustomerFactory {
     static func fill(_ pattern: String, _ rng: inout SeededGenerator) -> String {
         // Built in place: most numbers fit a small (inline, unallocated) String.
         String(unsafeUninitializedCapacity: pattern.utf8.count) { out in
-            for (index, byte) in pattern.utf8.enumerated() {
+            var index = 0
+            for byte in pattern.utf8 {
                 out[index] = byte == UInt8(ascii: "#") ? UInt8(0x30 + rng.below(10)) : byte
+                index += 1
             }
-            return pattern.utf8.count
+            return index
         }
     }
 }
