@@ -65,6 +65,28 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
     }
 
+    /// A descriptor that opened for O_DIRECT but refuses the writes (here: a read-only one) sends
+    /// every block through the page cache instead, and nothing is lost.
+    @Test func refusedDirectWritesFallBackToThePageCache() throws {
+        let directory = try TemporaryDirectory.onPackageDisk()
+        let path = directory.path("bulk.bin")
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let writer = try #require(DirectFileWriter(path: path, bufferedFD: fd, offset: 0, openDirect: { open($0, O_RDONLY) }))
+        let expected = Self.pattern(7 << 20 + 123)
+        try expected.withUnsafeBufferPointer { all throws(LeadCheckError) in
+            var offset = 0
+            while offset < all.count {
+                let size = min(1_000_003, all.count - offset)
+                try writer.append(UnsafeBufferPointer(rebasing: all[offset..<(offset + size)]))
+                offset += size
+            }
+        }
+        try writer.finish()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+    }
+
     static func isOnDisk(_ path: String) -> Bool {
         let fd = open(path, O_RDONLY)
         defer { close(fd) }

@@ -36,8 +36,9 @@ final class DirectFileWriter: @unchecked Sendable {
     private var failure: String?
     private var closing = false
     private var threadDone = false
-    /// Once a direct write is refused as invalid (a file system with stricter rules than 4 KiB
-    /// alignment), the rest goes through the page cache: slower, never lost.
+    /// Once a direct write fails (a file system that accepts O_DIRECT at open but not the writes,
+    /// or stricter alignment than 4 KiB), that block and the rest go through the page cache:
+    /// slower, never lost. A failure there too (a full disk) is the run's error.
     private var directRefused = false
 
     private var current: UnsafeMutableRawPointer
@@ -49,9 +50,10 @@ final class DirectFileWriter: @unchecked Sendable {
 
     /// Continues `path`, already open as `bufferedFD` and written up to `offset` (a multiple of
     /// `alignment`), with direct writes. `nil` where the file system refuses O_DIRECT.
-    init?(path: String, bufferedFD: Int32, offset: Int64) {
+    /// `openDirect` is for tests, to stand in a descriptor whose writes fail.
+    init?(path: String, bufferedFD: Int32, offset: Int64, openDirect: (String) -> Int32 = { lc_open_direct($0) }) {
         precondition(offset % Int64(Self.alignment) == 0)
-        let opened = lc_open_direct(path)
+        let opened = openDirect(path)
         guard opened >= 0 else { return nil }
         var blocks: [UnsafeMutableRawPointer] = []
         for _ in 0..<Self.blockCount {
@@ -150,7 +152,7 @@ final class DirectFileWriter: @unchecked Sendable {
             let direct = !directRefused
             condition.unlock()
             var code = Self.writeAll(direct ? directFD : bufferedFD, job.block, count: job.count, at: job.offset)
-            let refused = direct && code == EINVAL
+            let refused = direct && code != nil
             if refused { code = Self.writeAll(bufferedFD, job.block, count: job.count, at: job.offset) }
             condition.lock()
             if refused { directRefused = true }
