@@ -42,9 +42,10 @@ public struct LeadStreamWriter: Sendable {
         let chunkCount = (generator.count + chunkLeads - 1) / chunkLeads
         if workers <= 1 || chunkCount <= 1 {
             let buffer = WireBuffer(capacity: 1 << 20)
+            let slotParts = SlotParts(count: generator.plan.count)
             for chunk in 0..<chunkCount {
                 buffer.removeAll()
-                encodeChunk(chunk, of: generator, into: buffer)
+                encodeChunk(chunk, of: generator, into: buffer, slotParts: slotParts)
                 try buffer.withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
             }
         } else {
@@ -52,10 +53,11 @@ public struct LeadStreamWriter: Sendable {
             // for every lead contend on their reference counts (a fifth of the CPU time of
             // `limits` leads on two cores).
             let replicas = [generator] + (1..<workers).map { _ in generator.replica() }
+            let slotParts = (0..<workers).map { _ in SlotParts(count: generator.plan.count) }
             // Two buffers per worker: one being encoded while the other waits to be written.
             let pipeline = ChunkPipeline(chunkCount: chunkCount, buffers: workers * 2, capacity: 1 << 20)
             pipeline.start(workers: workers) { [self] worker, chunk, buffer in
-                encodeChunk(chunk, of: replicas[worker], into: buffer)
+                encodeChunk(chunk, of: replicas[worker], into: buffer, slotParts: slotParts[worker])
             }
             try pipeline.consume { buffer throws(LeadCheckError) in
                 try buffer.withUnsafeBytes { bytes throws(LeadCheckError) in try flush(bytes) }
@@ -68,17 +70,17 @@ public struct LeadStreamWriter: Sendable {
     }
 
     /// Encodes chunk number `chunk` of `generator`'s leads into `buffer`.
-    private func encodeChunk(_ chunk: Int, of generator: LeadGenerator, into buffer: WireBuffer) {
+    private func encodeChunk(_ chunk: Int, of generator: LeadGenerator, into buffer: WireBuffer, slotParts: SlotParts) {
         let start = chunk * chunkLeads
-        encodeRange(generator, start..<min(generator.count, start + chunkLeads), into: buffer)
+        encodeRange(generator, start..<min(generator.count, start + chunkLeads), into: buffer, slotParts: slotParts)
     }
 
     /// Encodes leads `range` with their separators into `buffer`.
-    private func encodeRange(_ generator: LeadGenerator, _ range: Range<Int>, into buffer: WireBuffer) {
+    private func encodeRange(_ generator: LeadGenerator, _ range: Range<Int>, into buffer: WireBuffer, slotParts: SlotParts) {
         var buffer = buffer
         for index in range {
             if format == .json { buffer.append(index == 0 ? "\n" : ",\n") }
-            encoder.encode(generator.lead(at: index), into: &buffer)
+            encoder.encode(generator.lead(at: index), into: &buffer, slotPart: &slotParts.parts[index % generator.plan.count])
             switch format {
             case .csv: buffer.append("\r\n")
             case .json: break

@@ -3,9 +3,19 @@
 public protocol LeadEncoder: Sendable {
     /// Appends the encoding of `lead` to `buffer`.
     func encode(_ lead: Lead, into buffer: inout WireBuffer)
+
+    /// Appends the encoding of `lead` to `buffer`, reusing `slotPart`: bytes this encoder kept
+    /// from an earlier lead of the same generator and plan slot, which shares the pair, variant,
+    /// limit edge, locale, offer and run id. An encoder that keeps nothing leaves it alone.
+    func encode(_ lead: Lead, into buffer: inout WireBuffer, slotPart: inout [UInt8]?)
 }
 
 extension LeadEncoder {
+    /// Keeps nothing: encodes `lead` whole.
+    public func encode(_ lead: Lead, into buffer: inout WireBuffer, slotPart: inout [UInt8]?) {
+        encode(lead, into: &buffer)
+    }
+
     /// The encoding of `lead` as bytes.
     public func encode(_ lead: Lead) -> [UInt8] {
         var buffer = WireBuffer(capacity: 1024)

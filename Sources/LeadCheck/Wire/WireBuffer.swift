@@ -36,6 +36,9 @@ public final class WireBuffer {
     /// The bytes written so far, copied out.
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
+    /// The bytes written from offset `start` on, copied out.
+    func bytes(from start: Int) -> [UInt8] { withUnsafeBytes { Array($0[start...]) } }
+
     /// Calls `body` with the bytes written so far, without copying.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         try body(UnsafeBufferPointer(start: state.pointee.storage, count: state.pointee.count))
