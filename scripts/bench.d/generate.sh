@@ -53,7 +53,8 @@ faker_count, scratch = int(sys.argv[11]), sys.argv[12]
 def row(label, m, nbytes=None):
     rate = count / m["seconds"]
     extra = f", {nbytes / m['seconds'] / 1e6:,.0f} MB/s" if nbytes else ""
-    print(f"  {label:<58} {m['seconds']:6.2f} s  {rate:>12,.0f} leads/s{extra}, peak RSS {m['max_rss_kb'] / 1024:.1f} MB")
+    cpu = f", CPU {m['user_seconds']:.2f} user + {m['system_seconds']:.2f} sys s"
+    print(f"  {label:<58} {m['seconds']:6.2f} s  {rate:>12,.0f} leads/s{extra}{cpu}, peak RSS {m['max_rss_kb'] / 1024:.1f} MB")
     return rate
 print(f"generate --count {count:,} --format ndjson (release build; tmpfs: {scratch})")
 for run in all_["runs"]:

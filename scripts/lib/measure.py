@@ -1,5 +1,5 @@
-"""Runs one command and reports its wall time and peak resident memory (of that process tree's
-largest member, from wait4's rusage), as JSON on stdout.
+"""Runs one command and reports its wall time, CPU time (user and system) and peak resident memory
+(of that process tree's largest member, from wait4's rusage), as JSON on stdout.
 
 usage: measure.py [--stdout FILE] -- COMMAND ARGS...
 """
@@ -25,7 +25,10 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         err = proc.stderr.read().decode("utf-8", "replace")
     code = os.waitstatus_to_exitcode(status)
-    print(json.dumps({"seconds": elapsed, "max_rss_kb": usage.ru_maxrss, "exit": code, "stderr": err[-2000:]}))
+    print(json.dumps({
+        "seconds": elapsed, "max_rss_kb": usage.ru_maxrss, "user_seconds": usage.ru_utime,
+        "system_seconds": usage.ru_stime, "exit": code, "stderr": err[-2000:],
+    }))
     if code != 0:
         sys.exit(f"command failed with exit {code}: {' '.join(args)}\n{err}")
 
