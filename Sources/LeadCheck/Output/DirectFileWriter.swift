@@ -58,11 +58,15 @@ final class DirectFileWriter: @unchecked Sendable {
         var blocks: [UnsafeMutableRawPointer] = []
         for _ in 0..<Self.blockCount {
             var pointer: UnsafeMutableRawPointer?
-            guard posix_memalign(&pointer, Self.alignment, Self.blockSize) == 0, let pointer else {
+            // Aligned to their own size so each can be one transparent huge page: the kernel then
+            // pins one page per direct write rather than 512 (kernel time per run 0.10–0.15 s
+            // against 0.12–0.23 s, ten interleaved pairs). Best effort: THP may be off.
+            guard posix_memalign(&pointer, Self.blockSize, Self.blockSize) == 0, let pointer else {
                 blocks.forEach { Glibc.free($0) }
                 close(opened)
                 return nil
             }
+            _ = madvise(pointer, Self.blockSize, MADV_HUGEPAGE)
             blocks.append(pointer)
         }
         self.path = path
