@@ -59,7 +59,7 @@ final class DirectFileWriter: @unchecked Sendable {
         for _ in 0..<Self.blockCount {
             var pointer: UnsafeMutableRawPointer?
             // Aligned to their own size so each can be one transparent huge page: the kernel then
-            // pins one page per direct write rather than 512 (kernel time per run 0.10–0.15 s
+            // pins one page per direct write rather than 512 (kernel time per run 0.10–0.17 s
             // against 0.12–0.23 s, ten interleaved pairs). Best effort: THP may be off.
             guard posix_memalign(&pointer, Self.blockSize, Self.blockSize) == 0, let pointer else {
                 blocks.forEach { Glibc.free($0) }
