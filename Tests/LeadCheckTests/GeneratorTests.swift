@@ -10,7 +10,17 @@ import Testing
     func parallelOutputEqualsSerialOutput(_ format: OutputFormat) {
         let generator = LeadGenerator(options: GenerationOptions(seed: 9, count: 4_500))
         let writer = LeadStreamWriter(format: format)
-        #expect(writer.render(generator, workers: 2) == writer.render(generator, workers: 1))
+        Self.expectSameBytes(writer.render(generator, workers: 2), writer.render(generator, workers: 1), "\(format), 2 workers")
+    }
+
+    /// Expects equal byte arrays, naming the first difference. Compared as a Bool: Swift Testing
+    /// rendering two multi-MB arrays in a failure message takes minutes.
+    static func expectSameBytes(_ actual: [UInt8], _ expected: [UInt8], _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let same = actual == expected
+        guard !same else { return }
+        let firstDifference = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(actual.count, expected.count)
+        #expect(same, "\(context): first difference at byte \(firstDifference) of \(expected.count)", sourceLocation: sourceLocation)
     }
 
     /// A stream reuses the members each plan slot fixes (see `LeadEncoder.encode(_:into:slotPart:)`)
@@ -25,11 +35,7 @@ import Testing
         let encoder = CanonicalLeadEncoder(leadSourceFormat: options.leadSourceFormat)
         let expected = generator.leads().flatMap { lead -> [UInt8] in encoder.encode(lead) + [0x0A] }
         for workers in [1, 2] {
-            let streamed = writer.render(generator, workers: workers)
-            // Compared as a Bool: rendering two 3 MB arrays in a failure message takes minutes.
-            let firstDifference = zip(streamed, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(streamed.count, expected.count)
-            let same = streamed == expected
-            #expect(same, "\(workers) worker(s): first difference at byte \(firstDifference) of \(expected.count)")
+            Self.expectSameBytes(writer.render(generator, workers: workers), expected, "\(workers) worker(s)")
         }
     }
 
