@@ -30,8 +30,9 @@ static inline unsigned lc_json_special_mask(const uint8_t *bytes) {
 /// byte below 0x20, no '"' and no '\\' (RFC 8259 §7). Sixteen bytes per step with SSE2, and no
 /// byte-by-byte tail, which was a fifth of the scan's time with most fields under 16 bytes: the
 /// last step re-reads the final sixteen bytes, and a string shorter than that is read as a
-/// sixteen-byte block when the block stays within the page (the bytes past `count` are read,
-/// never used; memory protection is per page, so the read cannot fault).
+/// sixteen-byte block when the block stays within its 4 KiB (the bytes past `count` are read,
+/// never used; memory protection is per page, and 4 KiB is the smallest page size, so the read
+/// cannot fault).
 static inline size_t lc_json_clean_prefix(const uint8_t *bytes, size_t count) {
     size_t i = 0;
 #if defined(__SSE2__)
