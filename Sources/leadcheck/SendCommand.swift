@@ -74,6 +74,7 @@ struct SendCommand: AsyncParsableCommand {
         var curlRedactor = Redactor()
 
         let endpoint: String
+        var configuredCase: JSONKeyCase?
         if let config {
             guard let destination else {
                 throw LeadCheckError.invalidValue(flag: "--destination", value: "", expected: "the name of an https destination in \(config)")
@@ -83,9 +84,11 @@ struct SendCommand: AsyncParsableCommand {
             guard let chosen = loaded.destinations.first(where: { $0.name == destination }) else {
                 throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: loaded.destinations.map(\.name))
             }
-            guard case let .https(secretURL, _, _, _) = chosen.settings else {
+            guard case let .https(https) = chosen.settings else {
                 return try await deliver(to: chosen, config: loaded)
             }
+            let secretURL = https.url
+            configuredCase = https.payloadCase
             endpoint = secretURL.reveal()
             for secret in Redactor.secrets(inURL: endpoint, source: secretURL.source) { redactor.add(secret) }
             curlRedactor.add(secretURL)
@@ -138,7 +141,7 @@ struct SendCommand: AsyncParsableCommand {
         // Traced bursts stay on one thread, so each exchange prints whole and in order.
         options.transferThreads = verbose || curl ? 1 : TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
-        let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat())
+        let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat(), configuredCase: configuredCase)
         let client = try HTTPClient(options: options, redactor: redactor)
         let tracing = (verbose || curl)
             ? SendRunner.Tracing(verbose: verbose, curl: curl, redactor: redactor, curlRedactor: curlRedactor, emit: { Terminal.printStderr($0) })

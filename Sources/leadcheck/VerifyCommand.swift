@@ -71,6 +71,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The run journal: each lead is recorded here before it is sent (default .leadcheck/runs/<run id>.journal).")
     var journal: String?
 
+    @Option(name: .customLong("https-case"), help: "HTTPS payload key casing: camel (what Microsoft sends; the default) or pascal (the docs' schema); overrides a destination's payloadCase.")
+    var httpsCase: JSONKeyCase?
+
     @Flag(help: "Fail (exit 4) on warnings too.")
     var strict = false
 
@@ -136,7 +139,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
         var built: [any LeadDestination] = []
         for destination in selected {
-            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL, all: leadcheckConfig.destinations))
+            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL, all: leadcheckConfig.destinations, httpsCase: httpsCase))
         }
 
         let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)

@@ -6,8 +6,8 @@ struct WireFlags: ParsableArguments {
     @Option(help: "Absent customer fields in JSON bodies: omit, null or empty.")
     var absent: String = AbsentFieldStyle.omit.rawValue
 
-    @Option(name: .customLong("https-case"), help: "HTTPS payload key casing: pascal (documented) or camel.")
-    var httpsCase: String = JSONKeyCase.pascal.rawValue
+    @Option(name: .customLong("https-case"), help: "HTTPS payload key casing: camel (what Microsoft sends; the default) or pascal (the docs' schema).")
+    var httpsCase: String?
 
     @Option(name: .customLong("https-lead-source"), help: "HTTPS LeadSource: source (documented example) or full.")
     var httpsLeadSource: String = LeadSourceContent.sourceOnly.rawValue
@@ -30,13 +30,14 @@ struct WireFlags: ParsableArguments {
     @Option(name: .customLong("salesforce-oid"), help: "Salesforce org id posted as oid.")
     var salesforceOrgID: String = SalesforceWireOptions().orgID
 
-    /// Validates the flags into wire options.
-    func wireOptions(leadSourceFormat: LeadSourceFormat) throws(LeadCheckError) -> WireOptions {
+    /// Validates the flags into wire options; `configuredCase` is a destination's `payloadCase`,
+    /// which the flag overrides.
+    func wireOptions(leadSourceFormat: LeadSourceFormat, configuredCase: JSONKeyCase? = nil) throws(LeadCheckError) -> WireOptions {
         let absent: AbsentFieldStyle = try Choice.parse(absent, flag: "--absent")
         return WireOptions(
             leadSourceFormat: leadSourceFormat,
             https: HTTPSWireOptions(
-                keyCase: try Choice.parse(httpsCase, flag: "--https-case"),
+                keyCase: try httpsCase.map { text throws(LeadCheckError) in try Choice.parse(text, flag: "--https-case") } ?? configuredCase ?? .camel,
                 leadSource: try Choice.parse(httpsLeadSource, flag: "--https-lead-source"),
                 absentFields: absent
             ),

@@ -23,7 +23,7 @@ import Testing
         let sandbox = try SandboxProcess(["--write-config", path], directory: directory)
         let config = try ConfigLoader.load(path: path, environment: [:])
         #expect(config.destinations.count == 5)
-        guard case let .https(url, _, inspection, _) = config.destinations[0].settings else { Issue.record("not https"); return }
+        guard case let .https(https) = config.destinations[0].settings, case let url = https.url, case let inspection = https.inspectionURL else { Issue.record("not https"); return }
         #expect(url.reveal() == sandbox.httpsURL)
         #expect(inspection == sandbox.inspectionURL)
         #expect(sandbox.stop() == 0)

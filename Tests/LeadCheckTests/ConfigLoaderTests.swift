@@ -26,7 +26,7 @@ import Testing
         let config = try ConfigLoader.parse(text, file: "leadcheck.yaml", environment: Self.environment)
         #expect(config.destinations.map(\.kind) == [.https, .azureTable, .dynamics, .marketo, .salesforce])
         #expect(config.defaults.locales == [.enUS, .jaJP])
-        guard case let .https(url, _, _, _) = config.destinations[0].settings else { Issue.record("not https"); return }
+        guard case let .https(https) = config.destinations[0].settings, case let url = https.url else { Issue.record("not https"); return }
         #expect(url.source == "LEADCHECK_HTTPS_URL")
         #expect(!"\(url)".contains("SIGVALUE123"))
         guard case let .azureTable(connection, table) = config.destinations[1].settings else { Issue.record("not table"); return }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func httpsEndpoint() throws {
         let config = try Self.load(#"{\#(Self.schema),"leadDestination":"httpsEndpoint","httpsEndpointLeadConfiguration":{"httpsEndpointUrl":"https://www.your-crm.com/triggers/invoke?sig=abc","contactEmail":["a@contoso.com"]}}"#)
-        guard case let .https(url, _, _, _) = config.settings else { Issue.record("not https"); return }
+        guard case let .https(https) = config.settings, case let url = https.url else { Issue.record("not https"); return }
         #expect(url.reveal() == "https://www.your-crm.com/triggers/invoke?sig=abc")
         #expect(url.source == "leads.json: httpsEndpointLeadConfiguration.httpsEndpointUrl")
     }

@@ -74,7 +74,7 @@ public enum ConfigLoader {
             destinations.append(destination)
         }
         for destination in destinations {
-            if case let .https(_, readback?, _, _) = destination.settings, !destinations.contains(where: { $0.name == readback }) {
+            if case let .https(https) = destination.settings, let readback = https.readback, !destinations.contains(where: { $0.name == readback }) {
                 throw .invalidInput(location: file, reason: "destinations '\(destination.name)': readback names '\(readback)', which is not a destination here")
             }
         }
@@ -90,7 +90,7 @@ public enum ConfigLoader {
         let common = ["name", "type"]
         let allowed: [String]
         switch kind {
-        case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout"]
+        case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout", "payloadCase"]
         case .azureTable: allowed = common + ["connectionString", "table"]
         case .dynamics: allowed = common + ["instanceUrl", "authentication", "tenantId", "clientId", "clientSecret", "username", "password", "tokenUrl", "leadSourceCode"]
         case .marketo: allowed = common + ["munchkinId", "formId", "clientId", "clientSecret", "baseUrl", "mode", "leadSourceField"]
@@ -113,8 +113,10 @@ public enum ConfigLoader {
             guard url.reveal().lowercased().hasPrefix("https://") || url.reveal().lowercased().hasPrefix("http://") else {
                 throw urlNode.error("expected an http:// or https:// URL")
             }
-            settings = .https(url: url, readback: try fields["readback"]?.string(), inspectionURL: try fields["inspectionUrl"]?.url(),
-                              readbackTimeoutMilliseconds: try fields["readbackTimeout"]?.milliseconds() ?? 10_000)
+            settings = .https(HTTPSSettings(
+                url: url, readback: try fields["readback"]?.string(), inspectionURL: try fields["inspectionUrl"]?.url(),
+                readbackTimeoutMilliseconds: try fields["readbackTimeout"]?.milliseconds() ?? 10_000, payloadCase: try fields["payloadCase"]?.choice()
+            ))
         case .azureTable:
             let node = try required("connectionString")
             let connection: AzureConnectionString

@@ -10,9 +10,8 @@ public struct DestinationConfig: Sendable {
 
     /// Per-kind settings.
     public enum Settings: Sendable {
-        /// An HTTPS endpoint; `inspectionURL` is a leadcheck sandbox's inspection API, where the
-        /// sink keeps what it received (a real endpoint has none).
-        case https(url: Secret, readback: String?, inspectionURL: String?, readbackTimeoutMilliseconds: Int)
+        /// An HTTPS endpoint.
+        case https(HTTPSSettings)
         /// An Azure Table.
         case azureTable(connectionString: AzureConnectionString, table: String)
         /// Dynamics 365.

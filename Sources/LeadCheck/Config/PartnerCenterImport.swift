@@ -38,10 +38,13 @@ public enum PartnerCenterImport {
         case "httpsEndpoint":
             let fields = try section("httpsEndpointLeadConfiguration")
             let url = try fields.secret("httpsEndpointUrl", "https_endpoint_url")
-            var inspection: String?
-            var timeout = 10_000
-            if case let .https(_, _, configured, configuredTimeout)? = sameKind(.https) { inspection = configured; timeout = configuredTimeout }
-            return DestinationConfig(name: "partner-center", kind: .https, settings: .https(url: url, readback: nil, inspectionURL: inspection, readbackTimeoutMilliseconds: timeout))
+            var settings = HTTPSSettings(url: url)
+            if case let .https(configured)? = sameKind(.https) {
+                settings.inspectionURL = configured.inspectionURL
+                settings.readbackTimeoutMilliseconds = configured.readbackTimeoutMilliseconds
+                settings.payloadCase = configured.payloadCase
+            }
+            return DestinationConfig(name: "partner-center", kind: .https, settings: .https(settings))
         case "table":
             let fields = try section("tableLeadConfiguration")
             let secret = try fields.secret("storageAccountConnectionString", "storage_account_connection_string")

@@ -1,17 +1,20 @@
 /// Builds the verification destination for a configured one; shared by `verify` and `cleanup`.
 public enum DestinationFactory {
     /// The destination (an error only for an Azure key that is not base64). `all` lets an
-    /// HTTPS destination's `readback:` name another configured destination.
+    /// HTTPS destination's `readback:` name another configured destination; `httpsCase` (the
+    /// `--https-case` flag) overrides an HTTPS destination's `payloadCase`.
     public static func make(_ config: DestinationConfig, client: HTTPClient, fallbackInspectionURL: String? = nil,
-                            all: [DestinationConfig] = []) throws(LeadCheckError) -> any LeadDestination {
+                            all: [DestinationConfig] = [], httpsCase: JSONKeyCase? = nil) throws(LeadCheckError) -> any LeadDestination {
         switch config.settings {
-        case let .https(url, readback, inspection, timeout):
+        case let .https(settings):
             var target: (any LeadDestination)?
-            if let readback, let other = all.first(where: { $0.name == readback }) {
+            if let readback = settings.readback, let other = all.first(where: { $0.name == readback }) {
                 target = try make(other, client: client, fallbackInspectionURL: fallbackInspectionURL)
             }
-            return HTTPSDestination(name: config.name, url: url, inspectionURL: target == nil ? (inspection ?? fallbackInspectionURL) : nil,
-                                    readbackDestination: target, readbackTimeoutMilliseconds: timeout, client: client)
+            var wire = WireOptions()
+            wire.https.keyCase = httpsCase ?? settings.payloadCase ?? .camel
+            return HTTPSDestination(name: config.name, url: settings.url, inspectionURL: target == nil ? (settings.inspectionURL ?? fallbackInspectionURL) : nil,
+                                    readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds, client: client, wire: wire)
         case let .azureTable(connection, table):
             return try AzureTableDestination(name: config.name, connection: connection, table: table, client: client)
         case let .dynamics(settings):

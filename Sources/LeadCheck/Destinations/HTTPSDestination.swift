@@ -32,6 +32,9 @@ public struct HTTPSDestination: LeadDestination {
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
     }
 
+    /// The casing sent.
+    public var payloadCase: JSONKeyCase? { encoder.options.keyCase }
+
     /// What the preflight's HEAD measured.
     public var connectionFacts: ConnectionFacts? { facts.value }
 

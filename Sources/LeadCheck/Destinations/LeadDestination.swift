@@ -38,6 +38,10 @@ public protocol LeadDestination: Sendable {
     /// What the preflight measured on its fresh connection; nil before preflight or when it
     /// could not connect.
     var connectionFacts: ConnectionFacts? { get }
+
+    /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
+    /// (HTTPS endpoints); reports say which was sent.
+    var payloadCase: JSONKeyCase? { get }
 }
 
 extension LeadDestination {
@@ -46,4 +50,7 @@ extension LeadDestination {
 
     /// Nothing measured.
     public var connectionFacts: ConnectionFacts? { nil }
+
+    /// A payload whose casing is fixed by the service's API.
+    public var payloadCase: JSONKeyCase? { nil }
 }

@@ -85,6 +85,7 @@ public enum HTMLReport {
             html += "<article class=\"card\" id=\"dest-\(anchor(destination.name))\">\n<h3>\(escape(destination.name)) <small>\(escape(destination.kind.rawValue))</small></h3>\n<ul class=\"props\">"
             html += "<li>\(passed) of \(results.count) leads passed</li>"
             html += "<li>" + (destination.readsBack ? "Stored leads read back and compared field by field" : "<b>Checked by delivery only</b>: a 2xx was the whole proof") + "</li>"
+            if let payloadCase = destination.payloadCase { html += "<li class=\"casing\">Sent \(escape(payloadCase.label))</li>" }
             if let usage = destination.usage { html += "<li class=\"usage\">This run used \(escape(usage.text))</li>" }
             if let tls = destination.connection?.tls {
                 let days = tls.daysToExpiry.map { " (\($0) day\($0 == 1 ? "" : "s"))" } ?? ""

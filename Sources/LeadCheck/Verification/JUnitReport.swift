@@ -15,7 +15,7 @@ public enum JUnitReport {
         for destination in report.destinations {
             let results = report.results.filter { $0.destination == destination.name }
             xml += "  <testsuite name=\"\(escape(destination.name))\" tests=\"\(results.count)\" failures=\"\(results.filter { $0.status == .failed }.count)\" errors=\"\(results.filter { $0.status == .error }.count)\" skipped=\"\(results.filter { $0.status == .skipped }.count)\">\n"
-            xml += "    <properties><property name=\"kind\" value=\"\(destination.kind.rawValue)\"/><property name=\"readsBack\" value=\"\(destination.readsBack)\"/><property name=\"runId\" value=\"\(escape(report.runId))\"/><property name=\"seed\" value=\"\(escape(report.seed))\"/>\(destination.usage.map { "<property name=\"usage\" value=\"\(escape($0.text))\"/>" } ?? "")</properties>\n"
+            xml += "    <properties><property name=\"kind\" value=\"\(destination.kind.rawValue)\"/><property name=\"readsBack\" value=\"\(destination.readsBack)\"/><property name=\"runId\" value=\"\(escape(report.runId))\"/><property name=\"seed\" value=\"\(escape(report.seed))\"/>\(destination.payloadCase.map { "<property name=\"payloadCase\" value=\"\($0.rawValue)\"/>" } ?? "")\(destination.usage.map { "<property name=\"usage\" value=\"\(escape($0.text))\"/>" } ?? "")</properties>\n"
             for result in results {
                 let lead = leads[result.lead]
                 let name = lead.map { "\($0.pair) \($0.variant) \($0.locale) (\(result.lead))" } ?? result.lead

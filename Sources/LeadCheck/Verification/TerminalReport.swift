@@ -29,6 +29,7 @@ public enum TerminalReport {
             lines.append("\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
         }
         for destination in report.destinations {
+            if let payloadCase = destination.payloadCase { lines.append("\(destination.name): sent \(payloadCase.label)") }
             if let usage = destination.usage { lines.append("\(destination.name): this run used \(usage.text)") }
         }
         let counts = Dictionary(grouping: report.results, by: \.status).mapValues(\.count)

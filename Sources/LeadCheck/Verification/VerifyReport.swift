@@ -43,6 +43,9 @@ public struct VerifyReport: Sendable, Codable {
         /// The preflight's fresh connection: libcurl phase timings and the certificate; absent
         /// when it could not connect.
         public var connection: ConnectionFacts?
+        /// The JSON key casing sent (HTTPS endpoints): `camel`, as Microsoft sends it, or
+        /// `pascal`, the docs' schema; absent for other kinds.
+        public var payloadCase: JSONKeyCase?
     }
 
     /// A lead as reported.

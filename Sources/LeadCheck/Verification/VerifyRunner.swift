@@ -58,7 +58,7 @@ public struct VerifyRunner: Sendable {
             runId: leads.first?.runID.value ?? "", seed: String(seed), offer: offer,
             startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
             durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
-            destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, connection: $0.connectionFacts) },
+            destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, connection: $0.connectionFacts, payloadCase: $0.payloadCase) },
             leads: leads.indices.filter(checked.contains).map { leads[$0] }
                 .map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue) },
             results: results, findings: findings, shard: shard?.description

@@ -1,0 +1,5 @@
+import ArgumentParser
+import LeadCheck
+
+/// `--https-case camel|pascal`.
+extension JSONKeyCase: ExpressibleByArgument {}
