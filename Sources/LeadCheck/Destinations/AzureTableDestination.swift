@@ -36,6 +36,22 @@ public struct AzureTableDestination: LeadDestination {
         encoder = AzureTableEntityEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
     }
 
+    /// The entity's values (destinations.md §2.2): `LeadSource` as configured (full by default),
+    /// `ActionCode`, `OfferDisplayName`, `CustomerInfo`'s fields, `Description`.
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        var out = LeadField.common(lead)
+        out[.leadSource] = encoder.leadSourceValue(lead)
+        out[.actionCode] = lead.pair.action.rawValue
+        out[.offer] = lead.offer.title
+        return out
+    }
+
+    /// The entity property (customer fields inside `CustomerInfo`).
+    public func column(of field: LeadField) -> String {
+        if let customer = field.customerField { return "CustomerInfo.\(customer.rawValue)" }
+        return field == .offer ? "OfferDisplayName" : field.rawValue
+    }
+
     /// A signed request to `resource` (a path below the endpoint, already percent-encoded).
     func request(_ method: String, _ resource: String, query: String? = nil, body: [UInt8]? = nil, extra: [(String, String)] = []) -> HTTPRequest {
         let url = connection.tableEndpoint + resource + (query.map { "?\($0)" } ?? "")
@@ -139,15 +155,23 @@ public struct AzureTableDestination: LeadDestination {
             guard response.isSuccess, let entity = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
                 return .failed([finding(response, lead: marker, action: "reading the lead back")])
             }
-            var stored: [LeadField: String?] = [.description: entity["Description"] as? String]
+            return .found(Self.stored(entity))
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "reading the lead back")])
+        }
+    }
+
+    /// What an entity holds, by lead field; `CustomerInfo` unpacked.
+    static func stored(_ entity: [String: Any]) -> [LeadField: String?] {
+            var stored: [LeadField: String?] = [
+                .description: entity["Description"] as? String, .leadSource: entity["LeadSource"] as? String,
+                .actionCode: entity["ActionCode"] as? String, .offer: entity["OfferDisplayName"] as? String,
+            ]
             let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
             for field in CustomerField.allCases {
                 stored[LeadField(rawValue: field.rawValue)!] = info[field.rawValue] as? String
             }
-            return .found(stored)
-        } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "reading the lead back")])
-        }
+            return stored
     }
 
     /// Visits every entity whose Description or email starts with `markerPrefix`, page by page

@@ -30,8 +30,22 @@ public struct DynamicsDestination: LeadDestination {
     /// Which lead field each column holds.
     static let fields: [String: LeadField] = [
         "firstname": .firstName, "lastname": .lastName, "emailaddress1": .email, "telephone1": .phone, "address1_country": .country,
-        "companyname": .company, "jobtitle": .title, "description": .description,
+        "companyname": .company, "jobtitle": .title, "description": .description, "subject": .leadSource,
     ]
+
+    /// The record's values: `subject` holds the lead-source string, `leadsourcecode` the
+    /// configured option value (both [INF], destinations.md §3.1).
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        var out = LeadField.common(lead)
+        out[.leadSource] = lead.leadSource(encoder.leadSourceFormat)
+        out[.leadSourceCode] = String(encoder.options.leadSourceCode)
+        return out
+    }
+
+    /// The Dataverse column.
+    public func column(of field: LeadField) -> String {
+        field == .leadSourceCode ? "leadsourcecode" : Self.fields.first { $0.value == field }?.key ?? field.rawValue
+    }
 
     /// Creates the destination.
     public init(name: String, settings: DynamicsSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
@@ -235,23 +249,27 @@ public struct DynamicsDestination: LeadDestination {
     static func stored(_ row: [String: Any]) -> [LeadField: String?] {
         var out: [LeadField: String?] = [:]
         for (column, field) in fields { out[field] = row[column] as? String }
+        // A picklist reads back as a number; absent or null when nothing was stored.
+        out[.leadSourceCode] = (row["leadsourcecode"] as? Int).map(String.init)
         return out
     }
 
     /// Reads the lead back by `emailaddress1` (as the notes' read-back does, exercising the
     /// OData literal escaping with every variant), picking the row with the created `leadid`;
-    /// a lead without an email is read by id.
+    /// a lead without an email, or whose stored email differs, is read by id.
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
         if let email = lead.customer.email {
             switch await rows(email: email) {
             case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
-                let row = Self.isLeadID(receipt) ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() } : rows.first
-                guard let row else {
+                let row = Self.isLeadID(receipt)
+                    ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() }
+                    : rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+                if let row { return .found(Self.stored(row)) }
+                guard Self.isLeadID(receipt) else {
                     return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is not found by its email",
                                             hint: "Something deleted the lead or rewrote its email right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
                 }
-                return .found(Self.stored(row))
             }
         }
         guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: nil) }

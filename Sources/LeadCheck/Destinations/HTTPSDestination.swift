@@ -32,6 +32,24 @@ public struct HTTPSDestination: LeadDestination {
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
     }
 
+    /// The payload's values: the lead source as this payload carries it (the source alone by
+    /// default, destinations.md §1.1), action and offer in their own keys.
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        var out = LeadField.common(lead)
+        out[.leadSource] = encoder.leadSourceValue(lead)
+        out[.actionCode] = lead.pair.action.rawValue
+        out[.offer] = lead.offer.title
+        return out
+    }
+
+    /// Where the flow stored it (`readback:`), else the payload key in the casing sent.
+    public func column(of field: LeadField) -> String {
+        if let readbackDestination { return "\(readbackDestination.column(of: field)) in \(readbackDestination.name)" }
+        let pascal = field.customerField.map { "UserDetails.\($0.rawValue)" } ?? field.rawValue
+        guard encoder.options.keyCase == .camel else { return pascal }
+        return pascal.split(separator: ".").map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: ".")
+    }
+
     /// The casing sent.
     public var payloadCase: JSONKeyCase? { encoder.options.keyCase }
 
@@ -128,11 +146,14 @@ public struct HTTPSDestination: LeadDestination {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: receipt, message: "the endpoint acknowledged the lead but did not store it",
                                         hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
             }
+            func camel(_ key: String) -> String { key.prefix(1).lowercased() + key.dropFirst() }
             let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
-            var stored: [LeadField: String?] = [.description: (body["Description"] ?? body["description"]) as? String]
+            var stored: [LeadField: String?] = [:]
+            for field in [LeadField.description, .leadSource, .actionCode, .offer] {
+                stored[field] = (body[field.rawValue] ?? body[camel(field.rawValue)]) as? String
+            }
             for field in CustomerField.allCases {
-                let camel = field.rawValue.prefix(1).lowercased() + field.rawValue.dropFirst()
-                stored[LeadField(rawValue: field.rawValue)!] = (user[field.rawValue] ?? user[camel]) as? String
+                stored[LeadField(rawValue: field.rawValue)!] = (user[field.rawValue] ?? user[camel(field.rawValue)]) as? String
             }
             return .found(stored)
         } catch {

@@ -39,6 +39,14 @@ public protocol LeadDestination: Sendable {
     /// could not connect.
     var connectionFacts: ConnectionFacts? { get }
 
+    /// The value of each field exactly as this destination was sent it for `lead`: what a
+    /// read-back is compared with.
+    func delivered(_ lead: Lead) -> [LeadField: String]
+
+    /// Where this destination keeps a field, in its own terms (`subject`, `OfferDisplayName`),
+    /// for findings.
+    func column(of field: LeadField) -> String
+
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
     var payloadCase: JSONKeyCase? { get }
@@ -50,6 +58,9 @@ extension LeadDestination {
 
     /// Nothing measured.
     public var connectionFacts: ConnectionFacts? { nil }
+
+    /// The field's own name.
+    public func column(of field: LeadField) -> String { field.rawValue }
 
     /// A payload whose casing is fixed by the service's API.
     public var payloadCase: JSONKeyCase? { nil }

@@ -125,6 +125,22 @@ public struct MarketoDestination: LeadDestination {
             evidence: "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(description)")]))
     }
 
+    /// The form's values: the customer fields, the "Lead Source" field, and Description where a
+    /// description field is configured.
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        var out = LeadField.common(lead)
+        if encoder.options.descriptionField == nil { out[.description] = nil }
+        out[.leadSource] = lead.leadSource(encoder.leadSourceFormat)
+        return out
+    }
+
+    /// The REST field name.
+    public func column(of field: LeadField) -> String {
+        if field == .leadSource { return settings.leadSourceField }
+        if field == .description, let name = encoder.options.descriptionField { return name }
+        return Self.restNames.first { $0.field == field }?.rest ?? field.rawValue
+    }
+
     /// The lead field a REST field name stands for.
     func leadField(_ rest: String) -> LeadField? {
         if rest == settings.leadSourceField { return .leadSource }
@@ -248,6 +264,7 @@ public struct MarketoDestination: LeadDestination {
             }
             var stored: [LeadField: String?] = [:]
             for (rest, field) in Self.restNames { stored[field] = record[rest] as? String }
+            stored[.leadSource] = record[settings.leadSourceField] as? String
             return .found(stored)
         }
     }

@@ -32,8 +32,18 @@ public struct SalesforceDestination: LeadDestination {
     /// The Lead fields read back, and the lead field each holds.
     static let fields: [(api: String, field: LeadField)] = [
         ("FirstName", .firstName), ("LastName", .lastName), ("Email", .email), ("Phone", .phone), ("Country", .country),
-        ("Company", .company), ("Title", .title), ("Description", .description),
+        ("Company", .company), ("Title", .title), ("Description", .description), ("LeadSource", .leadSource),
     ]
+
+    /// The form's values: `lead_source` is the `Source-Action|offer` string (destinations.md §0.2).
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        var out = LeadField.common(lead)
+        out[.leadSource] = encoder.fields(lead).first { $0.name == "lead_source" }?.value
+        return out
+    }
+
+    /// The Lead object's API field name.
+    public func column(of field: LeadField) -> String { Self.fields.first { $0.field == field }?.api ?? field.rawValue }
 
     /// Creates the destination.
     public init(name: String, settings: SalesforceSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {

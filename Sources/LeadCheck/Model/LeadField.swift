@@ -17,8 +17,23 @@ public enum LeadField: String, Sendable, Hashable, CaseIterable, Codable {
     case title = "Title"
     /// Free-text description; carries the run marker.
     case description = "Description"
-    /// The `Source-Action|offer` string.
+    /// The lead source as the destination is sent it: `Source-Action|offer`, or the source
+    /// alone (HTTPS, whose action and offer travel in their own keys).
     case leadSource = "LeadSource"
+    /// The action code (`INS`, `PLT`, …): HTTPS `actionCode`, Azure Table `ActionCode`.
+    case actionCode = "ActionCode"
+    /// The offer's display title: HTTPS `offerTitle`, Azure Table `OfferDisplayName`.
+    case offer = "OfferTitle"
+    /// Dataverse's `leadsourcecode` picklist value.
+    case leadSourceCode = "LeadSourceCode"
+
+    /// The values every destination is sent for a lead: the customer fields present and
+    /// Description.
+    public static func common(_ lead: Lead) -> [LeadField: String] {
+        var out: [LeadField: String] = [.description: lead.description]
+        for field in CustomerField.allCases { if let value = lead.customer[field] { out[LeadField(rawValue: field.rawValue)!] = value } }
+        return out
+    }
 
     /// The customer field this is, if it is one.
     public var customerField: CustomerField? { CustomerField(rawValue: rawValue) }

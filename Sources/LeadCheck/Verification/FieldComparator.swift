@@ -38,38 +38,51 @@ public enum FieldComparator {
         return .changed
     }
 
-    /// Findings for a whole lead: every field that differs.
-    public static func findings(destination: String, lead: Lead, stored: [LeadField: String?], limits: DestinationKind) -> [Finding] {
+    /// Findings for a whole lead: every field that was delivered and stored differently.
+    /// `sent` is what the destination was sent (its own lead-source spelling); `column` names
+    /// where the destination keeps a field.
+    public static func findings(destination: String, lead: Lead, sent: [LeadField: String], stored: [LeadField: String?],
+                                limits: DestinationKind, column: (LeadField) -> String = \.rawValue) -> [Finding] {
         var out: [Finding] = []
         for field in LeadField.allCases {
             guard let storedValue = stored[field] else { continue }
-            let sent: String? = field.customerField.map { lead.customer[$0] } ?? (field == .description ? lead.description : nil)
-            switch compare(sent: sent, stored: storedValue) {
+            let sentValue = sent[field]
+            let name = column(field)
+            let place = name == field.rawValue ? field.rawValue : "\(field.rawValue) (\(name))"
+            let evidence = "sent \(quoted(sentValue)) · stored \(quoted(storedValue))"
+            switch compare(sent: sentValue, stored: storedValue) {
             case .same:
                 continue
             case .missing:
                 out.append(Finding(code: .fieldMissing, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(field.rawValue) was sent but the stored record has none",
-                                   hint: "Check the field mapping of the destination (or of the flow behind it) for \(field.rawValue)."))
+                                   message: "\(place) was sent but the stored record has none",
+                                   hint: "Check the field mapping of the destination (or of the flow behind it) for \(name).", evidence: evidence))
             case let .truncated(sentLength, storedLength):
-                let limit = FieldLimits.limit(of: field, at: limits)
+                // The destination's documented limit explains the cut only when it is where the value stops.
+                let limit = FieldLimits.limit(of: field, at: limits).flatMap { $0 == storedLength ? $0 : nil }
                 out.append(Finding(code: .fieldTruncated, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(field.rawValue) was cut from \(sentLength) to \(storedLength) characters" + (limit.map { " (\(limits.rawValue) stores at most \($0))" } ?? ""),
-                                   hint: limit.map { "The destination stores at most \($0) characters here; widen the field or expect truncated leads." }
-                                       ?? "Something on the way cuts this field; widen it where it is stored.",
-                                   evidence: "stored length \(storedLength)"))
+                                   message: "\(place) was cut from \(sentLength) to \(storedLength) characters" + (limit.map { " (\(limits.rawValue) stores at most \($0))" } ?? ""),
+                                   hint: limit.map { "The destination stores at most \($0) characters in \(name); widen the field or expect truncated leads." }
+                                       ?? "Something on the way cuts \(name) to \(storedLength) characters; widen it where it is stored.",
+                                   evidence: evidence))
             case let .mangled(how):
                 out.append(Finding(code: .fieldMangled, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(field.rawValue) was mangled: \(how)",
+                                   message: "\(place) was mangled: \(how)",
                                    hint: "Make every step that handles the lead read and write UTF-8 (a flow's Compose/Parse JSON step or a CSV export is the usual culprit).",
-                                   evidence: String(storedValue?.prefix(120) ?? "")))
+                                   evidence: evidence))
             case .changed:
                 out.append(Finding(code: .fieldChanged, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(field.rawValue) was stored with a different value",
-                                   hint: "Check what rewrites \(field.rawValue) between Microsoft and the stored record (a flow expression, a workflow rule, a trigger).",
-                                   evidence: String(storedValue?.prefix(120) ?? "")))
+                                   message: "\(place) was stored with a different value",
+                                   hint: "Check what rewrites \(name) between Microsoft and the stored record (a flow expression, a workflow rule, a picklist mapping, a trigger).",
+                                   evidence: evidence))
             }
         }
         return out
+    }
+
+    /// A value for evidence: quoted, at most 120 characters.
+    static func quoted(_ value: String??) -> String {
+        guard let value = value ?? nil else { return "nothing" }
+        return "\"" + (value.count > 120 ? value.prefix(120) + "…" : value) + "\""
     }
 }

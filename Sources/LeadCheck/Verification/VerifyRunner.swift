@@ -126,7 +126,8 @@ public struct VerifyRunner: Sendable {
         }
         switch await destination.readBack(lead, receipt: receipt) {
         case let .found(stored):
-            findings += FieldComparator.findings(destination: destination.name, lead: lead, stored: stored, limits: destination.kind)
+            findings += FieldComparator.findings(destination: destination.name, lead: lead, sent: destination.delivered(lead), stored: stored,
+                                                 limits: destination.kind, column: destination.column(of:))
         case let .missing(finding):
             findings.append(finding)
         case let .failed(more):

@@ -1,7 +1,7 @@
 extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
-        "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate",
+        "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate[=N]",
         "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "salesforce:restricted-picklist",
         "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "marketo:missing-field=NAME",
     ]
@@ -44,7 +44,10 @@ extension Fault {
         case "throttle": effect = .throttle(first: value == nil ? nil : try number())
         case "token-expired": effect = .tokenExpired
         case "clock-skew": effect = .clockSkew
-        case "truncate": effect = .truncate
+        case "truncate":
+            let limit = value == nil ? nil : try number()
+            if limit == 0 { throw FaultSpecError(spec: spec, reason: "truncate=N needs N ≥ 1") }
+            effect = .truncate(to: limit)
         case "mojibake": effect = .mojibake
         case "tls-expired": effect = .tlsExpired
         case "tls-wrong-host": effect = .tlsWrongHost

@@ -18,8 +18,9 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case tokenExpired
         /// The service's clock is an hour off, so dated requests fail their skew check.
         case clockSkew
-        /// Store values cut to the field's limit.
-        case truncate
+        /// Store every value cut to N characters (UTF-16 units) — or, without N, to the strictest
+        /// destination limit of its field (which only the `limits` leads reach).
+        case truncate(to: Int?)
         /// Store UTF-8 decoded as Latin-1.
         case mojibake
         /// Serve an expired certificate (with `--tls`).

@@ -1,10 +1,10 @@
 import Foundation
 import LeadCheck
 
-/// The data-corrupting faults: `truncate` cuts values to the strictest destination limit of
-/// their field (as a lossy flow or connector would) and `mojibake` stores UTF-8 bytes decoded as
-/// Latin-1 (the classic double-encoding bug). `verify` must report `field.truncated` and
-/// `field.mangled` for them.
+/// The data-corrupting faults: `truncate=N` cuts every stored value to N characters (`truncate`
+/// alone: to the strictest destination limit of its field, as a lossy flow or connector would)
+/// and `mojibake` stores UTF-8 bytes decoded as Latin-1 (the classic double-encoding bug).
+/// `verify` must report `field.truncated` and `field.mangled` for them.
 enum FieldMangling {
     /// Latin-1 reading of the UTF-8 bytes: `é` becomes `Ã©`.
     static func mojibake(_ text: String) -> String {
@@ -30,7 +30,7 @@ enum FieldMangling {
         var out = value
         for effect in effects {
             switch effect {
-            case .truncate: if let limit { out = truncate(out, to: limit) }
+            case let .truncate(to: fixed): if let cut = fixed ?? limit { out = truncate(out, to: cut) }
             case .mojibake: out = mojibake(out)
             default: break
             }
@@ -43,44 +43,42 @@ enum FieldMangling {
         effects.contains { if case .truncate = $0 { return true }; if case .mojibake = $0 { return true }; return false }
     }
 
-    /// An HTTPS payload (`UserDetails` fields and `Description`, either key casing) with its
-    /// values mangled, re-serialised; the body unchanged when it is not a JSON object.
+    /// An HTTPS payload with every string value mangled (at any depth, either key casing),
+    /// re-serialised; the body unchanged when it is not a JSON object.
     static func apply(_ effects: [Fault.Effect], toHTTPSBody body: [UInt8]) -> [UInt8] {
-        guard isActive(effects), var object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return body }
-        for key in ["Description", "description"] {
-            if let text = object[key] as? String { object[key] = apply(effects, to: text, limit: FieldLimits.strictest(.description)?.limit) }
+        guard isActive(effects), let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return body }
+        func mangle(_ value: Any, key: String) -> Any {
+            if let text = value as? String { return apply(effects, to: text, limit: limit(forKey: key)) }
+            if let inner = value as? [String: Any] { return inner.reduce(into: [String: Any]()) { $0[$1.key] = mangle($1.value, key: $1.key) } }
+            return value
         }
-        for key in ["UserDetails", "userDetails"] {
-            guard var user = object[key] as? [String: Any] else { continue }
-            for field in CustomerField.allCases {
-                let limit = FieldLimits.strictest(LeadField(rawValue: field.rawValue)!)?.limit
-                for name in [field.rawValue, field.rawValue.prefix(1).lowercased() + field.rawValue.dropFirst()] {
-                    if let text = user[name] as? String { user[name] = apply(effects, to: text, limit: limit) }
-                }
-            }
-            object[key] = user
-        }
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map(Array.init) ?? body
+        let mangled = mangle(object, key: "")
+        return (try? JSONSerialization.data(withJSONObject: mangled, options: [.sortedKeys])).map(Array.init) ?? body
     }
 
-    /// An Azure Table entity with its `CustomerInfo` fields and `Description` mangled.
+    /// An Azure Table entity with every string property but its keys mangled, and the fields
+    /// inside `CustomerInfo` (itself a JSON string) likewise.
     static func apply(_ effects: [Fault.Effect], toEntity entity: [String: Any]) -> [String: Any] {
         guard isActive(effects) else { return entity }
         var out = entity
-        if let description = out["Description"] as? String {
-            out["Description"] = apply(effects, to: description, limit: FieldLimits.strictest(.description)?.limit)
+        for (key, value) in entity where key != "PartitionKey" && key != "RowKey" && key != "CustomerInfo" && !key.contains("@odata") {
+            if let text = value as? String { out[key] = apply(effects, to: text, limit: limit(forKey: key)) }
         }
         if let info = out["CustomerInfo"] as? String,
            var customer = (try? JSONSerialization.jsonObject(with: Data(info.utf8))) as? [String: Any] {
-            for field in CustomerField.allCases {
-                if let value = customer[field.rawValue] as? String {
-                    customer[field.rawValue] = apply(effects, to: value, limit: FieldLimits.strictest(LeadField(rawValue: field.rawValue)!)?.limit)
-                }
+            for (key, value) in customer {
+                if let text = value as? String { customer[key] = apply(effects, to: text, limit: limit(forKey: key)) }
             }
             if let data = try? JSONSerialization.data(withJSONObject: customer, options: [.sortedKeys]) {
                 out["CustomerInfo"] = String(decoding: data, as: UTF8.self)
             }
         }
         return out
+    }
+
+    /// The strictest limit of the lead field a payload or entity key names (either casing).
+    static func limit(forKey key: String) -> Int? {
+        let pascal = key.prefix(1).uppercased() + key.dropFirst()
+        return LeadField(rawValue: pascal).flatMap { FieldLimits.strictest($0)?.limit }
     }
 }
