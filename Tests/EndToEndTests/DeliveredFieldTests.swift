@@ -38,6 +38,18 @@ import Testing
         #expect(try Self.findings(json).contains { $0["code"] as? String == "field.mangled" && $0["destination"] as? String == kind })
     }
 
+    @Test(arguments: [("https:reads=pascal", Int32(4)), ("https:reads=camel", Int32(0))])
+    func theSandboxSinkPlaysAFlowReadingOneCasing(_ fault: String, _ exit: Int32) async throws {
+        let directory = try TemporaryDirectory()
+        let json = directory.path("report.json")
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--destination", "https", "--fault", fault,
+                                                     "--variants", "typical", "--locales", "en-US", "--json", json], timeout: 120)
+        #expect(result.status == exit, "\(fault): \(result.stdoutText.suffix(800))")
+        let blank = try Self.findings(json).filter { $0["code"] as? String == "readback.blank" }
+        #expect(blank.count == (exit == 0 ? 0 : 6), "\(fault)")
+        #expect(blank.allSatisfy { ($0["hint"] as? String ?? "").contains("camelCase keys (userDetails.firstName") })
+    }
+
     @Test func theFullPlanPassesWithLeadSourceComparedEverywhere() async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")

@@ -174,13 +174,15 @@ public struct AzureTableDestination: LeadDestination {
             return stored
     }
 
-    /// Visits every entity whose Description or email starts with `markerPrefix`, page by page
-    /// (CustomerInfo is a JSON string, so the service cannot filter on it, notes §2.4); returns
-    /// a finding when listing failed.
-    func scan(markerPrefix: String, visit: (_ entity: [String: Any], _ receipt: String) async -> Bool) async -> Finding? {
+    /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
+    /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
+    /// service cannot filter on it, notes §2.4); returns a finding when listing failed.
+    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: [String: Any], _ receipt: String) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
             var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
+            // querying-tables-and-entities (notes §2.4): the filter percent-encoded, spaces as %20.
+            if let filter { query += "&$filter=\(QueryLiteral.urlComponent(filter))" }
             if let (pk, rk) = continuation {
                 let allowed = CharacterSet.alphanumerics
                 query += "&NextPartitionKey=\(pk.addingPercentEncoding(withAllowedCharacters: allowed) ?? pk)&NextRowKey=\(rk.addingPercentEncoding(withAllowedCharacters: allowed) ?? rk)"
@@ -197,7 +199,7 @@ public struct AzureTableDestination: LeadDestination {
                 let description = entity["Description"] as? String ?? ""
                 let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
                 let email = (info?["Email"] as? String ?? "").lowercased()
-                guard description.hasPrefix(markerPrefix) || email.hasPrefix(markerPrefix.lowercased()),
+                guard markerPrefix.map({ description.hasPrefix($0) || email.hasPrefix($0.lowercased()) }) ?? true,
                       let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
                 if await !visit(entity, "\(pk)\n\(rk)") { return nil }
             }
@@ -208,6 +210,19 @@ public struct AzureTableDestination: LeadDestination {
             }
         } while continuation != nil
         return nil
+    }
+
+    /// Entities written since `since` whose `CustomerInfo` fields and `Description` are all
+    /// blank, found by `Timestamp` (the documented notification query, notes §2.1).
+    public func blankRecords(since: LeadTimestamp) async -> Int? {
+        var count = 0
+        let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
+            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
+            let values = [entity["Description"]] + CustomerField.allCases.map { info[$0.rawValue] }
+            if values.allSatisfy({ ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
+            return true
+        }
+        return failure == nil ? count : nil
     }
 
     /// Deletes every entity carrying a marker that starts with the prefix.

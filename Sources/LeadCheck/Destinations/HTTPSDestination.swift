@@ -19,6 +19,8 @@ public struct HTTPSDestination: LeadDestination {
     let client: HTTPClient
     let encoder: HTTPSLeadEncoder
     let facts = LockedValue<ConnectionFacts?>(nil)
+    /// When the run began (its preflight): blank records stored since then are this run's.
+    let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
 
     /// Creates the destination.
     public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
@@ -66,10 +68,43 @@ public struct HTTPSDestination: LeadDestination {
         var delay = Duration.milliseconds(50)
         while true {
             let result = await findOnce(marker: marker)
-            guard case .missing = result, ContinuousClock.now + delay < deadline else { return result }
+            guard case .missing = result else { return result }
+            guard ContinuousClock.now + delay < deadline else { return await explainMissing(marker: marker) ?? result }
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(1))
         }
+    }
+
+    /// A lead whose marker is stored nowhere while blank records appeared where the flow writes:
+    /// the flow reads keys the payload does not have (azure-docs #70738, "Leads coming through
+    /// blank"; destinations.md §1.1 on the casing Microsoft sends).
+    func explainMissing(marker: String) async -> ReadBack? {
+        let since = started.value
+        let blanks: Int? = if let readbackDestination { await readbackDestination.blankRecords(since: since) } else { await blankRecords(since: since) }
+        guard let blanks, blanks > 0 else { return nil }
+        let place = readbackDestination?.name ?? "the endpoint's store"
+        let fields = (CustomerField.allCases.map(\.rawValue) + ["Description"]).joined(separator: ", ")
+        let sent = encoder.options.keyCase
+        let hint = sent == .camel
+            ? "Microsoft's connector sends camelCase keys (userDetails.firstName, userDetails.email, leadSource, actionCode, offerTitle, description), not the docs' PascalCase schema: make the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or regenerate its schema from a camelCase sample."
+            : "This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the flow reads other keys. Note that Microsoft's connector sends camelCase (userDetails.firstName, leadSource, …): a flow must read those."
+        return .missing(Finding(code: .readbackBlank, destination: name, lead: marker,
+                                message: "no record carries \(marker), but \(blanks) record\(blanks == 1 ? "" : "s") with \(fields) all blank appeared in \(place) during the run: the flow reads keys the \(sent.rawValue)Case payload does not have",
+                                hint: hint, evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
+    }
+
+    /// Records the sandbox's sink stored since `since` with every customer field and
+    /// Description blank.
+    public func blankRecords(since: LeadTimestamp) async -> Int? {
+        guard let inspectionURL, let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")), response.isSuccess,
+              let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else { return nil }
+        return leads.filter { lead in
+            guard lead["marker"] == nil || lead["marker"] is NSNull, (lead["storedAt"] as? String ?? "") >= since.iso8601,
+                  let record = lead["record"] as? String, let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else { return false }
+            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            let values = [body["Description"] ?? body["description"]] + user.values.map { Optional($0) }
+            return values.allSatisfy { ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        }.count
     }
 
     private func findOnce(marker: String) async -> ReadBack {
@@ -89,6 +124,8 @@ public struct HTTPSDestination: LeadDestination {
     /// and TLS failures once for the destination, and warns when the certificate expires within
     /// 30 days or the server's clock is far off. Any HTTP status is fine here; only delivery judges.
     public func preflight() async -> [Finding] {
+        // One second back: stored timestamps are whole seconds.
+        started.withLock { $0 = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970) - 1) }
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
@@ -174,8 +211,16 @@ public struct HTTPSDestination: LeadDestination {
         }
     }
 
-    /// Deletes the stored copy through the inspection API (a real endpoint keeps no copy of ours).
+    /// Deletes the stored copy: where the flow wrote it (`readback:`), or through the sandbox's
+    /// inspection API (a real endpoint keeps no copy of ours).
     public func remove(marker: String, receipt: String) async -> [Finding] {
+        if let readbackDestination {
+            // Exactly this marker: followed by a space (Description) or "@" (the email), never
+            // a longer marker that starts with it (`_1` and `_12`).
+            var findings: [Finding] = []
+            for boundary in [" ", "@"] { findings += await readbackDestination.removeAll(markerPrefix: marker + boundary).findings }
+            return findings
+        }
         guard let inspectionURL else { return [] }
         do {
             let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))

@@ -47,6 +47,11 @@ public protocol LeadDestination: Sendable {
     /// for findings.
     func column(of field: LeadField) -> String
 
+    /// How many records stored here since `since` have every customer field and Description
+    /// blank — what a flow stores when it reads keys the payload does not have; nil when this
+    /// destination cannot tell.
+    func blankRecords(since: LeadTimestamp) async -> Int?
+
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
     var payloadCase: JSONKeyCase? { get }
@@ -58,6 +63,9 @@ extension LeadDestination {
 
     /// Nothing measured.
     public var connectionFacts: ConnectionFacts? { nil }
+
+    /// Cannot tell.
+    public func blankRecords(since: LeadTimestamp) async -> Int? { nil }
 
     /// The field's own name.
     public func column(of field: LeadField) -> String { field.rawValue }

@@ -55,6 +55,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case deliverRejected = "deliver.rejected"
     /// The lead was acknowledged but is not stored.
     case readbackMissing = "readback.missing"
+    /// The lead's marker is not stored, but records with blank customer fields appeared during
+    /// the run: the flow behind an HTTPS endpoint reads keys the payload does not have.
+    case readbackBlank = "readback.blank"
     /// Reading the lead back failed.
     case readbackFailed = "readback.failed"
     /// A stored field was cut short.

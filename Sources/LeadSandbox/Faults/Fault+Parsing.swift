@@ -2,7 +2,7 @@ extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
         "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate[=N]",
-        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "salesforce:restricted-picklist",
+        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "salesforce:restricted-picklist",
         "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "marketo:missing-field=NAME",
     ]
 
@@ -53,6 +53,11 @@ extension Fault {
         case "tls-wrong-host": effect = .tlsWrongHost
         case "tls-untrusted": effect = .tlsUntrusted
         case "require-sig": try only(.https); effect = .requireSig(try requireValue())
+        case "reads":
+            try only(.https)
+            let text = try requireValue()
+            guard let casing = FlowKeyCasing(rawValue: text) else { throw FaultSpecError(spec: spec, reason: "'\(text)' is not pascal or camel") }
+            effect = .reads(casing)
         case "restricted-picklist": try only(.salesforce); effect = .restrictedPicklist
         case "wrong-oid": try only(.salesforce); effect = .wrongOrgID
         case "daily-limit": try only(.salesforce); effect = .dailyLimit

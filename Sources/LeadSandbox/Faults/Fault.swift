@@ -31,6 +31,9 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case tlsUntrusted
         /// HTTPS sink: require `sig=VALUE`, answering 401 like Logic Apps otherwise.
         case requireSig(String)
+        /// HTTPS sink: store what a flow reading these keys would store — case-sensitive reads
+        /// (`triggerBody()?['UserDetails']?['FirstName']`), blank where the key is not there.
+        case reads(FlowKeyCasing)
         /// Salesforce: `lead_source` is a restricted picklist.
         case restrictedPicklist
         /// Salesforce: the configured org id differs from the one posted.

@@ -86,7 +86,8 @@ public struct HTTPSSinkService: SandboxService {
         if Self.declaresJSON(request.header("Content-Type")), !JSONValidator.isValid(request.body) {
             return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
         }
-        let body = FieldMangling.apply(effects, toHTTPSBody: request.body)
+        var body = FieldMangling.apply(effects, toHTTPSBody: request.body)
+        for case let .reads(casing) in effects { body = casing.stored(from: body) }
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
     }
 
