@@ -58,14 +58,16 @@ public struct LeadGenerator: Sendable {
         let sequence = index + 1
         let guid = LeadGUID(using: &rng).salted(runSalt)
         let number = String(sequence)
-        let marker = markerPrefix + number
+        let createdTime = options.baseTime.adding(seconds: Int64(index))
+        // Microsoft's own test lead carries its MSFT_TEST_ token where other leads carry the marker.
+        let marker = entry.variant == .msftTest ? LeadMarker.microsoftTestToken(createdAt: createdTime, runID: options.runID) : markerPrefix + number
         let (customer, description) = CustomerFactory(
             cache: slotCaches[slot], marker: marker, markerLocalPart: emailPrefix + number, edge: entry.limitEdge
         ).make(entry.variant, rng: &rng)
         return Lead(
             runID: options.runID, sequence: sequence, pair: entry.pair, variant: entry.variant,
             limitEdge: entry.limitEdge, locale: entry.locale, offer: options.offer, customer: customer,
-            description: description, createdTime: options.baseTime.adding(seconds: Int64(index)), guid: guid,
+            description: description, createdTime: createdTime, guid: guid,
             marker: marker
         )
     }

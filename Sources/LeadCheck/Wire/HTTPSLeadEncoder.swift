@@ -16,11 +16,13 @@ public struct HTTPSLeadEncoder: LeadEncoder {
     /// The `LeadSource` value this encoder writes for a lead.
     public func leadSourceValue(_ lead: Lead) -> String { options.leadSource.value(for: lead, format: leadSourceFormat) }
 
-    /// Encodes the lead.
+    /// Encodes the lead. Microsoft's own test lead has the FAQ's JSON shape whatever the casing
+    /// option (destinations.md §0.2 (b), LM-FAQ): `userDetails` with PascalCase members inside,
+    /// PascalCase at the top.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
         var comma = true
-        if options.keyCase == .pascal {
-            buffer.append("{\"UserDetails\":")
+        if lead.variant == .msftTest || options.keyCase == .pascal {
+            buffer.append(lead.variant == .msftTest ? "{\"userDetails\":" : "{\"UserDetails\":")
             buffer.appendCustomerObject(lead.customer, keys: .pascal, absent: options.absentFields)
             buffer.appendJSONLeadSourceMember("LeadSource", lead, format: leadSourceFormat, content: options.leadSource, needsComma: &comma)
             buffer.appendJSONMember("ActionCode", lead.pair.action.rawValue, needsComma: &comma)

@@ -23,8 +23,15 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
         var fields: [(name: String, value: String)] = [("oid", options.orgID), ("encoding", "UTF-8")]
         for (name, value) in optional { if let value { fields.append((name, value)) } }
         fields.append(("description", lead.description))
-        fields.append(("lead_source", lead.leadSource(leadSourceFormat)))
+        fields.append(("lead_source", leadSource(lead)))
         return fields
+    }
+
+    /// `lead_source`: `Source-Action|offer`; for Microsoft's own test lead, the token in place of
+    /// source and action and the offer's display name: `MSFT_TEST_…-MSFT_TEST_…|<Offer Name>`
+    /// (destinations.md §0.2 (a)).
+    public func leadSource(_ lead: Lead) -> String {
+        lead.variant == .msftTest ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(leadSourceFormat)
     }
 
     /// Encodes the form body.

@@ -34,8 +34,9 @@ struct InspectionAPI: Sendable {
             case ("DELETE", "/leads"):
                 let exact = request.queryValue("marker")
                 let prefix = request.queryValue("marker-prefix")
-                guard let destination = request.queryValue("destination"), let marker = exact ?? prefix, marker.hasPrefix("LCTEST_") else {
-                    return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_; only test leads can be deleted here"])
+                guard let destination = request.queryValue("destination"), let marker = exact ?? prefix,
+                      marker.hasPrefix("LCTEST_") || (exact != nil && SandboxStore.microsoftTestToken(inUTF8: Array(marker.utf8)) == marker) else {
+                    return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a MSFT_TEST_ token); only test leads can be deleted here"])
                 }
                 return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)])
             case ("POST", "/seed"):

@@ -91,12 +91,31 @@ public final class SandboxStore: Sendable {
         }
     }
 
-    /// The first leadcheck marker in `text` (`LCTEST_<run>_<n>`, any case), normalised to
-    /// `LCTEST_<run>_<n>`; inspection filters on it.
+    /// The first test marker in `text` — leadcheck's `LCTEST_<run>_<n>` (any case, normalised
+    /// to that form) or the token of Microsoft's Validate lead, `MSFT_TEST_` and 18 digits
+    /// (destinations.md §0.2); inspection filters on it.
     static func marker(in text: String) -> String? { marker(inUTF8: Array(text.utf8)) }
 
     /// The same over UTF-8 bytes, by a plain scan (this runs for every stored lead).
     static func marker(inUTF8 bytes: [UInt8]) -> String? {
+        leadcheckMarker(inUTF8: bytes) ?? microsoftTestToken(inUTF8: bytes)
+    }
+
+    /// `MSFT_TEST_` (exactly so) followed by 18 digits and no further digit.
+    static func microsoftTestToken(inUTF8 bytes: [UInt8]) -> String? {
+        let prefix = Array("MSFT_TEST_".utf8)
+        var i = 0
+        while i + prefix.count + 18 <= bytes.count {
+            if bytes[i] == prefix[0], Array(bytes[i..<(i + prefix.count)]) == prefix {
+                let digits = bytes[(i + prefix.count)...].prefix { (0x30...0x39).contains($0) }
+                if digits.count == 18 { return String(decoding: bytes[i..<(i + prefix.count + 18)], as: UTF8.self) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func leadcheckMarker(inUTF8 bytes: [UInt8]) -> String? {
         let prefix = Array("lctest_".utf8)
         func lower(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b | 0x20 : b }
         func isAlnum(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x61...0x7A).contains(lower(b)) }
