@@ -68,7 +68,7 @@ import Testing
         #expect(QueryLiteral.soql("line\nbreak") == #"'line\nbreak'"#)
         let email = try #require(Self.hostile.customer.email)
         let soql = SalesforceDestination.soql(for: Self.hostile)
-        #expect(soql == "SELECT Id,FirstName,LastName,Email,Phone,Country,Company,Title,Description FROM Lead WHERE Email = '\(email.replacingOccurrences(of: "'", with: "\\'"))'")
+        #expect(soql == "SELECT Id,FirstName,LastName,Email,Phone,Country,Company,Title,Description,LeadSource FROM Lead WHERE Email = '\(email.replacingOccurrences(of: "'", with: "\\'"))'")
         let delete = SalesforceDestination.rest("DELETE", instance: "https://contoso.my.salesforce.com", "sobjects/Lead/00Q5e000001", token: "t")
         #expect(delete.url == "https://contoso.my.salesforce.com/services/data/v59.0/sobjects/Lead/00Q5e000001" && delete.headers["Authorization"] == "Bearer t")
         let path = SalesforceDestination.queryPath(soql)

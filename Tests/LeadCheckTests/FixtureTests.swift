@@ -32,7 +32,7 @@ import Testing
         var seen: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             let record = try Decoding.jsonObject(Array(line.utf8))
-            let fields: [Any?] = [record["source"], record["action"], record["variant"], record["limitEdge"] ?? "-", record["locale"]]
+            let fields: [Any?] = [record["source"], record["action"], record["variant"], record["limitEdge"] ?? record["descriptionShape"] ?? "-", record["locale"]]
             let key = fields.map { "\($0 ?? "?")" }.joined(separator: "|")
             seen[key, default: 0] += 1
         }
@@ -40,8 +40,11 @@ import Testing
         for pair in LeadMatrix.documented.pairs {
             for variant in LeadVariant.allCases {
                 for edge in variant.edges {
-                    for locale in LeadLocale.allCases {
-                        expected.insert([pair.source.rawValue, pair.action.rawValue, variant.rawValue, edge?.rawValue ?? "-", locale.rawValue].joined(separator: "|"))
+                    for shape in variant.descriptionShapes {
+                        for locale in LeadLocale.allCases {
+                            let label = edge?.rawValue ?? shape?.rawValue ?? "-"
+                            expected.insert([pair.source.rawValue, pair.action.rawValue, variant.rawValue, label, locale.rawValue].joined(separator: "|"))
+                        }
                     }
                 }
             }

@@ -64,16 +64,18 @@ import Testing
 
     @Test func defaultPlanCoversEveryPairVariantEdgeAndLocaleExactlyOnce() {
         let generator = Self.defaultGenerator
-        // 6 pairs × (5 variants + limits at/over) × 5 locales.
-        #expect(generator.count == 6 * 7 * 5)
+        // 6 pairs × (5 variants + limits at/over + 5 description shapes) × 5 locales.
+        #expect(generator.count == 6 * 12 * 5)
         let keys = generator.leads().map { "\($0.pair)|\($0.caseLabel)|\($0.locale.rawValue)" }
         #expect(Set(keys).count == keys.count)
         for pair in LeadMatrix.documented.pairs {
             for variant in LeadVariant.allCases {
                 for edge in variant.edges {
-                    for locale in LeadLocale.allCases {
-                        let label = edge.map { "\(variant.rawValue)-\($0.rawValue)" } ?? variant.rawValue
-                        #expect(keys.contains("\(pair)|\(label)|\(locale.rawValue)"))
+                    for shape in variant.descriptionShapes {
+                        for locale in LeadLocale.allCases {
+                            let label = (edge?.rawValue ?? shape?.rawValue).map { "\(variant.rawValue)-\($0)" } ?? variant.rawValue
+                            #expect(keys.contains("\(pair)|\(label)|\(locale.rawValue)"))
+                        }
                     }
                 }
             }
@@ -92,8 +94,13 @@ import Testing
 
     @Test func everyLeadCarriesItsMarkerInDescriptionAndEmail() {
         for lead in Self.defaultGenerator.leads() {
-            #expect(lead.marker == "LCTEST_\(lead.runID.value)_\(lead.sequence)")
-            #expect(lead.description.hasPrefix(lead.marker))
+            if lead.variant == .msftTest {
+                #expect(lead.marker == LeadMarker.microsoftTestToken(createdAt: lead.createdTime, runID: lead.runID))
+            } else {
+                #expect(lead.marker == "LCTEST_\(lead.runID.value)_\(lead.sequence)")
+            }
+            // Real Description shapes carry no marker: the email does.
+            #expect(lead.variant == .descriptions || lead.description?.hasPrefix(lead.marker) == true)
             if let email = lead.customer.email {
                 #expect(email.lowercased().hasPrefix(lead.marker.lowercased()))
                 #expect(!email.lowercased().hasSuffix(".edu"))

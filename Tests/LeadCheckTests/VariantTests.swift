@@ -29,7 +29,7 @@ import Testing
 
     @Test func unicodeVariantCarriesRTLEmojiAndCombiningMarks() {
         for lead in Self.leads(.unicode) {
-            let scalars = lead.description.unicodeScalars
+            let scalars = (lead.description ?? "").unicodeScalars
             #expect(scalars.contains { (0x0600...0x06FF).contains($0.value) }, "Arabic")
             #expect(scalars.contains { (0x0590...0x05FF).contains($0.value) }, "Hebrew")
             #expect(scalars.contains { $0.value == 0x0301 }, "combining acute")
@@ -79,7 +79,7 @@ import Testing
                 #expect(value.unicodeScalars.last?.properties.isWhitespace == false)
             }
             let descriptionLimit = try #require(FieldLimits.strictest(.description)).limit
-            #expect(lead.description.utf16.count == descriptionLimit + extra)
+            #expect(lead.description?.utf16.count == descriptionLimit + extra)
         }
     }
 
@@ -94,8 +94,8 @@ import Testing
             let extra = lead.limitEdge == .over ? 1 : 0
             #expect(lead.marker.utf8.count > generator.lead(at: generator.count - 1).marker.utf8.count)
             #expect(lead.customer.email?.utf16.count == emailLimit + extra)
-            #expect(lead.description.utf16.count == descriptionLimit + extra)
-            #expect(lead.description.hasPrefix(lead.marker + " "))
+            #expect(lead.description?.utf16.count == descriptionLimit + extra)
+            #expect(lead.description?.hasPrefix(lead.marker + " ") == true)
         }
     }
 
@@ -119,6 +119,35 @@ import Testing
             #expect(c.country == "US")
             #expect(lead.description == token)
         }
+    }
+
+    @Test func descriptionsVariantCarriesEveryRealShapeAndKeepsTheMarkerInTheEmail() throws {
+        let leads = Self.leads(.descriptions)
+        let limit = try #require(FieldLimits.strictest(.description)).limit
+        #expect(Set(leads.compactMap(\.descriptionShape)) == Set(DescriptionShape.allCases))
+        for lead in leads {
+            #expect(lead.customer.email?.hasPrefix(lead.marker.lowercased() + "@") == true)
+            switch lead.descriptionShape {
+            case .absent?: #expect(lead.description == nil)
+            case .empty?: #expect(lead.description == "")
+            case .blank?: #expect(lead.description == " ")
+            case .campaigns?: #expect(lead.description == "Campaigns: ")
+            case .contactMe?:
+                let note = try #require(lead.description)
+                #expect(note.hasPrefix("Contact me\r\n") && note.utf16.count <= limit && note.utf16.count > limit - 200)
+            case nil: Issue.record("a descriptions lead without a shape")
+            }
+        }
+        // Absent is absent on the wire, not empty.
+        let absent = try #require(leads.first { $0.descriptionShape == .absent })
+        #expect(!HTTPSLeadEncoder().encodedString(absent).contains("description"))
+    }
+
+    @Test func testDriveIsDeprecatedEverywhereItIsGenerated() {
+        #expect(MatrixPair(.testDrive, .startTestDrive).isDeprecated)
+        #expect(!MatrixPair(.azureMarketplace, .install).isDeprecated)
+        let lead = Self.leads(.typical).first { $0.pair.source == .testDrive }!
+        #expect(CanonicalLeadEncoder().encodedString(lead).contains(#""deprecated":true"#))
     }
 
     @Test func typicalLeadsUseTheirLocale() {

@@ -39,7 +39,7 @@ import Testing
     @Test func httpsPascalBodyHasExactlyTheSchemaProperties() throws {
         let schemaTop: Set = ["ActionCode", "OfferTitle", "LeadSource", "Description", "UserDetails"]
         let schemaUser: Set = ["Company", "Country", "Email", "FirstName", "LastName", "Phone", "Title"]
-        for lead in Self.allLeads where lead.variant != .msftTest {
+        for lead in Self.allLeads where lead.variant != .msftTest && lead.descriptionShape != .absent {
             let object = try Decoding.jsonObject(HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .pascal)).encode(lead))
             #expect(Set(object.keys) == schemaTop)
             let user = try #require(object["UserDetails"] as? [String: Any])
@@ -200,7 +200,7 @@ import Testing
             #expect(sameScalars(fields["email"], lead.customer.email))
             #expect(sameScalars(fields["last_name"], lead.customer.lastName))
             #expect(sameScalars(fields["description"], lead.description))
-            #expect(fields["lead_source"] == lead.leadSource(LeadSourceFormat()))
+            #expect(fields["lead_source"] == (lead.variant == .msftTest ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(LeadSourceFormat())))
         }
     }
 
@@ -294,7 +294,7 @@ import Testing
         let lastName = CSVLeadEncoder.columns.firstIndex(of: "last_name")!
         for (row, lead) in zip(rows.dropFirst(), leads) {
             #expect(row.count == CSVLeadEncoder.columns.count)
-            #expect(sameScalars(row[description], lead.description))
+            #expect(sameScalars(row[description], lead.description ?? ""), "CSV cannot tell absent from empty")
             #expect(sameScalars(row[lastName], lead.customer.lastName ?? ""))
         }
     }
@@ -302,7 +302,7 @@ import Testing
     @Test func jsonArrayOutputParsesAsOneArray() throws {
         let bytes = LeadStreamWriter(format: .json).render(LeadGenerator(options: GenerationOptions(seed: 3)))
         let array = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]])
-        #expect(array.count == 210)
+        #expect(array.count == 360)
         let empty = LeadStreamWriter(format: .json).render(LeadGenerator(options: GenerationOptions(seed: 3, count: 0)))
         #expect(String(decoding: empty, as: UTF8.self) == "[]\n")
     }

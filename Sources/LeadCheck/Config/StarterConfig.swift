@@ -47,7 +47,7 @@ public enum StarterConfig {
 
             defaults:
               matrix: documented          # documented (6 source × action pairs) or full (20)
-              variants: [typical, unicode, hostile]   # also: partial, limits, msft-test
+              variants: [typical, unicode, hostile]   # also: partial, limits, msft-test, descriptions
               locales: [en-US, ja-JP]     # also: de-DE, fr-FR, pt-BR
               connectTimeout: 10s
               timeout: 30s

@@ -6,6 +6,7 @@ struct CustomerFactory {
     /// ASCII (Marketo requires it) and case-folding destinations store it unchanged.
     let markerLocalPart: String
     let edge: LimitEdge?
+    let descriptionShape: DescriptionShape?
 
     var table: LocaleTable { cache.table }
 
@@ -14,7 +15,7 @@ struct CustomerFactory {
     static let emailDomain = "example.com"
     static let atDomain = "@" + emailDomain
 
-    func make(_ variant: LeadVariant, rng: inout SeededGenerator) -> (CustomerInfo, String) {
+    func make(_ variant: LeadVariant, rng: inout SeededGenerator) -> (CustomerInfo, String?) {
         switch variant {
         case .typical: (typical(&rng), standardDescription)
         case .partial: (partial(&rng), standardDescription)
@@ -22,10 +23,22 @@ struct CustomerFactory {
         case .limits: limits(&rng)
         case .hostile: hostile(&rng)
         case .msftTest: msftTest()
+        case .descriptions: (typical(&rng), shapedDescription)
         }
     }
 
     var standardDescription: String { "\(marker) \(cache.sentence)" }
+
+    /// Description as real rows carry it; the marker is in the email alone.
+    var shapedDescription: String? {
+        switch descriptionShape ?? .blank {
+        case .absent: nil
+        case .empty: ""
+        case .blank: " "
+        case .campaigns: "Campaigns: "
+        case .contactMe: cache.contactMeNote
+        }
+    }
 
     func typical(_ rng: inout SeededGenerator) -> CustomerInfo {
         CustomerInfo(

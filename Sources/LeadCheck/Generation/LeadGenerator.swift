@@ -24,8 +24,10 @@ public struct LeadGenerator: Sendable {
         for pair in options.matrix.pairs {
             for variant in options.variants {
                 for edge in variant.edges {
-                    for locale in options.locales {
-                        plan.append(PlanEntry(pair: pair, variant: variant, limitEdge: edge, locale: locale))
+                    for shape in variant.descriptionShapes {
+                        for locale in options.locales {
+                            plan.append(PlanEntry(pair: pair, variant: variant, limitEdge: edge, descriptionShape: shape, locale: locale))
+                        }
                     }
                 }
             }
@@ -62,11 +64,12 @@ public struct LeadGenerator: Sendable {
         // Microsoft's own test lead carries its MSFT_TEST_ token where other leads carry the marker.
         let marker = entry.variant == .msftTest ? LeadMarker.microsoftTestToken(createdAt: createdTime, runID: options.runID) : markerPrefix + number
         let (customer, description) = CustomerFactory(
-            cache: slotCaches[slot], marker: marker, markerLocalPart: emailPrefix + number, edge: entry.limitEdge
+            cache: slotCaches[slot], marker: marker, markerLocalPart: emailPrefix + number, edge: entry.limitEdge,
+            descriptionShape: entry.descriptionShape
         ).make(entry.variant, rng: &rng)
         return Lead(
             runID: options.runID, sequence: sequence, pair: entry.pair, variant: entry.variant,
-            limitEdge: entry.limitEdge, locale: entry.locale, offer: options.offer, customer: customer,
+            limitEdge: entry.limitEdge, descriptionShape: entry.descriptionShape, locale: entry.locale, offer: options.offer, customer: customer,
             description: description, createdTime: createdTime, guid: guid,
             marker: marker
         )

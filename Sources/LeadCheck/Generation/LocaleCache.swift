@@ -10,6 +10,8 @@ final class LocaleCache: Sendable {
     let sentence: String
     /// `limits` values, one set per edge (index 0 = at, 1 = over).
     let limits: [LimitValues]
+    /// A "Contact me" note of whole lines, as long as the strictest Description limit allows.
+    let contactMeNote: String
 
     /// The `limits` values of one edge. A class, so a lead takes one reference rather than
     /// copying (and retaining) every pool.
@@ -67,6 +69,15 @@ final class LocaleCache: Sendable {
         table = locale.table
         sentence = table.interestSentence.replacingOccurrences(of: "{offer}", with: offer.title)
         limits = LimitEdge.allCases.map { [table] edge in LimitValues(table: table, edge: edge, markerLengths: markerLengths) }
+        contactMeNote = Self.note(sentence: sentence, limit: FieldLimits.strictest(.description)?.limit ?? 2000)
+    }
+
+    /// `Contact me` then the sentence on line after line (CRLF, as a web form posts it) while
+    /// the whole stays within `limit` UTF-16 units.
+    static func note(sentence: String, limit: Int) -> String {
+        var note = "Contact me"
+        while note.utf16.count + 2 + sentence.utf16.count <= limit { note += "\r\n" + sentence }
+        return note
     }
 
     /// The `limits` values for an edge.

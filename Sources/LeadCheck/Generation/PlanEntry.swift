@@ -6,14 +6,17 @@ public struct PlanEntry: Sendable, Hashable {
     public var variant: LeadVariant
     /// For `limits`: at or over.
     public var limitEdge: LimitEdge?
+    /// For `descriptions`: which shape.
+    public var descriptionShape: DescriptionShape?
     /// The locale.
     public var locale: LeadLocale
 
     /// Creates an entry.
-    public init(pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?, locale: LeadLocale) {
+    public init(pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?, descriptionShape: DescriptionShape? = nil, locale: LeadLocale) {
         self.pair = pair
         self.variant = variant
         self.limitEdge = limitEdge
+        self.descriptionShape = descriptionShape
         self.locale = locale
     }
 }

@@ -22,10 +22,12 @@ struct LeadRecord: Decodable {
     let action: String
     let variant: String
     let limitEdge: String?
+    let descriptionShape: String?
+    let marker: String?
     let locale: String
     let offer: OfferRecord
     let customer: CustomerRecord
-    let description: String
+    let description: String?
     let createdTime: String
     let guid: String
 }

@@ -41,11 +41,18 @@ public struct LeadRecordDecoder: Sendable {
             pair: MatrixPair(try choice(record.source, "source"), try choice(record.action, "action")),
             variant: try choice(record.variant, "variant"),
             limitEdge: try record.limitEdge.map { value throws(LeadCheckError) in try choice(value, "limitEdge") },
+            descriptionShape: try record.descriptionShape.map { value throws(LeadCheckError) in try choice(value, "descriptionShape") },
             locale: try choice(record.locale, "locale"),
             offer: Offer(id: record.offer.id, title: record.offer.title),
             customer: CustomerInfo(firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone,
                                    country: c.country, company: c.company, title: c.title),
-            description: record.description, createdTime: createdTime, guid: guid
+            description: record.description, createdTime: createdTime, guid: guid, marker: try record.marker.map { value throws(LeadCheckError) in
+                // A record's marker is kept as written only when it is one leadcheck makes.
+                guard value == runID.marker(record.sequence) || value.hasPrefix(LeadMarker.microsoftTestPrefix) else {
+                    throw .invalidInput(location: location, reason: "field 'marker' is '\(value)'; expected \(runID.marker(record.sequence)) or a MSFT_TEST_ token")
+                }
+                return value
+            }
         )
     }
 }

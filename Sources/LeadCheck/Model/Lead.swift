@@ -13,14 +13,17 @@ public struct Lead: Sendable, Hashable {
     public var variant: LeadVariant
     /// For the `limits` variant: whether values sit at the limit or one over.
     public var limitEdge: LimitEdge?
+    /// For the `descriptions` variant: how its Description comes.
+    public var descriptionShape: DescriptionShape?
     /// The locale the names, company and phone come from.
     public var locale: LeadLocale
     /// The offer.
     public var offer: Offer
     /// Customer details; absent fields are `nil`.
     public var customer: CustomerInfo
-    /// Free text; always starts with the marker so read-back can find it.
-    public var description: String
+    /// Free text; starts with the marker so read-back can find it, except for the
+    /// `descriptions` shapes (absent: nil), whose marker is in the email alone.
+    public var description: String?
     /// When the lead was "created" (drives Azure Table's PartitionKey and CreatedTime).
     public var createdTime: LeadTimestamp
     /// A seeded GUID: the Azure Table RowKey.
@@ -31,20 +34,20 @@ public struct Lead: Sendable, Hashable {
     /// Creates a lead.
     public init(
         runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge? = nil,
-        locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String,
-        createdTime: LeadTimestamp, guid: LeadGUID
+        descriptionShape: DescriptionShape? = nil, locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String?,
+        createdTime: LeadTimestamp, guid: LeadGUID, marker: String? = nil
     ) {
         self.init(
-            runID: runID, sequence: sequence, pair: pair, variant: variant, limitEdge: limitEdge, locale: locale,
+            runID: runID, sequence: sequence, pair: pair, variant: variant, limitEdge: limitEdge, descriptionShape: descriptionShape, locale: locale,
             offer: offer, customer: customer, description: description, createdTime: createdTime, guid: guid,
-            marker: runID.marker(sequence)
+            marker: marker ?? runID.marker(sequence)
         )
     }
 
     /// Creates a lead whose marker the caller already built (the generator's hot path).
     init(
         runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?,
-        locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String,
+        descriptionShape: DescriptionShape?, locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String?,
         createdTime: LeadTimestamp, guid: LeadGUID, marker: String
     ) {
         self.runID = runID
@@ -52,6 +55,7 @@ public struct Lead: Sendable, Hashable {
         self.pair = pair
         self.variant = variant
         self.limitEdge = limitEdge
+        self.descriptionShape = descriptionShape
         self.locale = locale
         self.offer = offer
         self.customer = customer
@@ -63,9 +67,13 @@ public struct Lead: Sendable, Hashable {
 
     /// The variant label as reports show it: `limits-over`, `typical`, …
     public var caseLabel: String {
-        guard let limitEdge else { return variant.rawValue }
-        return "\(variant.rawValue)-\(limitEdge.rawValue)"
+        if let limitEdge { return "\(variant.rawValue)-\(limitEdge.rawValue)" }
+        if let descriptionShape { return "\(variant.rawValue)-\(descriptionShape.rawValue)" }
+        return variant.rawValue
     }
+
+    /// Where this lead's shape comes from (documented, a third-party report, inferred).
+    public var evidence: String { descriptionShape?.evidence ?? variant.evidence }
 
     /// The `LeadSource` string in the given format.
     public func leadSource(_ format: LeadSourceFormat) -> String { format.leadSource(pair: pair, offer: offer) }

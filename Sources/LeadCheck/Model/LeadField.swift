@@ -30,7 +30,8 @@ public enum LeadField: String, Sendable, Hashable, CaseIterable, Codable {
     /// The values every destination is sent for a lead: the customer fields present and
     /// Description.
     public static func common(_ lead: Lead) -> [LeadField: String] {
-        var out: [LeadField: String] = [.description: lead.description]
+        var out: [LeadField: String] = [:]
+        if let description = lead.description { out[.description] = description }
         for field in CustomerField.allCases { if let value = lead.customer[field] { out[LeadField(rawValue: field.rawValue)!] = value } }
         return out
     }

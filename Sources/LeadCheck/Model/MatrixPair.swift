@@ -23,6 +23,11 @@ public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Whether Microsoft has retired the pair's source: Test Drive is deprecated ("consider
+    /// transitioning to Free Trials", flows.md §6 [DOC]). It stays in the matrix, since offers
+    /// that still have one can still send such leads, and every output flags it.
+    public var isDeprecated: Bool { source == .testDrive }
+
     /// `AzureMarketplace-INS`, with AppSource spelled as given.
     public func label(appSource token: AppSourceToken = .spza) -> String {
         "\(source.wireToken(appSource: token))-\(action.rawValue)"

@@ -21,7 +21,9 @@ public enum FieldComparator {
     public static func compare(sent: String?, stored: String?) -> Outcome {
         let storedValue = stored ?? ""
         guard let sent, !sent.isEmpty else { return .same }
-        if storedValue.isEmpty { return .missing }
+        // A blank value (`" "`, as real rows carry Description, azure-docs #70675) that a service
+        // stores as nothing loses nothing [INF: Dataverse and Salesforce trim or null blanks].
+        if storedValue.isEmpty { return sent.allSatisfy(\.isWhitespace) ? .same : .missing }
         let a = Array(sent.unicodeScalars), b = Array(storedValue.unicodeScalars)
         if a == b { return .same }
         if b.count < a.count, Array(a.prefix(b.count)) == b {

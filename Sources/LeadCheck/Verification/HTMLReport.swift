@@ -56,7 +56,9 @@ public enum HTMLReport {
         html += "</tr></thead>\n<tbody>\n"
         for lead in report.leads {
             let undocumented = lead.documented ? "" : "<abbr class=\"undoc\" title=\"a source × action pair Microsoft does not document\">*</abbr>"
-            html += "<tr><th scope=\"row\">\(escape(lead.pair))\(undocumented) · \(escape(lead.variant)) · \(escape(lead.locale))<small>\(escape(lead.marker))</small></th>"
+            let deprecated = lead.deprecated == true ? "<abbr class=\"undoc\" title=\"deprecated: Microsoft retired Test Drive\">†</abbr>" : ""
+            let evidence = lead.evidence.map { " title=\"\(escape($0))\"" } ?? ""
+            html += "<tr><th scope=\"row\"\(evidence)>\(escape(lead.pair))\(undocumented)\(deprecated) · \(escape(lead.variant)) · \(escape(lead.locale))<small>\(escape(lead.marker))</small></th>"
             for destination in report.destinations {
                 let cell = status["\(destination.name)\n\(lead.marker)"]
                 let (label, css) = switch cell {
@@ -73,7 +75,13 @@ public enum HTMLReport {
         html += "</tbody></table></div>\n"
         html += "<p class=\"legend\"><span class=\"s-passed\">ok</span> stored as sent · <span class=\"s-failed\">FAIL</span> answered wrongly · <span class=\"s-error\">ERROR</span> unreachable · <span class=\"s-skipped\">skip</span> preflight failed"
         if report.leads.contains(where: { !$0.documented }) { html += " · * undocumented pair" }
-        html += "</p>\n</section>\n"
+        if report.leads.contains(where: { $0.deprecated == true }) { html += " · † deprecated: Microsoft retired Test Drive (“consider transitioning to Free Trials”)" }
+        html += "</p>\n"
+        let shapes = TerminalReport.evidence(report).filter { !$0.evidence.hasPrefix("documented") }
+        if !shapes.isEmpty {
+            html += "<p class=\"legend\">Lead shapes not documented by Microsoft: " + shapes.map { "<b>\(escape($0.variant))</b> \(escape($0.evidence))" }.joined(separator: " · ") + "</p>\n"
+        }
+        html += "</section>\n"
         return html
     }
 

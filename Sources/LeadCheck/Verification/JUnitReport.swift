@@ -20,6 +20,9 @@ public enum JUnitReport {
                 let lead = leads[result.lead]
                 let name = lead.map { "\($0.pair) \($0.variant) \($0.locale) (\(result.lead))" } ?? result.lead
                 xml += "    <testcase classname=\"leadcheck.\(escape(destination.name))\" name=\"\(escape(name))\">"
+                if let lead, lead.deprecated == true || lead.evidence != nil {
+                    xml += "<properties>\(lead.deprecated == true ? "<property name=\"deprecated\" value=\"Test Drive is retired by Microsoft\"/>" : "")\(lead.evidence.map { "<property name=\"evidence\" value=\"\(escape($0))\"/>" } ?? "")</properties>"
+                }
                 let detail = result.findings.map { "\($0.code.rawValue): \($0.message)\nfix: \($0.hint)" + ($0.evidence.map { "\nevidence: \($0)" } ?? "") }.joined(separator: "\n\n")
                 switch result.status {
                 case .passed:

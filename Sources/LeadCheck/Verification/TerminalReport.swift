@@ -6,7 +6,7 @@ public enum TerminalReport {
         let names = report.destinations.map(\.name)
         var byKey: [String: LeadResult.Status] = [:]
         for result in report.results { byKey["\(result.destination)|\(result.lead)"] = result.status }
-        let rowLabels = report.leads.map { "\($0.pair)\($0.documented ? "" : "*") \($0.variant) \($0.locale)" }
+        let rowLabels = report.leads.map { "\($0.pair)\($0.documented ? "" : "*")\($0.deprecated == true ? "†" : "") \($0.variant) \($0.locale)" }
         let width = max(24, rowLabels.map(\.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         var lines = ["leadcheck verify — run \(report.runId), seed \(report.seed), offer \(report.offer.id)", ""]
@@ -25,6 +25,8 @@ public enum TerminalReport {
             lines.append(pad(label, width) + "  " + cells.joined(separator: "  "))
         }
         if report.leads.contains(where: { !$0.documented }) { lines.append("* a source × action pair Microsoft does not document") }
+        if report.leads.contains(where: { $0.deprecated == true }) { lines.append("† deprecated: Microsoft retired Test Drive (\"consider transitioning to Free Trials\")") }
+        for (variant, evidence) in Self.evidence(report) where !evidence.hasPrefix("documented") { lines.append("\(variant): \(evidence)") }
         for destination in report.destinations where !destination.readsBack {
             lines.append("\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
         }
@@ -49,5 +51,14 @@ public enum TerminalReport {
             }
         }
         return redactor.redact(lines.joined(separator: "\n"))
+    }
+
+    /// Each variant label of the run once, with where its shape comes from, in run order.
+    static func evidence(_ report: VerifyReport) -> [(variant: String, evidence: String)] {
+        var seen = Set<String>()
+        return report.leads.compactMap { lead in
+            guard let evidence = lead.evidence, seen.insert(lead.variant).inserted else { return nil }
+            return (lead.variant, evidence)
+        }
     }
 }

@@ -60,6 +60,10 @@ public struct VerifyReport: Sendable, Codable {
         public var variant: String
         /// The locale.
         public var locale: String
+        /// `true` when the pair's source is retired (Test Drive); absent otherwise.
+        public var deprecated: Bool?
+        /// Where the lead's shape comes from: documented, a third-party report, or inferred.
+        public var evidence: String?
     }
 
     /// The exit status: 3 when anything was unreachable, 4 when a destination answered wrongly

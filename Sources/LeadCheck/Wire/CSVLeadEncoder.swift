@@ -9,7 +9,7 @@ public struct CSVLeadEncoder: LeadEncoder {
 
     /// The header row's column names, in order.
     public static let columns = [
-        "run_id", "sequence", "marker", "source", "action", "lead_source", "documented", "variant", "limit_edge",
+        "run_id", "sequence", "marker", "source", "action", "lead_source", "documented", "deprecated", "variant", "limit_edge", "description_shape",
         "locale", "offer_id", "offer_title", "first_name", "last_name", "email", "phone", "country", "company",
         "title", "description", "created_time", "guid",
     ]
@@ -19,10 +19,10 @@ public struct CSVLeadEncoder: LeadEncoder {
         let c = lead.customer
         let cells: [String] = [
             lead.runID.value, String(lead.sequence), lead.marker, lead.pair.source.rawValue, lead.pair.action.rawValue,
-            lead.leadSource(leadSourceFormat), lead.pair.isDocumented ? "true" : "false", lead.variant.rawValue,
-            lead.limitEdge?.rawValue ?? "", lead.locale.rawValue, lead.offer.id, lead.offer.title,
+            lead.leadSource(leadSourceFormat), lead.pair.isDocumented ? "true" : "false", lead.pair.isDeprecated ? "true" : "false", lead.variant.rawValue,
+            lead.limitEdge?.rawValue ?? "", lead.descriptionShape?.rawValue ?? "", lead.locale.rawValue, lead.offer.id, lead.offer.title,
             c.firstName ?? "", c.lastName ?? "", c.email ?? "", c.phone ?? "", c.country ?? "", c.company ?? "",
-            c.title ?? "", lead.description, lead.createdTime.iso8601, lead.guid.description,
+            c.title ?? "", lead.description ?? "", lead.createdTime.iso8601, lead.guid.description,
         ]
         for (i, cell) in cells.enumerated() {
             if i > 0 { buffer.append(byte: UInt8(ascii: ",")) }

@@ -48,8 +48,10 @@ public struct CanonicalLeadEncoder: LeadEncoder {
         buffer.appendJSONMember("action", lead.pair.action.rawValue, needsComma: &comma)
         buffer.appendJSONLeadSourceMember("leadSource", lead, format: leadSourceFormat, needsComma: &comma)
         buffer.append(lead.pair.isDocumented ? ",\"documented\":true" : ",\"documented\":false")
+        if lead.pair.isDeprecated { buffer.append(",\"deprecated\":true") }
         buffer.appendJSONMember("variant", lead.variant.rawValue, needsComma: &comma)
         buffer.appendJSONMember("limitEdge", lead.limitEdge?.rawValue, needsComma: &comma)
+        buffer.appendJSONMember("descriptionShape", lead.descriptionShape?.rawValue, needsComma: &comma)
         buffer.appendJSONMember("locale", lead.locale.rawValue, needsComma: &comma)
         buffer.append(",\"offer\":{\"id\":")
         buffer.appendJSONString(lead.offer.id)

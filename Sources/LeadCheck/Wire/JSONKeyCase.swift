@@ -11,7 +11,7 @@ public enum JSONKeyCase: String, Sendable, Hashable, CaseIterable, Codable {
     /// How reports name the casing.
     public var label: String {
         switch self {
-        case .camel: "camelCase (userDetails.firstName, leadSource, …: as Microsoft sends it)"
+        case .camel: "camelCase (userDetails.firstName, leadSource, …: as Microsoft sends it, per three partners' captures, azure-docs #25043, #58230, #58893)"
         case .pascal: "PascalCase (UserDetails.FirstName, LeadSource, …: the docs' schema, not what Microsoft sends)"
         }
     }

@@ -16,7 +16,7 @@ public struct MarketoLeadEncoder: LeadEncoder {
     public func fieldNames(_ lead: Lead) -> [String] {
         var names = Self.customerKeys.compactMap { lead.customer[$0.field] == nil ? nil : "\($0.key)" }
         names.append(options.leadSourceField)
-        if let descriptionField = options.descriptionField { names.append(descriptionField) }
+        if let descriptionField = options.descriptionField, lead.description != nil { names.append(descriptionField) }
         return names
     }
 
@@ -34,8 +34,8 @@ public struct MarketoLeadEncoder: LeadEncoder {
             buffer.appendJSONMember(key, c[field], needsComma: &comma)
         }
         buffer.appendJSONMember(dynamicKey: options.leadSourceField, lead.leadSource(leadSourceFormat), needsComma: &comma)
-        if let descriptionField = options.descriptionField {
-            buffer.appendJSONMember(dynamicKey: descriptionField, lead.description, needsComma: &comma)
+        if let descriptionField = options.descriptionField, let description = lead.description {
+            buffer.appendJSONMember(dynamicKey: descriptionField, description, needsComma: &comma)
         }
         buffer.append(byte: UInt8(ascii: "}"))
     }

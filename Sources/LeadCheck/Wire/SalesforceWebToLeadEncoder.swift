@@ -22,7 +22,7 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
         ]
         var fields: [(name: String, value: String)] = [("oid", options.orgID), ("encoding", "UTF-8")]
         for (name, value) in optional { if let value { fields.append((name, value)) } }
-        fields.append(("description", lead.description))
+        if let description = lead.description { fields.append(("description", description)) }
         fields.append(("lead_source", leadSource(lead)))
         return fields
     }
