@@ -99,7 +99,7 @@ import Testing
         let fixture = try Data(contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.csv"))
         #expect(written == fixture)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["leads.csv"])
-        #expect(result.stderr.contains("210 leads"))
+        #expect(result.stderr.contains("360 leads"))
     }
 
     /// A file past 1 MiB has its space reserved ahead of the writes, in growing steps up to

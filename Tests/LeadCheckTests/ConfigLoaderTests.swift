@@ -37,6 +37,18 @@ import Testing
         for value in ["dyn-secret", "mk-secret", "sf-secret", "a2V5a2V5a2V5a2V5", "SIGVALUE123"] { #expect(secrets.contains(value)) }
     }
 
+    @Test func payloadCaseChoosesTheHTTPSCasingAndTheFlagOverridesIt() throws {
+        func destination(_ line: String, flag: JSONKeyCase? = nil) throws -> (any LeadDestination)? {
+            let text = "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: http://127.0.0.1:9/\n\(line)"
+            let config = try ConfigLoader.parse(text, file: "leadcheck.yaml", environment: [:])
+            return try DestinationFactory.make(config.destinations[0], client: try HTTPClient(), httpsCase: flag)
+        }
+        #expect(try destination("")?.payloadCase == .camel)
+        #expect(try destination("    payloadCase: pascal\n")?.payloadCase == .pascal)
+        #expect(try destination("    payloadCase: pascal\n", flag: .camel)?.payloadCase == .camel)
+        #expect(throws: LeadCheckError.self) { try destination("    payloadCase: snake\n") }
+    }
+
     @Test func missingVariableIsNamedWithItsLocation() {
         var environment = Self.environment
         environment["LEADCHECK_SF_CLIENT_SECRET"] = nil

@@ -62,6 +62,7 @@ public enum StarterConfig {
                   - name: https
                     type: https
                     url: \(q(url))
+                    # payloadCase: pascal      # camelCase (the default) is what Microsoft sends; pascal is the docs' schema
                 \(values.httpsInspectionURL.map { "    inspectionUrl: \(q($0))   # the sandbox keeps what its sink received\n" } ?? "")
                 """
         }
