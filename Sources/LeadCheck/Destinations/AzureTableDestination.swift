@@ -39,11 +39,7 @@ public struct AzureTableDestination: LeadDestination {
     /// The entity's values (destinations.md §2.2): `LeadSource` as configured (full by default),
     /// `ActionCode`, `OfferDisplayName`, `CustomerInfo`'s fields, `Description`.
     public func delivered(_ lead: Lead) -> [LeadField: String] {
-        var out = LeadField.common(lead)
-        out[.leadSource] = encoder.leadSourceValue(lead)
-        out[.actionCode] = lead.pair.action.rawValue
-        out[.offer] = lead.offer.title
-        return out
+        LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
     }
 
     /// The entity property (customer fields inside `CustomerInfo`).

@@ -36,8 +36,7 @@ public struct DynamicsDestination: LeadDestination {
     /// The record's values: `subject` holds the lead-source string, `leadsourcecode` the
     /// configured option value (both [INF], destinations.md §3.1).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
-        var out = LeadField.common(lead)
-        out[.leadSource] = lead.leadSource(encoder.leadSourceFormat)
+        var out = LeadField.common(lead, leadSource: lead.leadSource(encoder.leadSourceFormat))
         out[.leadSourceCode] = String(encoder.options.leadSourceCode)
         return out
     }

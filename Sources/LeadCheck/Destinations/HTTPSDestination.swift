@@ -37,11 +37,7 @@ public struct HTTPSDestination: LeadDestination {
     /// The payload's values: the lead source as this payload carries it (the source alone by
     /// default, destinations.md §1.1), action and offer in their own keys.
     public func delivered(_ lead: Lead) -> [LeadField: String] {
-        var out = LeadField.common(lead)
-        out[.leadSource] = encoder.leadSourceValue(lead)
-        out[.actionCode] = lead.pair.action.rawValue
-        out[.offer] = lead.offer.title
-        return out
+        LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
     }
 
     /// Where the flow stored it (`readback:`), else the payload key in the casing sent.

@@ -128,9 +128,8 @@ public struct MarketoDestination: LeadDestination {
     /// The form's values: the customer fields, the "Lead Source" field, and Description where a
     /// description field is configured.
     public func delivered(_ lead: Lead) -> [LeadField: String] {
-        var out = LeadField.common(lead)
+        var out = LeadField.common(lead, leadSource: lead.leadSource(encoder.leadSourceFormat))
         if encoder.options.descriptionField == nil { out[.description] = nil }
-        out[.leadSource] = lead.leadSource(encoder.leadSourceFormat)
         return out
     }
 

@@ -37,9 +37,7 @@ public struct SalesforceDestination: LeadDestination {
 
     /// The form's values: `lead_source` is the `Source-Action|offer` string (destinations.md §0.2).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
-        var out = LeadField.common(lead)
-        out[.leadSource] = encoder.fields(lead).first { $0.name == "lead_source" }?.value
-        return out
+        LeadField.common(lead, leadSource: encoder.leadSource(lead))
     }
 
     /// The Lead object's API field name.

@@ -27,11 +27,17 @@ public enum LeadField: String, Sendable, Hashable, CaseIterable, Codable {
     /// Dataverse's `leadsourcecode` picklist value.
     case leadSourceCode = "LeadSourceCode"
 
-    /// The values every destination is sent for a lead: the customer fields present and
-    /// Description.
-    public static func common(_ lead: Lead) -> [LeadField: String] {
+    /// The values every destination is sent for a lead: the customer fields present,
+    /// Description, the lead source as the destination spells it, and — where the action and
+    /// offer travel in keys of their own (HTTPS, Azure Table) — those.
+    public static func common(_ lead: Lead, leadSource: String? = nil, actionAndOffer: Bool = false) -> [LeadField: String] {
         var out: [LeadField: String] = [:]
         if let description = lead.description { out[.description] = description }
+        if let leadSource { out[.leadSource] = leadSource }
+        if actionAndOffer {
+            out[.actionCode] = lead.pair.action.rawValue
+            out[.offer] = lead.offer.title
+        }
         for field in CustomerField.allCases { if let value = lead.customer[field] { out[LeadField(rawValue: field.rawValue)!] = value } }
         return out
     }
