@@ -65,26 +65,34 @@ public struct AzureTableDestination: LeadDestination {
         return HTTPRequest(method: method, url: url, headers: headers, body: body.map { .bytes($0, contentType: contentType) } ?? .none)
     }
 
-    /// The service's error code and message from an `odata.error` body.
-    static func serviceError(_ response: HTTPResponse) -> (code: String, message: String) {
-        let code = response.headers["x-ms-error-code"] ?? "?"
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        let message = ((object?["odata.error"] as? [String: Any])?["message"] as? [String: Any])?["value"] as? String
-        return (code, message?.components(separatedBy: "\n").first ?? response.text.prefix(200).description)
-    }
-
-    /// The finding for an unexpected answer, with the hint for its error code.
-    func finding(_ response: HTTPResponse, lead: String?, action: String) -> Finding {
-        let (code, message) = Self.serviceError(response)
-        let detail = response.text
-        if code == "AuthenticationFailed" && detail.contains("date header too old") {
-            return Finding(code: .clockSkew, destination: name, lead: lead, message: "\(action): the service rejected the request date (\(message))",
-                           hint: "This machine's clock is more than 15 minutes from the storage service's; sync it (NTP).", evidence: "HTTP \(response.status) \(code)")
-        }
-        switch code {
+    /// The finding for an unexpected answer, with the hint for its error code
+    /// (real-responses.md §1).
+    func finding(_ response: HTTPResponse, lead: String?, action: String, now: Date = Date()) -> Finding {
+        let error = AzureTableError(response)
+        let code = error.code.isEmpty ? "no error code" : error.code
+        let message = error.message
+        switch error.code {
         case "AuthenticationFailed":
+            // The service's text never says why (real-responses.md §1: no AuthenticationErrorDetail
+            // in JSON), so skew is read from the clock: its Date against ours.
+            if let offset = ClockCheck.offset(response, now: now), abs(offset) > ClockCheck.storageLimitSeconds {
+                return Finding(code: .clockSkew, destination: name, lead: lead,
+                               message: "\(action): AuthenticationFailed, and this machine's clock is \(abs(offset)) s \(offset > 0 ? "ahead of" : "behind") the storage service's",
+                               hint: "Sync this machine's clock (NTP): Azure Storage refuses Shared Key requests dated more than 15 minutes from its own clock.",
+                               evidence: "HTTP \(response.status) \(code); Date: \(response.headers["Date"] ?? "")")
+            }
             return Finding(code: .authRejected, destination: name, lead: lead, message: "\(action): AuthenticationFailed",
                            hint: "Check the AccountKey in the connection string: it must be a current key of account '\(connection.account)' (keys change when rotated).",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "AuthorizationFailure":
+            // [REC] AzureStorageExplorer#8869; [3P] azure-docs#56583.
+            return Finding(code: .accessBlocked, destination: name, lead: lead, message: "\(action): AuthorizationFailure — the storage account's network rules refused the request",
+                           hint: "The account's firewall admits only selected networks, which also shuts out Microsoft's lead connector (Microsoft publishes no source addresses for it): set Networking → Public network access to \"Enabled from all networks\" for account '\(connection.account)', or use another destination.",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "KeyBasedAuthenticationNotPermitted":
+            // [3P] azure-powershell#19208, AzureStorageExplorer#8090.
+            return Finding(code: .accessBlocked, destination: name, lead: lead, message: "\(action): shared key access is disabled on account '\(connection.account)'",
+                           hint: "Microsoft's connector authenticates with the connection string's account key, which this account refuses: set Configuration → \"Allow storage account key access\" to Enabled.",
                            evidence: "HTTP \(response.status) \(code): \(message)")
         case "TableNotFound":
             return Finding(code: .deliverRejected, destination: name, lead: lead, message: "\(action): TableNotFound",
@@ -107,7 +115,8 @@ public struct AzureTableDestination: LeadDestination {
             create.freshConnection = true
             let response = try await client.send(create)
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
-            if response.isSuccess || response.headers["x-ms-error-code"] == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
+            // The normal case: Microsoft created the table already (409 TableAlreadyExists, its code in the body).
+            if response.isSuccess || AzureTableError(response).code == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
             return [finding(response, lead: nil, action: "creating the \(table) table")]
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "creating the \(table) table")]

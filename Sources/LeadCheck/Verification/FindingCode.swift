@@ -37,6 +37,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case authRejected = "auth.rejected"
     /// The credentials work but lack a privilege the connector (or read-back) needs.
     case permissionMissing = "permission.missing"
+    /// The destination refuses Microsoft's connector by policy, whatever the credentials: a
+    /// storage firewall, shared key access disabled, a flow only tenant users may trigger.
+    case accessBlocked = "access.blocked"
     /// The destination is configured in a way leadcheck cannot verify (e.g. Dynamics Office 365
     /// sign-in).
     case configUnsupported = "config.unsupported"

@@ -2,7 +2,7 @@ extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
         "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate[=N]",
-        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "salesforce:restricted-picklist",
+        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "azure-table:firewall", "azure-table:shared-key-disabled", "salesforce:restricted-picklist",
         "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "marketo:missing-field=NAME",
     ]
 
@@ -58,6 +58,8 @@ extension Fault {
             let text = try requireValue()
             guard let casing = FlowKeyCasing(rawValue: text) else { throw FaultSpecError(spec: spec, reason: "'\(text)' is not pascal or camel") }
             effect = .reads(casing)
+        case "firewall": try only(.azureTable); effect = .firewall
+        case "shared-key-disabled": try only(.azureTable); effect = .sharedKeyDisabled
         case "restricted-picklist": try only(.salesforce); effect = .restrictedPicklist
         case "wrong-oid": try only(.salesforce); effect = .wrongOrgID
         case "daily-limit": try only(.salesforce); effect = .dailyLimit

@@ -34,6 +34,12 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         /// HTTPS sink: store what a flow reading these keys would store — case-sensitive reads
         /// (`triggerBody()?['UserDetails']?['FirstName']`), blank where the key is not there.
         case reads(FlowKeyCasing)
+        /// Azure Table: the account's firewall admits only selected networks (403
+        /// `AuthorizationFailure`), which shuts Microsoft's connector out too.
+        case firewall
+        /// Azure Table: shared key access is disabled on the account (403
+        /// `KeyBasedAuthenticationNotPermitted`); a connection string cannot work.
+        case sharedKeyDisabled
         /// Salesforce: `lead_source` is a restricted picklist.
         case restrictedPicklist
         /// Salesforce: the configured org id differs from the one posted.

@@ -79,6 +79,9 @@ public final class Sandbox: Sendable {
             if let sink = services.indices.contains(index) ? services[index] as? HTTPSSinkService : nil {
                 http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPSSinkChannelHandler(service: sink, scheme: scheme)])
             }
+            if let table = services.indices.contains(index) ? services[index] as? AzureTableService : nil {
+                http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ServiceClockHandler(offset: { table.clockOffset })])
+            }
             if index < services.count {
                 let server = SandboxServer(service: services[index], faults: faults, scheme: scheme)
                 responder = CallbackResponder { request, _ in try await server.respond(request) }

@@ -76,7 +76,7 @@ extension AzureTableService {
 
     func standardHeaders(_ extra: [(name: String, value: String)] = []) -> [(name: String, value: String)] {
         [("x-ms-request-id", UUID().uuidString.lowercased()), ("x-ms-version", "2019-02-02"),
-         ("Date", LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).rfc1123)] + extra
+         ("Date", LeadTimestamp(secondsSinceEpoch: serviceNow).rfc1123)] + extra
     }
 
     /// `nometadata`, `minimalmetadata` (the default) or `fullmetadata`, from `Accept`.

@@ -5,11 +5,12 @@ import LeadCheck
 /// the real service: Shared Key and Shared Key Lite verified exactly as the reference notes
 /// give them (§2.5), requests dated more than 15 minutes from the service clock rejected, key
 /// characters and property/entity sizes enforced (§2.6–2.7), and every error in the real
-/// `odata.error` envelope with `x-ms-error-code`.
+/// `odata.error` envelope — with no `x-ms-error-code` header, which the real service's JSON
+/// errors do not carry (real-responses.md §1; Azurite adds one, the service does not).
 public struct AzureTableService: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
-    let signers: [String: SharedKeySigner]
+    let verifiers: [String: TableSharedKeyVerifier]
 
     /// Azurite's well-known development account (reference notes §2.6).
     public static let developmentAccount = "devstoreaccount1"
@@ -22,9 +23,12 @@ public struct AzureTableService: SandboxService {
     public init(store: SandboxStore, faults: FaultSet, accounts: [String: String]) throws {
         self.store = store
         self.faults = faults
-        var signers: [String: SharedKeySigner] = [:]
-        for (name, key) in accounts { signers[name] = try SharedKeySigner(account: name, key: Secret(key, source: "account \(name)")) }
-        self.signers = signers
+        var verifiers: [String: TableSharedKeyVerifier] = [:]
+        for (name, key) in accounts {
+            guard let verifier = TableSharedKeyVerifier(account: name, base64Key: key) else { throw LeadCheckError.invalidInput(location: "account \(name)", reason: "the account key is not valid base64") }
+            verifiers[name] = verifier
+        }
+        self.verifiers = verifiers
     }
 
     /// This is the Azure Table destination.
@@ -46,12 +50,16 @@ public struct AzureTableService: SandboxService {
         buffer.append("}}}")
         return SandboxResponse(status: status, headers: [
             ("Content-Type", "application/json;odata=minimalmetadata;streaming=true;charset=utf-8"),
-            ("x-ms-error-code", code), ("x-ms-request-id", requestID), ("x-ms-version", "2019-02-02"),
+            ("x-ms-request-id", requestID), ("x-ms-version", "2019-02-02"),
         ], body: buffer.bytes)
     }
 
-    static func authenticationFailed(_ detail: String) -> SandboxResponse {
-        error(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\nAuthenticationErrorDetail:\(detail)")
+    /// The real service's one answer to every authentication failure — a bad signature, a
+    /// missing header, a date more than 15 minutes off alike: no detail in the JSON
+    /// (real-responses.md §1, [REC] azure-sdk-for-python#26444). The
+    /// call site's reason only documents the check; the service says nothing more.
+    static func authenticationFailed(_: String) -> SandboxResponse {
+        error(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
     }
 
     /// The service's error for a forced status.
@@ -86,25 +94,52 @@ public struct AzureTableService: SandboxService {
             return Self.error(400, "InvalidUri", "The requested URI does not represent any resource on the server.")
         }
         let account = String(accountSegment)
-        guard let signer = signers[account] else {
+        guard let verifier = verifiers[account] else {
             return Self.error(400, "InvalidOperation", "The storage account '\(account)' does not exist in this sandbox.")
         }
-        if let failure = authenticate(request, account: account, signer: signer) { return failure }
-        let resource = segments.count > 1 ? String(segments[1]) : ""
-        do {
-            return try await route(request, account: account, resource: resource)
-        } catch {
-            return Self.error(500, "InternalError", "The sandbox failed: \(error)")
+        let response: SandboxResponse
+        if let failure = authenticate(request, account: account, verifier: verifier) {
+            response = failure
+        } else if let refusal = accountPolicy() {
+            response = refusal
+        } else {
+            let resource = segments.count > 1 ? String(segments[1]) : ""
+            do { response = try await route(request, account: account, resource: resource) } catch {
+                response = Self.error(500, "InternalError", "The sandbox failed: \(error)")
+            }
         }
+        return response
+    }
+
+    /// How far the service's clock is ahead of this machine's: an hour under `clock-skew`.
+    /// ``ServiceClockHandler`` writes it into every answer's `Date`.
+    var clockOffset: Int64 { faults.has(.azureTable, { if case .clockSkew = $0 { return true }; return false }) ? 3600 : 0 }
+
+    /// The service's clock.
+    var serviceNow: Int64 { Int64(Date().timeIntervalSince1970) + clockOffset }
+
+    /// The account-level refusals of the `firewall` and `shared-key-disabled` faults, which the
+    /// real service gives a correctly signed request (real-responses.md §1).
+    func accountPolicy() -> SandboxResponse? {
+        for effect in faults.effects(for: .azureTable) {
+            switch effect {
+            // [REC] AzureStorageExplorer#8869.
+            case .firewall: return Self.error(403, "AuthorizationFailure", "This request is not authorized to perform this operation.")
+            // [3P] azure-powershell#19208 (message), AzureStorageExplorer#8090 (code).
+            case .sharedKeyDisabled: return Self.error(403, "KeyBasedAuthenticationNotPermitted", "Key based authentication is not permitted on this storage account.")
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Verifies the date and the Shared Key signature; nil when the request may proceed.
-    func authenticate(_ request: SandboxRequest, account: String, signer: SharedKeySigner) -> SandboxResponse? {
+    func authenticate(_ request: SandboxRequest, account: String, verifier: TableSharedKeyVerifier) -> SandboxResponse? {
         guard let authorization = request.header("Authorization") else {
             return Self.authenticationFailed("The Authorization header is missing.")
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, let scheme = SharedKeyScheme(rawValue: String(parts[0])) else {
+        guard parts.count == 2, parts[0] == "SharedKey" || parts[0] == "SharedKeyLite" else {
             return Self.authenticationFailed("The authorization scheme must be SharedKey or SharedKeyLite.")
         }
         let credential = parts[1].split(separator: ":", maxSplits: 1)
@@ -119,19 +154,12 @@ public struct AzureTableService: SandboxService {
         guard let instant = LeadTimestamp(rfc1123: date) else {
             return Self.authenticationFailed("The Date header '\(date)' is not in RFC 1123 format.")
         }
-        let skew: Int64 = faults.has(.azureTable, { if case .clockSkew = $0 { return true }; return false }) ? 3600 : 0
-        let now = Int64(Date().timeIntervalSince1970) + skew
-        if abs(now - instant.secondsSinceEpoch) > Self.allowedSkewSeconds {
-            return Self.authenticationFailed("Request date header too old or too far in the future: '\(date)'; the server time is \(LeadTimestamp(secondsSinceEpoch: now).rfc1123).")
+        if abs(serviceNow - instant.secondsSinceEpoch) > Self.allowedSkewSeconds {
+            return Self.authenticationFailed("the request date '\(date)' is more than 15 minutes from the service clock")
         }
-        let resource = SharedKeySigner.canonicalizedResource(account: account, path: request.path, query: request.query)
-        let toSign = SharedKeySigner.stringToSign(
-            scheme: scheme, method: request.method, contentMD5: request.header("Content-MD5") ?? "",
-            contentType: request.header("Content-Type") ?? "", date: date, canonicalizedResource: resource
-        )
-        guard signer.verify(signature: String(credential[1]), stringToSign: toSign) else {
-            let shown = toSign.replacingOccurrences(of: "\n", with: "\\n")
-            return Self.authenticationFailed("The MAC signature found in the HTTP request is not the same as any computed signature. Server used following string to sign: '\(shown)'.")
+        let toSign = verifier.stringToSign(lite: parts[0] == "SharedKeyLite", method: request.method, header: request.header, path: request.path, query: request.query)
+        guard verifier.isValid(signature: String(credential[1]), stringToSign: toSign) else {
+            return Self.authenticationFailed("the signature does not match")
         }
         return nil
     }
