@@ -153,8 +153,7 @@ import Testing
     @Test func entraErrorsMapToThePartnerCenterFixes() {
         func finding(_ status: Int, _ description: String) -> Finding {
             let body = #"{"error":"x","error_description":"\#(description)"}"#
-            let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
-            return DynamicsDestination.signInFinding(HTTPResponse(status: status, body: Array(body.utf8)), object: object, destination: "d", settings: Self.dynamics)
+            return DynamicsDestination.signInFinding(HTTPResponse(status: status, body: Array(body.utf8)), destination: "d", settings: Self.dynamics)
         }
         let secret = finding(401, "AADSTS7000215: Invalid client secret provided.")
         #expect(secret.code == .authRejected && secret.hint.contains("client secret") && secret.hint.contains("Value, not its Secret ID"))

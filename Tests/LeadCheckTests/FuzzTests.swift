@@ -167,8 +167,7 @@ import Testing
             _ = SalesforceDestination.verdict(response)
             let wait = BearerSession.retryAfter(response)
             #expect(wait >= .zero && wait <= .seconds(86_400))
-            let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
-            var findings = [DynamicsDestination.signInFinding(response, object: object, destination: "d", settings: dynamics.settings)]
+            var findings = [DynamicsDestination.signInFinding(response, destination: "d", settings: dynamics.settings)]
             findings.append(await dynamics.finding(response, lead: lead.marker, action: "fuzz"))
             findings.append(await marketo.finding(response, lead: lead.marker, action: "fuzz"))
             findings.append(await salesforce.finding(response, lead: lead.marker, action: "fuzz"))

@@ -26,7 +26,18 @@ import Testing
 
     static func json(_ object: Any) -> [UInt8] { Array(try! JSONSerialization.data(withJSONObject: object)) }
 
-    static func code(_ response: SandboxResponse) -> String? { response.headers.first { $0.name == "x-ms-error-code" }?.value }
+    /// The error code, from the body's `odata.error` as the real service sends it.
+    static func code(_ response: SandboxResponse) -> String? {
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        return (object?["odata.error"] as? [String: Any])?["code"] as? String
+    }
+
+    @Test func jsonErrorsCarryNoErrorCodeHeaderAndNoDetail() {
+        let response = AzureTableService.authenticationFailed("reason")
+        #expect(!response.headers.contains { $0.name.lowercased() == "x-ms-error-code" })
+        #expect(!String(decoding: response.body, as: UTF8.self).contains("AuthenticationErrorDetail"))
+        #expect(Self.code(response) == "AuthenticationFailed")
+    }
 
     static func createTable(_ service: AzureTableService) async {
         let created = await service.handle(signed("POST", "/\(account)/Tables", body: json(["TableName": "MarketplaceLeads"])))

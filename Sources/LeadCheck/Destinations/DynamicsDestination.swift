@@ -111,35 +111,39 @@ public struct DynamicsDestination: LeadDestination {
         if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
             return .success(AccessToken(value: token, expiresIn: (object?["expires_in"] as? NSNumber)?.intValue ?? 3599))
         }
-        return .failure(FindingsFailure(findings: [signInFinding(response, object: object, destination: destination, settings: settings)]))
+        return .failure(FindingsFailure(findings: [signInFinding(response, destination: destination, settings: settings)]))
     }
 
-    /// An Entra error, mapped to the fix the Partner Center FAQ gives for the same text.
-    static func signInFinding(_ response: HTTPResponse, object: [String: Any]?, destination: String, settings: DynamicsSettings) -> Finding {
-        let description = (object?["error_description"] as? String ?? response.text).components(separatedBy: "\r\n").first ?? ""
-        let short = String(description.components(separatedBy: " Trace ID:").first?.prefix(300) ?? "")
-        let evidence = "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(short)"
+    /// An Entra error, classified by its `error_codes` (real-responses.md §2) and mapped to the
+    /// fix the Partner Center FAQ gives for the same failure.
+    static func signInFinding(_ response: HTTPResponse, destination: String, settings: DynamicsSettings) -> Finding {
+        let error = EntraError(response)
+        let evidence = "HTTP \(response.status) \(error.error ?? ""): \(error.summary)"
         func rejected(_ message: String, _ hint: String) -> Finding {
             Finding(code: .authRejected, destination: destination, message: message, hint: hint, evidence: evidence)
         }
         if response.status == 429 || response.status == 503 {
             return Finding(code: .throttled, destination: destination, message: "Entra ID throttled the sign-in", hint: "Retry later.", evidence: evidence)
         }
-        if description.contains("AADSTS7000215") || description.contains("AADSTS7000222") {
-            return rejected("Entra ID refused the client secret (AADSTS7000215: invalid client secret)",
-                            "The client secret is wrong or expired (Partner Center shows 'Error validating credentials: Invalid client secret is provided'): under the app registration's Certificates & secrets create a new secret and give Partner Center and leadcheck its Value, not its Secret ID.")
+        if error.has(7000222) {
+            return rejected("Entra ID refused the client secret: it has expired (AADSTS7000222)",
+                            "The client secret of app \(settings.clientID ?? "") expired, so Microsoft's connector can no longer write leads either: under the app registration's Certificates & secrets create a new secret, and give Partner Center and leadcheck its Value.")
         }
-        if description.contains("AADSTS90002") || description.contains("AADSTS900023") || description.contains("AADSTS90013") {
+        if error.has(7000215) {
+            return rejected("Entra ID refused the client secret (AADSTS7000215: invalid client secret)",
+                            "The client secret is wrong (Partner Center shows 'Error validating credentials: Invalid client secret is provided'): give Partner Center and leadcheck the secret's Value, not its Secret ID, or create a new one under Certificates & secrets.")
+        }
+        if error.has(90002) || error.has(900023) || error.has(90013) {
             return rejected("Entra ID does not know the tenant '\(settings.tenantID ?? "")'",
                             "Check the Directory ID (Partner Center: 'Tenant not found' / 'Requested tenant identifier is not valid'): copy the Directory (tenant) ID from the app registration's Overview page.")
         }
-        if description.contains("AADSTS700016") {
+        if error.has(700016) {
             return rejected("Entra ID has no application '\(settings.clientID ?? "")' in the directory",
                             "Check the Application (client) ID (Partner Center: 'Application with identifier was not found in the directory'): copy it from the app registration's Overview page, and register the app for 'Accounts in any organizational directory'.")
         }
-        if description.contains("AADSTS1002012") || description.contains("AADSTS500011") || description.contains("AADSTS70011") {
-            return rejected("Entra ID refused the scope \(settings.instanceURL)/.default",
-                            "Check the instance URL: it must be the environment URL, e.g. https://contoso.crm4.dynamics.com, with no path.")
+        if error.has(500011) || error.has(1002012) || error.has(70011) {
+            return rejected("Entra ID knows no resource \(settings.instanceURL) in the tenant (a wrong instance URL)",
+                            "Check the instance URL: it must be the environment URL from the Power Platform admin center, e.g. https://contoso.crm4.dynamics.com, with no path.")
         }
         return rejected("signing in to Entra ID failed (HTTP \(response.status))", "Check the Directory ID, Application (client) ID and client secret of the app registration.")
     }
@@ -153,43 +157,64 @@ public struct DynamicsDestination: LeadDestination {
         return .done
     }
 
-    /// A Dataverse error (`{"error":{"code","message"}}`) as a finding with the FAQ's fix.
+    /// A Dataverse error, classified by its `error.code` (real-responses.md §2), as a finding
+    /// with the FAQ's fix.
     func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
-        let error = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["error"] as? [String: Any]
-        let code = error?["code"] as? String ?? ""
-        let message = await tokens.redact(error?["message"] as? String ?? String(response.text.prefix(300)))
-        let evidence = "HTTP \(response.status) \(code): \(message.prefix(300))"
+        let error = DataverseError(response)
+        let message = await tokens.redact(error.error == nil ? String(response.text.prefix(300)) : error.message)
+        let evidence = "HTTP \(response.status) \(error.error?.code ?? ""): \(message.prefix(300))"
         func make(_ findingCode: FindingCode, _ text: String, _ hint: String, field: String? = nil) -> Finding {
             Finding(code: findingCode, destination: name, lead: lead, field: field, message: "\(action): \(text)", hint: hint, evidence: evidence)
+        }
+        let role = "Microsoft Marketplace Lead Writer"
+        switch error.code {
+        case DataverseError.securedColumn:
+            // 0x8004F502 AttributePrivilegeCreateIsMissing [DOC web-service-error-codes]; the FAQ's
+            // Partner Center text for it names leadsourcecode.
+            return make(.permissionMissing, "a secured column refuses create (AttributePrivilegeCreateIsMissing)",
+                        "Partner Center reports this as 'User does not have create permissions for the leadsourcecode attribute in the lead entity': give the application user a field security profile with Create on the lead's leadsourcecode (Lead Source) column, or remove field security from that column.",
+                        field: LeadField.leadSourceCode.rawValue)
+        case DataverseError.missingPrivilege:
+            let privilege = error.missingPrivilegeName ?? "a privilege"
+            let what = privilege.hasPrefix("prvCreate") ? "create leads — Microsoft's connector cannot write any lead"
+                : privilege.hasPrefix("prvRead") ? "read leads (only leadcheck's read-back needs it)"
+                : privilege.hasPrefix("prvDelete") ? "delete leads (only leadcheck's cleanup needs it)" : "do this"
+            return make(.permissionMissing, "the application user lacks \(privilege), so it cannot \(what)",
+                        privilege.hasPrefix("prvCreate")
+                            ? "Assign the \(role) role to the application user (Power Platform admin center → Users → Application users), and check that the role still grants Create on Lead."
+                            : "Add \(privilege) (Lead: \(privilege.hasPrefix("prvRead") ? "Read" : "Delete")) to a role of the application user, or give leadcheck separate read-back credentials.")
+        case DataverseError.notAMember:
+            return make(.permissionMissing, "the app is not an application user of this environment (0x80072560: the user is not a member of the organization)",
+                        "Create an Application User for client id \(settings.clientID ?? "") in this environment (Power Platform admin center → Environments → Settings → Users + permissions → Application users) and assign it the \(role) role.")
+        case DataverseError.tooLong:
+            let column = error.tooLongColumn
+            let field = column.flatMap { Self.fields[$0] }
+            let limit = field.flatMap { FieldLimits.limit(of: $0, at: .dynamics) }
+            return make(.deliverRejected, "Dataverse refused the lead: \(column ?? "a column") is longer than its maximum length",
+                        "Dataverse rejects values longer than the column (\(column ?? "?") holds \(limit.map(String.init) ?? "its maximum length") characters), so Microsoft's connector loses such a lead: raise the column's maximum length.",
+                        field: field?.rawValue)
+        case DataverseError.optionOutOfRange:
+            return make(.deliverRejected, "Dataverse refused the lead: a choice value is not one of the column's options",
+                        "The leadsourcecode value \(settings.leadSourceCode) is not an option of the environment's Lead Source column: set leadSourceCode to one of its options, or add the option.",
+                        field: LeadField.leadSourceCode.rawValue)
+        case let code where DataverseError.throttling.contains(code):
+            return make(.throttled, "Dataverse service protection throttled the request past the retry budget",
+                        "The environment is over its service-protection limits; retry later or raise --timeout (leadcheck waits as Retry-After asks within it).")
+        default:
+            break
         }
         switch response.status {
         case 401:
             return make(.authRejected, "the instance refused the token",
-                        "Entra ID issued a token but Dataverse rejects it: create an Application User for client id \(settings.clientID ?? "") in this environment (Power Platform admin center) and assign it the Microsoft Marketplace Lead Writer role; check the instance URL.")
+                        "Entra ID issued a token but Dataverse rejects it: check the instance URL, and that an Application User for client id \(settings.clientID ?? "") exists in this environment with the \(role) role.")
         case 403:
-            if message.contains("AttributePrivilegeCreateIsMissing") || message.contains("leadsourcecode") {
-                return make(.permissionMissing, "the role lacks create privilege on leadsourcecode",
-                            "Partner Center reports this as 'User does not have create permissions for the leadsourcecode attribute in the lead entity': add create privilege on the lead's leadsourcecode (Lead Source) attribute to the Microsoft Marketplace Lead Writer role (field security), or remove field security from it.",
-                            field: LeadField.leadSource.rawValue)
-            }
-            if message.contains("no roles are assigned") {
-                return make(.permissionMissing, "the application user has no security role",
-                            "Partner Center reports 'SecLib::RetrievePrivilegeForUser failed - no roles are assigned to user': assign the Microsoft Marketplace Lead Writer role to the application user.")
-            }
             return make(.permissionMissing, "the application user lacks a privilege",
-                        "Give the application user the Microsoft Marketplace Lead Writer role, plus Read and Delete on Lead so leadcheck can read back and clean up.")
+                        "Give the application user the \(role) role, plus Read and Delete on Lead so leadcheck can read back and clean up.")
         case 429, 503:
             return make(.throttled, "Dataverse service protection throttled the request past the retry budget",
                         "The environment is over its service-protection limits; retry later or raise --timeout (leadcheck waits as Retry-After asks within it).")
         case 404:
             return make(.httpStatus, "the Web API answered 404", "Check the instance URL: it must be the Dynamics 365 environment URL (Partner Center: 'check that the URL is a valid Dynamics instance').")
-        case 400 where message.contains("exceeded the maximum allowed length"):
-            let column = Self.fields.keys.first { message.contains("'\($0)'") }
-            let field = column.flatMap { Self.fields[$0] }
-            let limit = field.flatMap { FieldLimits.limit(of: $0, at: .dynamics) }
-            return make(.deliverRejected, "Dataverse refused the lead: \(column ?? "a field") is longer than its maximum length",
-                        "Dataverse rejects values longer than the column (\(column ?? "?") holds \(limit.map(String.init) ?? "?") characters), so Microsoft's connector loses such a lead: raise the column's maximum length.",
-                        field: field?.rawValue)
         default:
             return make(response.status >= 500 ? .httpStatus : .deliverRejected, "Dataverse answered HTTP \(response.status)",
                         "Check the evidence; a business rule, plug-in or required field may block creating leads.")
@@ -214,12 +239,14 @@ public struct DynamicsDestination: LeadDestination {
             return [Finding(code: .configUnsupported, destination: name, message: "Office 365 (user name and password) sign-in cannot be verified",
                             hint: "leadcheck signs in as an Entra application only (password sign-in is blocked by MFA and being retired): register an app, create an Application User with the Microsoft Marketplace Lead Writer role, and switch Partner Center to Azure Active Directory with its Directory ID, Application ID and client secret.")]
         }
-        switch await call("GET", "leads?$select=leadid&$top=1", fresh: true) {
-        case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "reading leads")
+        // WhoAmI proves the token and that the app is an application user of this environment,
+        // without needing read on lead: a write-only Lead Writer passes (real-responses.md §2).
+        switch await call("GET", "WhoAmI", fresh: true) {
+        case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "signing in to the environment")
         case let .success(response):
             facts.withLock { if $0 == nil { $0 = ConnectionFacts(response) } }
             if response.isSuccess { return TLSWarnings.expiry(response.tls, destination: name) }
-            return [await finding(response, lead: nil, action: "reading leads")]
+            return [await finding(response, lead: nil, action: "signing in to the environment")]
         }
     }
 
@@ -259,7 +286,9 @@ public struct DynamicsDestination: LeadDestination {
     public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
         if let email = lead.customer.email {
             switch await rows(email: email) {
-            case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
+            case let .failure(failure):
+                if let denied = failure.findings(lead: lead.marker).first(where: { $0.code == .readbackDenied }) { return .denied(denied) }
+                return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
                 let row = Self.isLeadID(receipt)
                     ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() }
@@ -291,11 +320,24 @@ public struct DynamicsDestination: LeadDestination {
         switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email)) {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
+            if let denied = readDenied(response) { return .failure(FindingsFailure(findings: [denied])) }
             guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
             }
             return .success(rows)
         }
+    }
+
+    /// A correctly set up Lead Writer may not read leads ("only has permissions to write the
+    /// leads", PC-dyn 2023): a 403 `0x80040220` naming `prvReadLead` is a warning, not a broken
+    /// destination — Microsoft's connector only writes.
+    func readDenied(_ response: HTTPResponse) -> Finding? {
+        let error = DataverseError(response)
+        guard error.code == DataverseError.missingPrivilege, error.missingPrivilegeName?.hasPrefix("prvRead") == true else { return nil }
+        return Finding(code: .readbackDenied, severity: .warning, destination: name,
+                       message: "the lead was created, but the application user may not read leads (prvReadLead), so it was not compared or removed",
+                       hint: "Writing is all Microsoft's connector needs. To let leadcheck compare and clean up, add Read and Delete on Lead to a role of the application user (or a separate reader app); the run's journal keeps the lead, so `leadcheck cleanup --journal` can remove it later.",
+                       evidence: "HTTP \(response.status) \(error.error?.code ?? ""): \(error.message.prefix(200))")
     }
 
     func find(marker: String, email: String?) async -> ReadBack {

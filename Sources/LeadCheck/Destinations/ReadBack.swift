@@ -6,4 +6,7 @@ public enum ReadBack: Sendable {
     case missing(Finding)
     /// The read itself failed.
     case failed([Finding])
+    /// The destination stored the lead but leadcheck may not read it (a write-only account, as
+    /// Microsoft's connector needs): a warning; the lead is not removed and stays journaled.
+    case denied(Finding)
 }

@@ -61,6 +61,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     /// The lead's marker is not stored, but records with blank customer fields appeared during
     /// the run: the flow behind an HTTPS endpoint reads keys the payload does not have.
     case readbackBlank = "readback.blank"
+    /// The lead was stored but may not be read back with these credentials (a write-only
+    /// account); a warning: what Microsoft's connector needs works.
+    case readbackDenied = "readback.denied"
     /// Reading the lead back failed.
     case readbackFailed = "readback.failed"
     /// A stored field was cut short.

@@ -125,7 +125,11 @@ public struct VerifyRunner: Sendable {
         case let .failed(more): return result(findings + more)
         case let .accepted(value): receipt = value
         }
+        var readable = true
         switch await destination.readBack(lead, receipt: receipt) {
+        case let .denied(warning):
+            findings.append(warning)
+            readable = false
         case let .found(stored):
             findings += FieldComparator.findings(destination: destination.name, lead: lead, sent: destination.delivered(lead), stored: stored,
                                                  limits: destination.kind, column: destination.column(of:))
@@ -134,7 +138,8 @@ public struct VerifyRunner: Sendable {
         case let .failed(more):
             findings += more
         }
-        if cleanup {
+        // A lead that may not be read may not be deleted either: it stays journaled as sent.
+        if cleanup && readable {
             let problems = await destination.remove(marker: lead.marker, receipt: receipt)
             findings += problems
             if problems.isEmpty { try? journal?.append(.init(event: "removed", destination: destination.name, marker: lead.marker, receipt: receipt)) }

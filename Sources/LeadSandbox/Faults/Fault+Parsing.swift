@@ -3,7 +3,7 @@ extension Fault {
     public static let names = [
         "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate[=N]",
         "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "azure-table:firewall", "azure-table:shared-key-disabled", "salesforce:restricted-picklist",
-        "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "marketo:missing-field=NAME",
+        "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "dynamics:write-only", "dynamics:no-app-user", "dynamics:secret-expired", "marketo:missing-field=NAME",
     ]
 
     /// Parses `KIND:NAME[=VALUE]`, e.g. `*:latency=250ms`, `https:status=500`, `marketo:missing-field=leadSource`.
@@ -64,6 +64,9 @@ extension Fault {
         case "wrong-oid": try only(.salesforce); effect = .wrongOrgID
         case "daily-limit": try only(.salesforce); effect = .dailyLimit
         case "missing-privilege": try only(.dynamics); effect = .missingPrivilege
+        case "write-only": try only(.dynamics); effect = .writeOnly
+        case "no-app-user": try only(.dynamics); effect = .noApplicationUser
+        case "secret-expired": try only(.dynamics); effect = .secretExpired
         case "missing-field": try only(.marketo); effect = .missingField(try requireValue())
         default:
             throw FaultSpecError(spec: spec, reason: "unknown fault '\(name)'; valid faults are \(Self.names.joined(separator: ", "))")

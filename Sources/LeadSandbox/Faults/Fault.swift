@@ -46,6 +46,12 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case wrongOrgID
         /// Salesforce: 500 Web-to-Lead requests a day, then the pending queue.
         case dailyLimit
+        /// Dynamics: the Lead Writer role may write leads but not read or delete them.
+        case writeOnly
+        /// Dynamics: the app registration has no application user in the environment.
+        case noApplicationUser
+        /// Entra: the client secret has expired (AADSTS7000222).
+        case secretExpired
         /// Dynamics: the role lacks create privilege on `leadsourcecode`.
         case missingPrivilege
         /// Marketo: the form lacks this field.

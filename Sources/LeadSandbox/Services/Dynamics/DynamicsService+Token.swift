@@ -21,7 +21,7 @@ extension DynamicsService {
             return Self.entraError(405, error: "invalid_request", code: 900_561, description: "The endpoint only accepts POST requests.")
         }
         guard tenant == credentials.tenantID else {
-            return Self.entraError(400, error: "invalid_request", code: 90002,
+            return Self.entraError(400, error: "invalid_tenant", code: 90002,
                                    description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
         }
         guard (request.header("Content-Type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
@@ -39,9 +39,19 @@ extension DynamicsService {
             return Self.entraError(401, error: "invalid_client", code: 7_000_215,
                                    description: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '\(clientID)'.")
         }
-        guard let scope = form["scope"], scope.hasSuffix("/.default"), scope.contains(request.authority) else {
+        if faults.has(.dynamics, { if case .secretExpired = $0 { return true }; return false }) {
+            // real-responses.md §2: AADSTS7000222, 401 invalid_client.
+            return Self.entraError(401, error: "invalid_client", code: 7_000_222,
+                                   description: "The provided client secret keys for app '\(clientID)' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.")
+        }
+        guard let scope = form["scope"], scope.hasSuffix("/.default") else {
             return Self.entraError(400, error: "invalid_scope", code: 1_002_012,
                                    description: "The provided value for scope \(form["scope"] ?? "") is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).")
+        }
+        guard scope.contains(request.authority) else {
+            // real-responses.md §2: a wrong instance URL.
+            return Self.entraError(400, error: "invalid_resource", code: 500_011,
+                                   description: "The resource principal named \(scope.dropLast("/.default".count)) was not found in the tenant named \(tenant). This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.")
         }
         let token = tokens.issue(lifetime: Self.tokenLifetime, prefix: "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.")
         let body = #"{"token_type":"Bearer","expires_in":\#(Self.tokenLifetime),"ext_expires_in":\#(Self.tokenLifetime),"access_token":"\#(token)"}"#

@@ -12,7 +12,30 @@ extension DynamicsService {
         "address1_country": .country, "companyname": .company, "jobtitle": .title, "description": .description,
     ]
 
+    /// The principal's id in the sandbox's errors and WhoAmI.
+    static let applicationUserID = "6f1f2a9e-3c0b-4b6e-9a51-0d6c2d7e8a11"
+
+    /// `0x80040220` for a privilege the application user lacks (real-responses.md §2, [REC] the
+    /// shape of a community capture, with the lead's privilege names).
+    static func missingPrivilege(_ privilege: String) -> SandboxResponse {
+        dataverseError(403, code: "0x80040220", message: "Principal user (Id=\(applicationUserID), type=8, roleCount=1, privilegeCount=8, accessMode=4), is missing \(privilege) privilege (Id=\(UUID().uuidString.lowercased())) on OTC=4 for entity 'lead'. Context: Method=\(privilege.hasPrefix("prvRead") ? "RetrieveMultiple" : "Delete")")
+    }
+
     func webAPI(_ request: SandboxRequest, resource: String) async throws -> SandboxResponse {
+        let effects = faults.effects(for: .dynamics)
+        if effects.contains(where: { if case .noApplicationUser = $0 { return true }; return false }) {
+            // [DOC] dual-write troubleshooting: the app registration has no application user here.
+            return Self.dataverseError(403, code: "0x80072560", message: "The user is not a member of the organization.")
+        }
+        // A Lead Writer that "only has permissions to write the leads" (PC-dyn 2023).
+        let writeOnly = effects.contains { if case .writeOnly = $0 { return true }; return false }
+        if resource == "WhoAmI", request.method == "GET" {
+            return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
+                                  "BusinessUnitId": "b2c3d4e5-0000-4000-8000-000000000001", "UserId": Self.applicationUserID,
+                                  "OrganizationId": "a1b2c3d4-0000-4000-8000-000000000002"])
+        }
+        if writeOnly, request.method == "GET" { return Self.missingPrivilege("prvReadLead") }
+        if writeOnly, request.method == "DELETE" { return Self.missingPrivilege("prvDeleteLead") }
         if resource == "leads" {
             switch request.method {
             case "POST": return try await create(request)
@@ -85,14 +108,17 @@ extension DynamicsService {
                     record[key] = text
                 }
                 if text.utf16.count > limit {
-                    return Self.dataverseError(400, code: "0x80044331", message: "A validation error occurred. The length of the '\(key)' attribute of the 'lead' entity exceeded the maximum allowed length of '\(limit)'.")
+                    // [DOC] the real text has two spaces after "occurred.".
+                    return Self.dataverseError(400, code: "0x80044331", message: "A validation error occurred.  The length of the '\(key)' attribute of the 'lead' entity exceeded the maximum allowed length of '\(limit)'.")
                 }
             } else if key == "leadsourcecode" {
                 guard let code = value as? Int, (1...10).contains(code) else {
-                    return Self.dataverseError(400, code: "0x80040203", message: "A validation error occurred. The value \(value) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
+                    // [3P] real-responses.md §2.
+                    return Self.dataverseError(400, code: "0x8004431a", message: "A validation error occurred. The value \(value) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
                 }
                 if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {
-                    return Self.dataverseError(403, code: "0x8004f507", message: "AttributePrivilegeCreateIsMissing: the caller does not have create privilege on the attribute 'leadsourcecode' of the entity 'lead'. Add it to the Microsoft Marketplace Lead Writer role.")
+                    // [DOC] web-service-error-codes: 0x8004F502 AttributePrivilegeCreateIsMissing.
+                    return Self.dataverseError(403, code: "0x8004F502", message: "The user does not have create permissions to a secured field. The requested operation could not be completed.")
                 }
             } else if !Self.otherAttributes.contains(key) && !key.hasPrefix("@") {
                 return Self.dataverseError(400, code: "0x80060888", message: "An undeclared property '\(key)' which only has property annotations in the payload but no property value was found in the payload. Invalid property '\(key)' was found in entity 'Microsoft.Dynamics.CRM.lead'.")
