@@ -141,18 +141,8 @@ public struct HTTPSDestination: LeadDestination {
             let response = try await client.send(request)
             if response.isSuccess { return .accepted(receipt: receipt(for: lead)) }
             let excerpt = client.redactor.redact(String(response.text.prefix(300)))
-            let hint: String
-            if response.status == 401 && response.text.contains("DirectApiAuthorizationRequired") {
-                hint = "The URL was copied incompletely: a Logic Apps / Power Automate trigger URL must keep its sp, sv and sig parameters. Copy it again with the copy button."
-            } else if response.status == 429 {
-                hint = "The endpoint throttles; Microsoft's connector does not wait for you. Raise the flow's limits."
-            } else if response.status >= 500 {
-                hint = "The endpoint failed while handling the lead; Microsoft treats that as a lost lead. Check the flow's run history."
-            } else {
-                hint = "The endpoint refused the documented payload; it must accept any JSON with UserDetails, LeadSource, ActionCode, OfferTitle and Description."
-            }
-            return .failed([Finding(code: response.status == 429 ? .throttled : .httpStatus, destination: name, lead: lead.marker,
-                                    message: "the endpoint answered HTTP \(response.status) instead of a 2xx", hint: hint, evidence: excerpt)])
+            let refusal = TriggerRefusal(status: response.status, body: response.body, url: url.reveal())
+            return .failed([Finding(code: refusal.code, destination: name, lead: lead.marker, message: refusal.message, hint: refusal.hint, evidence: excerpt)])
         } catch {
             return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting the lead")])
         }

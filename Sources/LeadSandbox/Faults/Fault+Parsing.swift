@@ -2,7 +2,7 @@ extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
         "latency=DURATION", "status=CODE", "fail-first=N", "drop", "throttle[=N]", "token-expired", "clock-skew", "truncate[=N]",
-        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "azure-table:firewall", "azure-table:shared-key-disabled", "salesforce:restricted-picklist",
+        "mojibake", "tls-expired", "tls-wrong-host", "tls-untrusted", "https:require-sig=VALUE", "https:reads=pascal|camel", "https:tenant-only", "https:schema-validation", "azure-table:firewall", "azure-table:shared-key-disabled", "salesforce:restricted-picklist",
         "salesforce:wrong-oid", "salesforce:daily-limit", "dynamics:missing-privilege", "dynamics:write-only", "dynamics:no-app-user", "dynamics:secret-expired", "marketo:missing-field=NAME",
     ]
 
@@ -53,6 +53,8 @@ extension Fault {
         case "tls-wrong-host": effect = .tlsWrongHost
         case "tls-untrusted": effect = .tlsUntrusted
         case "require-sig": try only(.https); effect = .requireSig(try requireValue())
+        case "tenant-only": try only(.https); effect = .tenantOnly
+        case "schema-validation": try only(.https); effect = .schemaValidation
         case "reads":
             try only(.https)
             let text = try requireValue()

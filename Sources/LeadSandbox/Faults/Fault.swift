@@ -31,6 +31,10 @@ public struct Fault: Sendable, Hashable, CustomStringConvertible {
         case tlsUntrusted
         /// HTTPS sink: require `sig=VALUE`, answering 401 like Logic Apps otherwise.
         case requireSig(String)
+        /// HTTPS sink: a trigger only users of the tenant may call (401 without a token).
+        case tenantOnly
+        /// HTTPS sink: Schema Validation on, with every key of the docs' PascalCase sample required.
+        case schemaValidation
         /// HTTPS sink: store what a flow reading these keys would store — case-sensitive reads
         /// (`triggerBody()?['UserDetails']?['FirstName']`), blank where the key is not there.
         case reads(FlowKeyCasing)

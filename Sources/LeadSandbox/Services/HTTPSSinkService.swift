@@ -65,6 +65,13 @@ public struct HTTPSSinkService: SandboxService {
         return false
     }
 
+    /// The top-level keys of the docs' example (PC-https) a body lacks, compared case-sensitively
+    /// as a schema's `required` list is (flows.md §3); nil when the body is not a JSON object.
+    static func missingDocumentedKeys(_ body: [UInt8]) -> [String]? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return nil }
+        return ["UserDetails", "LeadSource", "ActionCode", "OfferTitle", "Description"].filter { object[$0] == nil }
+    }
+
     /// What the sink does with a request: answer it at once, or store this row and then answer.
     enum Admission {
         case respond(SandboxResponse)
@@ -79,12 +86,25 @@ public struct HTTPSSinkService: SandboxService {
             if case let .requireSig(expected) = effect, request.queryValue("sig") != expected {
                 return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme."))
             }
+            // "Who can trigger the flow: Any user in my tenant", the default since 2023 (flows.md
+            // §2): a request without an Entra token is refused. [3P] code; the message's exact
+            // words are inferred ("a message about the OAuth authorization scheme").
+            if case .tenantOnly = effect, !(request.header("Authorization") ?? "").hasPrefix("Bearer ") {
+                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
+            }
         }
         guard request.method == "POST" else {
             return .respond(Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST."))
         }
         if Self.declaresJSON(request.header("Content-Type")), !JSONValidator.isValid(request.body) {
             return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
+        }
+        if effects.contains(where: { if case .schemaValidation = $0 { return true }; return false }),
+           let missing = Self.missingDocumentedKeys(request.body), !missing.isEmpty {
+            // Schema Validation on, with the schema Power Automate generates from the docs'
+            // PascalCase sample (every property required): 400 TriggerInputSchemaMismatch (flows.md §1, [3P] text).
+            return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
+                                       message: "The input body for trigger 'manual' of type 'Request' did not match its schema definition. Error details: 'Required properties are missing from object: \(missing.joined(separator: ", ")).'."))
         }
         var body = FieldMangling.apply(effects, toHTTPSBody: request.body)
         for case let .reads(casing) in effects { body = casing.stored(from: body) }
