@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(fault: "dynamics:missing-privilege", exit: 4, code: "permission.missing", perLead: true, hint: "Microsoft Marketplace Lead Writer role", field: "LeadSource"),
+        Case(fault: "dynamics:missing-privilege", exit: 4, code: "permission.missing", perLead: true, hint: "field security profile with Create on the lead's leadsourcecode", field: "LeadSourceCode"),
         Case(fault: "dynamics:throttle", exit: 4, code: "throttled", perLead: false, hint: "Retry later"),
         Case(fault: "dynamics:truncate", extra: ["--variants", "limits"], exit: 4, code: "field.truncated", perLead: true, hint: "at most 2000", field: "Description"),
         Case(fault: "dynamics:mojibake", extra: ["--variants", "unicode"], exit: 4, code: "field.mangled", perLead: true, hint: "UTF-8"),

@@ -48,6 +48,14 @@ import FoundationXML
         ("azure-table:clock-skew", Int32(4), "clock.skew", "azure-table"),
         ("azure-table:status=503", Int32(4), "throttled", "azure-table"),
         ("*:mojibake", Int32(4), "field.mangled", "azure-table"),
+        // real-responses.md §1–§2 and flows.md §1–§2, as the sandbox now answers them.
+        ("azure-table:firewall", Int32(4), "access.blocked", "azure-table"),
+        ("azure-table:shared-key-disabled", Int32(4), "access.blocked", "azure-table"),
+        ("dynamics:write-only", Int32(0), "readback.denied", "dynamics"),
+        ("dynamics:no-app-user", Int32(4), "permission.missing", "dynamics"),
+        ("dynamics:secret-expired", Int32(4), "auth.rejected", "dynamics"),
+        ("https:tenant-only", Int32(4), "access.blocked", "https"),
+        ("https:schema-validation", Int32(4), "deliver.rejected", "https"),
     ])
     func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) async throws {
         let directory = try TemporaryDirectory()

@@ -40,7 +40,7 @@ public enum FieldLimits {
         // ce/developer/entities/lead.md [DOC].
         .dynamics: [
             .firstName: 50, .lastName: 50, .email: 100, .phone: 50, .country: 80,
-            .company: 100, .title: 100, .description: 2000,
+            .company: 100, .title: 100, .description: 2000, .leadSource: 300,  // subject: 300
         ],
         // Marketo's default string length is 255 [INF]; only `company` is seen in a describe
         // example [DOC]. Email must also be ASCII.

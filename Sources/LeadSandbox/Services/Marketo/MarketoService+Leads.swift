@@ -96,7 +96,9 @@ extension MarketoService {
         let leads = try await store.marketoLeads(emails: values)
         guard leads.count <= 1000 else { return Self.failure("1003", "Too many results match the filter") }
         let result = leads.map { lead -> [String: Any] in
-            var out: [String: Any] = [:]
+            // `id` comes back with every listed lead whatever `fields` asks: marketorestpython's
+            // users rely on it (real-responses.md §3; [NOT FOUND] as a statement, inferred).
+            var out: [String: Any] = ["id": lead["id"] ?? NSNull()]
             for field in fields { out[field] = lead[field] ?? NSNull() }
             return out
         }
