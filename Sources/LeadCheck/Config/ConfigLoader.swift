@@ -92,7 +92,7 @@ public enum ConfigLoader {
         switch kind {
         case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout", "payloadCase"]
         case .azureTable: allowed = common + ["connectionString", "table"]
-        case .dynamics: allowed = common + ["instanceUrl", "authentication", "tenantId", "clientId", "clientSecret", "username", "password", "tokenUrl", "leadSourceCode"]
+        case .dynamics: allowed = common + ["instanceUrl", "authentication", "tenantId", "clientId", "clientSecret", "username", "password", "tokenUrl", "leadSourceCode", "readback"]
         case .marketo: allowed = common + ["munchkinId", "formId", "clientId", "clientSecret", "baseUrl", "mode", "leadSourceField"]
         case .salesforce: allowed = common + ["orgId", "webToLeadUrl", "instanceUrl", "clientId", "clientSecret", "tokenUrl", "readbackTimeout"]
         }
@@ -130,11 +130,20 @@ public enum ConfigLoader {
             for key in authentication == .azureAD ? appKeys : userKeys where fields[key] == nil {
                 throw item.error("a dynamics destination with authentication: \(authentication.rawValue) needs '\(key)'")
             }
+            var readback: (clientID: String, clientSecret: Secret)?
+            if let node = fields["readback"] {
+                let reader = try node.mapping(allowed: ["clientId", "clientSecret"])
+                guard let id = reader["clientId"], let secret = reader["clientSecret"] else {
+                    throw node.error("readback needs 'clientId' and 'clientSecret' (an app with Read and Delete on Lead)")
+                }
+                readback = (try id.string(), try secret.secret())
+            }
             settings = .dynamics(DynamicsSettings(
                 instanceURL: try required("instanceUrl").url(), authentication: authentication,
                 tenantID: try fields["tenantId"]?.string(), clientID: try fields["clientId"]?.string(), clientSecret: try fields["clientSecret"]?.secret(),
                 username: try fields["username"]?.string(), password: try fields["password"]?.secret(),
-                tokenURL: try fields["tokenUrl"]?.url(), leadSourceCode: try fields["leadSourceCode"]?.int(1...10) ?? 8
+                tokenURL: try fields["tokenUrl"]?.url(), leadSourceCode: try fields["leadSourceCode"]?.int(1...10) ?? 8,
+                readback: readback
             ))
         case .marketo:
             settings = .marketo(MarketoSettings(

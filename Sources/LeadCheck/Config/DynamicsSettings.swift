@@ -28,10 +28,14 @@ public struct DynamicsSettings: Sendable {
     public var tokenURL: String?
     /// The `leadsourcecode` option value written (8 = Web is [INF], notes §3.1).
     public var leadSourceCode: Int
+    /// A separate app (`readback: {clientId, clientSecret}`) that reads back and deletes the
+    /// test leads, for a write-only Lead Writer: delivery always uses the Partner Center app.
+    public var readback: (clientID: String, clientSecret: Secret)?
 
     /// Creates settings.
     public init(instanceURL: String, authentication: Authentication = .azureAD, tenantID: String?, clientID: String?, clientSecret: Secret?,
-                username: String? = nil, password: Secret? = nil, tokenURL: String? = nil, leadSourceCode: Int = 8) {
+                username: String? = nil, password: Secret? = nil, tokenURL: String? = nil, leadSourceCode: Int = 8,
+                readback: (clientID: String, clientSecret: Secret)? = nil) {
         self.instanceURL = instanceURL.hasSuffix("/") ? String(instanceURL.dropLast()) : instanceURL
         self.authentication = authentication
         self.tenantID = tenantID
@@ -41,6 +45,7 @@ public struct DynamicsSettings: Sendable {
         self.password = password
         self.tokenURL = tokenURL
         self.leadSourceCode = leadSourceCode
+        self.readback = readback
     }
 
     /// The token endpoint actually used.
@@ -49,5 +54,5 @@ public struct DynamicsSettings: Sendable {
     }
 
     /// The secrets held.
-    public var secrets: [Secret] { [clientSecret, password].compactMap { $0 } }
+    public var secrets: [Secret] { [clientSecret, password, readback?.clientSecret].compactMap { $0 } }
 }

@@ -18,6 +18,9 @@ public struct DynamicsDestination: LeadDestination {
     let encoder: DynamicsLeadEncoder
     let tokens: TokenCache
     let session: BearerSession
+    /// Reads and deletes with the `readback:` app when one is configured, else with `session`.
+    let readTokens: TokenCache
+    let readSession: BearerSession
     let facts = LockedValue<ConnectionFacts?>(nil)
 
     /// What the preflight's first API call measured on a fresh connection.
@@ -61,6 +64,19 @@ public struct DynamicsDestination: LeadDestination {
             await Self.fetchToken(request, client: client, budget: budget, destination: destination, settings: settings)
         }
         session = BearerSession(client: client, tokens: tokens, retryBudget: budget)
+        if let reader = settings.readback {
+            var readerSettings = settings
+            readerSettings.clientID = reader.clientID
+            readerSettings.clientSecret = reader.clientSecret
+            let readerRequest = Self.tokenRequest(readerSettings)
+            readTokens = TokenCache { [client, readerSettings] in
+                await Self.fetchToken(readerRequest, client: client, budget: budget, destination: destination, settings: readerSettings)
+            }
+            readSession = BearerSession(client: client, tokens: readTokens, retryBudget: budget)
+        } else {
+            readTokens = tokens
+            readSession = session
+        }
     }
 
     // MARK: Requests (pure)
@@ -161,7 +177,8 @@ public struct DynamicsDestination: LeadDestination {
     /// with the FAQ's fix.
     func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
         let error = DataverseError(response)
-        let message = await tokens.redact(error.error == nil ? String(response.text.prefix(300)) : error.message)
+        let raw = error.error == nil ? String(response.text.prefix(300)) : error.message
+        let message = await readTokens.redact(await tokens.redact(raw))
         let evidence = "HTTP \(response.status) \(error.error?.code ?? ""): \(message.prefix(300))"
         func make(_ findingCode: FindingCode, _ text: String, _ hint: String, field: String? = nil) -> Finding {
             Finding(code: findingCode, destination: name, lead: lead, field: field, message: "\(action): \(text)", hint: hint, evidence: evidence)
@@ -222,9 +239,11 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// A Web API call; `fresh` opens a new connection (the preflight measures a full handshake).
-    func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
+    /// Delivery signs in exactly as Partner Center's app; `reading` calls (read-back, cleanup)
+    /// use the `readback:` app when there is one.
+    func call(_ method: String, _ resource: String, body: [UInt8]? = nil, prefer: String? = nil, fresh: Bool = false, reading: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let settings = settings
-        return await session.send({
+        return await (reading ? readSession : session).send({
             var request = Self.webAPI(method, settings, resource, token: $0, body: body, prefer: prefer)
             request.freshConnection = fresh
             return request
@@ -301,7 +320,7 @@ public struct DynamicsDestination: LeadDestination {
             }
         }
         guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: nil) }
-        switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))") {
+        switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))", reading: true) {
         case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "reading the lead back"))
         case let .success(response):
             if response.status == 404 {
@@ -317,7 +336,7 @@ public struct DynamicsDestination: LeadDestination {
 
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
     func rows(email: String) async -> Result<[[String: Any]], FindingsFailure> {
-        switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email)) {
+        switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email), reading: true) {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
             if let denied = readDenied(response) { return .failure(FindingsFailure(findings: [denied])) }
@@ -357,7 +376,7 @@ public struct DynamicsDestination: LeadDestination {
         var all: [[String: Any]] = []
         for column in ["emailaddress1", "description"] {
             let value = column == "emailaddress1" ? prefix.lowercased() : prefix
-            switch await call("GET", Self.prefixResource(column: column, prefix: value)) {
+            switch await call("GET", Self.prefixResource(column: column, prefix: value), reading: true) {
             case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
             case let .success(response):
                 guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
@@ -391,7 +410,7 @@ public struct DynamicsDestination: LeadDestination {
         }
         var problems: [Finding] = []
         for id in ids {
-            switch await call("DELETE", "leads(\(id))") {
+            switch await call("DELETE", "leads(\(id))", reading: true) {
             case let .failure(failure): problems += failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
             case let .success(response):
                 if !response.isSuccess && response.status != 404 {

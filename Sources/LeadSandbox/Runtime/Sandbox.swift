@@ -129,7 +129,8 @@ public final class Sandbox: Sendable {
             dynamics: .init(
                 instanceUrl: base(FaultTarget.dynamics.rawValue),
                 tokenUrl: "\(base(FaultTarget.dynamics.rawValue))/\(dynamics.tenantID)/oauth2/v2.0/token",
-                tenantId: dynamics.tenantID, clientId: dynamics.clientID, clientSecret: dynamics.clientSecret
+                tenantId: dynamics.tenantID, clientId: dynamics.clientID, clientSecret: dynamics.clientSecret,
+                readerClientId: dynamics.readerClientID, readerClientSecret: dynamics.readerClientSecret
             ),
             salesforce: .init(
                 webToLeadUrl: "\(base(FaultTarget.salesforce.rawValue))/servlet/servlet.WebToLead?encoding=UTF-8",

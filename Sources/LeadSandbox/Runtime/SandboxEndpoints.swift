@@ -23,6 +23,10 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
         public var clientId: String
         /// The client secret.
         public var clientSecret: String
+        /// A reader app (Read and Delete on Lead) for `readback:` credentials.
+        public var readerClientId: String?
+        /// Its secret.
+        public var readerClientSecret: String?
     }
 
     /// Salesforce: Web-to-Lead and the REST API with a client-credentials connected app.

@@ -31,15 +31,16 @@ extension DynamicsService {
         guard form["grant_type"] == "client_credentials" else {
             return Self.entraError(400, error: "unsupported_grant_type", code: 70003, description: "The app requested an unsupported grant type.")
         }
-        guard let clientID = form["client_id"], clientID == credentials.clientID else {
+        let reader = form["client_id"] == credentials.readerClientID
+        guard let clientID = form["client_id"], clientID == credentials.clientID || reader else {
             return Self.entraError(400, error: "unauthorized_client", code: 700_016,
                                    description: "Application with identifier '\(form["client_id"] ?? "")' was not found in the directory '\(tenant)'.")
         }
-        guard form["client_secret"] == credentials.clientSecret else {
+        guard form["client_secret"] == (reader ? credentials.readerClientSecret : credentials.clientSecret) else {
             return Self.entraError(401, error: "invalid_client", code: 7_000_215,
                                    description: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '\(clientID)'.")
         }
-        if faults.has(.dynamics, { if case .secretExpired = $0 { return true }; return false }) {
+        if !reader, faults.has(.dynamics, { if case .secretExpired = $0 { return true }; return false }) {
             // real-responses.md §2: AADSTS7000222, 401 invalid_client.
             return Self.entraError(401, error: "invalid_client", code: 7_000_222,
                                    description: "The provided client secret keys for app '\(clientID)' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.")
@@ -53,7 +54,7 @@ extension DynamicsService {
             return Self.entraError(400, error: "invalid_resource", code: 500_011,
                                    description: "The resource principal named \(scope.dropLast("/.default".count)) was not found in the tenant named \(tenant). This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.")
         }
-        let token = tokens.issue(lifetime: Self.tokenLifetime, prefix: "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.")
+        let token = tokens.issue(lifetime: Self.tokenLifetime, prefix: reader ? DynamicsCredentials.readerTokenPrefix : "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.")
         let body = #"{"token_type":"Bearer","expires_in":\#(Self.tokenLifetime),"ext_expires_in":\#(Self.tokenLifetime),"access_token":"\#(token)"}"#
         return SandboxResponse.json(200, body)
     }

@@ -28,7 +28,8 @@ extension DynamicsService {
             return Self.dataverseError(403, code: "0x80072560", message: "The user is not a member of the organization.")
         }
         // A Lead Writer that "only has permissions to write the leads" (PC-dyn 2023).
-        let writeOnly = effects.contains { if case .writeOnly = $0 { return true }; return false }
+        let asReader = (request.header("Authorization") ?? "").hasPrefix("Bearer " + DynamicsCredentials.readerTokenPrefix)
+        let writeOnly = !asReader && effects.contains { if case .writeOnly = $0 { return true }; return false }
         if resource == "WhoAmI", request.method == "GET" {
             return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
                                   "BusinessUnitId": "b2c3d4e5-0000-4000-8000-000000000001", "UserId": Self.applicationUserID,
