@@ -12,12 +12,19 @@ from azure.data.tables import TableServiceClient
 
 
 def code_of(error: Exception) -> str:
-    """The service's error code: the SDK's attribute when it sets one, else x-ms-error-code."""
+    """The service's error code: the SDK's attribute when it sets one, else the JSON body's
+    odata.error.code — where the real service puts it: its JSON errors carry no x-ms-error-code
+    header (real-responses.md §1), and the SDK leaves error_code unset on some paths."""
     code = getattr(error, "error_code", None)
     if code:
         return str(getattr(code, "value", code))
     response = getattr(error, "response", None)
-    return response.headers.get("x-ms-error-code", "") if response is not None else ""
+    if response is None:
+        return ""
+    try:
+        return json.loads(response.text())["odata.error"]["code"]
+    except (ValueError, KeyError, TypeError):
+        return response.headers.get("x-ms-error-code", "")
 
 
 def main() -> None:

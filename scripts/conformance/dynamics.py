@@ -66,8 +66,13 @@ def main() -> None:
     assert no_token.status_code == 401, no_token.status_code
 
     assert requests.put(f"{endpoints['inspection']}/faults", json={"faults": ["dynamics:missing-privilege"]}).status_code == 200
-    denied = session.post(f"{api}/leads", json={"lastname": "Denied", "leadsourcecode": 8})
-    assert denied.status_code == 403 and "AttributePrivilegeCreateIsMissing" in denied.text, denied.text
+    # real-responses.md §2: 0x8004F502 (the docs' AttributePrivilegeCreateIsMissing, named in the
+    # error's annotations when the client asks for them).
+    denied = session.post(f"{api}/leads", json={"lastname": "Denied", "leadsourcecode": 8},
+                          headers={"Prefer": 'odata.include-annotations="*"'})
+    error = denied.json()["error"]
+    assert denied.status_code == 403 and error["code"].lower() == "0x8004f502", denied.text
+    assert error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName"] == "AttributePrivilegeCreateIsMissing", denied.text
     print("msal + requests (Dataverse): token, create (both Prefer forms), filtered read with O'Brien, length limit, delete, "
           "invalid secret, unknown tenant, no token, missing privilege: all as the real service")
 

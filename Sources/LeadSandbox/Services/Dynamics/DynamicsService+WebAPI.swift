@@ -119,7 +119,9 @@ extension DynamicsService {
                 }
                 if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {
                     // [DOC] web-service-error-codes: 0x8004F502 AttributePrivilegeCreateIsMissing.
-                    return Self.dataverseError(403, code: "0x8004F502", message: "The user does not have create permissions to a secured field. The requested operation could not be completed.")
+                    let annotated = (request.header("Prefer") ?? "").contains("odata.include-annotations")
+                    return Self.dataverseError(403, code: "0x8004F502", message: "The user does not have create permissions to a secured field. The requested operation could not be completed.",
+                                               messageName: annotated ? "AttributePrivilegeCreateIsMissing" : nil)
                 }
             } else if !Self.otherAttributes.contains(key) && !key.hasPrefix("@") {
                 return Self.dataverseError(400, code: "0x80060888", message: "An undeclared property '\(key)' which only has property annotations in the payload but no property value was found in the payload. Invalid property '\(key)' was found in entity 'Microsoft.Dynamics.CRM.lead'.")

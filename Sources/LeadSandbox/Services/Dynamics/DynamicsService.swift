@@ -34,12 +34,20 @@ public struct DynamicsService: SandboxService {
     /// Dataverse's request limit is far larger; 1 MiB bounds the sandbox.
     public var maxBodyBytes: Int { 1 << 20 }
 
-    static func dataverseError(_ status: Int, code: String, message: String, headers: [(name: String, value: String)] = []) -> SandboxResponse {
+    /// Dataverse's error envelope; with `messageName` (when the request asked for
+    /// `Prefer: odata.include-annotations="*"`) also the `ApiExceptionMessageName` and status
+    /// annotations the docs show (compose-http-requests-handle-errors).
+    static func dataverseError(_ status: Int, code: String, message: String, headers: [(name: String, value: String)] = [], messageName: String? = nil) -> SandboxResponse {
         let body = WireBuffer(capacity: 256)
         body.append("{\"error\":{\"code\":")
         body.appendJSONString(code)
         body.append(",\"message\":")
         body.appendJSONString(message)
+        if let messageName {
+            body.append(",\"@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName\":")
+            body.appendJSONString(messageName)
+            body.append(",\"@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode\":\"\(status)\"")
+        }
         body.append("}}")
         return SandboxResponse(status: status, headers: [("Content-Type", "application/json; odata.metadata=minimal"), ("OData-Version", "4.0")] + headers, body: body.bytes)
     }
