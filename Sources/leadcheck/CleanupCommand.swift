@@ -46,7 +46,7 @@ struct CleanupCommand: AsyncParsableCommand {
         guard let journal else { return }
         let entries = try RunJournal.pending(at: journal)
         let redactor = Redactor(secrets: leadcheckConfig.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
+        let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)
         var destinations: [String: any LeadDestination] = [:]
         for name in Set(entries.map(\.destination)) {
             guard let configured = leadcheckConfig.destinations.first(where: { $0.name == name }) else {
@@ -79,7 +79,7 @@ struct CleanupCommand: AsyncParsableCommand {
             throw LeadCheckError.invalidValue(flag: "--marker-prefix", value: prefix, expected: "a prefix starting with \(LeadMarker.prefix), so no real lead can match")
         }
         let redactor = Redactor(secrets: leadcheckConfig.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
+        let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)
         var lines: [String] = []
         var problems: [Finding] = []
         for configured in leadcheckConfig.destinations {

@@ -75,6 +75,7 @@ struct SendCommand: AsyncParsableCommand {
 
         let endpoint: String
         var configuredCase: JSONKeyCase?
+        var configuredDefaults = LeadCheckConfig.Defaults()
         if let config {
             guard let destination else {
                 throw LeadCheckError.invalidValue(flag: "--destination", value: "", expected: "the name of an https destination in \(config)")
@@ -84,6 +85,7 @@ struct SendCommand: AsyncParsableCommand {
             guard let chosen = loaded.destinations.first(where: { $0.name == destination }) else {
                 throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: loaded.destinations.map(\.name))
             }
+            configuredDefaults = loaded.defaults
             guard case let .https(https) = chosen.settings else {
                 return try await deliver(to: chosen, config: loaded)
             }
@@ -137,7 +139,7 @@ struct SendCommand: AsyncParsableCommand {
         }
 
         let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
-        var options = try transport.options(concurrency: concurrency)
+        var options = try transport.options(concurrency: concurrency, defaults: configuredDefaults)
         // Traced bursts stay on one thread, so each exchange prints whole and in order.
         options.transferThreads = verbose || curl ? 1 : TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
@@ -203,7 +205,7 @@ struct SendCommand: AsyncParsableCommand {
         }
         let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
         let redactor = Redactor(secrets: config.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: concurrency), redactor: redactor)
+        let client = try HTTPClient(options: try transport.options(concurrency: concurrency, defaults: config.defaults), redactor: redactor)
         let destination = try DestinationFactory.make(chosen, client: client)
         let options = try generationOptions()
         let journalPath = RunJournal.defaultPath(runID: options.runID)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LeadCheck
 
 /// Flags for how leadcheck talks to servers, shared by every command that sends.
@@ -9,11 +10,11 @@ struct TransportFlags: ParsableArguments {
     @Option(help: "PEM file of CA certificates to trust instead of the system store.")
     var cacert: String?
 
-    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for DNS, TCP and TLS (default 10).")
-    var connectTimeout: String = "10"
+    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for DNS, TCP and TLS (else LEADCHECK_CONNECT_TIMEOUT, the config's defaults.connectTimeout, or 10).")
+    var connectTimeout: String?
 
-    @Option(help: "Seconds allowed for a whole request (default 30); also how long one call may wait out a destination's throttling.")
-    var timeout: String = "30"
+    @Option(help: "Seconds allowed for a whole request (else LEADCHECK_TIMEOUT, the config's defaults.timeout, or 30); also how long one call may wait out a destination's throttling.")
+    var timeout: String?
 
     @Option(name: .customLong("max-body"), help: "Largest response body accepted, in bytes (default 10485760).")
     var maxBody: String = String(10 << 20)
@@ -21,20 +22,28 @@ struct TransportFlags: ParsableArguments {
     @Flag(name: .customLong("follow-redirects"), help: "Follow up to 5 redirects instead of reporting them (Authorization is dropped on a host change).")
     var followRedirects = false
 
-    /// Validates the flags into transport options.
-    func options(concurrency: Int) throws(LeadCheckError) -> TransportOptions {
+    /// Validates the flags into transport options. Timeouts follow DESIGN §6's precedence: the
+    /// flag, else `LEADCHECK_CONNECT_TIMEOUT` / `LEADCHECK_TIMEOUT` (seconds), else the config's
+    /// `defaults` (built-in defaults when there is no config).
+    func options(concurrency: Int, defaults: LeadCheckConfig.Defaults = LeadCheckConfig.Defaults(),
+                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(LeadCheckError) -> TransportOptions {
         func seconds(_ value: String, _ flag: String) throws(LeadCheckError) -> Int {
             guard let number = Choice.plainDecimal(value), number >= 0.001, number <= 3600 else {
                 throw .invalidNumber(flag: flag, value: value, expected: "a number of seconds from 0.001 to 3600")
             }
             return Int((number * 1000).rounded())
         }
+        func milliseconds(_ flag: String?, _ flagName: String, _ variable: String, fallback: Int) throws(LeadCheckError) -> Int {
+            if let flag { return try seconds(flag, flagName) }
+            if let value = environment[variable], !value.isEmpty { return try seconds(value, variable) }
+            return fallback
+        }
         if let cacert, !FileManagerCheck.isReadableFile(cacert) {
             throw LeadCheckError.inputUnreadable(path: cacert, reason: "the --cacert file does not exist or cannot be read")
         }
         return TransportOptions(
-            connectTimeoutMilliseconds: try seconds(connectTimeout, "--connect-timeout"),
-            totalTimeoutMilliseconds: try seconds(timeout, "--timeout"),
+            connectTimeoutMilliseconds: try milliseconds(connectTimeout, "--connect-timeout", "LEADCHECK_CONNECT_TIMEOUT", fallback: defaults.connectTimeoutMilliseconds),
+            totalTimeoutMilliseconds: try milliseconds(timeout, "--timeout", "LEADCHECK_TIMEOUT", fallback: defaults.totalTimeoutMilliseconds),
             maxBodyBytes: try Choice.parseInt(maxBody, flag: "--max-body", range: 1024...(1 << 30)),
             redirects: followRedirects ? .follow(maxHops: 5) : .fail,
             insecure: insecure, caFile: cacert, maxConcurrentTransfers: concurrency

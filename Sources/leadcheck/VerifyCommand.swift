@@ -132,7 +132,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
         var redactor = Redactor(secrets: secrets)
         redactor.add(Secret(AzureConnectionString.developmentKeyValue, source: "development key"))
-        var options = try transport.options(concurrency: 16)
+        var options = try transport.options(concurrency: 16, defaults: leadcheckConfig.defaults, environment: environment)
         if options.caFile == nil { options.caFile = caFile }
         let client = try HTTPClient(options: options, redactor: redactor)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }

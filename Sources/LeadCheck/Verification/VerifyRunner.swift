@@ -75,8 +75,11 @@ public struct VerifyRunner: Sendable {
             results.forEach(progress)
             return (preflight, results)
         }
-        let results = await withTaskGroup(of: (Int, LeadResult).self) { group in
+        // A dead destination costs bounded time: after `Self.failureLimit` leads in a row could
+        // not reach it, the rest are skipped with one finding rather than each waiting out the timeout.
+        let (results, stopped) = await withTaskGroup(of: (Int, LeadResult).self) { group in
             var next = 0
+            var streak = 0
             var collected: [(Int, LeadResult)] = []
             func start() {
                 let index = next
@@ -90,12 +93,27 @@ public struct VerifyRunner: Sendable {
             while next < min(concurrency, leads.count) { start() }
             while let item = await group.next() {
                 collected.append(item)
-                if next < leads.count { start() }
+                streak = item.1.status == .error ? streak + 1 : 0
+                if next < leads.count && streak < Self.failureLimit { start() }
             }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            let skipped = leads.indices.dropFirst(next).map { index in
+                (index, LeadResult(destination: destination.name, lead: leads[index].marker, status: .skipped, findings: []))
+            }
+            skipped.forEach { progress($0.1) }
+            return ((collected + skipped).sorted { $0.0 < $1.0 }.map(\.1), skipped.count)
         }
-        return (preflight, results)
+        guard stopped > 0 else { return (preflight, results) }
+        let last = results.last { $0.status == .error }?.findings.first { $0.code.isReachability }
+        return (preflight + [Finding(
+            code: last?.code ?? .transportFailed, destination: destination.name,
+            message: "stopped after \(Self.failureLimit) consecutive failures to reach the destination; \(stopped) lead\(stopped == 1 ? "" : "s") skipped",
+            hint: last?.hint ?? "Check that the destination is up and reachable, then run again.",
+            evidence: last?.message
+        )], results)
     }
+
+    /// How many leads in a row may fail to reach a destination before its other leads are skipped.
+    static let failureLimit = 3
 
     private func verify(_ lead: Lead, at destination: any LeadDestination) async -> LeadResult {
         func result(_ findings: [Finding]) -> LeadResult {
