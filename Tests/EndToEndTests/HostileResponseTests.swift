@@ -103,11 +103,11 @@ import Testing
         for answer in Answer.allCases {
             let config = try Self.setUp(target, answer, server: server, directory: directory)
             let json = directory.path("\(answer.rawValue).json")
-            let started = Date()
+            // A run that hangs past the timeouts is killed and fails the test (TimedOut); no
+            // wall-clock bound beyond that, which a loaded CI machine would break.
             let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--timeout", "2", "--max-body", String(1 << 20),
                                                    "--journal", directory.path("\(answer.rawValue).journal")], timeout: 60)
             let label = "\(target.kind) \(target.stage) ← \(answer.rawValue)"
-            #expect(Date().timeIntervalSince(started) < 40, "\(label): no hang past the timeouts")
             #expect(result.status == 3 || result.status == 4, "\(label): exit \(result.status) \(result.stdoutText.suffix(400)) \(result.stderr.suffix(300))")
             guard let data = FileManager.default.contents(atPath: json), let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 Issue.record("\(label): no results document; stderr: \(result.stderr.suffix(300))")

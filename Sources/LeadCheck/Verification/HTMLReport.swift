@@ -73,7 +73,7 @@ public enum HTMLReport {
             html += "</tr>\n"
         }
         html += "</tbody></table></div>\n"
-        html += "<p class=\"legend\"><span class=\"s-passed\">ok</span> stored as sent · <span class=\"s-failed\">FAIL</span> answered wrongly · <span class=\"s-error\">ERROR</span> unreachable · <span class=\"s-skipped\">skip</span> preflight failed"
+        html += "<p class=\"legend\"><span class=\"s-passed\">ok</span> stored as sent · <span class=\"s-failed\">FAIL</span> answered wrongly · <span class=\"s-error\">ERROR</span> unreachable · <span class=\"s-skipped\">skip</span> not tried (preflight failed or destination unreachable)"
         if report.leads.contains(where: { !$0.documented }) { html += " · * undocumented pair" }
         if report.leads.contains(where: { $0.deprecated == true }) { html += " · † deprecated: Microsoft retired Test Drive (“consider transitioning to Free Trials”)" }
         html += "</p>\n"

@@ -1,6 +1,6 @@
 /// JUnit XML: one test suite per destination, one test case per destination × lead; `<failure>`
 /// when the destination answered wrongly, `<error>` when it could not be reached, `<skipped>`
-/// when its preflight failed.
+/// when its preflight failed or the run stopped trying to reach it.
 public enum JUnitReport {
     /// The XML document.
     public static func render(_ report: VerifyReport, redactor: Redactor) -> String {
@@ -32,8 +32,10 @@ public enum JUnitReport {
                 case .error:
                     xml += "\n      <error type=\"\(escape(result.findings.first?.code.rawValue ?? "error"))\" message=\"\(escape(result.findings.first?.message ?? ""))\">\(escape(detail))</error>\n    "
                 case .skipped:
-                    let reason = preflight.first { $0.destination == destination.name }
-                    xml += "\n      <skipped message=\"\(escape(reason.map { "preflight: \($0.code.rawValue): \($0.message)" } ?? "preflight failed"))\"/>\n    "
+                    // The destination-wide finding that stopped its leads: a failed preflight or
+                    // consecutive failures to reach it.
+                    let reason = preflight.last { $0.destination == destination.name && $0.severity == .error }
+                    xml += "\n      <skipped message=\"\(escape(reason.map { "\($0.code.rawValue): \($0.message)" } ?? "skipped"))\"/>\n    "
                 }
                 xml += "</testcase>\n"
             }
