@@ -8,7 +8,11 @@ struct CleanupCommand: AsyncParsableCommand {
         commandName: "cleanup",
         abstract: "Remove the test leads a run's journal recorded (and nothing else).",
         discussion: """
-        The journal holds no credentials; they come from the same config the run used.
+        The journal holds no credentials; they come from the same config the run used. Only a
+        deleted record counts as removed. Where leads appear asynchronously (Salesforce
+        Web-to-Lead, a flow behind an HTTPS endpoint) one not found yet is looked for again until
+        --wait has passed (default: that destination's readbackTimeout), then reported; the
+        command exits 3 while any remain, and running it again picks them up.
 
         With --marker-prefix instead, every record whose marker starts with the prefix is removed
         from each destination (Azure Table: a scan of the table; Dynamics: startswith on email and
@@ -30,6 +34,9 @@ struct CleanupCommand: AsyncParsableCommand {
     @Option(help: "The leadcheck.yaml the run used.")
     var config: String
 
+    @Option(help: "How long to keep looking for leads not visible yet, e.g. 30s or 2m (default: each destination's readbackTimeout; 0 where writes are visible at once).")
+    var wait: String?
+
     @OptionGroup var transport: TransportFlags
 
     func run() async throws {
@@ -44,6 +51,10 @@ struct CleanupCommand: AsyncParsableCommand {
             return
         }
         guard let journal else { return }
+        let waitMilliseconds = try wait.map { text throws(LeadCheckError) in
+            guard let value = Choice.durationMilliseconds(text) else { throw LeadCheckError.invalidValue(flag: "--wait", value: text, expected: "a duration like 30s, 250ms or 2m") }
+            return value
+        }
         let entries = try RunJournal.pending(at: journal)
         let redactor = Redactor(secrets: leadcheckConfig.secrets)
         let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)
@@ -56,22 +67,44 @@ struct CleanupCommand: AsyncParsableCommand {
         }
         let record = try RunJournal(path: journal)
         var problems: [Finding] = []
-        var removed = 0
-        for entry in entries {
-            let found = await destinations[entry.destination]!.remove(marker: entry.marker, receipt: entry.receipt)
-            if found.isEmpty {
-                removed += 1
-                try record.append(.init(event: "removed", destination: entry.destination, marker: entry.marker, receipt: entry.receipt))
+        var counts: [String: Int] = [:]
+        var notYet: [DestinationKind] = []
+        let started = ContinuousClock.now
+        var seen = Set<String>()
+        for name in entries.map(\.destination) where seen.insert(name).inserted {
+            let destination = destinations[name]!
+            let mine = entries.filter { $0.destination == name }.map { StoredLead(marker: $0.marker, receipt: $0.receipt) }
+            let window = waitMilliseconds.map { Duration.milliseconds($0) } ?? destination.visibilityWindow
+            let outcomes = await LeadRemover(destination: destination, journal: record)
+                .remove(mine, mayAppear: mine.map { _ in window > .zero }, until: started + window)
+            for outcome in outcomes {
+                switch outcome {
+                case .removed: counts["removed", default: 0] += 1
+                case .absent: counts["absent", default: 0] += 1
+                case .notKept: counts["kept", default: 0] += 1
+                case let .failed(findings):
+                    counts["failed", default: 0] += 1
+                    problems += findings
+                case .pending:
+                    counts["pending", default: 0] += 1
+                    notYet.append(destination.kind)
+                }
             }
-            problems += found
         }
         client.shutdown()
-        var lines = ["leadcheck cleanup: \(removed) of \(entries.count) test leads removed (journal \(journal))"]
+        var parts = ["\(counts["removed"] ?? 0) removed"]
+        if let absent = counts["absent"] { parts.append("\(absent) never stored (nothing to remove)") }
+        if let kept = counts["kept"] { parts.append("\(kept) kept by an endpoint whose store leadcheck cannot reach (set readback: to remove them)") }
+        if let failed = counts["failed"] { parts.append("\(failed) could not be removed") }
+        if let pending = counts["pending"] {
+            let who = notYet.contains(.salesforce) ? "Web-to-Lead" : "the flow"
+            parts.append("\(pending) not found yet (\(who) may still create them: run cleanup again)")
+        }
+        var lines = ["leadcheck cleanup: \(parts.joined(separator: ", ")) — \(entries.count) test lead\(entries.count == 1 ? "" : "s") in journal \(journal)"]
         for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination) \(problem.lead ?? ""): \(problem.message)") }
         Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
-        if !problems.isEmpty {
-            throw ExitCode(problems.contains { $0.code.isReachability } ? ExitStatus.runtime.rawValue : ExitStatus.verificationFailed.rawValue)
-        }
+        if problems.contains(where: { $0.code.isReachability }) || counts["pending"] != nil { throw ExitCode(ExitStatus.runtime.rawValue) }
+        if !problems.isEmpty { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
     }
 
     func removeByPrefix(_ prefix: String, config leadcheckConfig: LeadCheckConfig) async throws {

@@ -31,8 +31,18 @@ import Testing
             let value = Self.hostileString(&rng).replacingOccurrences(of: "\u{0}", with: "")
             let query = try SOQLQuery.parse("SELECT Id FROM Lead WHERE Email = \(QueryLiteral.soql(value)) LIMIT 1")
             #expect(query.conditions.count == 1, "\(value.debugDescription): the literal must not add conditions")
-            #expect(query.conditions.first?.value == value, "\(value.debugDescription) came back as \(query.conditions.first?.value.debugDescription ?? "nil")")
+            #expect(query.conditions.first?.values == [value], "\(value.debugDescription) came back as \(query.conditions.first?.values.debugDescription ?? "nil")")
             #expect(query.limit == 1)
+        }
+    }
+
+    @Test func soqlInListsKeepEveryLiteralApart() throws {
+        var rng = SeededGenerator(seed: 0x1215)
+        for _ in 0..<Self.iterations / 4 {
+            let values = (0..<3).map { _ in Self.hostileString(&rng).replacingOccurrences(of: "\u{0}", with: "") }
+            let query = try SOQLQuery.parse("SELECT Id FROM Lead WHERE Email IN (\(values.map(QueryLiteral.soql).joined(separator: ",")))")
+            #expect(query.conditions.count == 1 && query.conditions[0].op == "IN")
+            #expect(query.conditions.first?.values == values, "\(values.debugDescription)")
         }
     }
 

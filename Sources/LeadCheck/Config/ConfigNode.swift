@@ -102,11 +102,8 @@ struct ConfigNode {
     /// A duration like `30s`, `250ms` or `2m`, in milliseconds.
     func milliseconds() throws(LeadCheckError) -> Int {
         let text = try string()
-        let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let number = Choice.plainDecimal(text.dropLast(suffix.count)), number > 0, number * factor <= 86_400_000 { return Int(number * factor) }
-        }
-        throw error("expected a duration like 250ms, 30s or 2m, got '\(text)'")
+        guard let milliseconds = Choice.durationMilliseconds(text) else { throw error("expected a duration like 250ms, 30s or 2m, got '\(text)'") }
+        return milliseconds
     }
 
     /// An http(s) URL.

@@ -235,8 +235,8 @@ public struct AzureTableDestination: LeadDestination {
         var removed = 0
         var findings: [Finding] = []
         let failure = await scan(markerPrefix: markerPrefix) { entity, receipt in
-            let problems = await remove(marker: String((entity["Description"] as? String ?? "").prefix(40)), receipt: receipt)
-            if problems.isEmpty { removed += 1 } else { findings += problems }
+            let removal = await remove(marker: String((entity["Description"] as? String ?? "").prefix(40)), receipt: receipt)
+            if case .removed = removal { removed += 1 } else { findings += removal.findings }
             return true
         }
         if var failure {
@@ -265,14 +265,19 @@ public struct AzureTableDestination: LeadDestination {
         return await readBack(marker: lead, receipt: receipt)
     }
 
-    /// Deletes the entity.
-    public func remove(marker: String, receipt: String) async -> [Finding] {
+    /// Deletes the entity by its keys, one call per entity (destinations.md §2 step 5); a 404
+    /// is nothing stored.
+    public func remove(marker: String, receipt: String) async -> Removal {
         do {
             let response = try await client.send(request("DELETE", "/\(table)\(Self.keyPath(receipt))", extra: [("If-Match", "*")]))
-            if response.isSuccess || response.status == 404 { return [] }
-            return [finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
+            if response.isSuccess { return .removed(1) }
+            if response.status == 404 { return .notFound }
+            return .failed([finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
         } catch {
-            return [TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
         }
     }
+
+    /// Every request this destination sent.
+    public var apiCalls: Int { client.requestCount }
 }

@@ -5,6 +5,8 @@ public enum DestinationFactory {
     /// `--https-case` flag) overrides an HTTPS destination's `payloadCase`.
     public static func make(_ config: DestinationConfig, client: HTTPClient, fallbackInspectionURL: String? = nil,
                             all: [DestinationConfig] = [], httpsCase: JSONKeyCase? = nil) throws(LeadCheckError) -> any LeadDestination {
+        // Each destination counts its own requests over the shared connections.
+        let client = client.counted()
         switch config.settings {
         case let .https(settings):
             var target: (any LeadDestination)?

@@ -107,6 +107,13 @@ public struct DynamicsDestination: LeadDestination {
         "leads?$select=\(columns.joined(separator: ","))&$filter=\(QueryLiteral.urlComponent("\(column) eq \(QueryLiteral.odata(value))"))"
     }
 
+    /// `leads?…$filter=emailaddress1 eq '<a>' or emailaddress1 eq '<b>' …`: one query for a
+    /// batch of read-backs (OData `or`, as the Web API's `$filter` accepts).
+    static func queryResource(emails: [String]) -> String {
+        let filter = emails.map { "emailaddress1 eq \(QueryLiteral.odata($0))" }.joined(separator: " or ")
+        return "leads?$select=\(columns.joined(separator: ","))&$filter=\(QueryLiteral.urlComponent(filter))"
+    }
+
     /// `leads?…$filter=startswith(<column>,'<prefix>')`.
     static func prefixResource(column: String, prefix: String) -> String {
         "leads?$select=leadid,emailaddress1,description&$filter=\(QueryLiteral.urlComponent("startswith(\(column),\(QueryLiteral.odata(prefix)))"))"
@@ -309,10 +316,7 @@ public struct DynamicsDestination: LeadDestination {
                 if let denied = failure.findings(lead: lead.marker).first(where: { $0.code == .readbackDenied }) { return .denied(denied) }
                 return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
-                let row = Self.isLeadID(receipt)
-                    ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() }
-                    : rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
-                if let row { return .found(Self.stored(row)) }
+                if let row = Self.row(of: lead, receipt: receipt, in: rows) { return .found(Self.stored(row)) }
                 guard Self.isLeadID(receipt) else {
                     return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is not found by its email",
                                             hint: "Something deleted the lead or rewrote its email right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
@@ -334,9 +338,49 @@ public struct DynamicsDestination: LeadDestination {
         }
     }
 
+    /// Emails per read-back query. Inferred: the reference gives no URL limit for the Web API;
+    /// 25 addresses keep the query a few kilobytes long.
+    public var batchLimit: Int { 25 }
+
+    /// Reads a batch with one query by email; a lead without an email, or not among the rows,
+    /// is read on its own (by id, or to say it is missing).
+    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+        let emails = batch.compactMap(\.lead.customer.email)
+        guard emails.count > 1 else { return await readBackOneByOne(batch) }
+        switch await rows(resource: Self.queryResource(emails: emails)) {
+        case let .failure(failure):
+            return batch.map { item in
+                let findings = failure.findings(lead: item.lead.marker, code: .readbackFailed)
+                if let denied = failure.findings(lead: item.lead.marker).first(where: { $0.code == .readbackDenied }) { return .denied(denied) }
+                return .failed(findings)
+            }
+        case let .success(rows):
+            var answers: [ReadBack] = []
+            for item in batch {
+                if item.lead.customer.email != nil, let row = Self.row(of: item.lead, receipt: item.receipt, in: rows) {
+                    answers.append(.found(Self.stored(row)))
+                } else {
+                    answers.append(await readBack(item.lead, receipt: item.receipt))
+                }
+            }
+            return answers
+        }
+    }
+
+    /// The row a delivered lead was stored as: the created `leadid`, else the exact marker.
+    static func row(of lead: Lead, receipt: String, in rows: [[String: Any]]) -> [String: Any]? {
+        isLeadID(receipt)
+            ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() }
+            : rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+    }
+
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
     func rows(email: String) async -> Result<[[String: Any]], FindingsFailure> {
-        switch await call("GET", Self.queryResource(column: "emailaddress1", equals: email), reading: true) {
+        await rows(resource: Self.queryResource(column: "emailaddress1", equals: email))
+    }
+
+    func rows(resource: String) async -> Result<[[String: Any]], FindingsFailure> {
+        switch await call("GET", resource, reading: true) {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
             if let denied = readDenied(response) { return .failure(FindingsFailure(findings: [denied])) }
@@ -364,7 +408,9 @@ public struct DynamicsDestination: LeadDestination {
         switch found {
         case let .failure(failure): return .failed(failure.findings(lead: marker))
         case let .success(rows):
-            guard let row = rows.first(where: { ($0["description"] as? String ?? "").hasPrefix(marker) }) ?? rows.first else {
+            // Exactly this marker: `_1` must not read lead `_12`, and no row is taken on trust.
+            let exact = rows.first { LeadMarker.matches(marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+            guard let row = exact else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Dynamics carries \(marker)", hint: "The lead did not arrive here."))
             }
             return .found(Self.stored(row))
@@ -391,15 +437,16 @@ public struct DynamicsDestination: LeadDestination {
     /// Finds a lead another flow wrote, by marker.
     public func find(marker: String) async -> ReadBack { await find(marker: marker, email: nil) }
 
-    /// Deletes by id; a journal receipt (an email) is looked up first.
-    public func remove(marker: String, receipt: String) async -> [Finding] {
+    /// Deletes by id; a journal receipt (an email) is looked up first. One `DELETE` per row
+    /// (destinations.md §3.4: `DELETE leads(<leadid>)` → 204); 404 is nothing stored.
+    public func remove(marker: String, receipt: String) async -> Removal {
         var ids: [String] = []
         if Self.isLeadID(receipt) {
             ids = [receipt]
         } else {
             let found: Result<[[String: Any]], FindingsFailure> = receipt == marker ? await rows(prefix: marker) : await rows(email: receipt)
             switch found {
-            case let .failure(failure): return failure.findings(lead: marker, code: .cleanupFailed)
+            case let .failure(failure): return .failed(failure.findings(lead: marker, code: .cleanupFailed))
             case let .success(rows):
                 ids = rows.filter { row in
                     let description = row["description"] as? String ?? ""
@@ -409,17 +456,24 @@ public struct DynamicsDestination: LeadDestination {
             }
         }
         var problems: [Finding] = []
+        var removed = 0
         for id in ids {
             switch await call("DELETE", "leads(\(id))", reading: true) {
             case let .failure(failure): problems += failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
             case let .success(response):
-                if !response.isSuccess && response.status != 404 {
+                if response.isSuccess {
+                    removed += 1
+                } else if response.status != 404 {
                     problems.append(await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed))
                 }
             }
         }
-        return problems
+        if !problems.isEmpty { return .failed(problems) }
+        return removed > 0 ? .removed(removed) : .notFound
     }
+
+    /// Every request this destination sent (token requests included).
+    public var apiCalls: Int { client.requestCount }
 
     /// Deletes every lead whose email or description starts with the prefix.
     public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
@@ -429,8 +483,8 @@ public struct DynamicsDestination: LeadDestination {
             var removed = 0
             var problems: [Finding] = []
             for id in rows.compactMap({ $0["leadid"] as? String }) {
-                let found = await remove(marker: markerPrefix, receipt: id)
-                if found.isEmpty { removed += 1 } else { problems += found }
+                let removal = await remove(marker: markerPrefix, receipt: id)
+                if case .removed = removal { removed += 1 } else { problems += removal.findings }
             }
             return (removed, problems)
         }

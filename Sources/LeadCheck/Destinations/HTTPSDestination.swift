@@ -199,21 +199,41 @@ public struct HTTPSDestination: LeadDestination {
 
     /// Deletes the stored copy: where the flow wrote it (`readback:`), or through the sandbox's
     /// inspection API (a real endpoint keeps no copy of ours).
-    public func remove(marker: String, receipt: String) async -> [Finding] {
+    public func remove(marker: String, receipt: String) async -> Removal {
         if let readbackDestination {
             // Exactly this marker: followed by a space (Description) or "@" (the email), never
             // a longer marker that starts with it (`_1` and `_12`).
+            var removed = 0
             var findings: [Finding] = []
-            for boundary in [" ", "@"] { findings += await readbackDestination.removeAll(markerPrefix: marker + boundary).findings }
-            return findings
+            for boundary in [" ", "@"] {
+                let (count, problems) = await readbackDestination.removeAll(markerPrefix: marker + boundary)
+                removed += count
+                findings += problems.filter { $0.severity == .error }
+            }
+            if !findings.isEmpty { return .failed(findings) }
+            return removed > 0 ? .removed(removed) : .notFound
         }
-        guard let inspectionURL else { return [] }
+        guard let inspectionURL else {
+            return .notKept("the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them")
+        }
         do {
             let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))
-            return response.isSuccess ? [] : [Finding(code: .cleanupFailed, destination: name, lead: marker,
-                                                     message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")]
+            guard response.isSuccess else {
+                return .failed([Finding(code: .cleanupFailed, destination: name, lead: marker,
+                                        message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")])
+            }
+            let deleted = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            return deleted > 0 ? .removed(deleted) : .notFound
         } catch {
-            return [TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
         }
     }
+
+    /// A flow writes where `readback:` points after answering 202, so a lead may appear there
+    /// until the read-back timeout (flows.md §1); the sandbox's own copy is stored at once.
+    public var visibilityWindow: Duration { readbackDestination == nil ? .zero : .milliseconds(readbackTimeoutMilliseconds) }
+
+    /// Every request this destination sent (deliveries and the sandbox's inspection API; the
+    /// `readback:` destination counts its own).
+    public var apiCalls: Int { client.requestCount }
 }

@@ -20,9 +20,28 @@ public protocol LeadDestination: Sendable {
     /// wrote it here with keys leadcheck does not know.
     func find(marker: String) async -> ReadBack
 
-    /// Removes the stored lead (known by its marker and receipt, as the journal records them);
-    /// findings only when that failed.
-    func remove(marker: String, receipt: String) async -> [Finding]
+    /// Removes the stored lead (known by its marker and receipt, as the journal records them)
+    /// and says what that did: only a deleted record is `.removed`.
+    func remove(marker: String, receipt: String) async -> Removal
+
+    /// How many leads one read-back or removal call may carry; 1 where the service reads and
+    /// deletes one record per call.
+    var batchLimit: Int { get }
+
+    /// Reads back several delivered leads (at most ``batchLimit``), one answer per lead in order.
+    func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack]
+
+    /// Removes several stored leads (at most ``batchLimit``), one answer per lead in order.
+    func remove(_ batch: [StoredLead]) async -> [Removal]
+
+    /// How long after delivery a lead may still appear: Web-to-Lead and flows store it
+    /// asynchronously, so one not found yet may be created later; zero where a stored record is
+    /// visible once the write is answered.
+    var visibilityWindow: Duration { get }
+
+    /// The HTTP requests this destination has made (token, API and delivery calls alike): what
+    /// a run spends of the service's API allowance.
+    var apiCalls: Int { get }
 
     /// Removes every stored record carrying a marker that starts with `markerPrefix` (and
     /// nothing else); returns how many were removed.
@@ -55,6 +74,31 @@ public protocol LeadDestination: Sendable {
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
     var payloadCase: JSONKeyCase? { get }
+}
+
+extension LeadDestination {
+    /// One record per call.
+    public var batchLimit: Int { 1 }
+
+    /// One lead after the other.
+    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] { await readBackOneByOne(batch) }
+
+    /// Reads each lead of a batch with its own call.
+    public func readBackOneByOne(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+        var answers: [ReadBack] = []
+        for item in batch { answers.append(await readBack(item.lead, receipt: item.receipt)) }
+        return answers
+    }
+
+    /// One lead after the other.
+    public func remove(_ batch: [StoredLead]) async -> [Removal] {
+        var answers: [Removal] = []
+        for item in batch { answers.append(await remove(marker: item.marker, receipt: item.receipt)) }
+        return answers
+    }
+
+    /// Visible at once.
+    public var visibilityWindow: Duration { .zero }
 }
 
 extension LeadDestination {

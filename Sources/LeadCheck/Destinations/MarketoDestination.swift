@@ -57,15 +57,22 @@ public struct MarketoDestination: LeadDestination {
     }
 
     /// A REST call with the token in the header (the query parameter is being removed, §4.2).
-    static func rest(_ method: String, _ settings: MarketoSettings, _ path: String, token: String, body: [UInt8]? = nil) -> HTTPRequest {
-        HTTPRequest(method: method, url: "\(settings.baseURL)/rest/v1/\(path)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"],
-                    body: body.map { .bytes($0, contentType: "application/json") } ?? .none)
+    static func rest(_ method: String, _ settings: MarketoSettings, _ path: String, token: String, body: HTTPRequestBody = .none) -> HTTPRequest {
+        HTTPRequest(method: method, url: "\(settings.baseURL)/rest/v1/\(path)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"], body: body)
     }
+
+    /// The fields read back.
+    static func readFields(leadSourceField: String) -> String { (["id"] + restNames.map(\.rest) + [leadSourceField]).joined(separator: ",") }
 
     /// `leads.json?filterType=email&filterValues=…&fields=…`.
     static func readPath(email: String, leadSourceField: String) -> String {
-        let fields = ["id"] + restNames.map(\.rest) + [leadSourceField]
-        return "leads.json?filterType=email&filterValues=\(QueryLiteral.urlComponent(email))&fields=\(fields.joined(separator: ","))"
+        "leads.json?filterType=email&filterValues=\(QueryLiteral.urlComponent(email))&fields=\(readFields(leadSourceField: leadSourceField))"
+    }
+
+    /// Up to 300 emails in one read (destinations.md §4: "Up to 300 values"), posted with
+    /// `_method=GET` because so many exceed the 8 KB URI limit (→ 414; the documented workaround).
+    static func batchReadBody(emails: [String], leadSourceField: String) -> HTTPRequestBody {
+        .form([.init("filterType", "email"), .init("filterValues", emails.joined(separator: ",")), .init("fields", readFields(leadSourceField: leadSourceField))])
     }
 
     /// `{"input":[{"id":1},…]}`.
@@ -191,7 +198,7 @@ public struct MarketoDestination: LeadDestination {
     }
 
     /// A REST call; `fresh` opens a new connection (the preflight measures a full handshake).
-    func call(_ method: String, _ path: String, body: [UInt8]? = nil, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
+    func call(_ method: String, _ path: String, body: HTTPRequestBody = .none, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
         let settings = settings
         return await session.send({
             var request = Self.rest(method, settings, path, token: $0, body: body)
@@ -219,7 +226,7 @@ public struct MarketoDestination: LeadDestination {
     /// Submits the form (or syncs); judged by `success` and the record's `status`.
     public func deliver(_ lead: Lead) async -> Delivery {
         let path = settings.mode == .submitForm ? "leads/submitForm.json" : "leads.json"
-        switch await call("POST", path, body: encoder.encode(lead)) {
+        switch await call("POST", path, body: .bytes(encoder.encode(lead), contentType: "application/json")) {
         case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "submitting the lead"))
         case let .success(response):
             guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
@@ -238,7 +245,17 @@ public struct MarketoDestination: LeadDestination {
 
     /// Leads with this email (`id` and the compared fields).
     func leads(email: String) async -> Result<[[String: Any]], FindingsFailure> {
-        switch await call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)) {
+        await leads(call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)))
+    }
+
+    /// Leads with any of these emails, in one call.
+    func leads(emails: [String]) async -> Result<[[String: Any]], FindingsFailure> {
+        guard emails.count > 1 else { return await leads(email: emails.first ?? "") }
+        return await leads(call("POST", "leads.json?_method=GET", body: Self.batchReadBody(emails: emails, leadSourceField: settings.leadSourceField)))
+    }
+
+    func leads(_ sent: Result<HTTPResponse, BearerSession.Failure>) async -> Result<[[String: Any]], FindingsFailure> {
+        switch sent {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "reading the lead back")))
         case let .success(response):
             guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
@@ -256,17 +273,84 @@ public struct MarketoDestination: LeadDestination {
     func read(marker: String, email: String) async -> ReadBack {
         switch await leads(email: email) {
         case let .failure(failure): return .failed(failure.findings(lead: marker))
-        case let .success(records):
-            guard let record = records.first else {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "Marketo accepted the lead but no lead has its email",
-                                        hint: "Check for a smart campaign that deletes or merges new leads, and that the form's email field maps to Email Address."))
-            }
-            var stored: [LeadField: String?] = [:]
-            for (rest, field) in Self.restNames { stored[field] = record[rest] as? String }
-            stored[.leadSource] = record[settings.leadSourceField] as? String
-            return .found(stored)
+        case let .success(records): return answer(marker: marker, record: records.first)
         }
     }
+
+    func answer(marker: String, record: [String: Any]?) -> ReadBack {
+        guard let record else {
+            return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "Marketo accepted the lead but no lead has its email",
+                                    hint: "Check for a smart campaign that deletes or merges new leads, and that the form's email field maps to Email Address."))
+        }
+        var stored: [LeadField: String?] = [:]
+        for (rest, field) in Self.restNames { stored[field] = record[rest] as? String }
+        stored[.leadSource] = record[settings.leadSourceField] as? String
+        return .found(stored)
+    }
+
+    /// Reads and deletes take up to 300 leads per call (destinations.md §4), which keeps a run
+    /// far inside the 100 calls / 20 s the publisher's other integrations share.
+    public var batchLimit: Int { 300 }
+
+    /// One read for the whole batch; each lead is the record with its email.
+    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+        let emails = batch.map { $0.lead.customer.email ?? $0.receipt }
+        switch await leads(emails: emails) {
+        case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.lead.marker)) }
+        case let .success(records):
+            return zip(batch, emails).map { item, email in
+                answer(marker: item.lead.marker, record: records.first { ($0["email"] as? String)?.lowercased() == email.lowercased() })
+            }
+        }
+    }
+
+    /// Deletes a batch with one call (plus one read for leads known only by email, as a
+    /// journal knows them); each id's `status` says whether it was deleted.
+    public func remove(_ batch: [StoredLead]) async -> [Removal] {
+        var ids: [[Int64]] = batch.map { Int64($0.receipt).map { [$0] } ?? [] }
+        let byEmail = batch.indices.filter { Int64(batch[$0].receipt) == nil }
+        if !byEmail.isEmpty {
+            switch await leads(emails: byEmail.map { batch[$0].receipt }) {
+            case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.marker, code: .cleanupFailed)) }
+            case let .success(records):
+                for index in byEmail {
+                    ids[index] = records.filter { ($0["email"] as? String)?.lowercased() == batch[index].receipt.lowercased() }
+                        .compactMap { ($0["id"] as? NSNumber)?.int64Value }
+                }
+            }
+        }
+        let all = ids.flatMap { $0 }
+        guard !all.isEmpty else { return batch.map { _ in .notFound } }
+        switch await call("POST", "leads/delete.json", body: .bytes(Self.deleteBody(all), contentType: "application/json")) {
+        case let .failure(failure):
+            return batch.map { .failed(failure.findings(destination: name, lead: $0.marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }) }
+        case let .success(response):
+            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+                var answers: [Removal] = []
+                for item in batch { answers.append(.failed([await finding(response, lead: item.marker, action: "deleting the test lead").with(code: .cleanupFailed)])) }
+                return answers
+            }
+            // Record-level: `deleted`, or `skipped` with 1004 "Lead not found" (already gone).
+            var status: [Int64: String] = [:]
+            for record in envelope.result {
+                guard let id = (record["id"] as? NSNumber)?.int64Value else { continue }
+                let reason = ((record["reasons"] as? [[String: Any]])?.first?["code"]).map { "\($0)" }
+                status[id] = record["status"] as? String == "deleted" ? "deleted" : (reason == "1004" ? "gone" : "failed")
+            }
+            return zip(batch, ids).map { item, mine in
+                guard !mine.isEmpty else { return .notFound }
+                if mine.contains(where: { status[$0] == "failed" || status[$0] == nil }) {
+                    return .failed([Finding(code: .cleanupFailed, destination: name, lead: item.marker, message: "Marketo did not delete the lead",
+                                            hint: "Delete it in Marketo (Database → search the email) or give the API user Delete Lead permission.")])
+                }
+                let deleted = mine.filter { status[$0] == "deleted" }.count
+                return deleted > 0 ? .removed(deleted) : .notFound
+            }
+        }
+    }
+
+    /// Every request this destination sent (identity calls included).
+    public var apiCalls: Int { client.requestCount }
 
     /// Marketo finds leads by exact email only; a marker alone finds the lead through its
     /// email when the marker is an email's local part.
@@ -277,27 +361,8 @@ public struct MarketoDestination: LeadDestination {
 
     /// Deletes the lead by id (a delivery receipt) or every lead with the receipt's email (a
     /// journal receipt).
-    public func remove(marker: String, receipt: String) async -> [Finding] {
-        let ids: [Int64]
-        if let id = Int64(receipt) {
-            ids = [id]
-        } else {
-            switch await leads(email: receipt) {
-            case let .failure(failure): return failure.findings(lead: marker, code: .cleanupFailed)
-            case let .success(records): ids = records.compactMap { ($0["id"] as? NSNumber)?.int64Value }
-            }
-        }
-        guard !ids.isEmpty else { return [] }
-        switch await call("POST", "leads/delete.json", body: Self.deleteBody(ids)) {
-        case let .failure(failure): return failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
-        case let .success(response):
-            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
-                return [await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
-            }
-            let failed = envelope.result.filter { $0["status"] as? String != "deleted" && ((($0["reasons"] as? [[String: Any]])?.first?["code"]).map { "\($0)" } != "1004") }
-            return failed.isEmpty ? [] : [Finding(code: .cleanupFailed, destination: name, lead: marker, message: "Marketo did not delete \(failed.count) lead(s)",
-                                                  hint: "Delete them in Marketo (Database → search the email) or give the API user Delete Lead permission.")]
-        }
+    public func remove(marker: String, receipt: String) async -> Removal {
+        await remove([StoredLead(marker: marker, receipt: receipt)])[0]
     }
 
     /// Marketo has no prefix search: removing by prefix is not possible, so this says so.

@@ -96,6 +96,10 @@ public struct SalesforceDestination: LeadDestination {
     /// The SOQL that finds leads by a receipt (an email) or a marker prefix (emails start with
     /// the lowercased marker; `_` is a LIKE wildcard, so matches are re-checked by the caller).
     static func soql(email: String, columns: String = "Id,Email,Description") -> String { "SELECT \(columns) FROM Lead WHERE Email = \(QueryLiteral.soql(email))" }
+    /// One query for a batch: `Email IN ('a','b',…)`.
+    static func soql(emails: [String], columns: String) -> String {
+        "SELECT \(columns) FROM Lead WHERE Email IN (\(emails.map(QueryLiteral.soql).joined(separator: ",")))"
+    }
     static func soql(emailPrefix: String) -> String {
         let escaped = emailPrefix.lowercased().replacingOccurrences(of: "%", with: "")
         return "SELECT Id,Email,Description FROM Lead WHERE Email LIKE \(QueryLiteral.soql(escaped + "%"))"
@@ -287,27 +291,133 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// Deletes the records carrying the marker among those with the receipt's email.
-    public func remove(marker: String, receipt: String) async -> [Finding] {
-        let soql = receipt.contains("@") ? Self.soql(email: receipt) : Self.soql(emailPrefix: marker)
-        switch await records(soql) {
-        case let .failure(failure): return failure.findings(lead: marker, code: .cleanupFailed)
-        case let .success(rows):
-            var problems: [Finding] = []
-            for record in rows where LeadMarker.matches(marker, description: record["Description"] as? String ?? "", email: record["Email"] as? String ?? "") {
-                guard let id = record["Id"] as? String else { continue }
-                problems += await delete(id: id, marker: marker)
+    public func remove(marker: String, receipt: String) async -> Removal {
+        await remove([StoredLead(marker: marker, receipt: receipt)])[0]
+    }
+
+    /// Leads per read-back query and per delete. Inferred: sObject Collections delete up to 200
+    /// ids per call (developer.salesforce.com, "Delete Records Using sObject Collections");
+    /// 100 emails keep the SOQL `IN` query's URL well under the REST API's URI limits.
+    public var batchLimit: Int { 100 }
+
+    /// Web-to-Lead creates leads asynchronously (destinations.md §5.4): one not found yet may
+    /// still appear until the read-back timeout, and past the daily limit much later.
+    public var visibilityWindow: Duration { .milliseconds(settings.readbackTimeoutMilliseconds) }
+
+    /// Every request this destination sent: token, REST calls and Web-to-Lead posts.
+    public var apiCalls: Int { client.requestCount }
+
+    /// Leads found by their plain email are read with one SOQL `IN` query per poll, polled
+    /// with backoff for those not there yet; the others (no email, or one longer than Email
+    /// holds) each with their own query.
+    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+        var answers = [ReadBack?](repeating: nil, count: batch.count)
+        var waiting: [Int] = []
+        for (index, item) in batch.enumerated() {
+            if Self.soql(for: item.lead).contains("Email = ") { waiting.append(index) } else { answers[index] = await readBack(item.lead, receipt: item.receipt) }
+        }
+        let deadline = ContinuousClock.now + .milliseconds(settings.readbackTimeoutMilliseconds)
+        var delay = Duration.milliseconds(100)
+        let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
+        while !waiting.isEmpty {
+            let emails = waiting.compactMap { batch[$0].lead.customer.email }
+            switch await records(Self.soql(emails: emails, columns: columns)) {
+            case let .failure(failure):
+                for index in waiting { answers[index] = .failed(failure.findings(lead: batch[index].lead.marker, code: .readbackFailed)) }
+                waiting = []
+            case let .success(rows):
+                waiting.removeAll { index in
+                    let marker = batch[index].lead.marker
+                    guard let match = rows.first(where: { LeadMarker.matches(marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }) else { return false }
+                    var stored: [LeadField: String?] = [:]
+                    for (api, field) in Self.fields { stored[field] = match[api] as? String }
+                    answers[index] = .found(stored)
+                    return true
+                }
             }
-            return problems
+            if waiting.isEmpty { break }
+            if ContinuousClock.now + delay >= deadline {
+                for index in waiting {
+                    answers[index] = .missing(Finding(code: .readbackMissing, destination: name, lead: batch[index].lead.marker,
+                                                      message: "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)", hint: missingHint))
+                }
+                break
+            }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(5))
+        }
+        return answers.map { $0! }
+    }
+
+    /// Finds the batch's records with one `IN` query (a marker-only receipt with its own
+    /// prefix query) and deletes them with sObject Collections, up to 200 ids per call.
+    public func remove(_ batch: [StoredLead]) async -> [Removal] {
+        var ids = [[String]](repeating: [], count: batch.count)
+        var failed = [[Finding]](repeating: [], count: batch.count)
+        let byEmail = batch.indices.filter { batch[$0].receipt.contains("@") }
+        func pick(_ rows: [[String: Any]], for index: Int) -> [String] {
+            rows.filter { LeadMarker.matches(batch[index].marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }.compactMap { $0["Id"] as? String }
+        }
+        if !byEmail.isEmpty {
+            switch await records(Self.soql(emails: byEmail.map { batch[$0].receipt }, columns: "Id,Email,Description")) {
+            case let .failure(failure): for index in byEmail { failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed) }
+            case let .success(rows): for index in byEmail { ids[index] = pick(rows, for: index) }
+            }
+        }
+        for index in batch.indices where !batch[index].receipt.contains("@") {
+            switch await records(Self.soql(emailPrefix: batch[index].marker)) {
+            case let .failure(failure): failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed)
+            case let .success(rows): ids[index] = pick(rows, for: index)
+            }
+        }
+        var outcome: [String: Removal] = [:]
+        let all = ids.flatMap { $0 }
+        for start in stride(from: 0, to: all.count, by: 200) {
+            let chunk = Array(all[start..<min(start + 200, all.count)])
+            for (id, result) in await delete(ids: chunk, marker: nil) { outcome[id] = result }
+        }
+        return batch.indices.map { index in
+            if !failed[index].isEmpty { return .failed(failed[index]) }
+            var problems: [Finding] = []
+            for id in ids[index] {
+                for var finding in outcome[id]?.findings ?? [] {
+                    finding.lead = batch[index].marker
+                    problems.append(finding)
+                }
+            }
+            if !problems.isEmpty { return .failed(problems) }
+            let removed = ids[index].filter { if case .removed = outcome[$0] { return true }; return false }.count
+            return removed > 0 ? .removed(removed) : .notFound
         }
     }
 
-    func delete(id: String, marker: String) async -> [Finding] {
-        switch await call("DELETE", "sobjects/Lead/\(QueryLiteral.urlComponent(id))") {
-        case let .failure(failure): return failure.findings(destination: name, lead: marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }
+    /// `DELETE composite/sobjects?ids=…&allOrNone=false`: one DeleteResult per id, in order
+    /// (`{"id","success","errors":[{"statusCode","message"}]}`). An id already deleted
+    /// (`ENTITY_IS_DELETED`) is left out: nothing was removed.
+    func delete(ids: [String], marker: String?) async -> [String: Removal] {
+        var out: [String: Removal] = [:]
+        switch await call("DELETE", "composite/sobjects?ids=\(ids.map(QueryLiteral.urlComponent).joined(separator: ","))&allOrNone=false") {
+        case let .failure(failure):
+            let finding = failure.findings(destination: name, lead: marker, action: "deleting the test leads").first.map { $0.with(code: .cleanupFailed) }
+            for id in ids { out[id] = .failed(finding.map { [$0] } ?? []) }
         case let .success(response):
-            if response.isSuccess || response.status == 404 { return [] }
-            return [await finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)]
+            let results = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]]
+            guard response.isSuccess, let results, results.count == ids.count else {
+                let finding = await finding(response, lead: marker, action: "deleting the test leads").with(code: .cleanupFailed)
+                for id in ids { out[id] = .failed([finding]) }
+                return out
+            }
+            for (id, result) in zip(ids, results) {
+                if result["success"] as? Bool == true { out[id] = .removed(1); continue }
+                let error = (result["errors"] as? [[String: Any]])?.first
+                let code = error?["statusCode"] as? String ?? ""
+                if code == "ENTITY_IS_DELETED" { continue }
+                out[id] = .failed([Finding(code: .cleanupFailed, destination: name, lead: marker, message: "Salesforce did not delete lead \(id): \(code)",
+                                           hint: "Give the connected app's Run As user Delete on Lead, or delete it in Salesforce.",
+                                           evidence: "\(code): \(error?["message"] as? String ?? "")")])
+            }
         }
+        return out
     }
 
     /// Deletes every lead whose email starts with the lowercased prefix.
@@ -317,10 +427,11 @@ public struct SalesforceDestination: LeadDestination {
         case let .success(rows):
             var removed = 0
             var problems: [Finding] = []
-            for record in rows where (record["Email"] as? String ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) {
-                guard let id = record["Id"] as? String else { continue }
-                let found = await delete(id: id, marker: markerPrefix)
-                if found.isEmpty { removed += 1 } else { problems += found }
+            let ids = rows.filter { ($0["Email"] as? String ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"] as? String }
+            for start in stride(from: 0, to: ids.count, by: 200) {
+                for (_, result) in await delete(ids: Array(ids[start..<min(start + 200, ids.count)]), marker: markerPrefix) {
+                    if case .removed = result { removed += 1 } else { problems += result.findings }
+                }
             }
             return (removed, problems)
         }

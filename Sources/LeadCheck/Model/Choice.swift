@@ -27,6 +27,15 @@ public enum Choice {
     }
 
     /// Parses a whole number in `range`, naming the flag on failure.
+    /// A duration like `30s`, `250ms` or `2m` (up to a day), in milliseconds; nil otherwise.
+    public static func durationMilliseconds(_ text: String) -> Int? {
+        let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let number = plainDecimal(text.dropLast(suffix.count)), number > 0, number * factor <= 86_400_000 { return Int(number * factor) }
+        }
+        return nil
+    }
+
     public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
         guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
             let expected = range.upperBound == Int.max ? "a whole number ≥ \(range.lowerBound)" : "a whole number from \(range.lowerBound) to \(range.upperBound)"

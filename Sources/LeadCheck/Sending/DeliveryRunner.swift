@@ -64,7 +64,7 @@ public struct DeliveryRunner: LeadFeedRunner {
                 guard let lead else { break }
                 if let journal {
                     do throws(LeadCheckError) {
-                        try journal.append(.init(event: "sent", destination: destination.name, marker: lead.marker, receipt: destination.receipt(for: lead)))
+                        try await journal.append(.init(event: .sent, destination: destination.name, marker: lead.marker, receipt: destination.receipt(for: lead)))
                     } catch {
                         // Without a journal entry the lead could not be cleaned up, so it is not sent.
                         feedError = error

@@ -12,6 +12,12 @@ public final class HTTPClient: Sendable {
     /// The libcurl threads; single requests use the first.
     private let loops: [CurlMultiLoop]
     private var loop: CurlMultiLoop { loops[0] }
+    /// Whether this client started the threads (a ``counted()`` view shares its parent's).
+    private let ownsLoops: Bool
+    private let sent = LockedValue(0)
+
+    /// How many requests were sent through this client (or this view of it).
+    public var requestCount: Int { sent.value }
 
     /// Creates a client and starts its libcurl threads (``TransportOptions/transferThreads``).
     public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError) {
@@ -22,13 +28,26 @@ public final class HTTPClient: Sendable {
             loops.append(try CurlMultiLoop(options: options, redactor: redactor, index: index))
         }
         self.loops = loops
+        ownsLoops = true
     }
 
-    deinit { for loop in loops { loop.shutdown() } }
+    private init(sharing parent: HTTPClient) {
+        options = parent.options
+        redactor = parent.redactor
+        loops = parent.loops
+        ownsLoops = false
+    }
+
+    /// A view that sends through the same threads and connections and counts its own requests:
+    /// one per destination, so a run can say what it spent of each service's API allowance.
+    public func counted() -> HTTPClient { HTTPClient(sharing: self) }
+
+    deinit { if ownsLoops { for loop in loops { loop.shutdown() } } }
 
     /// Sends a request and waits for the whole response.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let transfer = CurlTransfer(request: request, options: options, redactor: redactor)
+        sent.withLock { $0 += 1 }
         do {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in
@@ -62,6 +81,7 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// Stops the libcurl threads, failing anything still queued. Called by `deinit` too.
-    public func shutdown() { for loop in loops { loop.shutdown() } }
+    /// Stops the libcurl threads, failing anything still queued (a view leaves them to the client
+    /// that started them). Called by `deinit` too.
+    public func shutdown() { if ownsLoops { for loop in loops { loop.shutdown() } } }
 }

@@ -76,6 +76,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case fieldChanged = "field.changed"
     /// The test lead could not be removed.
     case cleanupFailed = "cleanup.failed"
+    /// The test lead was not found to remove where leads appear asynchronously (Web-to-Lead, a
+    /// flow): it may still be created, so it stays in the journal for a later cleanup.
+    case cleanupPending = "cleanup.pending"
 
     /// Whether the destination could not be reached (JUnit `<error>`, exit 3) rather than
     /// answered wrongly (`<failure>`, exit 4).

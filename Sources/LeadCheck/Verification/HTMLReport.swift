@@ -94,7 +94,8 @@ public enum HTMLReport {
             html += "<li>\(passed) of \(results.count) leads passed</li>"
             html += "<li>" + (destination.readsBack ? "Stored leads read back and compared field by field" : "<b>Checked by delivery only</b>: a 2xx was the whole proof") + "</li>"
             if let payloadCase = destination.payloadCase { html += "<li class=\"casing\">Sent \(escape(payloadCase.label))</li>" }
-            if let usage = destination.usage { html += "<li class=\"usage\">This run used \(escape(usage.text))</li>" }
+            let spent = [report.apiCallsText(destination), destination.usage?.text].compactMap { $0 }
+            if !spent.isEmpty { html += "<li class=\"usage\">This run used \(escape(spent.joined(separator: "; ")))</li>" }
             if let tls = destination.connection?.tls {
                 let days = tls.daysToExpiry.map { " (\($0) day\($0 == 1 ? "" : "s"))" } ?? ""
                 let warn = (tls.daysToExpiry ?? 999) < 30 ? " warn" : ""

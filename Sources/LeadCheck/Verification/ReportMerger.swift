@@ -22,6 +22,7 @@ public enum ReportMerger {
                 if let usage = destination.usage {
                     existing.usage = existing.usage.map { QuotaUsage(used: $0.used + usage.used, limit: $0.limit, unit: $0.unit) } ?? usage
                 }
+                if let calls = destination.apiCalls { existing.apiCalls = (existing.apiCalls ?? 0) + calls }
                 existing.connection = existing.connection ?? destination.connection
                 destinations[index] = existing
             } else {

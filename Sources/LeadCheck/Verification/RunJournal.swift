@@ -9,8 +9,19 @@ import Glibc
 public final class RunJournal: @unchecked Sendable {
     /// One journal line.
     public struct Entry: Sendable, Codable, Hashable {
-        /// `sent` before delivery, `removed` after cleanup.
-        public var event: String
+        /// What happened to the lead.
+        public enum Event: String, Sendable, Codable {
+            /// About to be delivered (written first, so a kill can never orphan a lead).
+            case sent
+            /// Its stored record was deleted.
+            case removed
+            /// Looked for where a write is visible at once (or refused by the destination) and
+            /// nothing is stored: there is nothing to remove.
+            case absent
+        }
+
+        /// What happened.
+        public var event: Event
         /// The destination's configured name.
         public var destination: String
         /// The lead's marker.
@@ -19,7 +30,7 @@ public final class RunJournal: @unchecked Sendable {
         public var receipt: String
 
         /// Creates an entry.
-        public init(event: String, destination: String, marker: String, receipt: String) {
+        public init(event: Event, destination: String, marker: String, receipt: String) {
             self.event = event
             self.destination = destination
             self.marker = marker
@@ -29,6 +40,8 @@ public final class RunJournal: @unchecked Sendable {
 
     private let fd: Int32
     private let lock = NSLock()
+    /// write and fsync block: they run here, never on Swift's cooperative pool.
+    private let queue = DispatchQueue(label: "leadcheck.journal")
     /// Where it is written.
     public let path: String
 
@@ -53,8 +66,16 @@ public final class RunJournal: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Appends an entry and flushes it to disk before returning.
-    public func append(_ entry: Entry) throws(LeadCheckError) {
+    /// Appends an entry and flushes it to disk before returning, on the journal's own thread.
+    public func append(_ entry: Entry) async throws(LeadCheckError) {
+        let result: Result<Void, LeadCheckError> = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Result { () throws(LeadCheckError) in try self.appendBlocking(entry) }) }
+        }
+        try result.get()
+    }
+
+    /// Appends and flushes on the calling thread (for callers already off the cooperative pool).
+    public func appendBlocking(_ entry: Entry) throws(LeadCheckError) {
         var line: Data
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -76,12 +97,12 @@ public final class RunJournal: @unchecked Sendable {
             guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
                 // A run killed mid-write can leave a torn last line; anything else is not a journal.
                 if (try? reader.next()) == nil { break }
-                throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: "not a leadcheck journal line")
+                let event = ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["event"] as? String
+                throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: event.map { "unknown journal event '\($0)'" } ?? "not a leadcheck journal line")
             }
             switch entry.event {
-            case "sent": sent.append(entry)
-            case "removed": removed.insert("\(entry.destination)|\(entry.marker)")
-            default: throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: "unknown journal event '\(entry.event)'")
+            case .sent: sent.append(entry)
+            case .removed, .absent: removed.insert("\(entry.destination)|\(entry.marker)")
             }
         }
         return sent.filter { !removed.contains("\($0.destination)|\($0.marker)") }

@@ -32,7 +32,8 @@ public enum TerminalReport {
         }
         for destination in report.destinations {
             if let payloadCase = destination.payloadCase { lines.append("\(destination.name): sent \(payloadCase.label)") }
-            if let usage = destination.usage { lines.append("\(destination.name): this run used \(usage.text)") }
+            let spent = [report.apiCallsText(destination), destination.usage?.text].compactMap { $0 }
+            if !spent.isEmpty { lines.append("\(destination.name): this run used \(spent.joined(separator: "; "))") }
         }
         let counts = Dictionary(grouping: report.results, by: \.status).mapValues(\.count)
         lines.append("")

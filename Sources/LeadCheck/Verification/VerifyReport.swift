@@ -40,6 +40,9 @@ public struct VerifyReport: Sendable, Codable {
         /// What the run spent of the destination's daily allowance (Salesforce Web-to-Lead);
         /// absent where there is none.
         public var usage: QuotaUsage?
+        /// HTTP requests the run made to this destination (tokens, deliveries, read-backs,
+        /// removals): what it spent of the service's API allowance. Absent in older documents.
+        public var apiCalls: Int?
         /// The preflight's fresh connection: libcurl phase timings and the certificate; absent
         /// when it could not connect.
         public var connection: ConnectionFacts?
@@ -112,5 +115,13 @@ public struct VerifyReport: Sendable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+
+    /// `39 API calls, 1.08 per lead checked` for a destination; nil when not counted.
+    public func apiCallsText(_ destination: DestinationSummary) -> String? {
+        guard let calls = destination.apiCalls else { return nil }
+        let checked = results.filter { $0.destination == destination.name && $0.status != .skipped }.count
+        let perLead = checked == 0 ? "" : String(format: ", %.2f per lead checked", Double(calls) / Double(checked))
+        return "\(calls) API call\(calls == 1 ? "" : "s")\(perLead)"
     }
 }

@@ -152,7 +152,7 @@ extension DynamicsService {
         }
         var filter: TableFilter?
         if let text = request.queryValue("$filter", plusAsSpace: true) {
-            do { filter = try TableFilter.parse(text, functions: true) } catch {
+            do { filter = try TableFilter.parse(text, functions: true, maxComparisons: nil) } catch {
                 return Self.dataverseError(400, code: "0x80060888", message: "Syntax error in $filter '\(text)'.")
             }
             if let unknown = filter?.properties.first(where: { !known.contains($0) }) {

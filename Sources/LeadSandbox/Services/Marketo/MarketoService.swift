@@ -72,6 +72,10 @@ public struct MarketoService: SandboxService {
     public func handle(_ request: SandboxRequest) async -> SandboxResponse {
         if request.path == "/identity/oauth/token" { return token(request) }
         guard request.path.hasPrefix("/rest/") else { return Self.failure("610", "Requested resource not found") }
+        // destinations.md §4: URIs over 8 KB answer 414 (the workaround is POST + _method=GET).
+        if request.path.utf8.count + (request.query?.utf8.count ?? 0) + 1 > 8192 {
+            return SandboxResponse(status: 414, headers: [("Content-Type", "text/html")], body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
+        }
         if let limit = limiter.admit() {
             return limit == "606" ? throttled() : Self.failure("615", "Concurrent access limit reached")
         }

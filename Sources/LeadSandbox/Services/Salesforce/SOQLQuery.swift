@@ -1,10 +1,10 @@
 /// The SOQL subset read-back needs: `SELECT f, … FROM Lead [WHERE cond [AND|OR cond]…] [LIMIT n]`
-/// with `=`, `!=` and `LIKE` against string literals (`\'`, `\\`, `\"`, `\n` escapes). Field
+/// with `=`, `!=`, `LIKE` and `IN ('a', 'b', …)` against string literals (`\'`, `\\`, `\"`, `\n` escapes). Field
 /// names and string comparisons are case-insensitive, as in SOQL.
 struct SOQLQuery: Sendable {
     let fields: [String]
     let object: String
-    let conditions: [(field: String, op: String, value: String)]
+    let conditions: [(field: String, op: String, values: [String])]
     let connectives: [String]
     let limit: Int?
 
@@ -25,7 +25,7 @@ struct SOQLQuery: Sendable {
         }
         guard try next().uppercased() == "FROM" else { throw ParseError(message: "expected FROM") }
         let object = try next()
-        var conditions: [(String, String, String)] = []
+        var conditions: [(String, String, [String])] = []
         var connectives: [String] = []
         var limit: Int?
         while let keyword = tokens.first?.uppercased() {
@@ -35,10 +35,25 @@ struct SOQLQuery: Sendable {
                 if keyword != "WHERE" { connectives.append(keyword) }
                 let field = try next()
                 let op = try next().uppercased()
-                guard ["=", "!=", "LIKE"].contains(op) else { throw ParseError(message: "unsupported operator '\(op)'") }
-                let literal = try next()
-                guard literal.hasPrefix("\u{1}") else { throw ParseError(message: "expected a string literal after \(op)") }
-                conditions.append((field, op, String(literal.dropFirst())))
+                guard ["=", "!=", "LIKE", "IN"].contains(op) else { throw ParseError(message: "unsupported operator '\(op)'") }
+                func literal() throws -> String {
+                    let token = try next()
+                    guard token.hasPrefix("\u{1}") else { throw ParseError(message: "expected a string literal after \(op)") }
+                    return String(token.dropFirst())
+                }
+                guard op == "IN" else {
+                    conditions.append((field, op, [try literal()]))
+                    continue
+                }
+                guard try next() == "(" else { throw ParseError(message: "expected ( after IN") }
+                var values = [try literal()]
+                while true {
+                    let separator = try next()
+                    if separator == ")" { break }
+                    guard separator == "," else { throw ParseError(message: "expected , or ) in the IN list") }
+                    values.append(try literal())
+                }
+                conditions.append((field, op, values))
             case "LIMIT":
                 guard let n = Int(try next()) else { throw ParseError(message: "LIMIT needs a number") }
                 limit = n
@@ -55,7 +70,7 @@ struct SOQLQuery: Sendable {
         var chars = Array(text)[...]
         while let c = chars.first {
             if c.isWhitespace { chars.removeFirst(); continue }
-            if c == "," { tokens.append(","); chars.removeFirst(); continue }
+            if c == "," || c == "(" || c == ")" { tokens.append(String(c)); chars.removeFirst(); continue }
             if c == "=" { tokens.append("="); chars.removeFirst(); continue }
             if c == "!" && chars.dropFirst().first == "=" { tokens.append("!="); chars.removeFirst(2); continue }
             if c == "'" {
@@ -83,7 +98,7 @@ struct SOQLQuery: Sendable {
                 continue
             }
             var word = ""
-            while let d = chars.first, !d.isWhitespace, d != ",", d != "=", d != "'", d != "!" { word.append(d); chars.removeFirst() }
+            while let d = chars.first, !d.isWhitespace, !",='!()".contains(d) { word.append(d); chars.removeFirst() }
             guard !word.isEmpty else { throw ParseError(message: "unexpected character '\(c)'") }
             tokens.append(word)
         }
@@ -97,13 +112,14 @@ struct SOQLQuery: Sendable {
         func value(_ field: String) -> String? {
             record.first { $0.key.lowercased() == field.lowercased() }?.value as? String
         }
-        func test(_ condition: (field: String, op: String, value: String)) -> Bool {
+        func test(_ condition: (field: String, op: String, values: [String])) -> Bool {
             let stored = value(condition.field)?.lowercased()
-            let wanted = condition.value.lowercased()
+            let wanted = condition.values.map { $0.lowercased() }
             switch condition.op {
-            case "=": return stored == wanted
-            case "!=": return stored != wanted
-            default: return stored.map { Self.like($0, wanted) } ?? false
+            case "=": return stored == wanted[0]
+            case "!=": return stored != wanted[0]
+            case "IN": return stored.map(wanted.contains) ?? false
+            default: return stored.map { Self.like($0, wanted[0]) } ?? false
             }
         }
         var groups: [[Bool]] = [[test(conditions[0])]]

@@ -2,7 +2,8 @@ import Foundation
 import LeadCheck
 
 extension SalesforceService {
-    /// `/services/data/vNN.N/query?q=…` and `/services/data/vNN.N/sobjects/Lead/{id}`.
+    /// `/services/data/vNN.N/query?q=…`, `/services/data/vNN.N/sobjects/Lead/{id}` and the
+    /// sObject Collections delete `/services/data/vNN.N/composite/sobjects?ids=…`.
     func rest(_ request: SandboxRequest) async throws -> SandboxResponse {
         let bearer = request.header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
         if let bearer, faults.consumeTokenExpired(.salesforce) { tokens.expire(bearer) }
@@ -48,6 +49,22 @@ extension SalesforceService {
                 if let limit = query.limit, records.count >= limit { break }
             }
             return try json(200, ["totalSize": records.count, "done": true, "records": records])
+        case ("DELETE", 2, "composite") where segments[1] == "sobjects":
+            // developer.salesforce.com, "Delete Records Using sObject Collections": up to 200
+            // ids, 200 OK with one DeleteResult per id in order; a deleted record answers
+            // ENTITY_IS_DELETED. The error for more than 200 ids is inferred.
+            let ids = (request.queryValue("ids", plusAsSpace: true) ?? "").split(separator: ",").map(String.init)
+            guard !ids.isEmpty else { return Self.restError(400, code: "MALFORMED_QUERY", message: "ids is required") }
+            guard ids.count <= 200 else { return Self.restError(400, code: "EXCEEDED_ID_LIMIT", message: "record limit reached. cannot submit more than 200 records into this call") }
+            var results: [[String: Any]] = []
+            for id in ids {
+                if try await store.deleteSalesforceLead(id: id) {
+                    results.append(["id": id, "success": true, "errors": [Any]()])
+                } else {
+                    results.append(["id": id, "success": false, "errors": [["statusCode": "ENTITY_IS_DELETED", "message": "entity is deleted", "fields": [Any]()]]])
+                }
+            }
+            return try json(200, results)
         case (let method, 3, "sobjects") where segments[1] == "Lead":
             let id = segments[2]
             switch method {
