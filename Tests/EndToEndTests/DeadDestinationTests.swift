@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// A destination that answers headers and then trickles costs bounded time, and the config's
-/// timeouts reach the transport (issue 17).
+/// timeouts reach the transport (issue 17). Bounded by what is counted, not by the clock: a
+/// loaded CI machine stretches wall time; `scripts/bench dead` measures that.
 @Suite(.serialized) struct DeadDestinationTests {
     static func config(_ server: RawServer, timeout: String) -> String {
         """
@@ -31,11 +32,12 @@ import Testing
         let config = directory.path("leadcheck.yaml")
         try Self.config(server, timeout: "3s").write(toFile: config, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let started = Date()
         let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json], timeout: 120)
-        let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 3, "\(result.stdoutText.suffix(800))")
-        #expect(elapsed < 20, "the default plan (36 leads) against a trickling endpoint took \(elapsed) s")
+        // Three timeouts in a row stop it; at most the three others in flight (4 at a time)
+        // were sent besides: (3 + 1) rounds of the timeout at worst, not 36 leads' worth.
+        let posts = server.received.filter { $0 == "POST /hook" }.count
+        #expect((3...6).contains(posts), "\(posts) leads were sent to the dead destination")
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
         let findings = report["findings"] as! [[String: Any]]
         let stop = findings.filter { ($0["message"] as? String ?? "").hasPrefix("stopped after 3 consecutive failures") }

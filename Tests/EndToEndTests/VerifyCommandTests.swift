@@ -37,7 +37,12 @@ import FoundationXML
         #expect(results.count == 90)
         #expect(results.allSatisfy { $0["status"] as? String == "passed" })
         #expect(result.stdoutText.contains("90 checks: 90 passed"))
-        #expect(result.stdoutText.contains("salesforce: this run used 18 of 500 Web-to-Lead submissions per day"))
+        #expect(result.stdoutText.contains("; 18 of 500 Web-to-Lead submissions per day"), "\(result.stdoutText.suffix(600))")
+        // One request per delivery plus batched reads and deletes: Marketo's token, preflight,
+        // 18 submissions, one read and one delete (issue 17: at most 1.2 calls per lead).
+        let calls = Dictionary(uniqueKeysWithValues: destinations.map { ($0["name"] as? String ?? "", $0["apiCalls"] as? Int ?? -1) })
+        #expect(calls["marketo"] == 22, "\(calls)")
+        #expect(calls.values.allSatisfy { $0 > 18 }, "every destination counts its requests: \(calls)")
     }
 
     @Test(arguments: [

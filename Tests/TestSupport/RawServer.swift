@@ -17,6 +17,7 @@ public final class RawServer: @unchecked Sendable {
     private let listener: Int32
     private let lock = NSLock()
     private var accepted = 0
+    private var log: [String] = []
     private var open: Set<Int32> = []
     private var stopped = false
     private var scripts: [String: Scripted] = [:]
@@ -58,6 +59,13 @@ public final class RawServer: @unchecked Sendable {
 
     /// The base URL.
     public var url: String { "http://127.0.0.1:\(port)" }
+
+    /// The request lines (`POST /hook`, without the query) received so far, in order.
+    public var received: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
 
     /// How many TCP connections it has accepted so far.
     public var acceptedConnections: Int {
@@ -131,6 +139,7 @@ public final class RawServer: @unchecked Sendable {
             let method = String(line.prefix { $0 != " " })
             let path = String(line.dropFirst(method.count + 1))
             var route = path.split(separator: "?").first.map(String.init) ?? path
+            lock.withLock { log.append("\(method) \(route)") }
             let scripted = lock.withLock {
                 scripts.filter { key, _ in
                     guard let space = key.firstIndex(of: " ") else { return route.hasPrefix(key) }
