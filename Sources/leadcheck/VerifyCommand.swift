@@ -95,23 +95,39 @@ struct VerifyCommand: AsyncParsableCommand {
         var sandboxTask: Task<Void, any Error>?
         var inspectionURL: String?
         var caFile: String?
+        var scratchDirectory: String?
         if let config {
             leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
             for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
         } else if partnerCenter != nil {
             leadcheckConfig = LeadCheckConfig()
         } else {
-            let instance = try Sandbox(configuration: SandboxConfiguration(tls: tls, faults: parsedFaults))
+            // The CA file (with --tls) lives in a directory this run owns and removes.
+            scratchDirectory = tls ? try Self.scratchDirectory() : nil
+            let instance = try Sandbox(configuration: SandboxConfiguration(tls: tls, caFile: scratchDirectory.map { "\($0)/sandbox-ca.pem" }, faults: parsedFaults))
             let ready = AsyncStream<SandboxEndpoints>.makeStream()
-            sandboxTask = Task { try await instance.run(handleSignals: false) { ready.continuation.yield($0) } }
+            let failure = LockedValue<String?>(nil)
+            sandboxTask = Task {
+                // Ending the stream when the sandbox fails to start turns a hang into an error.
+                defer { ready.continuation.finish() }
+                do { try await instance.run(handleSignals: false) { ready.continuation.yield($0) } } catch {
+                    failure.value = "\(error)"
+                    throw error
+                }
+            }
             var iterator = ready.stream.makeAsyncIterator()
-            guard let endpoints = await iterator.next() else { throw LeadCheckError.transport("the sandbox did not start") }
+            guard let endpoints = await iterator.next() else {
+                throw LeadCheckError.transport("the in-process sandbox could not start: \(failure.value ?? "it stopped before listening")")
+            }
             inspectionURL = endpoints.inspection
             caFile = endpoints.caFile
             let text = SandboxConfigWriter.text(for: endpoints)
             leadcheckConfig = try ConfigLoader.parse(text, file: "sandbox", environment: [:])
         }
-        defer { sandboxTask?.cancel() }
+        defer {
+            sandboxTask?.cancel()
+            if let scratchDirectory { try? FileManager.default.removeItem(atPath: scratchDirectory) }
+        }
 
         // Secrets of every configured destination stay masked even when only one is verified.
         var secrets = leadcheckConfig.secrets
@@ -174,5 +190,15 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let status = report.exitStatus(strict: strict)
         if status != .passed { throw ExitCode(status.rawValue) }
+    }
+
+    /// A fresh private directory under TMPDIR for files the in-process sandbox needs.
+    static func scratchDirectory() throws(LeadCheckError) -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(base)/leadcheck-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw LeadCheckError.transport("the in-process sandbox could not start: cannot create a directory in \(base) (\(String(cString: strerror(errno))))")
+        }
+        return String(cString: made)
     }
 }

@@ -102,9 +102,26 @@ import FoundationXML
         #expect(result.stdoutText.contains("skipped"), "a failed preflight skips the leads with one finding")
     }
 
-    @Test func sandboxOverTLSPasses() async throws {
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"])
+    /// The generated CA file lives only as long as the command that needed it: verify and the
+    /// standalone sandbox leave TMPDIR as they found it.
+    @Test func sandboxOverTLSPassesAndLeavesNothingInTMPDIR() async throws {
+        let directory = try TemporaryDirectory()
+        let tmp = directory.path("tmp")
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"], environment: ["TMPDIR": tmp])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "verify left files in TMPDIR")
+        let sandbox = try SandboxProcess(["--tls", "--write-config", directory.path("c.yaml")], directory: directory, environment: ["TMPDIR": tmp])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).count == 1, "the running sandbox's CA file")
+        #expect(sandbox.stop() == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "the sandbox left its CA file in TMPDIR")
+    }
+
+    /// When the in-process sandbox cannot start, verify says why and exits 3 instead of waiting.
+    @Test func aSandboxThatCannotStartEndsTheRunWithExitThree() async throws {
+        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"], environment: ["TMPDIR": "/nonexistent/leadcheck-tmp"], timeout: 60)
+        #expect(result.status == 3, "\(result.stdoutText.suffix(300)) \(result.stderr.suffix(300))")
+        #expect(result.stderr.contains("the in-process sandbox could not start"), "\(result.stderr.suffix(300))")
     }
 
     @Test func latencyPastTheTimeoutIsHTTPTimeout() async throws {

@@ -65,6 +65,9 @@ public final class Sandbox: Sendable {
         // logs as a shutdown error; only the standalone server's warnings are worth showing.
         logger.logLevel = handleSignals ? .warning : .critical
         let tls = try makeTLS()
+        // A CA file the sandbox chose itself (in TMPDIR) goes when the sandbox does.
+        let ownCAFile = configuration.caFile == nil && configuration.dataPath == nil ? tls?.caFile : nil
+        defer { if let ownCAFile { try? FileManager.default.removeItem(atPath: ownCAFile) } }
         let scheme = tls == nil ? "http" : "https"
         func serverBuilder(_ configuration: HTTP1Channel.Configuration) throws -> HTTPServerBuilder {
             try tls.map { try .tls(.http1(configuration: configuration), tlsConfiguration: $0.configuration) } ?? .http1(configuration: configuration)
