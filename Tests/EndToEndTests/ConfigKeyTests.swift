@@ -1,0 +1,77 @@
+import Foundation
+import LeadCheck
+import TestSupport
+import Testing
+
+/// Every `offer` and `defaults` key of leadcheck.yaml changes what `verify` does (issue 17: a
+/// key that is parsed and then ignored is a promise broken). `timeout` has its own tests in
+/// DeadDestinationTests; the destination keys are what the sandbox's config runs on.
+@Suite(.serialized) struct ConfigKeyTests {
+    /// The sandbox's config with its `offer` and `defaults` blocks replaced.
+    static func config(_ sandboxConfig: String, offer: String = "id: contoso.contoso-analytics\n  title: Contoso Analytics", defaults: String) throws -> String {
+        let text = try String(contentsOfFile: sandboxConfig, encoding: .utf8)
+        let destinations = text[text.range(of: "destinations:")!.lowerBound...]
+        return "version: 1\noffer:\n  \(offer)\ndefaults:\n  \(defaults.replacingOccurrences(of: "\n", with: "\n  "))\n\(destinations)"
+    }
+
+    static func verify(_ text: String, in directory: TemporaryDirectory, _ name: String) async throws -> (status: Int32, report: [String: Any]) {
+        let path = directory.path("\(name).yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let json = directory.path("\(name).json")
+        let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "https", "--json", json, "--journal", directory.path("\(name).journal")])
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        return (result.status, report)
+    }
+
+    @Test func offerAndEveryDefaultsKeyChangeTheRun() async throws {
+        let directory = try TemporaryDirectory()
+        let written = directory.path("sandbox.yaml")
+        let sandbox = try SandboxProcess(["--write-config", written], directory: directory)
+        let base = "matrix: documented\nvariants: [typical]\nlocales: [en-US]\nseed: 5"
+        let plain = try await Self.verify(try Self.config(written, defaults: base), in: directory, "plain")
+        #expect(plain.status == 0)
+        let leads = plain.report["leads"] as! [[String: Any]]
+        #expect(leads.count == 6, "documented × typical × en-US")
+
+        // matrix, variants, locales: the plan's size.
+        for (key, value, count) in [("matrix", "full", 20), ("variants", "[typical, partial]", 12), ("locales", "[en-US, de-DE]", 12)] {
+            let changed = base.replacingOccurrences(of: "\(key): ", with: "\(key): \(value) #")
+            let run = try await Self.verify(try Self.config(written, defaults: changed), in: directory, key)
+            #expect((run.report["leads"] as! [[String: Any]]).count == count, "\(key): \(value)")
+        }
+        // seed: the run id and every marker follow it.
+        let again = try await Self.verify(try Self.config(written, defaults: base), in: directory, "again")
+        let other = try await Self.verify(try Self.config(written, defaults: base.replacingOccurrences(of: "seed: 5", with: "seed: 6")), in: directory, "seed")
+        #expect(plain.report["seed"] as? String == "5" && again.report["seed"] as? String == "5" && other.report["seed"] as? String == "6")
+        // offer: reported, and carried in the lead source every destination stores.
+        let offered = try await Self.verify(try Self.config(written, offer: "id: fabrikam.fabrikam-crm\n  title: Fabrikam CRM", defaults: base), in: directory, "offer")
+        #expect((offered.report["offer"] as? [String: Any])?["id"] as? String == "fabrikam.fabrikam-crm")
+        #expect((offered.report["offer"] as? [String: Any])?["title"] as? String == "Fabrikam CRM")
+        #expect(offered.status == 0, "the stored lead source carries the new offer and compares equal")
+        // cleanup: false keeps the test leads; true (above) removed them all.
+        let before = (try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int])["https"] ?? -1
+        #expect(before == 0)
+        _ = try await Self.verify(try Self.config(written, defaults: base + "\ncleanup: false"), in: directory, "kept")
+        let kept = (try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int])["https"] ?? -1
+        #expect(kept == 6, "cleanup: false leaves the run's leads")
+    }
+
+    /// `defaults.connectTimeout` reaches libcurl: against a listener that never accepts, the
+    /// connect gives up after the configured second (libcurl says after how long), not the
+    /// default ten.
+    @Test func connectTimeoutReachesTheTransport() async throws {
+        let directory = try TemporaryDirectory()
+        let blackhole = try BlackholeListener()
+        let text = "version: 1\ndefaults:\n  variants: [typical]\n  locales: [en-US]\n  connectTimeout: 1s\ndestinations:\n  - name: hook\n    type: https\n    url: \(blackhole.url)/hook\n"
+        let path = directory.path("c.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let json = directory.path("r.json")
+        let result = try await LeadCheckProcess.run(["verify", "--config", path, "--journal", directory.path("j"), "--json", json])
+        #expect(result.status == 3)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let finding = (report["findings"] as! [[String: Any]]).first { $0["code"] as? String == "connect.timeout" }
+        let said = "\(finding?["message"] ?? "") \(finding?["evidence"] ?? "")"
+        let waited = said.components(separatedBy: "after ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(waited.map { (900...3000).contains($0) } == true, "libcurl waited \(waited ?? -1) ms: \(said)")
+    }
+}
