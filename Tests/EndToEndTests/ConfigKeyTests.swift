@@ -74,4 +74,29 @@ import Testing
         let waited = said.components(separatedBy: "after ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
         #expect(waited.map { (900...3000).contains($0) } == true, "libcurl waited \(waited ?? -1) ms: \(said)")
     }
+
+    /// Marketo's `mode` and `leadSourceField` reach the wire: with the form missing its "Lead
+    /// Source" field, Submit Form refuses every lead while Sync Leads (no form) stores them; and
+    /// a lead-source field Marketo does not have is refused by name.
+    @Test func marketoModeAndLeadSourceFieldChangeTheCall() async throws {
+        let directory = try TemporaryDirectory()
+        let written = directory.path("sandbox.yaml")
+        let sandbox = try SandboxProcess(["--write-config", written, "--fault", "marketo:missing-field=leadSource"], directory: directory)
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        func run(_ name: String, _ config: String) async throws -> (Int32, String) {
+            let path = directory.path("\(name).yaml")
+            try config.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "marketo", "--variants", "typical", "--locales", "en-US",
+                                                         "--journal", directory.path("\(name).journal")])
+            return (result.status, result.stdoutText)
+        }
+        let form = try await run("form", text)
+        #expect(form.0 == 4 && form.1.contains("form.field-missing"), "\(form.1.suffix(300))")
+        let sync = try await run("sync", text.replacingOccurrences(of: "mode: submit-form", with: "mode: sync"))
+        #expect(sync.0 == 0, "\(sync.1.suffix(300))")
+        let field = try await run("field", text.replacingOccurrences(of: "mode: submit-form", with: "mode: sync")
+            .replacingOccurrences(of: "leadSourceField: leadSource", with: "leadSourceField: leadSourceDetail"))
+        #expect(field.0 == 4 && field.1.contains("leadSourceDetail"), "\(field.1.suffix(300))")
+        withExtendedLifetime(sandbox) {}
+    }
 }
