@@ -34,7 +34,7 @@ struct CleanupCommand: AsyncParsableCommand {
     @Option(help: "The leadcheck.yaml the run used.")
     var config: String
 
-    @Option(help: "How long to keep looking for leads not visible yet, e.g. 30s or 2m (default: each destination's readbackTimeout; 0 where writes are visible at once).")
+    @Option(help: "How long to keep looking for leads not visible yet (Salesforce Web-to-Lead, a flow's store), e.g. 30s or 2m (default: that destination's readbackTimeout).")
     var wait: String?
 
     @OptionGroup var transport: TransportFlags
@@ -67,43 +67,37 @@ struct CleanupCommand: AsyncParsableCommand {
         }
         let record = try RunJournal(path: journal)
         var problems: [Finding] = []
-        var counts: [String: Int] = [:]
-        var notYet: [DestinationKind] = []
-        let started = ContinuousClock.now
+        var outcomes: [(kind: DestinationKind, outcome: LeadRemover.Outcome)] = []
         var seen = Set<String>()
         for name in entries.map(\.destination) where seen.insert(name).inserted {
             let destination = destinations[name]!
             let mine = entries.filter { $0.destination == name }.map { StoredLead(marker: $0.marker, receipt: $0.receipt) }
+            // Waiting only helps where leads appear late; elsewhere not found is nothing stored.
+            let late = destination.visibilityWindow > .zero
             let window = waitMilliseconds.map { Duration.milliseconds($0) } ?? destination.visibilityWindow
-            let outcomes = await LeadRemover(destination: destination, journal: record)
-                .remove(mine, mayAppear: mine.map { _ in window > .zero }, until: started + window)
-            for outcome in outcomes {
-                switch outcome {
-                case .removed: counts["removed", default: 0] += 1
-                case .absent: counts["absent", default: 0] += 1
-                case .notKept: counts["kept", default: 0] += 1
-                case let .failed(findings):
-                    counts["failed", default: 0] += 1
-                    problems += findings
-                case .pending:
-                    counts["pending", default: 0] += 1
-                    notYet.append(destination.kind)
-                }
-            }
+            let done = await LeadRemover(destination: destination, journal: record)
+                .remove(mine, mayAppear: mine.map { _ in late }, until: ContinuousClock.now + window)
+            outcomes += done.map { (destination.kind, $0) }
         }
         client.shutdown()
-        var parts = ["\(counts["removed"] ?? 0) removed"]
-        if let absent = counts["absent"] { parts.append("\(absent) never stored (nothing to remove)") }
-        if let kept = counts["kept"] { parts.append("\(kept) kept by an endpoint whose store leadcheck cannot reach (set readback: to remove them)") }
-        if let failed = counts["failed"] { parts.append("\(failed) could not be removed") }
-        if let pending = counts["pending"] {
-            let who = notYet.contains(.salesforce) ? "Web-to-Lead" : "the flow"
-            parts.append("\(pending) not found yet (\(who) may still create them: run cleanup again)")
+        func count(_ matches: (LeadRemover.Outcome) -> Bool) -> Int { outcomes.filter { matches($0.outcome) }.count }
+        let pending = outcomes.filter { if case .pending = $0.outcome { return true }; return false }
+        let absent = count { if case .absent = $0 { return true }; return false }
+        let kept = count { if case .notKept = $0 { return true }; return false }
+        let failed = count { if case .failed = $0 { return true }; return false }
+        for case let (_, .failed(findings)) in outcomes { problems += findings }
+        var parts = ["\(count { if case .removed = $0 { return true }; return false }) removed"]
+        if absent > 0 { parts.append("\(absent) never stored (nothing to remove)") }
+        if kept > 0 { parts.append("\(kept) kept by an endpoint whose store leadcheck cannot reach (set readback: to remove them)") }
+        if failed > 0 { parts.append("\(failed) could not be removed") }
+        if !pending.isEmpty {
+            let who = pending.contains { $0.kind == .salesforce } ? "Web-to-Lead" : "the flow"
+            parts.append("\(pending.count) not found yet (\(who) may still create them: run cleanup again)")
         }
         var lines = ["leadcheck cleanup: \(parts.joined(separator: ", ")) — \(entries.count) test lead\(entries.count == 1 ? "" : "s") in journal \(journal)"]
         for problem in problems { lines.append("  [\(problem.code.rawValue)] \(problem.destination) \(problem.lead ?? ""): \(problem.message)") }
         Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
-        if problems.contains(where: { $0.code.isReachability }) || counts["pending"] != nil { throw ExitCode(ExitStatus.runtime.rawValue) }
+        if problems.contains(where: { $0.code.isReachability }) || !pending.isEmpty { throw ExitCode(ExitStatus.runtime.rawValue) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
     }
 

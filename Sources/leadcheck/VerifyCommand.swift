@@ -96,6 +96,11 @@ struct VerifyCommand: AsyncParsableCommand {
         var inspectionURL: String?
         var caFile: String?
         var scratchDirectory: String?
+        // Registered before the sandbox starts, so a failed start removes its directory too.
+        defer {
+            sandboxTask?.cancel()
+            if let scratchDirectory { try? FileManager.default.removeItem(atPath: scratchDirectory) }
+        }
         if let config {
             leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
             for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
@@ -123,10 +128,6 @@ struct VerifyCommand: AsyncParsableCommand {
             caFile = endpoints.caFile
             let text = SandboxConfigWriter.text(for: endpoints)
             leadcheckConfig = try ConfigLoader.parse(text, file: "sandbox", environment: [:])
-        }
-        defer {
-            sandboxTask?.cancel()
-            if let scratchDirectory { try? FileManager.default.removeItem(atPath: scratchDirectory) }
         }
 
         // Secrets of every configured destination stay masked even when only one is verified.

@@ -76,6 +76,23 @@ import Testing
         #expect(path.dropFirst("query?q=".count).removingPercentEncoding == soql)
     }
 
+    /// A batch read-back splits its `Email IN (…)` at Salesforce's 4,000-character WHERE limit
+    /// and asks for every email exactly once, quotes and all.
+    @Test func salesforceBatchQueriesKeepEveryWhereClauseUnderTheLimit() throws {
+        let emails = (1...100).map { "lctest_\($0)+o'brien@" + String(repeating: "x", count: 50) + ".example.com" }
+        let queries = SalesforceDestination.soql(emails: emails, columns: "Id,Email")
+        #expect(queries.count > 1)
+        var asked: [String] = []
+        for query in queries {
+            let clause = try #require(query.components(separatedBy: " WHERE ").last)
+            #expect(clause.count <= SalesforceDestination.whereLimit, "\(clause.count) characters")
+            asked += clause.dropFirst("Email IN (".count).dropLast().components(separatedBy: "','").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")).replacingOccurrences(of: "\\'", with: "'")
+            }
+        }
+        #expect(asked == emails)
+    }
+
     @Test func salesforceLeadWithoutEmailIsFoundByItsRequiredFields() {
         var lead = Self.hostile
         lead.customer.email = nil

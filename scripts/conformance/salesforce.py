@@ -57,6 +57,18 @@ def main() -> None:
         sys.exit("a malformed query was accepted")
     except SalesforceMalformedRequest:
         pass
+    # SOQL: "Strings in WHERE clauses can't exceed 4,000 characters"; IN lists take many values.
+    listed = [f"lctest_sfconf01_{n}@example.com" for n in range(1, 6)]
+    assert sf.query("SELECT Id FROM Lead WHERE Email IN (" + ",".join(f"'{e}'" for e in listed) + ")")["totalSize"] == 0
+    too_long = ",".join(f"'lctest_sfconf01_{n}@example.com'" for n in range(200))
+    try:
+        sf.query(f"SELECT Id FROM Lead WHERE Email IN ({too_long})")
+        sys.exit("a WHERE clause over 4,000 characters was accepted")
+    except SalesforceMalformedRequest:
+        pass
+    # sObject Collections delete: one DeleteResult per id; an id already deleted is not a success.
+    gone = sf.restful(f"composite/sobjects?ids={record['Id']}&allOrNone=false", method="DELETE")
+    assert gone == [{"id": record["Id"], "success": False, "errors": [{"statusCode": "ENTITY_IS_DELETED", "message": "entity is deleted", "fields": []}]}], gone
     try:
         Salesforce(instance_url=token["instance_url"], session_id="00Dnotatoken").query("SELECT Id FROM Lead")
         sys.exit("an invalid session was accepted")
@@ -65,7 +77,7 @@ def main() -> None:
     bad = requests.post(sf_endpoints["tokenUrl"], data={"grant_type": "client_credentials", "client_id": sf_endpoints["clientId"], "client_secret": "wrong"})
     assert bad.status_code == 400 and bad.json()["error"] == "invalid_client", bad.text
     print("simple-salesforce: Web-to-Lead create, '[not provided]' company, silent drops (over-long value, wrong oid with debug), SOQL with O'Brien and LIKE, "
-          "delete, malformed query, invalid session, wrong client secret: all as the real service")
+          "delete, IN lists and the 4,000-character WHERE limit, composite delete, malformed query, invalid session, wrong client secret: all as the real service")
 
 
 if __name__ == "__main__":

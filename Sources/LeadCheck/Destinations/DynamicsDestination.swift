@@ -350,9 +350,8 @@ public struct DynamicsDestination: LeadDestination {
         switch await rows(resource: Self.queryResource(emails: emails)) {
         case let .failure(failure):
             return batch.map { item in
-                let findings = failure.findings(lead: item.lead.marker, code: .readbackFailed)
                 if let denied = failure.findings(lead: item.lead.marker).first(where: { $0.code == .readbackDenied }) { return .denied(denied) }
-                return .failed(findings)
+                return .failed(failure.findings(lead: item.lead.marker, code: .readbackFailed))
             }
         case let .success(rows):
             var answers: [ReadBack] = []

@@ -204,14 +204,18 @@ public struct HTTPSDestination: LeadDestination {
             // Exactly this marker: followed by a space (Description) or "@" (the email), never
             // a longer marker that starts with it (`_1` and `_12`).
             var removed = 0
-            var findings: [Finding] = []
+            var problems: [Finding] = []
             for boundary in [" ", "@"] {
-                let (count, problems) = await readbackDestination.removeAll(markerPrefix: marker + boundary)
+                let (count, found) = await readbackDestination.removeAll(markerPrefix: marker + boundary)
                 removed += count
-                findings += problems.filter { $0.severity == .error }
+                problems += found
             }
-            if !findings.isEmpty { return .failed(findings) }
-            return removed > 0 ? .removed(removed) : .notFound
+            if problems.contains(where: { $0.severity == .error }) { return .failed(problems.filter { $0.severity == .error }) }
+            if removed > 0 { return .removed(removed) }
+            // A warning is the read-back destination saying it cannot search this way (Marketo
+            // has no prefix search): not "nothing stored".
+            if let cannot = problems.first { return .notKept(cannot.message) }
+            return .notFound
         }
         guard let inspectionURL else {
             return .notKept("the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them")

@@ -96,9 +96,43 @@ public struct SalesforceDestination: LeadDestination {
     /// The SOQL that finds leads by a receipt (an email) or a marker prefix (emails start with
     /// the lowercased marker; `_` is a LIKE wildcard, so matches are re-checked by the caller).
     static func soql(email: String, columns: String = "Id,Email,Description") -> String { "SELECT \(columns) FROM Lead WHERE Email = \(QueryLiteral.soql(email))" }
-    /// One query for a batch: `Email IN ('a','b',…)`.
-    static func soql(emails: [String], columns: String) -> String {
-        "SELECT \(columns) FROM Lead WHERE Email IN (\(emails.map(QueryLiteral.soql).joined(separator: ",")))"
+    /// The queries for a batch: `Email IN ('a','b',…)` (SOQL comparison operators,
+    /// developer.salesforce.com), as few as the rule "Strings in WHERE clauses can't exceed
+    /// 4,000 characters" (SOQL WHERE reference; only Apex is exempt for IN) allows.
+    static func soql(emails: [String], columns: String) -> [String] {
+        var queries: [String] = []
+        var literals: [String] = []
+        func flush() {
+            if !literals.isEmpty { queries.append("SELECT \(columns) FROM Lead WHERE Email IN (\(literals.joined(separator: ",")))") }
+            literals = []
+        }
+        var length = "Email IN ()".count
+        for email in emails {
+            let literal = QueryLiteral.soql(email)
+            if !literals.isEmpty && length + literal.count + 1 > whereLimit {
+                flush()
+                length = "Email IN ()".count
+            }
+            literals.append(literal)
+            length += literal.count + (literals.count > 1 ? 1 : 0)
+        }
+        flush()
+        return queries
+    }
+
+    /// The longest WHERE clause Salesforce accepts.
+    static let whereLimit = 4_000
+
+    /// Records of several queries, together; the first failure fails them all.
+    func records(_ queries: [String]) async -> Result<[[String: Any]], FindingsFailure> {
+        var all: [[String: Any]] = []
+        for query in queries {
+            switch await records(query) {
+            case let .failure(failure): return .failure(failure)
+            case let .success(rows): all += rows
+            }
+        }
+        return .success(all)
     }
     static func soql(emailPrefix: String) -> String {
         let escaped = emailPrefix.lowercased().replacingOccurrences(of: "%", with: "")
@@ -295,9 +329,10 @@ public struct SalesforceDestination: LeadDestination {
         await remove([StoredLead(marker: marker, receipt: receipt)])[0]
     }
 
-    /// Leads per read-back query and per delete. Inferred: sObject Collections delete up to 200
-    /// ids per call (developer.salesforce.com, "Delete Records Using sObject Collections");
-    /// 100 emails keep the SOQL `IN` query's URL well under the REST API's URI limits.
+    /// Leads per read-back and removal batch. sObject Collections delete up to 200 ids per call
+    /// (developer.salesforce.com, "Delete Records Using sObject Collections"); the `IN` queries
+    /// split themselves at the 4,000-character WHERE limit. 100 is inferred: it keeps a batch's
+    /// queries to a few per poll.
     public var batchLimit: Int { 100 }
 
     /// Web-to-Lead creates leads asynchronously (destinations.md §5.4): one not found yet may
@@ -321,7 +356,7 @@ public struct SalesforceDestination: LeadDestination {
         let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
         while !waiting.isEmpty {
             let emails = waiting.compactMap { batch[$0].lead.customer.email }
-            switch await records(Self.soql(emails: emails, columns: columns)) {
+            switch await records(Self.soql(emails: emails, columns: columns) as [String]) {
             case let .failure(failure):
                 for index in waiting { answers[index] = .failed(failure.findings(lead: batch[index].lead.marker, code: .readbackFailed)) }
                 waiting = []
@@ -359,7 +394,7 @@ public struct SalesforceDestination: LeadDestination {
             rows.filter { LeadMarker.matches(batch[index].marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }.compactMap { $0["Id"] as? String }
         }
         if !byEmail.isEmpty {
-            switch await records(Self.soql(emails: byEmail.map { batch[$0].receipt }, columns: "Id,Email,Description")) {
+            switch await records(Self.soql(emails: byEmail.map { batch[$0].receipt }, columns: "Id,Email,Description") as [String]) {
             case let .failure(failure): for index in byEmail { failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed) }
             case let .success(rows): for index in byEmail { ids[index] = pick(rows, for: index) }
             }
@@ -385,7 +420,10 @@ public struct SalesforceDestination: LeadDestination {
                     problems.append(finding)
                 }
             }
-            if !problems.isEmpty { return .failed(problems) }
+            if ids[index].contains(where: { if case .failed = outcome[$0] { return true }; return false }) {
+                return .failed(problems.isEmpty ? [Finding(code: .cleanupFailed, destination: name, lead: batch[index].marker, message: "deleting the test lead failed",
+                                                           hint: "Run leadcheck cleanup again.")] : problems)
+            }
             let removed = ids[index].filter { if case .removed = outcome[$0] { return true }; return false }.count
             return removed > 0 ? .removed(removed) : .notFound
         }
@@ -398,8 +436,8 @@ public struct SalesforceDestination: LeadDestination {
         var out: [String: Removal] = [:]
         switch await call("DELETE", "composite/sobjects?ids=\(ids.map(QueryLiteral.urlComponent).joined(separator: ","))&allOrNone=false") {
         case let .failure(failure):
-            let finding = failure.findings(destination: name, lead: marker, action: "deleting the test leads").first.map { $0.with(code: .cleanupFailed) }
-            for id in ids { out[id] = .failed(finding.map { [$0] } ?? []) }
+            let findings = failure.findings(destination: name, lead: marker, action: "deleting the test leads").map { $0.with(code: .cleanupFailed) }
+            for id in ids { out[id] = .failed(findings) }
         case let .success(response):
             let results = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]]
             guard response.isSuccess, let results, results.count == ids.count else {

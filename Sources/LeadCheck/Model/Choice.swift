@@ -26,7 +26,6 @@ public enum Choice {
         return Double(String(text))
     }
 
-    /// Parses a whole number in `range`, naming the flag on failure.
     /// A duration like `30s`, `250ms` or `2m` (up to a day), in milliseconds; nil otherwise.
     public static func durationMilliseconds(_ text: String) -> Int? {
         let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
@@ -36,6 +35,7 @@ public enum Choice {
         return nil
     }
 
+    /// Parses a whole number in `range`, naming the flag on failure.
     public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
         guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
             let expected = range.upperBound == Int.max ? "a whole number ≥ \(range.lowerBound)" : "a whole number from \(range.lowerBound) to \(range.upperBound)"

@@ -14,6 +14,8 @@ public final class HTTPClient: Sendable {
     private var loop: CurlMultiLoop { loops[0] }
     /// Whether this client started the threads (a ``counted()`` view shares its parent's).
     private let ownsLoops: Bool
+    /// The client a view shares threads with, kept alive as long as the view is.
+    private let parent: HTTPClient?
     private let sent = LockedValue(0)
 
     /// How many requests were sent through this client (or this view of it).
@@ -29,6 +31,7 @@ public final class HTTPClient: Sendable {
         }
         self.loops = loops
         ownsLoops = true
+        parent = nil
     }
 
     private init(sharing parent: HTTPClient) {
@@ -36,6 +39,7 @@ public final class HTTPClient: Sendable {
         redactor = parent.redactor
         loops = parent.loops
         ownsLoops = false
+        self.parent = parent
     }
 
     /// A view that sends through the same threads and connections and counts its own requests:

@@ -26,6 +26,12 @@ extension SalesforceService {
             guard let text = request.queryValue("q", plusAsSpace: true) else {
                 return Self.restError(400, code: "MALFORMED_QUERY", message: "A query string is required")
             }
+            // SOQL WHERE reference: "Strings in WHERE clauses can't exceed 4,000 characters" (Apex
+            // with IN excepted). The error code for it is inferred.
+            if let start = text.range(of: " WHERE ", options: .caseInsensitive)?.upperBound,
+               text[start...].components(separatedBy: " LIMIT ").first!.count > 4_000 {
+                return Self.restError(400, code: "MALFORMED_QUERY", message: "The WHERE clause is longer than 4000 characters")
+            }
             let query: SOQLQuery
             do { query = try SOQLQuery.parse(text) } catch let error as SOQLQuery.ParseError {
                 return Self.restError(400, code: "MALFORMED_QUERY", message: error.message)
