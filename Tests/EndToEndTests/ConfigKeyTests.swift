@@ -100,3 +100,35 @@ import Testing
         withExtendedLifetime(sandbox) {}
     }
 }
+
+extension ConfigKeyTests {
+    /// Azure Table's `table` and Dynamics' `leadSourceCode` reach the stores: with `cleanup: false`
+    /// the run's entities are in the configured table (not MarketplaceLeads) and every Dynamics
+    /// lead carries the configured lead source option value.
+    @Test func azureTableNameAndDynamicsLeadSourceCodeReachTheStores() async throws {
+        let directory = try TemporaryDirectory()
+        let written = directory.path("sandbox.yaml")
+        let sandbox = try SandboxProcess(["--write-config", written], directory: directory)
+        var text = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(text.contains("table: MarketplaceLeads") && text.contains("leadSourceCode: 8"), "the sandbox config names both keys")
+        text = text.replacingOccurrences(of: "table: MarketplaceLeads", with: "table: PartnerLeads")
+            .replacingOccurrences(of: "leadSourceCode: 8", with: "leadSourceCode: 3")
+            .replacingOccurrences(of: "cleanup: true ", with: "cleanup: false")
+        let path = directory.path("keys.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for destination in ["azure-table", "dynamics"] {
+            let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", destination, "--variants", "typical", "--locales", "en-US",
+                                                         "--journal", directory.path("\(destination).journal")])
+            #expect(result.status == 0, "\(destination): \(result.stdoutText.suffix(400)) \(result.stderr.suffix(400))")
+        }
+        let entities = try await sandbox.inspect("/leads?destination=azure-table&marker-prefix=LCTEST_") as! [[String: Any]]
+        #expect(entities.count == 6)
+        #expect(entities.allSatisfy { ($0["id"] as? String)?.split(separator: "/").dropFirst().first == "partnerleads" }, "\(entities.map { $0["id"] ?? "" })")
+        let leads = try await sandbox.inspect("/leads?destination=dynamics&marker-prefix=LCTEST_") as! [[String: Any]]
+        #expect(leads.count == 6)
+        for lead in leads {
+            let record = try JSONSerialization.jsonObject(with: Data((lead["record"] as? String ?? "").utf8)) as? [String: Any]
+            #expect(record?["leadsourcecode"] as? Int == 3, "\(lead["record"] ?? "")")
+        }
+    }
+}
