@@ -8,7 +8,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "leadcheck", targets: ["leadcheck"]),
-        .library(name: "LeadCheck", targets: ["LeadCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,21 +30,23 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        // fallocate(2), which the Glibc module hides behind _GNU_SOURCE.
-        .systemLibrary(name: "CPlatform"),
+        // The design's parts (docs/architecture.md); a target may import only what it lists.
+        .target(name: "LeadModel"),
+        .target(name: "LeadTransport", dependencies: ["CCurl", "LeadModel"]),
+        .target(name: "LeadFiles", dependencies: ["LeadModel"]),
         .target(
-            name: "LeadCheck",
+            name: "LeadDestinations",
             dependencies: [
-                "CCurl",
-                "CPlatform",
+                "LeadModel", "LeadTransport", "LeadFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "LeadVerification", dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations"]),
         .target(
             name: "LeadSandbox",
             dependencies: [
-                "LeadCheck",
+                "LeadModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -51,7 +54,10 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,8 +66,7 @@ let package = Package(
         .executableTarget(
             name: "leadcheck",
             dependencies: [
-                "LeadCheck",
-                "LeadSandbox",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,20 +74,20 @@ let package = Package(
         // certificates); never linked into the product.
         .target(
             name: "TestSupport",
-            dependencies: ["LeadCheck", "LeadSandbox"],
+            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "LeadCheckTests",
-            dependencies: ["CPlatform", "LeadCheck", "LeadSandbox", "TestSupport"]
+            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport"]
         ),
         .testTarget(
             name: "LeadSandboxTests",
-            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport"]
+            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadCheck", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-import LeadCheck
+import LeadModel
 
 /// How the sandbox lays its five emulated services out on consecutive ports, so a single
 /// `--port-base` tells a user and a config where everything is.

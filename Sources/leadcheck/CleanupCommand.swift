@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadDestinations
+import LeadVerification
+import LeadSandbox
 
 /// `leadcheck cleanup`: remove the test leads of a run, exactly those its journal recorded.
 struct CleanupCommand: AsyncParsableCommand {

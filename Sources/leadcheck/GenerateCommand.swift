@@ -1,5 +1,6 @@
 import ArgumentParser
-import LeadCheck
+import LeadModel
+import LeadFiles
 
 /// `leadcheck generate`: deterministic fixture leads.
 struct GenerateCommand: ParsableCommand {

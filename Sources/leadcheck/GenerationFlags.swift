@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeadCheck
+import LeadModel
 
 /// The flags that choose a generated lead set, shared by every command that generates leads.
 ///

@@ -1,5 +1,7 @@
 import ArgumentParser
-import LeadCheck
+import LeadModel
+import LeadFiles
+import LeadDestinations
 
 /// `leadcheck init`: write a commented starter config covering all five destination types.
 struct InitCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeadCheck
+import LeadModel
 
 /// `--https-case camel|pascal`.
 extension JSONKeyCase: ExpressibleByArgument {}

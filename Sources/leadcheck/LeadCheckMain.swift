@@ -1,7 +1,7 @@
 import ArgumentParser
-import LeadCheck
 #if canImport(Glibc)
 import Glibc
+import LeadModel
 #endif
 
 /// Entry point. ArgumentParser's own exit codes (64 for usage) are mapped onto leadcheck's

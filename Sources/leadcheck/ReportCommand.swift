@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadFiles
+import LeadVerification
 
 /// `leadcheck report`: render or merge results documents (`verify --json`), e.g. the shards of
 /// a CI matrix, into HTML, JUnit or one merged JSON.

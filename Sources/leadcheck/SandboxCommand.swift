@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadFiles
 import LeadSandbox
 
 /// `leadcheck sandbox`: run the local emulator of the lead destinations as a server.

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadDestinations
+import LeadVerification
+import LeadSandbox
 
 /// `leadcheck send`: deliver leads to an HTTPS endpoint without read-back; a burst test with
 /// `--count` and `--concurrency`.

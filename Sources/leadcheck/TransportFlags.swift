@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadDestinations
 
 /// Flags for how leadcheck talks to servers, shared by every command that sends.
 struct TransportFlags: ParsableArguments {

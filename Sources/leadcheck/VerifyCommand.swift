@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadTransport
+import LeadFiles
+import LeadDestinations
+import LeadVerification
 import LeadSandbox
 
 /// `leadcheck verify`: the main job.

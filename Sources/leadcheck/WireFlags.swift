@@ -1,5 +1,6 @@
 import ArgumentParser
-import LeadCheck
+import LeadModel
+import LeadSandbox
 
 /// Flags for the encoding choices the reference notes mark as unverified ([INF]).
 struct WireFlags: ParsableArguments {

@@ -1,5 +1,4 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
 #if canImport(Glibc)

@@ -1,7 +1,8 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadModel
+import LeadVerification
 
 /// Every destination's parsers against a misbehaving server: HTML instead of JSON, truncated or
 /// wrongly typed JSON, deep nesting, a 50 MiB body, a trickle, redirect loops and redirects to

@@ -1,7 +1,7 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadDestinations
 
 @Suite struct InitCommandTests {
     @Test func initWritesAStarterAndRefusesToOverwrite() async throws {

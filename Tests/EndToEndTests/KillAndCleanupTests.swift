@@ -1,9 +1,10 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+import LeadModel
+import LeadVerification
 #endif
 
 /// Nothing lost, nothing extra deleted: `verify` SIGKILLed at different points against all five

@@ -1,6 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import LeadModel
+import LeadSandbox
 
 /// `msft-test` leads are Microsoft's Validate lead as the reference notes show it
 /// (`../shared/reference/destinations.md` §0.2 and §2.2), read from the notes themselves, with

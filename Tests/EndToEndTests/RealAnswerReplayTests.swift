@@ -1,7 +1,9 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadModel
+import LeadTransport
+import LeadDestinations
 
 /// A server that is not the sandbox replays the answers the real services give, as
 /// `../shared/reference/real-responses.md` and `flows.md` capture them; `verify` must name each

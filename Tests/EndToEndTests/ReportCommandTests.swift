@@ -1,7 +1,7 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadModel
 
 /// `verify --shard`, `leadcheck report`, the HTML report in a real browser, and CI output.
 @Suite(.serialized) struct ReportCommandTests {

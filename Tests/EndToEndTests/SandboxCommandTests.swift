@@ -1,9 +1,10 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+import LeadModel
+import LeadTransport
 #endif
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the

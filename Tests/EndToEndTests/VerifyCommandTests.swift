@@ -1,5 +1,4 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
 #if canImport(Glibc)
@@ -7,6 +6,7 @@ import Glibc
 #endif
 #if canImport(FoundationXML)
 import FoundationXML
+import LeadModel
 #endif
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import LeadModel
 
 /// A correctly set up Lead Writer "only has permissions to write the leads" (PC-dyn 2023):
 /// delivery uses exactly the Partner Center app, and reading back needs either a warning or

@@ -1,6 +1,8 @@
 import Foundation
-@testable import LeadCheck
 import Testing
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
 
 @Suite struct ClockCheckTests {
     static func response(date: Date) -> HTTPResponse {

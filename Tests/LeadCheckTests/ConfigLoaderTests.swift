@@ -1,6 +1,8 @@
 import Foundation
-import LeadCheck
 import Testing
+import LeadModel
+import LeadTransport
+import LeadDestinations
 
 @Suite struct ConfigLoaderTests {
     static let environment = [

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
+@testable import LeadVerification
 
 /// The exact requests leadcheck sends to Dynamics, Marketo and Salesforce, against the
 /// reference notes' documented examples (§3.3–3.4, §4.2, §5.2, §5.4), and the literal escaping

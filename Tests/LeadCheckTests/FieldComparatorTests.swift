@@ -1,5 +1,6 @@
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadVerification
 
 @Suite struct FieldComparatorTests {
     static let lead = WireEncodingTests.lead(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadFiles
 
 /// Golden files: `fixtures/generate/seed-42.*` are what `leadcheck generate --seed 42` writes in
 /// each format. `scripts/update-fixtures` rewrites them after an intended change.

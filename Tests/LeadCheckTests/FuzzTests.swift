@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
+@testable import LeadVerification
 
 /// Fixed-seed fuzzing of everything that reads untrusted text: the config parser, the
 /// connection-string parser, the Partner Center import and the results decoder. Every input

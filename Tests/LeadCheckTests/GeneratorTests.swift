@@ -1,5 +1,7 @@
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadFiles
+@testable import LeadSandbox
 
 @Suite struct GeneratorTests {
     static let defaultGenerator = LeadGenerator(options: GenerationOptions(seed: 42))

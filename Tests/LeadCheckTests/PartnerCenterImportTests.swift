@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadDestinations
 
 /// One Partner Center customer-leads document per destination type (reference notes §6), and
 /// the ways a document can be wrong.

@@ -1,6 +1,7 @@
 import Foundation
-import LeadCheck
 import Testing
+import LeadTransport
+import LeadSandbox
 
 @Suite struct RedactorTests {
     static let canary = "Canary+Secret/Value=42!"

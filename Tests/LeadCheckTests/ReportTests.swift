@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadVerification
 
 /// Golden files for the JUnit and HTML views of a fixed results document, the results schema
 /// kept in step with the code, merging and sharding, and GitHub annotations.

@@ -1,5 +1,7 @@
-import LeadCheck
 import Testing
+import LeadModel
+import LeadTransport
+import LeadDestinations
 
 /// Vectors derived independently (Python's hmac over the documented string-to-sign) from
 /// Azurite's well-known development key.

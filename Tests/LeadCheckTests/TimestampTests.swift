@@ -1,5 +1,5 @@
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
 
 @Suite struct TimestampTests {
     // 636737558587117715 .NET ticks (the real Azure Table test row, reference notes §0.2) is

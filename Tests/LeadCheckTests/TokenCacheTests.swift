@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
 
 /// Token reuse, renewal and Marketo's client-side limits, without a network.
 @Suite struct TokenCacheTests {

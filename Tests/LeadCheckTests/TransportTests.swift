@@ -1,7 +1,8 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadModel
+import LeadTransport
 
 /// The transport against real servers on loopback: nginx for well-behaved HTTP and TLS, the raw
 /// server for misbehaviour. No libcurl mocks.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LeadCheck
+@testable import LeadDestinations
 
 /// The trigger answers of flows.md §1–§2, classified without a network.
 @Suite struct TriggerRefusalTests {

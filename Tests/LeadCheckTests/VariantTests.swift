@@ -1,5 +1,5 @@
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
 
 @Suite struct VariantTests {
     static func leads(_ variant: LeadVariant, seed: UInt64 = 42, locales: [LeadLocale] = LeadLocale.allCases, matrix: LeadMatrix = .full) -> [Lead] {

@@ -1,7 +1,8 @@
 import Foundation
-import LeadCheck
 import TestSupport
 import Testing
+import LeadModel
+import LeadVerification
 
 /// What decides a verdict, against a destination in memory: the journal before the send, a
 /// failed preflight, errors told from failures, the stop on a dead destination, batches, and

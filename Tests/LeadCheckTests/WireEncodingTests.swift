@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LeadCheck
+@testable import LeadModel
+@testable import LeadFiles
 
 @Suite struct WireEncodingTests {
     /// A lead carrying the values of a documented example.

@@ -1,7 +1,9 @@
 import Foundation
-import LeadCheck
-@testable import LeadSandbox
 import Testing
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
+@testable import LeadSandbox
 
 /// The Table service as a function, without sockets: authentication, limits and error shapes.
 @Suite struct AzureTableServiceTests {

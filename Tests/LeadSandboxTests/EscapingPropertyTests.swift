@@ -1,7 +1,8 @@
 import Foundation
-import LeadCheck
-@testable import LeadSandbox
 import Testing
+@testable import LeadModel
+@testable import LeadDestinations
+@testable import LeadSandbox
 
 /// Property tests, fixed seed: whatever string read-back looks for — quotes, backslashes,
 /// control characters, any Unicode — the escaped literal, parsed by an independent parser (the

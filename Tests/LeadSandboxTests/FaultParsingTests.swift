@@ -1,5 +1,5 @@
-@testable import LeadSandbox
 import Testing
+@testable import LeadSandbox
 
 @Suite struct FaultParsingTests {
     @Test func validSpecsParse() throws {

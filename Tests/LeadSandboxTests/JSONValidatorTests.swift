@@ -1,7 +1,7 @@
 import Foundation
-import LeadCheck
-@testable import LeadSandbox
 import Testing
+@testable import LeadModel
+@testable import LeadSandbox
 
 /// The HTTPS sink's JSON check must accept exactly what a JSON parser accepts: a body it wrongly
 /// rejects would make a working integration look broken, one it wrongly accepts would store what

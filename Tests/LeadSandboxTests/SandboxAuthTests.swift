@@ -1,7 +1,9 @@
 import Foundation
-import LeadCheck
-@testable import LeadSandbox
 import Testing
+@testable import LeadModel
+@testable import LeadTransport
+@testable import LeadDestinations
+@testable import LeadSandbox
 
 /// Every sandbox endpoint that stores or reveals leads refuses unauthenticated, wrongly signed,
 /// expired and cross-account requests — as the real services do — and stores nothing for them.

@@ -1,5 +1,5 @@
-@testable import LeadSandbox
 import Testing
+@testable import LeadSandbox
 
 /// The byte-level header and content-type checks the HTTPS sink runs for every request.
 @Suite struct SandboxRequestTests {

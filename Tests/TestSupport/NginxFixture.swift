@@ -1,7 +1,7 @@
 import Foundation
-import LeadSandbox
 #if canImport(Glibc)
 import Glibc
+import LeadSandbox
 #endif
 
 /// A real nginx (Debian's package, installed by scripts/test) on loopback, with one plain HTTP

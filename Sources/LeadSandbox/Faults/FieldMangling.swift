@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// The data-corrupting faults: `truncate=N` cuts every stored value to N characters (`truncate`
 /// alone: to the strictest destination limit of its field, as a lossy flow or connector would)

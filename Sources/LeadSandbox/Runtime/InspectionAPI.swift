@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// The sandbox's own API: what is stored (per destination, filtered by marker prefix), counts,
 /// health, pre-seeding "real" leads, and changing faults at run time.

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import LeadCheck
 import Logging
 import NIOPosix
 import NIOSSL
@@ -79,9 +78,6 @@ public final class Sandbox: Sendable {
             let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
             let responder: CallbackResponder<BasicRequestContext>
             var http1 = HTTP1Channel.Configuration()
-            if let sink = services.indices.contains(index) ? services[index] as? HTTPSSinkService : nil {
-                http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPSSinkChannelHandler(service: sink, scheme: scheme)])
-            }
             if let table = services.indices.contains(index) ? services[index] as? AzureTableService : nil {
                 http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ServiceClockHandler(offset: { table.clockOffset })])
             }

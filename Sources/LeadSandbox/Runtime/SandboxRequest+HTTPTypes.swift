@@ -2,8 +2,7 @@ import HummingbirdCore
 import HTTPTypes
 
 extension SandboxRequest {
-    /// The request as the services see it, from the head Hummingbird or the sink's event-loop
-    /// lane decoded: one conversion, so both store and check exactly the same thing.
+    /// The request as the services see it, from the head Hummingbird decoded.
     init(head: HTTPTypes.HTTPRequest, body: [UInt8], scheme: String) {
         // Hummingbird's own URI type splits path and query, as `Request.uri` does.
         let uri = URI(head.path ?? "")

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTLS
-import LeadCheck
 import NIOCore
 
 /// Puts one ``SandboxService`` on the network with Hummingbird and applies the faults every

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
-import LeadCheck
 import NIOCore
 import NIOHTTPTypes
+import LeadModel
 
 /// Writes a service's own clock into every response's `Date`, as the real services do.
 /// Hummingbird stamps `Date` with the machine's clock after the responder ran, so a service whose

@@ -78,8 +78,7 @@ public struct HTTPSSinkService: SandboxService {
         case store(HTTPSLeadRow)
     }
 
-    /// Checks a request and, when it is a lead to keep, builds its row. Synchronous, so the
-    /// event-loop fast lane (``HTTPSSinkChannelHandler``) and ``handle(_:)`` share every rule.
+    /// Checks a request and, when it is a lead to keep, builds its row.
     func admit(_ request: SandboxRequest) -> Admission {
         let effects = faults.effects(for: .https)
         for effect in effects {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LeadCheck
+import LeadModel
 
 /// One lead the HTTPS sink accepted, ready to store.
 struct HTTPSLeadRow: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LeadCheck
+import LeadModel
 
 extension SandboxStore {
     /// Creates or updates the Marketo lead with this email (case-insensitively); returns its id

@@ -1,5 +1,4 @@
 import Foundation
-import LeadCheck
 
 /// Group commit: concurrent writes that arrive while a transaction is being written wait and go
 /// into the next one together. Each caller is resumed only after the transaction holding its

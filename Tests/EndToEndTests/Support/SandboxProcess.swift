@@ -1,8 +1,8 @@
 import Foundation
-import LeadCheck
 import TestSupport
 #if canImport(Glibc)
 import Glibc
+import LeadTransport
 #endif
 
 /// A `leadcheck sandbox` process started by a test, with the endpoints it wrote.

@@ -1,5 +1,6 @@
 import Foundation
-import LeadCheck
+import LeadModel
+import LeadDestinations
 
 /// A destination in memory whose every answer a test chooses, recording what the runner asked
 /// of it: for unit tests of `VerifyRunner` without a network.

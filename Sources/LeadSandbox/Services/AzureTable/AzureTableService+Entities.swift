@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension AzureTableService {
     static let maxKeyBytes = 1024

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension AzureTableService {
     /// What a path after the account names.

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// The Azure Table REST API, path-style like Azurite (`/<account>/<resource>`), but as strict as
 /// the real service: Shared Key and Shared Key Lite verified exactly as the reference notes

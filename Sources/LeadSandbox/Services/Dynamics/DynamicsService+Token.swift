@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension DynamicsService {
     /// Entra's error body: `{"error":…,"error_description":"AADSTS…: …","error_codes":[…],…}`.

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension DynamicsService {
     /// Attributes a lead record may be created with besides the strings: the picklist, and

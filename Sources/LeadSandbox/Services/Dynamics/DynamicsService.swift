@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// Entra ID's client-credentials token endpoint and a Dataverse Web API `leads` entity set
 /// (reference notes §3.3–3.4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`.

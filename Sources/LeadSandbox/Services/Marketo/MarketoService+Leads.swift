@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension MarketoService {
     func body(_ request: SandboxRequest) -> Checked<[String: Any], SandboxResponse> {

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// Marketo's identity service and REST lead API (reference notes §4.2): `/identity/oauth/token`,
 /// `/rest/v1/leads.json` (sync and read by filter), `/rest/v1/leads/submitForm.json` and

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension SalesforceService {
     /// `/services/data/vNN.N/query?q=…`, `/services/data/vNN.N/sobjects/Lead/{id}` and the

@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 extension SalesforceService {
     /// The servlet: always 200 and an HTML page; the lead is created only when every check passes.

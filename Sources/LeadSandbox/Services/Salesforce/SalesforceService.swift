@@ -1,5 +1,5 @@
 import Foundation
-import LeadCheck
+import LeadModel
 
 /// Salesforce as Microsoft's connector and leadcheck meet it (reference notes §5): the
 /// Web-to-Lead servlet, the OAuth client-credentials token endpoint, and the REST API's

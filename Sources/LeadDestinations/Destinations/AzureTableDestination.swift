@@ -1,0 +1,285 @@
+import Foundation
+import LeadModel
+import LeadTransport
+
+/// An Azure Table, written the way Microsoft's connector writes it (reference notes §2): the
+/// `MarketplaceLeads` table created if missing, a string-only entity with `CustomerInfo` as JSON,
+/// Shared Key auth with a pinned `x-ms-version`; read back by PartitionKey + RowKey; deleted with
+/// `If-Match: *`.
+public struct AzureTableDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// Azure Table.
+    public var kind: DestinationKind { .azureTable }
+    /// Always: entities are read back by their keys.
+    public var readsBack: Bool { true }
+    let connection: AzureConnectionString
+    let table: String
+    let client: HTTPClient
+    let signer: SharedKeySigner
+    let encoder: AzureTableEntityEncoder
+    let facts = LockedValue<ConnectionFacts?>(nil)
+
+    /// What the preflight's table creation measured.
+    public var connectionFacts: ConnectionFacts? { facts.value }
+
+    /// The service version leadcheck signs for; JSON payloads need 2013-08-15 or later.
+    public static let version = "2019-02-02"
+
+    /// Creates the destination.
+    public init(name: String, connection: AzureConnectionString, table: String, client: HTTPClient, wire: WireOptions = WireOptions()) throws(LeadCheckError) {
+        self.name = name
+        self.connection = connection
+        self.table = table
+        self.client = client
+        signer = try SharedKeySigner(account: connection.account, key: connection.key)
+        var options = wire.azureTable
+        options.tableName = table
+        encoder = AzureTableEntityEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
+    }
+
+    /// The entity's values (destinations.md §2.2): `LeadSource` as configured (full by default),
+    /// `ActionCode`, `OfferDisplayName`, `CustomerInfo`'s fields, `Description`.
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
+    }
+
+    /// The entity property (customer fields inside `CustomerInfo`).
+    public func column(of field: LeadField) -> String {
+        if let customer = field.customerField { return "CustomerInfo.\(customer.rawValue)" }
+        return field == .offer ? "OfferDisplayName" : field.rawValue
+    }
+
+    /// A signed request to `resource` (a path below the endpoint, already percent-encoded).
+    func request(_ method: String, _ resource: String, query: String? = nil, body: [UInt8]? = nil, extra: [(String, String)] = []) -> HTTPRequest {
+        let url = connection.tableEndpoint + resource + (query.map { "?\($0)" } ?? "")
+        let path = URLComponents(string: url)?.percentEncodedPath ?? resource
+        let date = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).rfc1123
+        let contentType = body == nil ? "" : "application/json"
+        var headers = HTTPHeaders()
+        headers.add("x-ms-date", date)
+        headers.add("x-ms-version", Self.version)
+        headers.add("Accept", "application/json;odata=nometadata")
+        headers.add("DataServiceVersion", "3.0;NetFx")
+        if body != nil { headers.add("Content-Type", contentType) }
+        for (name, value) in extra { headers.add(name, value) }
+        headers.add("Authorization", signer.authorization(method: method, contentType: contentType, date: date, path: path, query: query))
+        return HTTPRequest(method: method, url: url, headers: headers, body: body.map { .bytes($0, contentType: contentType) } ?? .none)
+    }
+
+    /// The finding for an unexpected answer, with the hint for its error code
+    /// (real-responses.md §1).
+    func finding(_ response: HTTPResponse, lead: String?, action: String, now: Date = Date()) -> Finding {
+        let error = AzureTableError(response)
+        let code = error.code.isEmpty ? "no error code" : error.code
+        let message = error.message
+        switch error.code {
+        case "AuthenticationFailed":
+            // The service's text never says why (real-responses.md §1: no AuthenticationErrorDetail
+            // in JSON), so skew is read from the clock: its Date against ours.
+            if let offset = ClockCheck.offset(response, now: now), abs(offset) > ClockCheck.storageLimitSeconds {
+                return Finding(code: .clockSkew, destination: name, lead: lead,
+                               message: "\(action): AuthenticationFailed, and this machine's clock is \(abs(offset)) s \(offset > 0 ? "ahead of" : "behind") the storage service's",
+                               hint: "Sync this machine's clock (NTP): Azure Storage refuses Shared Key requests dated more than 15 minutes from its own clock.",
+                               evidence: "HTTP \(response.status) \(code); Date: \(response.headers["Date"] ?? "")")
+            }
+            return Finding(code: .authRejected, destination: name, lead: lead, message: "\(action): AuthenticationFailed",
+                           hint: "Check the AccountKey in the connection string: it must be a current key of account '\(connection.account)' (keys change when rotated).",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "AuthorizationFailure":
+            // [REC] AzureStorageExplorer#8869; [3P] azure-docs#56583.
+            return Finding(code: .accessBlocked, destination: name, lead: lead, message: "\(action): AuthorizationFailure — the storage account's network rules refused the request",
+                           hint: "The account's firewall admits only selected networks, which also shuts out Microsoft's lead connector (Microsoft publishes no source addresses for it): set Networking → Public network access to \"Enabled from all networks\" for account '\(connection.account)', or use another destination.",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "KeyBasedAuthenticationNotPermitted":
+            // [3P] azure-powershell#19208, AzureStorageExplorer#8090.
+            return Finding(code: .accessBlocked, destination: name, lead: lead, message: "\(action): shared key access is disabled on account '\(connection.account)'",
+                           hint: "Microsoft's connector authenticates with the connection string's account key, which this account refuses: set Configuration → \"Allow storage account key access\" to Enabled.",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        case "TableNotFound":
+            return Finding(code: .deliverRejected, destination: name, lead: lead, message: "\(action): TableNotFound",
+                           hint: "Microsoft creates the \(table) table itself, but leadcheck could not create it: check that the key's account allows creating tables.",
+                           evidence: "HTTP \(response.status) \(code)")
+        case "ServerBusy":
+            return Finding(code: .throttled, destination: name, lead: lead, message: "\(action): the storage service is busy", hint: "Retry later; the account is throttled.",
+                           evidence: "HTTP \(response.status) \(code)")
+        default:
+            return Finding(code: response.status == 503 || response.status == 429 ? .throttled : .httpStatus, destination: name, lead: lead,
+                           message: "\(action): HTTP \(response.status) \(code)", hint: "The storage service refused the request: \(message)",
+                           evidence: "HTTP \(response.status) \(code): \(message)")
+        }
+    }
+
+    /// Creates the table if missing (Microsoft does), which also proves the key and the clock.
+    public func preflight() async -> [Finding] {
+        do {
+            var create = request("POST", "/Tables", body: Array("{\"TableName\":\"\(table)\"}".utf8), extra: [("Prefer", "return-no-content")])
+            create.freshConnection = true
+            let response = try await client.send(create)
+            facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
+            // The normal case: Microsoft created the table already (409 TableAlreadyExists, its code in the body).
+            if response.isSuccess || AzureTableError(response).code == "TableAlreadyExists" { return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) }
+            return [finding(response, lead: nil, action: "creating the \(table) table")]
+        } catch {
+            return [TransportFindings.finding(error, destination: name, lead: nil, action: "creating the \(table) table")]
+        }
+    }
+
+    /// `PartitionKey` newline `RowKey`: fixed by the lead before it is sent.
+    public func receipt(for lead: Lead) -> String { "\(encoder.partitionKey(lead))\n\(encoder.rowKey(lead))" }
+
+    /// Inserts the entity.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        let receipt = receipt(for: lead)
+        do {
+            let response = try await client.send(request("POST", "/\(table)", body: encoder.encode(lead), extra: [("Prefer", "return-no-content")]))
+            return response.isSuccess ? .accepted(receipt: receipt) : .failed([finding(response, lead: lead.marker, action: "inserting the lead")])
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "inserting the lead")])
+        }
+    }
+
+    /// `(PartitionKey='…',RowKey='…')` with quotes doubled and percent-encoded.
+    static func keyPath(_ receipt: String) -> String {
+        let parts = receipt.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "'", with: "''") }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
+        return "(PartitionKey='\(encode(parts[0]))',RowKey='\(encode(parts.count > 1 ? parts[1] : ""))')"
+    }
+
+    /// Reads the entity back and unpacks `CustomerInfo`.
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        await readBack(marker: lead.marker, receipt: receipt)
+    }
+
+    func readBack(marker: String, receipt: String) async -> ReadBack {
+        do {
+            let response = try await client.send(request("GET", "/\(table)\(Self.keyPath(receipt))"))
+            if response.status == 404 {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "the inserted entity is not in \(table)",
+                                        hint: "Something deleted or never kept the entity; check for a cleanup job on the table."))
+            }
+            guard response.isSuccess, let entity = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
+                return .failed([finding(response, lead: marker, action: "reading the lead back")])
+            }
+            return .found(Self.stored(entity))
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "reading the lead back")])
+        }
+    }
+
+    /// What an entity holds, by lead field; `CustomerInfo` unpacked.
+    static func stored(_ entity: [String: Any]) -> [LeadField: String?] {
+            var stored: [LeadField: String?] = [
+                .description: entity["Description"] as? String, .leadSource: entity["LeadSource"] as? String,
+                .actionCode: entity["ActionCode"] as? String, .offer: entity["OfferDisplayName"] as? String,
+            ]
+            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
+            for field in CustomerField.allCases {
+                stored[LeadField(rawValue: field.rawValue)!] = info[field.rawValue] as? String
+            }
+            return stored
+    }
+
+    /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
+    /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
+    /// service cannot filter on it, notes §2.4); returns a finding when listing failed.
+    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: [String: Any], _ receipt: String) async -> Bool) async -> Finding? {
+        var continuation: (String, String)?
+        repeat {
+            var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
+            // querying-tables-and-entities (notes §2.4): the filter percent-encoded, spaces as %20.
+            if let filter { query += "&$filter=\(QueryLiteral.urlComponent(filter))" }
+            if let (pk, rk) = continuation {
+                let allowed = CharacterSet.alphanumerics
+                query += "&NextPartitionKey=\(pk.addingPercentEncoding(withAllowedCharacters: allowed) ?? pk)&NextRowKey=\(rk.addingPercentEncoding(withAllowedCharacters: allowed) ?? rk)"
+            }
+            let response: HTTPResponse
+            do { response = try await client.send(request("GET", "/\(table)()", query: query)) } catch {
+                return TransportFindings.finding(error, destination: name, lead: nil, action: "listing the table")
+            }
+            if response.status == 404 { return nil }
+            guard response.isSuccess, let page = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+                return finding(response, lead: nil, action: "listing the table")
+            }
+            for entity in page {
+                let description = entity["Description"] as? String ?? ""
+                let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+                let email = (info?["Email"] as? String ?? "").lowercased()
+                guard markerPrefix.map({ description.hasPrefix($0) || email.hasPrefix($0.lowercased()) }) ?? true,
+                      let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
+                if await !visit(entity, "\(pk)\n\(rk)") { return nil }
+            }
+            if let pk = response.headers["x-ms-continuation-NextPartitionKey"], let rk = response.headers["x-ms-continuation-NextRowKey"] {
+                continuation = (pk, rk)
+            } else {
+                continuation = nil
+            }
+        } while continuation != nil
+        return nil
+    }
+
+    /// Entities written since `since` whose `CustomerInfo` fields and `Description` are all
+    /// blank, found by `Timestamp` (the documented notification query, notes §2.1).
+    public func blankRecords(since: LeadTimestamp) async -> Int? {
+        var count = 0
+        let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
+            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
+            let values = [entity["Description"]] + CustomerField.allCases.map { info[$0.rawValue] }
+            if values.allSatisfy({ ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
+            return true
+        }
+        return failure == nil ? count : nil
+    }
+
+    /// Deletes every entity carrying a marker that starts with the prefix.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        var removed = 0
+        var findings: [Finding] = []
+        let failure = await scan(markerPrefix: markerPrefix) { entity, receipt in
+            let removal = await remove(marker: String((entity["Description"] as? String ?? "").prefix(40)), receipt: receipt)
+            if case .removed = removal { removed += 1 } else { findings += removal.findings }
+            return true
+        }
+        if var failure {
+            failure.code = .cleanupFailed
+            findings.append(failure)
+        }
+        return (removed, findings)
+    }
+
+    /// Finds the entity a flow wrote for this marker.
+    public func find(marker: String) async -> ReadBack {
+        var receipt: String?
+        let failure = await scan(markerPrefix: marker) { entity, key in
+            let description = entity["Description"] as? String ?? ""
+            let email = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? ""
+            let exact = LeadMarker.matches(marker, description: description, email: email)
+            if exact { receipt = key }
+            return !exact
+        }
+        if let failure { return .failed([failure]) }
+        guard let receipt else {
+            return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no entity in \(table) carries \(marker)",
+                                    hint: "The lead did not arrive here."))
+        }
+        let lead = marker
+        return await readBack(marker: lead, receipt: receipt)
+    }
+
+    /// Deletes the entity by its keys, one call per entity (destinations.md §2 step 5); a 404
+    /// is nothing stored.
+    public func remove(marker: String, receipt: String) async -> Removal {
+        do {
+            let response = try await client.send(request("DELETE", "/\(table)\(Self.keyPath(receipt))", extra: [("If-Match", "*")]))
+            if response.isSuccess { return .removed(1) }
+            if response.status == 404 { return .notFound }
+            return .failed([finding(response, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
+        }
+    }
+
+    /// Every request this destination sent.
+    public var apiCalls: Int { client.requestCount }
+}

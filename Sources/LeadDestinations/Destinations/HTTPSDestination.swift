@@ -1,0 +1,245 @@
+import Foundation
+import LeadModel
+import LeadTransport
+
+/// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it
+/// (reference notes §1); any 2xx is acceptance. A generic endpoint has no read API, so read-back
+/// happens only when an inspection URL is configured (the sandbox's), otherwise delivery is the
+/// whole proof: `readsBack` is false and every report says the destination was checked by
+/// delivery only.
+public struct HTTPSDestination: LeadDestination {
+    /// The configured name.
+    public let name: String
+    /// HTTPS endpoint.
+    public var kind: DestinationKind { .https }
+    let url: Secret
+    let inspectionURL: String?
+    /// Where the endpoint's flow stores leads, when configured (`readback: NAME`).
+    let readbackDestination: (any LeadDestination)?
+    /// How long to poll for the stored lead: flows store asynchronously.
+    let readbackTimeoutMilliseconds: Int
+    let client: HTTPClient
+    let encoder: HTTPSLeadEncoder
+    let facts = LockedValue<ConnectionFacts?>(nil)
+    /// When the run began (its preflight): blank records stored since then are this run's.
+    let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
+
+    /// Creates the destination.
+    public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
+                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions()) {
+        self.name = name
+        self.url = url
+        self.inspectionURL = inspectionURL
+        self.readbackDestination = readbackDestination
+        self.readbackTimeoutMilliseconds = readbackTimeoutMilliseconds
+        self.client = client
+        encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
+    }
+
+    /// The payload's values: the lead source as this payload carries it (the source alone by
+    /// default, destinations.md §1.1), action and offer in their own keys.
+    public func delivered(_ lead: Lead) -> [LeadField: String] {
+        LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
+    }
+
+    /// Where the flow stored it (`readback:`), else the payload key in the casing sent.
+    public func column(of field: LeadField) -> String {
+        if let readbackDestination { return "\(readbackDestination.column(of: field)) in \(readbackDestination.name)" }
+        let pascal = field.customerField.map { "UserDetails.\($0.rawValue)" } ?? field.rawValue
+        guard encoder.options.keyCase == .camel else { return pascal }
+        return pascal.split(separator: ".").map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: ".")
+    }
+
+    /// The casing sent.
+    public var payloadCase: JSONKeyCase? { encoder.options.keyCase }
+
+    /// What the preflight's HEAD measured.
+    public var connectionFacts: ConnectionFacts? { facts.value }
+
+    /// Whether stored leads are read back (through a sandbox inspection API or `readback:`).
+    public var readsBack: Bool { inspectionURL != nil || readbackDestination != nil }
+
+    /// The lead as stored wherever the endpoint puts it, polled with backoff (50 ms doubling to
+    /// 1 s) until found or the read-back timeout.
+    public func find(marker: String) async -> ReadBack {
+        let deadline = ContinuousClock.now + .milliseconds(readbackTimeoutMilliseconds)
+        var delay = Duration.milliseconds(50)
+        while true {
+            let result = await findOnce(marker: marker)
+            guard case .missing = result else { return result }
+            guard ContinuousClock.now + delay < deadline else { return await explainMissing(marker: marker) ?? result }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(1))
+        }
+    }
+
+    /// A lead whose marker is stored nowhere while blank records appeared where the flow writes:
+    /// the flow reads keys the payload does not have (azure-docs #70738, "Leads coming through
+    /// blank"; destinations.md §1.1 on the casing Microsoft sends).
+    func explainMissing(marker: String) async -> ReadBack? {
+        let since = started.value
+        let blanks: Int? = if let readbackDestination { await readbackDestination.blankRecords(since: since) } else { await blankRecords(since: since) }
+        guard let blanks, blanks > 0 else { return nil }
+        let place = readbackDestination?.name ?? "the endpoint's store"
+        let fields = (CustomerField.allCases.map(\.rawValue) + ["Description"]).joined(separator: ", ")
+        let sent = encoder.options.keyCase
+        let hint = sent == .camel
+            ? "Microsoft's connector sends camelCase keys (userDetails.firstName, userDetails.email, leadSource, actionCode, offerTitle, description), not the docs' PascalCase schema: make the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or regenerate its schema from a camelCase sample."
+            : "This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the flow reads other keys. Note that Microsoft's connector sends camelCase (userDetails.firstName, leadSource, …): a flow must read those."
+        return .missing(Finding(code: .readbackBlank, destination: name, lead: marker,
+                                message: "no record carries \(marker), but \(blanks) record\(blanks == 1 ? "" : "s") with \(fields) all blank appeared in \(place) during the run: the flow reads keys the \(sent.rawValue)Case payload does not have",
+                                hint: hint, evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
+    }
+
+    /// Records the sandbox's sink stored since `since` with every customer field and
+    /// Description blank.
+    public func blankRecords(since: LeadTimestamp) async -> Int? {
+        guard let inspectionURL, let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")), response.isSuccess,
+              let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else { return nil }
+        return leads.filter { lead in
+            guard lead["marker"] == nil || lead["marker"] is NSNull, (lead["storedAt"] as? String ?? "") >= since.iso8601,
+                  let record = lead["record"] as? String, let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else { return false }
+            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            let values = [body["Description"] ?? body["description"]] + user.values.map { Optional($0) }
+            return values.allSatisfy { ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        }.count
+    }
+
+    private func findOnce(marker: String) async -> ReadBack {
+        if let readbackDestination {
+            switch await readbackDestination.find(marker: marker) {
+            case .missing:
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker,
+                                        message: "the endpoint acknowledged the lead but it never reached \(readbackDestination.name)",
+                                        hint: "A 2xx is not proof: check the run history of the flow behind the endpoint, and that it writes to \(readbackDestination.name)."))
+            case let other: return other
+            }
+        }
+        return await readBackFromInspection(marker: marker)
+    }
+
+    /// Checks the endpoint without sending a lead: a HEAD on a fresh connection shows DNS, connect
+    /// and TLS failures once for the destination, and warns when the certificate expires within
+    /// 30 days or the server's clock is far off. Any HTTP status is fine here; only delivery judges.
+    public func preflight() async -> [Finding] {
+        // One second back: stored timestamps are whole seconds.
+        started.withLock { $0 = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970) - 1) }
+        do {
+            let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
+            facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
+            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
+        } catch {
+            return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]
+        }
+    }
+
+    /// The marker: how the stored copy is found.
+    public func receipt(for lead: Lead) -> String { lead.marker }
+
+    /// POSTs the lead.
+    public func deliver(_ lead: Lead) async -> Delivery {
+        let request = HTTPRequest(method: "POST", url: url.reveal(), body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
+        do {
+            let response = try await client.send(request)
+            if response.isSuccess { return .accepted(receipt: receipt(for: lead)) }
+            let excerpt = client.redactor.redact(String(response.text.prefix(300)))
+            let refusal = TriggerRefusal(status: response.status, body: response.body, url: url.reveal())
+            return .failed([Finding(code: refusal.code, destination: name, lead: lead.marker, message: refusal.message, hint: refusal.hint, evidence: excerpt)])
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting the lead")])
+        }
+    }
+
+    /// Reads back through the configured destination or the sandbox; with neither, delivery is
+    /// the whole proof.
+    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+        guard readsBack else { return .found([:]) }
+        return await find(marker: receipt)
+    }
+
+    /// What the sandbox's sink stored for a marker.
+    private func readBackFromInspection(marker receipt: String) async -> ReadBack {
+        guard let inspectionURL else { return .found([:]) }
+        do {
+            let response = try await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
+            guard response.isSuccess, let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else {
+                return .failed([Finding(code: .readbackFailed, destination: name, lead: receipt, message: "the inspection API answered HTTP \(response.status)",
+                                        hint: "Check the sandbox's inspection URL.")])
+            }
+            guard let record = leads.first(where: { $0["marker"] as? String == receipt })?["record"] as? String,
+                  let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else {
+                return .missing(Finding(code: .readbackMissing, destination: name, lead: receipt, message: "the endpoint acknowledged the lead but did not store it",
+                                        hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
+            }
+            func camel(_ key: String) -> String { key.prefix(1).lowercased() + key.dropFirst() }
+            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            var stored: [LeadField: String?] = [:]
+            for field in [LeadField.description, .leadSource, .actionCode, .offer] {
+                stored[field] = (body[field.rawValue] ?? body[camel(field.rawValue)]) as? String
+            }
+            for field in CustomerField.allCases {
+                stored[LeadField(rawValue: field.rawValue)!] = (user[field.rawValue] ?? user[camel(field.rawValue)]) as? String
+            }
+            return .found(stored)
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: receipt, action: "reading the lead back")])
+        }
+    }
+
+    /// Deletes the sandbox's stored copies by marker prefix; a real endpoint keeps none of ours.
+    public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
+        guard let inspectionURL else { return (0, []) }
+        let prefix = markerPrefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? markerPrefix
+        do {
+            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(prefix)"))
+            let removed = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            return response.isSuccess ? (removed, []) : (0, [Finding(code: .cleanupFailed, destination: name, message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")])
+        } catch {
+            return (0, [TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads").with(code: .cleanupFailed)])
+        }
+    }
+
+    /// Deletes the stored copy: where the flow wrote it (`readback:`), or through the sandbox's
+    /// inspection API (a real endpoint keeps no copy of ours).
+    public func remove(marker: String, receipt: String) async -> Removal {
+        if let readbackDestination {
+            // Exactly this marker: followed by a space (Description) or "@" (the email), never
+            // a longer marker that starts with it (`_1` and `_12`).
+            var removed = 0
+            var problems: [Finding] = []
+            for boundary in [" ", "@"] {
+                let (count, found) = await readbackDestination.removeAll(markerPrefix: marker + boundary)
+                removed += count
+                problems += found
+            }
+            if problems.contains(where: { $0.severity == .error }) { return .failed(problems.filter { $0.severity == .error }) }
+            if removed > 0 { return .removed(removed) }
+            // A warning is the read-back destination saying it cannot search this way (Marketo
+            // has no prefix search): not "nothing stored".
+            if let cannot = problems.first { return .notKept(cannot.message) }
+            return .notFound
+        }
+        guard let inspectionURL else {
+            return .notKept("the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them")
+        }
+        do {
+            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))
+            guard response.isSuccess else {
+                return .failed([Finding(code: .cleanupFailed, destination: name, lead: marker,
+                                        message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")])
+            }
+            let deleted = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            return deleted > 0 ? .removed(deleted) : .notFound
+        } catch {
+            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
+        }
+    }
+
+    /// A flow writes where `readback:` points after answering 202, so a lead may appear there
+    /// until the read-back timeout (flows.md §1); the sandbox's own copy is stored at once.
+    public var visibilityWindow: Duration { readbackDestination == nil ? .zero : .milliseconds(readbackTimeoutMilliseconds) }
+
+    /// Every request this destination sent (deliveries and the sandbox's inspection API; the
+    /// `readback:` destination counts its own).
+    public var apiCalls: Int { client.requestCount }
+}

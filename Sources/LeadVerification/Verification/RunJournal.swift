@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+import LeadModel
+import LeadFiles
+#endif
+
+/// The run journal: before a lead is sent, its identity (destination, marker, receipt) is
+/// appended and flushed to disk, so a run killed at any point can be cleaned up exactly with
+/// `leadcheck cleanup --journal`. It never holds a secret: credentials come from the config again.
+public final class RunJournal: @unchecked Sendable {
+    /// One journal line.
+    public struct Entry: Sendable, Codable, Hashable {
+        /// What happened to the lead.
+        public enum Event: String, Sendable, Codable {
+            /// About to be delivered (written first, so a kill can never orphan a lead).
+            case sent
+            /// Its stored record was deleted.
+            case removed
+            /// Looked for where a write is visible at once (or refused by the destination) and
+            /// nothing is stored: there is nothing to remove.
+            case absent
+        }
+
+        /// What happened.
+        public var event: Event
+        /// The destination's configured name.
+        public var destination: String
+        /// The lead's marker.
+        public var marker: String
+        /// What finds the stored record (Azure: PartitionKey newline RowKey; HTTPS: the marker).
+        public var receipt: String
+
+        /// Creates an entry.
+        public init(event: Event, destination: String, marker: String, receipt: String) {
+            self.event = event
+            self.destination = destination
+            self.marker = marker
+            self.receipt = receipt
+        }
+    }
+
+    private let fd: Int32
+    private let lock = NSLock()
+    /// write and fsync block: they run here, never on Swift's cooperative pool.
+    private let queue = DispatchQueue(label: "leadcheck.journal")
+    /// Where it is written.
+    public let path: String
+
+    /// The default place for a run's journal.
+    public static func defaultPath(runID: RunID) -> String { ".leadcheck/runs/\(runID.value).journal" }
+
+    /// Creates (or appends to) the journal at `path`, creating its directory.
+    public init(path: String) throws(LeadCheckError) {
+        self.path = path
+        // Not NSString.deletingLastPathComponent: Foundation traps on a one-character file name
+        // ("--journal j", found by the kill test).
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if !directory.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw .outputUnwritable(path: path, reason: "cannot create its directory: \(error.localizedDescription)")
+            }
+        }
+        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard opened >= 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
+        fd = opened
+    }
+
+    deinit { close(fd) }
+
+    /// Appends an entry and flushes it to disk before returning, on the journal's own thread.
+    public func append(_ entry: Entry) async throws(LeadCheckError) {
+        let result: Result<Void, LeadCheckError> = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Result { () throws(LeadCheckError) in try self.appendBlocking(entry) }) }
+        }
+        try result.get()
+    }
+
+    /// Appends and flushes on the calling thread (for callers already off the cooperative pool).
+    public func appendBlocking(_ entry: Entry) throws(LeadCheckError) {
+        var line: Data
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { line = try encoder.encode(entry) } catch { throw .outputUnwritable(path: path, reason: "cannot encode an entry") }
+        line.append(0x0A)
+        lock.lock()
+        defer { lock.unlock() }
+        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == line.count, fsync(fd) == 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// The leads a journal says were sent and not yet removed, in order.
+    public static func pending(at path: String) throws(LeadCheckError) -> [Entry] {
+        let reader = try LineReader(path: path)
+        var sent: [Entry] = []
+        var removed = Set<String>()
+        while let line = try reader.next() {
+            if line.isEmpty { continue }
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+                // A run killed mid-write can leave a torn last line; anything else is not a journal.
+                if (try? reader.next()) == nil { break }
+                let event = ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["event"] as? String
+                throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: event.map { "unknown journal event '\($0)'" } ?? "not a leadcheck journal line")
+            }
+            switch entry.event {
+            case .sent: sent.append(entry)
+            case .removed, .absent: removed.insert("\(entry.destination)|\(entry.marker)")
+            }
+        }
+        return sent.filter { !removed.contains("\($0.destination)|\($0.marker)") }
+    }
+}
