@@ -75,7 +75,7 @@ struct CleanupCommand: AsyncParsableCommand {
         var seen = Set<String>()
         for name in entries.map(\.destination) where seen.insert(name).inserted {
             let destination = destinations[name]!
-            let mine = entries.filter { $0.destination == name }.map { StoredLead(marker: $0.marker, receipt: $0.receipt) }
+            let mine = entries.filter { $0.destination == name }.map { $0.storedLead(at: destination.kind) }
             // Waiting only helps where leads appear late; elsewhere not found is nothing stored.
             let late = destination.visibilityWindow > .zero
             let window = waitMilliseconds.map { Duration.milliseconds($0) } ?? destination.visibilityWindow

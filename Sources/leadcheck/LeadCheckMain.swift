@@ -1,8 +1,8 @@
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
-import LeadModel
 #endif
+import LeadModel
 
 /// Entry point. ArgumentParser's own exit codes (64 for usage) are mapped onto leadcheck's
 /// documented ones (DESIGN §2): 1 usage, 2 input, 3 runtime, 4 verification failed.

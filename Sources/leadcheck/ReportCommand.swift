@@ -18,12 +18,12 @@ struct ReportCommand: AsyncParsableCommand {
         (--strict: warnings too) · 2 an input is not a results document.
 
         Examples:
-          leadcheck report --input shard-1.json --input shard-2.json --json merged.json --html report.html
+          leadcheck report --input shard-1.json shard-2.json --json merged.json --html report.html
           leadcheck report --input report.json --junit report.xml
         """
     )
 
-    @Option(name: .customLong("input"), help: "A results document from verify --json (repeatable).")
+    @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Results documents from verify --json (several after one --input, or --input repeated).")
     var inputs: [String] = []
 
     @Option(help: "Write the merged results as JSON.")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-import LeadTransport
 #endif
+import LeadTransport
 
 /// Writes to the terminal's standard error.
 enum Terminal {

@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 #if canImport(Glibc)
 import Glibc
-import LeadTransport
 #endif
+import LeadTransport
 
 /// The HTTPS sink over real sockets: a pipelining or half-closing client gets every answer in
 /// order, bad requests get Logic Apps' error shape, and nothing refused is stored.

@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+#endif
 import LeadModel
 import LeadVerification
-#endif
 
 /// Nothing lost, nothing extra deleted: `verify` SIGKILLed at different points against all five
 /// destinations, then `cleanup --journal`, leaves no test lead anywhere — still none once the

@@ -43,6 +43,13 @@ import LeadModel
         #expect((b["destinations"] as! [[String: Any]]).map { $0["name"] as! String } == ["https", "azure-table", "dynamics", "marketo", "salesforce"])
         let usage = (b["destinations"] as! [[String: Any]]).last?["usage"] as? [String: Any]
         #expect(usage?["used"] as? Int == 12, "Web-to-Lead usage adds up over the shards")
+        // One --input followed by every path reads the same documents as --input repeated.
+        let listed = directory.path("listed.json")
+        let paths = (1...4).map { directory.path("shard-\($0).json") }
+        let once = try await LeadCheckProcess.run(["report", "--input"] + paths + ["--json", listed])
+        #expect(once.status == 4, "\(once.stderr)")
+        let c = try Self.report(listed)
+        #expect(codes(c) == codes(b) && markers(c) == markers(b))
     }
 
     @Test func shardingNeedsAFixedSeed() async throws {

@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+#endif
 import LeadModel
 import LeadTransport
-#endif
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
 /// two-core machine for every other suite.

@@ -255,6 +255,21 @@ import Testing
         }
     }
 
+    /// Every byte value at every position of a word and of the tail after it: only control
+    /// bytes, `"` and `\` are escaped (bytes from 0x80, UTF-8's, never are).
+    @Test func jsonEscapingJudgesEveryByteValueAtEveryPosition() {
+        for position in 0..<19 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+                bytes[position] = UInt8(value)
+                let buffer = WireBuffer()
+                bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
+                let special = value < 0x20 || value == 0x22 || value == 0x5C
+                #expect(special ? buffer.bytes[position] == UInt8(ascii: "\\") && buffer.count > 19 : buffer.bytes == bytes, "0x\(String(value, radix: 16)) at \(position)")
+            }
+        }
+    }
+
     /// A string shorter than a block is read as a whole block only when that stays in its page: at
     /// the very end of a page followed by an unreadable one, any read past the string would crash
     /// the test process.

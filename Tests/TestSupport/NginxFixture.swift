@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import LeadSandbox
 #endif
+import LeadSandbox
 
 /// A real nginx (Debian's package, installed by scripts/test) on loopback, with one plain HTTP
 /// server and four HTTPS servers whose certificates the fixture makes: trusted, untrusted (another

@@ -125,8 +125,8 @@ public struct AzureTableDestination: LeadDestination {
         }
     }
 
-    /// `PartitionKey` newline `RowKey`: fixed by the lead before it is sent.
-    public func receipt(for lead: Lead) -> String { "\(encoder.partitionKey(lead))\n\(encoder.rowKey(lead))" }
+    /// The entity's keys: fixed by the lead before it is sent.
+    public func receipt(for lead: Lead) -> Receipt { .entity(partitionKey: encoder.partitionKey(lead), rowKey: encoder.rowKey(lead)) }
 
     /// Inserts the entity.
     public func deliver(_ lead: Lead) async -> Delivery {
@@ -140,19 +140,21 @@ public struct AzureTableDestination: LeadDestination {
     }
 
     /// `(PartitionKey='…',RowKey='…')` with quotes doubled and percent-encoded.
-    static func keyPath(_ receipt: String) -> String {
-        let parts = receipt.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "'", with: "''") }
+    static func keyPath(_ receipt: Receipt) -> String {
+        guard case let .entity(partitionKey, rowKey) = receipt else {
+            return keyPath(Receipt(text: receipt.text, kind: .entity, destination: .azureTable))
+        }
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
-        return "(PartitionKey='\(encode(parts[0]))',RowKey='\(encode(parts.count > 1 ? parts[1] : ""))')"
+        func encode(_ s: String) -> String { s.replacingOccurrences(of: "'", with: "''").addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
+        return "(PartitionKey='\(encode(partitionKey))',RowKey='\(encode(rowKey))')"
     }
 
     /// Reads the entity back and unpacks `CustomerInfo`.
-    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+    public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
         await readBack(marker: lead.marker, receipt: receipt)
     }
 
-    func readBack(marker: String, receipt: String) async -> ReadBack {
+    func readBack(marker: String, receipt: Receipt) async -> ReadBack {
         do {
             let response = try await client.send(request("GET", "/\(table)\(Self.keyPath(receipt))"))
             if response.status == 404 {
@@ -184,7 +186,7 @@ public struct AzureTableDestination: LeadDestination {
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
     /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
     /// service cannot filter on it, notes §2.4); returns a finding when listing failed.
-    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: [String: Any], _ receipt: String) async -> Bool) async -> Finding? {
+    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: [String: Any], _ receipt: Receipt) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
             var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
@@ -208,7 +210,7 @@ public struct AzureTableDestination: LeadDestination {
                 let email = (info?["Email"] as? String ?? "").lowercased()
                 guard markerPrefix.map({ description.hasPrefix($0) || email.hasPrefix($0.lowercased()) }) ?? true,
                       let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
-                if await !visit(entity, "\(pk)\n\(rk)") { return nil }
+                if await !visit(entity, .entity(partitionKey: pk, rowKey: rk)) { return nil }
             }
             if let pk = response.headers["x-ms-continuation-NextPartitionKey"], let rk = response.headers["x-ms-continuation-NextRowKey"] {
                 continuation = (pk, rk)
@@ -250,7 +252,7 @@ public struct AzureTableDestination: LeadDestination {
 
     /// Finds the entity a flow wrote for this marker.
     public func find(marker: String) async -> ReadBack {
-        var receipt: String?
+        var receipt: Receipt?
         let failure = await scan(markerPrefix: marker) { entity, key in
             let description = entity["Description"] as? String ?? ""
             let email = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? ""
@@ -269,7 +271,7 @@ public struct AzureTableDestination: LeadDestination {
 
     /// Deletes the entity by its keys, one call per entity (destinations.md §2 step 5); a 404
     /// is nothing stored.
-    public func remove(marker: String, receipt: String) async -> Removal {
+    public func remove(marker: String, receipt: Receipt) async -> Removal {
         do {
             let response = try await client.send(request("DELETE", "/\(table)\(Self.keyPath(receipt))", extra: [("If-Match", "*")]))
             if response.isSuccess { return .removed(1) }

@@ -279,7 +279,7 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// The lead's email (how it is found again), or its marker when it has none.
-    public func receipt(for lead: Lead) -> String { lead.customer.email ?? lead.marker }
+    public func receipt(for lead: Lead) -> Receipt { lead.customer.email.map(Receipt.email) ?? .marker(lead.marker) }
 
     /// Creates the lead; the receipt becomes its `leadid`.
     public func deliver(_ lead: Lead) async -> Delivery {
@@ -288,16 +288,14 @@ public struct DynamicsDestination: LeadDestination {
         case let .success(response):
             guard response.isSuccess else { return .failed([await finding(response, lead: lead.marker, action: "creating the lead")]) }
             let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-            if let id = object?["leadid"] as? String { return .accepted(receipt: id) }
+            if let id = object?["leadid"] as? String { return .accepted(receipt: .recordID(id)) }
             // Without a representation, 204 + OData-EntityId carries the id (notes §3.4).
             if let entity = response.headers["OData-EntityId"], let open = entity.lastIndex(of: "("), entity.hasSuffix(")") {
-                return .accepted(receipt: String(entity[entity.index(after: open)..<entity.index(before: entity.endIndex)]))
+                return .accepted(receipt: .recordID(String(entity[entity.index(after: open)..<entity.index(before: entity.endIndex)])))
             }
             return .accepted(receipt: receipt(for: lead))
         }
     }
-
-    static func isLeadID(_ text: String) -> Bool { UUID(uuidString: text) != nil }
 
     /// The stored values of a Dataverse lead row.
     static func stored(_ row: [String: Any]) -> [LeadField: String?] {
@@ -311,7 +309,7 @@ public struct DynamicsDestination: LeadDestination {
     /// Reads the lead back by `emailaddress1` (as the notes' read-back does, exercising the
     /// OData literal escaping with every variant), picking the row with the created `leadid`;
     /// a lead without an email, or whose stored email differs, is read by id.
-    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+    public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
         if let email = lead.customer.email {
             switch await rows(email: email) {
             case let .failure(failure):
@@ -319,14 +317,14 @@ public struct DynamicsDestination: LeadDestination {
                 return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
                 if let row = Self.row(of: lead, receipt: receipt, in: rows) { return .found(Self.stored(row)) }
-                guard Self.isLeadID(receipt) else {
+                guard case .recordID = receipt else {
                     return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is not found by its email",
                                             hint: "Something deleted the lead or rewrote its email right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
                 }
             }
         }
-        guard Self.isLeadID(receipt) else { return await find(marker: lead.marker, email: nil) }
-        switch await call("GET", "leads(\(receipt))?$select=\(Self.columns.joined(separator: ","))", reading: true) {
+        guard case let .recordID(id) = receipt else { return await find(marker: lead.marker, email: nil) }
+        switch await call("GET", "leads(\(id))?$select=\(Self.columns.joined(separator: ","))", reading: true) {
         case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "reading the lead back"))
         case let .success(response):
             if response.status == 404 {
@@ -346,7 +344,7 @@ public struct DynamicsDestination: LeadDestination {
 
     /// Reads a batch with one query by email; a lead without an email, or not among the rows,
     /// is read on its own (by id, or to say it is missing).
-    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+    public func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] {
         let emails = batch.compactMap(\.lead.customer.email)
         guard emails.count > 1 else { return await readBackOneByOne(batch) }
         switch await rows(resource: Self.queryResource(emails: emails)) {
@@ -369,10 +367,9 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// The row a delivered lead was stored as: the created `leadid`, else the exact marker.
-    static func row(of lead: Lead, receipt: String, in rows: [[String: Any]]) -> [String: Any]? {
-        isLeadID(receipt)
-            ? rows.first { ($0["leadid"] as? String)?.lowercased() == receipt.lowercased() }
-            : rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+    static func row(of lead: Lead, receipt: Receipt, in rows: [[String: Any]]) -> [String: Any]? {
+        if case let .recordID(id) = receipt { return rows.first { ($0["leadid"] as? String)?.lowercased() == id.lowercased() } }
+        return rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
     }
 
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
@@ -438,14 +435,15 @@ public struct DynamicsDestination: LeadDestination {
     /// Finds a lead another flow wrote, by marker.
     public func find(marker: String) async -> ReadBack { await find(marker: marker, email: nil) }
 
-    /// Deletes by id; a journal receipt (an email) is looked up first. One `DELETE` per row
+    /// Deletes by id; a lead known by its email or marker is looked up first. One `DELETE` per row
     /// (destinations.md §3.4: `DELETE leads(<leadid>)` → 204); 404 is nothing stored.
-    public func remove(marker: String, receipt: String) async -> Removal {
+    public func remove(marker: String, receipt: Receipt) async -> Removal {
         var ids: [String] = []
-        if Self.isLeadID(receipt) {
-            ids = [receipt]
+        if case let .recordID(id) = receipt {
+            ids = [id]
         } else {
-            let found: Result<[[String: Any]], FindingsFailure> = receipt == marker ? await rows(prefix: marker) : await rows(email: receipt)
+            let found: Result<[[String: Any]], FindingsFailure>
+            if case let .email(email) = receipt { found = await rows(email: email) } else { found = await rows(prefix: marker) }
             switch found {
             case let .failure(failure): return .failed(failure.findings(lead: marker, code: .cleanupFailed))
             case let .success(rows):
@@ -484,7 +482,7 @@ public struct DynamicsDestination: LeadDestination {
             var removed = 0
             var problems: [Finding] = []
             for id in rows.compactMap({ $0["leadid"] as? String }) {
-                let removal = await remove(marker: markerPrefix, receipt: id)
+                let removal = await remove(marker: markerPrefix, receipt: .recordID(id))
                 if case .removed = removal { removed += 1 } else { problems += removal.findings }
             }
             return (removed, problems)

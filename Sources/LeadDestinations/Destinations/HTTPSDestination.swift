@@ -134,7 +134,7 @@ public struct HTTPSDestination: LeadDestination {
     }
 
     /// The marker: how the stored copy is found.
-    public func receipt(for lead: Lead) -> String { lead.marker }
+    public func receipt(for lead: Lead) -> Receipt { .marker(lead.marker) }
 
     /// POSTs the lead.
     public func deliver(_ lead: Lead) async -> Delivery {
@@ -152,9 +152,9 @@ public struct HTTPSDestination: LeadDestination {
 
     /// Reads back through the configured destination or the sandbox; with neither, delivery is
     /// the whole proof.
-    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+    public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
         guard readsBack else { return .found([:]) }
-        return await find(marker: receipt)
+        return await find(marker: lead.marker)
     }
 
     /// What the sandbox's sink stored for a marker.
@@ -201,7 +201,7 @@ public struct HTTPSDestination: LeadDestination {
 
     /// Deletes the stored copy: where the flow wrote it (`readback:`), or through the sandbox's
     /// inspection API (a real endpoint keeps no copy of ours).
-    public func remove(marker: String, receipt: String) async -> Removal {
+    public func remove(marker: String, receipt: Receipt) async -> Removal {
         if let readbackDestination {
             // Exactly this marker: followed by a space (Description) or "@" (the email), never
             // a longer marker that starts with it (`_1` and `_12`).
@@ -223,7 +223,7 @@ public struct HTTPSDestination: LeadDestination {
             return .notKept("the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them")
         }
         do {
-            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(receipt)"))
+            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(marker)"))
             guard response.isSuccess else {
                 return .failed([Finding(code: .cleanupFailed, destination: name, lead: marker,
                                         message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")])

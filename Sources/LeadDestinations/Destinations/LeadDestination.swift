@@ -16,21 +16,21 @@ public protocol LeadDestination: Sendable {
     /// Delivers a lead; the receipt identifies what was stored.
     func deliver(_ lead: Lead) async -> Delivery
     /// Reads back what the destination stored for a delivered lead.
-    func readBack(_ lead: Lead, receipt: String) async -> ReadBack
+    func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack
     /// Looks a lead up by its marker alone, for when something else (an HTTPS endpoint's flow)
     /// wrote it here with keys leadcheck does not know.
     func find(marker: String) async -> ReadBack
 
     /// Removes the stored lead (known by its marker and receipt, as the journal records them)
     /// and says what that did: only a deleted record is `.removed`.
-    func remove(marker: String, receipt: String) async -> Removal
+    func remove(marker: String, receipt: Receipt) async -> Removal
 
     /// How many leads one read-back or removal call may carry; 1 where the service reads and
     /// deletes one record per call.
     var batchLimit: Int { get }
 
     /// Reads back several delivered leads (at most ``batchLimit``), one answer per lead in order.
-    func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack]
+    func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack]
 
     /// Removes several stored leads (at most ``batchLimit``), one answer per lead in order.
     func remove(_ batch: [StoredLead]) async -> [Removal]
@@ -50,7 +50,7 @@ public protocol LeadDestination: Sendable {
 
     /// The receipt a lead will have once delivered, known before sending so the journal can
     /// record it first.
-    func receipt(for lead: Lead) -> String
+    func receipt(for lead: Lead) -> Receipt
 
     /// What the run spent of a daily allowance, where the destination has one.
     var usage: QuotaUsage? { get }
@@ -82,10 +82,10 @@ extension LeadDestination {
     public var batchLimit: Int { 1 }
 
     /// One lead after the other.
-    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] { await readBackOneByOne(batch) }
+    public func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] { await readBackOneByOne(batch) }
 
     /// Reads each lead of a batch with its own call.
-    public func readBackOneByOne(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+    public func readBackOneByOne(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] {
         var answers: [ReadBack] = []
         for item in batch { answers.append(await readBack(item.lead, receipt: item.receipt)) }
         return answers

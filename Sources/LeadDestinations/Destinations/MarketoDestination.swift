@@ -223,7 +223,7 @@ public struct MarketoDestination: LeadDestination {
     }
 
     /// The lead's email: how Marketo finds it.
-    public func receipt(for lead: Lead) -> String { lead.customer.email ?? lead.marker }
+    public func receipt(for lead: Lead) -> Receipt { lead.customer.email.map(Receipt.email) ?? .marker(lead.marker) }
 
     /// Submits the form (or syncs); judged by `success` and the record's `status`.
     public func deliver(_ lead: Lead) async -> Delivery {
@@ -241,7 +241,7 @@ public struct MarketoDestination: LeadDestination {
             let status = record["status"] as? String ?? ""
             guard status == "created" || status == "updated" else { return .failed([finding(skipped: record, lead: lead)]) }
             // The lead id saves a lookup when cleaning up (Marketo's 100 calls / 20 s are shared).
-            return .accepted(receipt: (record["id"] as? NSNumber).map { "\($0.int64Value)" } ?? receipt(for: lead))
+            return .accepted(receipt: (record["id"] as? NSNumber).map { .recordID("\($0.int64Value)") } ?? receipt(for: lead))
         }
     }
 
@@ -268,8 +268,8 @@ public struct MarketoDestination: LeadDestination {
     }
 
     /// Reads the lead by its email.
-    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
-        await read(marker: lead.marker, email: lead.customer.email ?? receipt)
+    public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
+        await read(marker: lead.marker, email: lead.customer.email ?? receipt.text)
     }
 
     func read(marker: String, email: String) async -> ReadBack {
@@ -295,8 +295,8 @@ public struct MarketoDestination: LeadDestination {
     public var batchLimit: Int { 300 }
 
     /// One read for the whole batch; each lead is the record with its email.
-    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
-        let emails = batch.map { $0.lead.customer.email ?? $0.receipt }
+    public func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] {
+        let emails = batch.map { $0.lead.customer.email ?? $0.receipt.text }
         switch await leads(emails: emails) {
         case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.lead.marker)) }
         case let .success(records):
@@ -309,14 +309,17 @@ public struct MarketoDestination: LeadDestination {
     /// Deletes a batch with one call (plus one read for leads known only by email, as a
     /// journal knows them); each id's `status` says whether it was deleted.
     public func remove(_ batch: [StoredLead]) async -> [Removal] {
-        var ids: [[Int64]] = batch.map { Int64($0.receipt).map { [$0] } ?? [] }
-        let byEmail = batch.indices.filter { Int64(batch[$0].receipt) == nil }
+        var ids: [[Int64]] = batch.map { item in
+            if case let .recordID(id) = item.receipt, let number = Int64(id) { return [number] }
+            return []
+        }
+        let byEmail = batch.indices.filter { ids[$0].isEmpty }
         if !byEmail.isEmpty {
-            switch await leads(emails: byEmail.map { batch[$0].receipt }) {
+            switch await leads(emails: byEmail.map { batch[$0].receipt.text }) {
             case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.marker, code: .cleanupFailed)) }
             case let .success(records):
                 for index in byEmail {
-                    ids[index] = records.filter { ($0["email"] as? String)?.lowercased() == batch[index].receipt.lowercased() }
+                    ids[index] = records.filter { ($0["email"] as? String)?.lowercased() == batch[index].receipt.text.lowercased() }
                         .compactMap { ($0["id"] as? NSNumber)?.int64Value }
                 }
             }
@@ -363,7 +366,7 @@ public struct MarketoDestination: LeadDestination {
 
     /// Deletes the lead by id (a delivery receipt) or every lead with the receipt's email (a
     /// journal receipt).
-    public func remove(marker: String, receipt: String) async -> Removal {
+    public func remove(marker: String, receipt: Receipt) async -> Removal {
         await remove([StoredLead(marker: marker, receipt: receipt)])[0]
     }
 

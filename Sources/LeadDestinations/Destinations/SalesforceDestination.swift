@@ -257,7 +257,7 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// The lead's email (or marker, for a lead without one).
-    public func receipt(for lead: Lead) -> String { lead.customer.email ?? lead.marker }
+    public func receipt(for lead: Lead) -> Receipt { lead.customer.email.map(Receipt.email) ?? .marker(lead.marker) }
 
     /// Posts the form. A 200 only means the servlet answered; read-back is the proof.
     public func deliver(_ lead: Lead) async -> Delivery {
@@ -282,7 +282,7 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// Polls the query with backoff until the lead appears or the read-back timeout passes.
-    public func readBack(_ lead: Lead, receipt: String) async -> ReadBack {
+    public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
         let deadline = ContinuousClock.now + .milliseconds(settings.readbackTimeoutMilliseconds)
         var delay = Duration.milliseconds(100)
         let soql = Self.soql(for: lead)
@@ -327,7 +327,7 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// Deletes the records carrying the marker among those with the receipt's email.
-    public func remove(marker: String, receipt: String) async -> Removal {
+    public func remove(marker: String, receipt: Receipt) async -> Removal {
         await remove([StoredLead(marker: marker, receipt: receipt)])[0]
     }
 
@@ -347,7 +347,7 @@ public struct SalesforceDestination: LeadDestination {
     /// Leads found by their plain email are read with one SOQL `IN` query per poll, polled
     /// with backoff for those not there yet; the others (no email, or one longer than Email
     /// holds) each with their own query.
-    public func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+    public func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] {
         var answers = [ReadBack?](repeating: nil, count: batch.count)
         var waiting: [Int] = []
         for (index, item) in batch.enumerated() {
@@ -391,17 +391,18 @@ public struct SalesforceDestination: LeadDestination {
     public func remove(_ batch: [StoredLead]) async -> [Removal] {
         var ids = [[String]](repeating: [], count: batch.count)
         var failed = [[Finding]](repeating: [], count: batch.count)
-        let byEmail = batch.indices.filter { batch[$0].receipt.contains("@") }
+        let emails: [String?] = batch.map { if case let .email(email) = $0.receipt { email } else { nil } }
+        let byEmail = batch.indices.filter { emails[$0] != nil }
         func pick(_ rows: [[String: Any]], for index: Int) -> [String] {
             rows.filter { LeadMarker.matches(batch[index].marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }.compactMap { $0["Id"] as? String }
         }
         if !byEmail.isEmpty {
-            switch await records(Self.soql(emails: byEmail.map { batch[$0].receipt }, columns: "Id,Email,Description") as [String]) {
+            switch await records(Self.soql(emails: byEmail.compactMap { emails[$0] }, columns: "Id,Email,Description") as [String]) {
             case let .failure(failure): for index in byEmail { failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed) }
             case let .success(rows): for index in byEmail { ids[index] = pick(rows, for: index) }
             }
         }
-        for index in batch.indices where !batch[index].receipt.contains("@") {
+        for index in batch.indices where emails[index] == nil {
             switch await records(Self.soql(emailPrefix: batch[index].marker)) {
             case let .failure(failure): failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed)
             case let .success(rows): ids[index] = pick(rows, for: index)

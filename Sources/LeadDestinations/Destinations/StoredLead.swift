@@ -4,10 +4,10 @@ public struct StoredLead: Sendable, Hashable {
     /// The marker.
     public var marker: String
     /// What identifies the stored record (see ``LeadDestination/receipt(for:)``).
-    public var receipt: String
+    public var receipt: Receipt
 
     /// Creates one.
-    public init(marker: String, receipt: String) {
+    public init(marker: String, receipt: Receipt) {
         self.marker = marker
         self.receipt = receipt
     }

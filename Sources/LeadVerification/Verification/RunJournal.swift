@@ -1,9 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#endif
 import LeadModel
 import LeadFiles
-#endif
+import LeadDestinations
 
 /// The run journal: before a lead is sent, its identity (destination, marker, receipt) is
 /// appended and flushed to disk, so a run killed at any point can be cleaned up exactly with
@@ -28,15 +29,23 @@ public final class RunJournal: @unchecked Sendable {
         public var destination: String
         /// The lead's marker.
         public var marker: String
-        /// What finds the stored record (Azure: PartitionKey newline RowKey; HTTPS: the marker).
+        /// What finds the stored record, as text (``Receipt/text``).
         public var receipt: String
+        /// What kind of receipt that is; absent in journals written before receipts had kinds.
+        public var receiptKind: Receipt.Kind?
 
         /// Creates an entry.
-        public init(event: Event, destination: String, marker: String, receipt: String) {
+        public init(event: Event, destination: String, marker: String, receipt: Receipt) {
             self.event = event
             self.destination = destination
             self.marker = marker
-            self.receipt = receipt
+            self.receipt = receipt.text
+            self.receiptKind = receipt.kind
+        }
+
+        /// The lead as removal knows it, at a destination of this kind.
+        public func storedLead(at kind: DestinationKind) -> StoredLead {
+            StoredLead(marker: marker, receipt: Receipt(text: receipt, kind: receiptKind, destination: kind))
         }
     }
 

@@ -74,7 +74,7 @@ public struct VerifyRunner: Sendable {
     private struct Check {
         var findings: [Finding] = []
         /// The delivery receipt, once the destination answered that it stored the lead.
-        var receipt: String?
+        var receipt: Receipt?
         /// Whether the destination answered the delivery at all (accepted or refused): only then
         /// is removal tried; an unreachable one stays journaled as sent for `cleanup`.
         var answered = false

@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 #if canImport(Glibc)
 import Glibc
-import LeadTransport
 #endif
+import LeadTransport
 
 /// A `leadcheck sandbox` process started by a test, with the endpoints it wrote.
 final class SandboxProcess: @unchecked Sendable {

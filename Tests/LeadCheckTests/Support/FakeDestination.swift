@@ -67,7 +67,7 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
                 // The first field sent, stored as something else.
                 if answer == .storeChanged, let field = values.keys.min(by: { $0.rawValue < $1.rawValue }) { values[field] = "Changed Ltd" }
                 stored[lead.marker] = values
-                return .accepted(receipt: lead.marker)
+                return .accepted(receipt: .marker(lead.marker))
             case .refuse:
                 return .failed([Finding(code: .httpStatus, destination: name, lead: lead.marker, message: "HTTP 400", hint: "fix it")])
             case .unreachable:
@@ -76,7 +76,7 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
         }
     }
 
-    func readBack(_ batch: [(lead: Lead, receipt: String)]) async -> [ReadBack] {
+    func readBack(_ batch: [(lead: Lead, receipt: Receipt)]) async -> [ReadBack] {
         locked {
             readBatches.append(batch.map(\.lead.marker))
             return batch.map { item in
@@ -86,11 +86,11 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
         }
     }
 
-    func readBack(_ lead: Lead, receipt: String) async -> ReadBack { await readBack([(lead: lead, receipt: receipt)])[0] }
+    func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack { await readBack([(lead: lead, receipt: receipt)])[0] }
 
     func find(marker: String) async -> ReadBack { .missing(Finding(code: .readbackMissing, destination: name, message: "no", hint: "no")) }
 
-    func remove(marker: String, receipt: String) async -> Removal {
+    func remove(marker: String, receipt: Receipt) async -> Removal {
         locked {
             guard visible(marker) else { return .notFound }
             stored[marker] = nil
@@ -101,7 +101,7 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
 
     func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) { (0, []) }
 
-    func receipt(for lead: Lead) -> String { lead.marker }
+    func receipt(for lead: Lead) -> Receipt { .marker(lead.marker) }
 
     var apiCalls: Int { lock.withLock { calls } }
 
