@@ -52,8 +52,8 @@ public final class Sandbox: Sendable {
 
     /// The sandbox's network threads: half the cores. Leads are committed on the store's writer
     /// thread and most handlers run on Swift's pool, so a loop per core mostly adds context
-    /// switches (measured on 2 cores with `wrk -t2 -c16` on the sink: one loop stores
-    /// ≈ 32,000 leads/s, two ≈ 30,000). Process-wide, like NIO's own singleton.
+    /// switches (docs/benchmarks.md has the sink's figures). Process-wide, like NIO's own
+    /// singleton.
     static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
 
     /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;

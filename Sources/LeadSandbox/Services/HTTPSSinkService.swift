@@ -49,20 +49,9 @@ public struct HTTPSSinkService: SandboxService {
     }
 
     /// Whether a Content-Type names JSON (`application/json`, `text/json`, `application/…+json`):
-    /// it contains "json" in any case. Compared on bytes: Foundation's case-insensitive search
-    /// was a visible share of every stored lead.
+    /// it contains "json" in any case.
     static func declaresJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let json: [UInt8] = [0x6A, 0x73, 0x6F, 0x6E]  // "json"
-        // A plain scan: "json" has no prefix that is also its suffix, so a mismatch restarts at
-        // the current byte.
-        var matched = 0
-        for byte in contentType.utf8 {
-            let folded = byte | 0x20
-            matched = folded == json[matched] ? matched + 1 : (folded == json[0] ? 1 : 0)
-            if matched == json.count { return true }
-        }
-        return false
+        contentType?.lowercased().contains("json") ?? false
     }
 
     /// The top-level keys of the docs' example (PC-https) a body lacks, compared case-sensitively
