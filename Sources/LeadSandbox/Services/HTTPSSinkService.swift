@@ -99,20 +99,18 @@ public struct HTTPSSinkService: SandboxService {
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
     }
 
-    /// The answer once the lead with this id is committed, or the store failed.
-    static func stored(_ result: Result<Int64, any Error>) -> SandboxResponse {
-        switch result {
-        case let .success(id): SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
-        case .failure: error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
-        }
-    }
-
     /// Accepts a lead.
     public func handle(_ request: SandboxRequest) async -> SandboxResponse {
         switch admit(request) {
         case let .respond(response): return response
         case let .store(row):
-            do { return Self.stored(.success(try await store.insertHTTPSLead(row))) } catch { return Self.stored(.failure(error)) }
+            do {
+                // Acknowledged only once committed: a 202 means the lead survives a SIGKILL.
+                let id = try await store.insertHTTPSLead(row)
+                return SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
+            } catch {
+                return Self.error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
+            }
         }
     }
 }

@@ -19,12 +19,6 @@ extension SandboxStore {
         try await httpsBatcher.submit(row)
     }
 
-    /// The same for a caller on an event loop: `completion` runs on the writer thread once the
-    /// lead is committed.
-    func insertHTTPSLead(_ row: HTTPSLeadRow, completion: @escaping WriteBatcher<HTTPSLeadRow>.Completion) {
-        httpsBatcher.submit(row, completion: completion)
-    }
-
     /// The row for one accepted lead: headers as a JSON array of `[name, value]` pairs in order,
     /// the raw body, and the marker inspection filters on.
     static func httpsLeadRow(path: String, headers: [(name: String, value: String)], body: [UInt8]) -> HTTPSLeadRow {

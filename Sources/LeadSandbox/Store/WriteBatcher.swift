@@ -34,9 +34,8 @@ final class WriteBatcher<Item: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Stores one item and calls `completion` on the writer thread once it is committed: for a
-    /// caller on an event loop, which must not wait and hops back itself.
-    func submit(_ item: Item, completion: @escaping Completion) {
+    /// Stores one item and calls `completion` on the writer thread once it is committed.
+    private func submit(_ item: Item, completion: @escaping Completion) {
         condition.lock()
         if stopping {
             condition.unlock()
