@@ -38,8 +38,9 @@ struct CleanupCommand: AsyncParsableCommand {
     @Option(help: "The leadcheck.yaml the run used.")
     var config: String
 
-    @Option(help: "How long to keep looking for leads not visible yet (Salesforce Web-to-Lead, a flow's store), e.g. 30s or 2m (default: that destination's readbackTimeout).")
-    var wait: String?
+    @Option(help: "How long to keep looking for leads not visible yet (Salesforce Web-to-Lead, a flow's store), e.g. 30s or 2m (default: that destination's readbackTimeout).",
+            transform: Milliseconds.durationOption)
+    var wait: Milliseconds?
 
     @OptionGroup var transport: TransportFlags
 
@@ -55,10 +56,7 @@ struct CleanupCommand: AsyncParsableCommand {
             return
         }
         guard let journal else { return }
-        let waitMilliseconds = try wait.map { text throws(LeadCheckError) in
-            guard let value = Choice.durationMilliseconds(text) else { throw LeadCheckError.invalidValue(flag: "--wait", value: text, expected: "a duration like 30s, 250ms or 2m") }
-            return value
-        }
+        let waitMilliseconds = wait?.value
         let entries = try RunJournal.pending(at: journal)
         let redactor = Redactor(secrets: leadcheckConfig.secrets)
         let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)

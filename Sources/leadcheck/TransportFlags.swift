@@ -12,14 +12,16 @@ struct TransportFlags: ParsableArguments {
     @Option(help: "PEM file of CA certificates to trust instead of the system store.")
     var cacert: String?
 
-    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for DNS, TCP and TLS (else LEADCHECK_CONNECT_TIMEOUT, the config's defaults.connectTimeout, or 10).")
-    var connectTimeout: String?
+    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for DNS, TCP and TLS (else LEADCHECK_CONNECT_TIMEOUT, the config's defaults.connectTimeout, or 10).",
+            transform: Milliseconds.secondsOption)
+    var connectTimeout: Milliseconds?
 
-    @Option(help: "Seconds allowed for a whole request (else LEADCHECK_TIMEOUT, the config's defaults.timeout, or 30); also how long one call may wait out a destination's throttling.")
-    var timeout: String?
+    @Option(help: "Seconds allowed for a whole request (else LEADCHECK_TIMEOUT, the config's defaults.timeout, or 30); also how long one call may wait out a destination's throttling.",
+            transform: Milliseconds.secondsOption)
+    var timeout: Milliseconds?
 
-    @Option(name: .customLong("max-body"), help: "Largest response body accepted, in bytes (default 10485760).")
-    var maxBody: String = String(10 << 20)
+    @Option(name: .customLong("max-body"), help: "Largest response body accepted, in bytes, from 1024 to 1073741824.")
+    var maxBody: Int = 10 << 20
 
     @Flag(name: .customLong("follow-redirects"), help: "Follow up to 5 redirects instead of reporting them (Authorization is dropped on a host change).")
     var followRedirects = false
@@ -29,24 +31,26 @@ struct TransportFlags: ParsableArguments {
     /// `defaults` (built-in defaults when there is no config).
     func options(concurrency: Int, defaults: LeadCheckConfig.Defaults = LeadCheckConfig.Defaults(),
                  environment: [String: String] = ProcessInfo.processInfo.environment) throws(LeadCheckError) -> TransportOptions {
-        func seconds(_ value: String, _ flag: String) throws(LeadCheckError) -> Int {
-            guard let number = Choice.plainDecimal(value), number >= 0.001, number <= 3600 else {
-                throw .invalidNumber(flag: flag, value: value, expected: "a number of seconds from 0.001 to 3600")
+        func milliseconds(_ flag: Milliseconds?, _ variable: String, fallback: Int) throws(LeadCheckError) -> Int {
+            if let flag { return flag.value }
+            if let value = environment[variable], !value.isEmpty {
+                guard let span = Milliseconds.seconds(value) else {
+                    throw .invalidNumber(flag: variable, value: value, expected: "a number of seconds from 0.001 to 3600")
+                }
+                return span.value
             }
-            return Int((number * 1000).rounded())
-        }
-        func milliseconds(_ flag: String?, _ flagName: String, _ variable: String, fallback: Int) throws(LeadCheckError) -> Int {
-            if let flag { return try seconds(flag, flagName) }
-            if let value = environment[variable], !value.isEmpty { return try seconds(value, variable) }
             return fallback
+        }
+        guard (1024...(1 << 30)).contains(maxBody) else {
+            throw LeadCheckError.invalidNumber(flag: "--max-body", value: String(maxBody), expected: "a number of bytes from 1024 to 1073741824")
         }
         if let cacert, !FileManagerCheck.isReadableFile(cacert) {
             throw LeadCheckError.inputUnreadable(path: cacert, reason: "the --cacert file does not exist or cannot be read")
         }
         return TransportOptions(
-            connectTimeoutMilliseconds: try milliseconds(connectTimeout, "--connect-timeout", "LEADCHECK_CONNECT_TIMEOUT", fallback: defaults.connectTimeoutMilliseconds),
-            totalTimeoutMilliseconds: try milliseconds(timeout, "--timeout", "LEADCHECK_TIMEOUT", fallback: defaults.totalTimeoutMilliseconds),
-            maxBodyBytes: try Choice.parseInt(maxBody, flag: "--max-body", range: 1024...(1 << 30)),
+            connectTimeoutMilliseconds: try milliseconds(connectTimeout, "LEADCHECK_CONNECT_TIMEOUT", fallback: defaults.connectTimeoutMilliseconds),
+            totalTimeoutMilliseconds: try milliseconds(timeout, "LEADCHECK_TIMEOUT", fallback: defaults.totalTimeoutMilliseconds),
+            maxBodyBytes: maxBody,
             redirects: followRedirects ? .follow(maxHops: 5) : .fail,
             insecure: insecure, caFile: cacert, maxConcurrentTransfers: concurrency
         )
