@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// An Azure Storage connection string (reference notes §2.3): `AccountName`, `AccountKey`,
 /// `DefaultEndpointsProtocol`, `EndpointSuffix` or an explicit `TableEndpoint`, or
 /// `UseDevelopmentStorage=true` (Azurite's well-known account).

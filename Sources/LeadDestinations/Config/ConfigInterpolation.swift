@@ -1,4 +1,5 @@
 import LeadModel
+
 /// `${VAR}` and `${VAR:-default}` in config values, from the environment. An unset variable
 /// without a default is an error naming it; `$$` is a literal `$`.
 enum ConfigInterpolation {

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Applies run-default overrides in DESIGN §6's precedence: a flag beats a `LEADCHECK_*`
 /// environment variable, which beats the config file, which beats the built-in default.
 public struct DefaultsOverrides: Sendable {

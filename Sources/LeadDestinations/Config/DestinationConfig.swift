@@ -1,4 +1,5 @@
 import LeadModel
+
 /// One configured lead destination: a name, a kind and that kind's settings — the inputs Partner
 /// Center asks for, plus what read-back needs.
 public struct DestinationConfig: Sendable {

@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// A Dynamics 365 destination: the inputs Partner Center asks for (reference notes §3.1) and
 /// what leadcheck needs to sign in for read-back and cleanup.
 public struct DynamicsSettings: Sendable {

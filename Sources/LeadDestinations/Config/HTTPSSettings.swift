@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// An HTTPS endpoint: the URL Partner Center asks for, plus where its flow stores leads (for
 /// read-back) and which key casing to send.
 public struct HTTPSSettings: Sendable {

@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// A parsed `leadcheck.yaml` (DESIGN §6), every secret already a ``Secret``.
 public struct LeadCheckConfig: Sendable {
     /// The schema version; 1.

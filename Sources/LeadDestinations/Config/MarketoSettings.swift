@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// A Marketo destination: Partner Center's Munchkin ID, form id, client id and secret
 /// (reference notes §4.1), and the choices the undocumented connector leaves open.
 public struct MarketoSettings: Sendable {

@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// A Salesforce destination: the Web-to-Lead org id Partner Center asks for (reference notes
 /// §5.1), and a client-credentials connected app for read-back and cleanup (§5.4).
 public struct SalesforceSettings: Sendable {

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Writes `leadcheck.yaml` text: the commented starter of `leadcheck init`, and the config
 /// `leadcheck sandbox --write-config` points at itself.
 public enum StarterConfig {

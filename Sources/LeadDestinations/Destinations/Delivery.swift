@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What delivering one lead did.
 public enum Delivery: Sendable {
     /// Accepted; the receipt (keys, id, marker) finds the stored record.

@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// Builds the verification destination for a configured one; shared by `verify` and `cleanup`.
 public enum DestinationFactory {
     /// The destination (an error only for an Azure key that is not base64). `all` lets an

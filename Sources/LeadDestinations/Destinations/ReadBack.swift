@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What reading back one lead found.
 public enum ReadBack: Sendable {
     /// The stored values of the fields this destination keeps (`nil` = stored empty/absent).

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What removing one stored lead did. Only `.removed` lets a journal say the lead is gone.
 public enum Removal: Sendable {
     /// This many records carrying the marker were deleted (at least one).

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Warnings about a destination's certificate that do not stop a run.
 enum TLSWarnings {
     /// Days of validity under which a certificate draws a warning.

@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// Turns transport failures and unexpected statuses into findings with the hints users need.
 enum TransportFindings {
     /// A finding for a request that got no usable response.

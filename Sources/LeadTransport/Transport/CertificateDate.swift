@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Parses the certificate dates libcurl reports (OpenSSL's `ASN1_TIME_print` form,
 /// `Jan  1 00:00:00 2027 GMT`) without Foundation's locale-dependent formatters.
 enum CertificateDate {

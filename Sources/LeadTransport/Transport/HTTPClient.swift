@@ -1,4 +1,5 @@
 import LeadModel
+
 /// leadcheck's HTTP client: every outbound request goes through it, and through libcurl.
 ///
 /// `send` is async; the transfer itself runs on the client's own libcurl thread

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What a request carries.
 public enum HTTPRequestBody: Sendable, Hashable {
     /// No body.

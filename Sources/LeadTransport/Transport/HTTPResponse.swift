@@ -1,4 +1,5 @@
 import LeadModel
+
 /// One HTTP response, with what the transport learned about the exchange.
 public struct HTTPResponse: Sendable, Hashable {
     /// The status code of the final response.

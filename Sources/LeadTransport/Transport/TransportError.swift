@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Why a request produced no usable response. Each kind has a stable code (DESIGN §5 uses them
 /// as finding codes) and the message carries libcurl's own error text, already redacted.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {

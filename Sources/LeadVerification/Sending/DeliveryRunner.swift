@@ -1,5 +1,6 @@
 import LeadModel
 import LeadDestinations
+
 /// `send` to a destination that is not a plain HTTPS endpoint: each lead delivered exactly as
 /// verification delivers it (sign-in, form or API call, the destination's own success rules),
 /// with bounded concurrency, and no read-back or cleanup. The summary counts acceptances and

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Leads straight from a generator, in order.
 public struct GeneratedLeadFeed: LeadFeed {
     private let generator: LeadGenerator

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Something `send` runs a feed of leads through: the HTTPS burst (``SendRunner``) or
 /// deliveries to any destination (``DeliveryRunner``).
 public protocol LeadFeedRunner: Sendable {

@@ -1,5 +1,6 @@
 import LeadModel
 import LeadFiles
+
 /// Leads read from NDJSON lead records (a file or standard input), one per line; blank lines
 /// are skipped. With `limit`, reading stops after that many leads.
 public final class RecordLeadFeed: LeadFeed {

@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// Delivers leads to an HTTPS endpoint the way Microsoft's connector does — one POST of the
 /// documented JSON per lead — with bounded concurrency, and summarises what came back.
 public struct SendRunner: LeadFeedRunner {

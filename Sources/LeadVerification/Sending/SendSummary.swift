@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What a `send` run did: counts by status and error code, latency percentiles, throughput.
 public struct SendSummary: Sendable, Codable, Hashable {
     /// Where the leads went (redacted).

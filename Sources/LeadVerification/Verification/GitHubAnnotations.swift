@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// Findings as GitHub Actions workflow commands (`::error title=…::…`), so a failing run shows
 /// them on the job summary and the pull request. One line per distinct finding.
 public enum GitHubAnnotations {

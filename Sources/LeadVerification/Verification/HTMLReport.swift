@@ -1,5 +1,6 @@
 import LeadModel
 import LeadTransport
+
 /// The HTML view of a run (`verify --html`, `report --html`): one self-contained file — inline
 /// CSS and SVG, no scripts, fonts, images or links outside itself — for people who do not read
 /// JSON. A header with the verdict, the leads × destinations grid, per destination its timing

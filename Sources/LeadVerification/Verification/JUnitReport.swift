@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// JUnit XML: one test suite per destination, one test case per destination × lead; `<failure>`
 /// when the destination answered wrongly, `<error>` when it could not be reached, `<skipped>`
 /// when its preflight failed or the run stopped trying to reach it.

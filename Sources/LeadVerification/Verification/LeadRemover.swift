@@ -1,5 +1,6 @@
 import LeadModel
 import LeadDestinations
+
 /// Removes test leads from one destination in its batches and journals only what is true: a
 /// lead is `removed` when its record was deleted, `absent` when nothing is stored where a write
 /// is visible at once; one that may still appear (Web-to-Lead, a flow) is looked for again with

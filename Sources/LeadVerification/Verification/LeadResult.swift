@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The outcome of one lead at one destination.
 public struct LeadResult: Sendable, Codable, Hashable {
     /// How it went.

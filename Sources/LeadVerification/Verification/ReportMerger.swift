@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Merges results documents — the shards of one run, or several runs — into one: every
 /// destination, lead and result once, every finding once, the verdict recomputed.
 public enum ReportMerger {

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// One slice of a run's work (`verify --shard K/N`): the (destination × lead) checks whose index
 /// — destination-major — leaves remainder K−1 when divided by N. Every shard of the same seed
 /// generates the same leads, so the shards together are the whole run, each check exactly once.

@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// The terminal view of a run: a matrix of leads × destinations, then findings with hints.
 /// Plain characters only, so it reads the same on a TTY, in CI logs and with `NO_COLOR`.
 public enum TerminalReport {

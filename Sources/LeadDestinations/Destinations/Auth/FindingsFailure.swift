@@ -1,4 +1,5 @@
 import LeadModel
+
 /// A step failed (signing in, a query); the findings say why. Used where a `Result` needs an
 /// `Error`: findings are values, not thrown errors.
 struct FindingsFailure: Error, Sendable {

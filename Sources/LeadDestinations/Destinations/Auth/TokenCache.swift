@@ -1,4 +1,5 @@
 import LeadTransport
+
 /// Bearer tokens for one destination: fetched once, shared by every concurrent lead, reused
 /// until shortly before expiry, renewed when the service says the token is no longer good.
 /// Every token it ever held is remembered so output can mask it.
