@@ -54,8 +54,11 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Write a self-contained HTML report.")
     var html: String?
 
-    @Option(help: "Run only slice K of N of the destination × lead checks (needs a fixed seed); merge the shards with leadcheck report.")
-    var shard: String?
+    @Option(help: "Run only slice K of N of the destination × lead checks (needs a fixed seed); merge the shards with leadcheck report.",
+            transform: { text in
+                do throws(LeadCheckError) { return try Shard(parsing: text) } catch { throw ValidationError(error.message) }
+            })
+    var shard: Shard?
 
     @Option(parsing: .unconditional, help: "Seed for the leads (else LEADCHECK_SEED, the config, or random).")
     var seed: String?
@@ -165,9 +168,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
         let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)
             .apply(to: leadcheckConfig.defaults, environment: environment)
-        let slice = try shard.map { text throws(LeadCheckError) in try Shard(parsing: text) }
+        let slice = shard
         if slice != nil && defaults.seed == nil {
-            throw LeadCheckError.invalidValue(flag: "--shard", value: shard ?? "", expected: "a fixed seed too (--seed, LEADCHECK_SEED or the config), so every shard generates the same leads")
+            throw LeadCheckError.invalidValue(flag: "--shard", value: shard?.description ?? "", expected: "a fixed seed too (--seed, LEADCHECK_SEED or the config), so every shard generates the same leads")
         }
         let seedValue = defaults.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
         // Shards share the run id (derived from the seed) so their markers and reports line up.
