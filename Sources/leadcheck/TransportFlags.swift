@@ -23,6 +23,13 @@ struct TransportFlags: ParsableArguments {
     @Option(name: .customLong("max-body"), help: "Largest response body accepted, in bytes, from 1024 to 1073741824.")
     var maxBody: Int = 10 << 20
 
+    /// Refuses a `--max-body` outside its range while the arguments are parsed.
+    func validate() throws {
+        guard (1024...(1 << 30)).contains(maxBody) else {
+            throw ValidationError("--max-body: \(maxBody) is not a number of bytes from 1024 to 1073741824")
+        }
+    }
+
     @Flag(name: .customLong("follow-redirects"), help: "Follow up to 5 redirects instead of reporting them (Authorization is dropped on a host change).")
     var followRedirects = false
 
@@ -40,9 +47,6 @@ struct TransportFlags: ParsableArguments {
                 return span.value
             }
             return fallback
-        }
-        guard (1024...(1 << 30)).contains(maxBody) else {
-            throw LeadCheckError.invalidNumber(flag: "--max-body", value: String(maxBody), expected: "a number of bytes from 1024 to 1073741824")
         }
         if let cacert, !FileManagerCheck.isReadableFile(cacert) {
             throw LeadCheckError.inputUnreadable(path: cacert, reason: "the --cacert file does not exist or cannot be read")

@@ -13,6 +13,7 @@ import Testing
         (["verify", "--sandbox", "--timeout", "nan"], "--timeout"),
         (["verify", "--sandbox", "--connect-timeout", "0x10"], "--connect-timeout"),
         (["verify", "--sandbox", "--max-body", "abc"], "--max-body"),
+        (["verify", "--sandbox", "--max-body", "10"], "--max-body"),
         (["verify", "--sandbox", "--shard", "0/0"], "--shard"),
         (["verify", "--sandbox", "--shard", "3/2"], "--shard"),
         (["verify", "--sandbox", "--fault", "::"], "--fault"),

@@ -236,7 +236,7 @@ import Testing
     }
 
     /// Two bytes to escape at every pair of positions: the second is found by a scan that starts
-    /// mid-block, so the overlapping last step must skip the bytes already checked, and only those.
+    /// mid-word, after the first, and by the byte-wise tail past the last whole word.
     @Test func jsonEscapingFindsEverySecondSpecialAfterTheFirst() throws {
         for length in 2...40 {
             for first in 0..<(length - 1) {
@@ -270,9 +270,8 @@ import Testing
         }
     }
 
-    /// A string shorter than a block is read as a whole block only when that stays in its page: at
-    /// the very end of a page followed by an unreadable one, any read past the string would crash
-    /// the test process.
+    /// The scan never reads past the string: at the very end of a page followed by an unreadable
+    /// one, any read past it would crash the test process.
     @Test func jsonEscapingNeverReadsAcrossIntoTheNextPage() throws {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let mapped = try #require(mmap(nil, page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
