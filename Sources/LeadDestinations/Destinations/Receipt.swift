@@ -56,7 +56,7 @@ public enum Receipt: Sendable, Hashable {
         case .https: return .marker
         case .dynamics, .marketo, .salesforce:
             if text.contains("@") { return .email }
-            if destination == .marketo, !text.isEmpty, text.utf8.allSatisfy { (0x30...0x39).contains($0) } { return .recordID }
+            if destination == .marketo, !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return .recordID }
             if destination == .dynamics, UUID(uuidString: text) != nil { return .recordID }
             return .marker
         }
