@@ -174,7 +174,7 @@ import Testing
             findings.append(await dynamics.finding(response, lead: lead.marker, action: "fuzz"))
             findings.append(await marketo.finding(response, lead: lead.marker, action: "fuzz"))
             findings.append(await salesforce.finding(response, lead: lead.marker, action: "fuzz"))
-            if let envelope = MarketoDestination.Envelope(response), let record = envelope.result.first {
+            if let envelope = MarketoEnvelope(response.body), let record = envelope.result.first {
                 findings.append(marketo.finding(skipped: record, lead: lead))
             }
             for finding in findings { #expect(!finding.hint.isEmpty && !finding.message.isEmpty) }

@@ -19,15 +19,15 @@ public enum PartnerCenterImport {
     /// The destination the document describes. `file` names it in errors and secret sources.
     public static func destination(from data: Data, file: String, base: LeadCheckConfig?, environment: [String: String]) throws(LeadCheckError) -> DestinationConfig {
         guard data.count <= maxBytes else { throw .invalidInput(location: file, reason: "the document is larger than \(maxBytes) bytes") }
-        guard let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let top = try? JSONDecoder().decode(JSONObject.self, from: data) else {
             throw .invalidInput(location: file, reason: "not a JSON object (expected a Partner Center customer-leads resource)")
         }
         let resource = try customerLeads(in: top, file: file)
-        guard let destination = resource["leadDestination"] as? String else {
+        guard let destination = resource["leadDestination"]?.string else {
             throw .invalidInput(location: file, reason: "no 'leadDestination' (one of httpsEndpoint, table, dynamics, marketo, salesforce)")
         }
         func section(_ names: String...) throws(LeadCheckError) -> Fields {
-            for name in names { if let object = resource[name] as? [String: Any] { return Fields(object: object, path: name, file: file) } }
+            for name in names { if let object = resource[name]?.object { return Fields(object: object, path: name, file: file) } }
             throw .invalidInput(location: file, reason: "leadDestination is '\(destination)' but '\(names[0])' is missing")
         }
         let sameKind = { (kind: DestinationKind) in base?.destinations.first { $0.kind == kind }?.settings }
@@ -122,10 +122,10 @@ public enum PartnerCenterImport {
 
     /// The customer-leads resource: the document itself, or the one inside a configure
     /// document's `resources`.
-    static func customerLeads(in top: [String: Any], file: String) throws(LeadCheckError) -> [String: Any] {
+    static func customerLeads(in top: JSONObject, file: String) throws(LeadCheckError) -> JSONObject {
         if top["leadDestination"] != nil { return top }
-        if let resources = top["resources"] as? [[String: Any]] {
-            let leads = resources.filter { ($0["$schema"] as? String ?? "").contains("customer-leads") || $0["leadDestination"] != nil }
+        if case let .array(items)? = top["resources"] {
+            let leads = items.compactMap(\.object).filter { ($0["$schema"]?.string ?? "").contains("customer-leads") || $0["leadDestination"] != nil }
             guard leads.count == 1 else {
                 throw .invalidInput(location: file, reason: leads.isEmpty ? "no customer-leads resource among 'resources'" : "\(leads.count) customer-leads resources; keep one")
             }
@@ -137,25 +137,25 @@ public enum PartnerCenterImport {
     /// One `*LeadConfiguration` object; every secret read from it is a ``Secret`` named after
     /// its place in the file.
     struct Fields {
-        let object: [String: Any]
+        let object: JSONObject
         let path: String
         let file: String
 
         func string(_ names: String...) -> String? {
             for name in names {
-                if let value = object[name] as? String, !value.isEmpty { return value }
-                if let value = object[name] as? NSNumber { return value.stringValue }
+                if let value = object[name]?.string, !value.isEmpty { return value }
+                if case .number? = object[name] { return object[name]?.text }
             }
             return nil
         }
 
         func optionalSecret(_ names: String...) -> Secret? {
-            for name in names { if let value = object[name] as? String, !value.isEmpty { return Secret(value, source: "\(file): \(path).\(name)") } }
+            for name in names { if let value = object[name]?.string, !value.isEmpty { return Secret(value, source: "\(file): \(path).\(name)") } }
             return nil
         }
 
         func secret(_ names: String...) throws(LeadCheckError) -> Secret {
-            for name in names { if let value = object[name] as? String, !value.isEmpty { return Secret(value, source: "\(file): \(path).\(name)") } }
+            for name in names { if let value = object[name]?.string, !value.isEmpty { return Secret(value, source: "\(file): \(path).\(name)") } }
             throw .invalidInput(location: "\(file): \(path)", reason: "'\(names[0])' is missing")
         }
     }

@@ -161,7 +161,7 @@ public struct AzureTableDestination: LeadDestination {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "the inserted entity is not in \(table)",
                                         hint: "Something deleted or never kept the entity; check for a cleanup job on the table."))
             }
-            guard response.isSuccess, let entity = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
+            guard response.isSuccess, let entity = JSONValue.decode(JSONObject.self, from: response.body) else {
                 return .failed([finding(response, lead: marker, action: "reading the lead back")])
             }
             return .found(Self.stored(entity))
@@ -171,22 +171,27 @@ public struct AzureTableDestination: LeadDestination {
     }
 
     /// What an entity holds, by lead field; `CustomerInfo` unpacked.
-    static func stored(_ entity: [String: Any]) -> [LeadField: String?] {
-            var stored: [LeadField: String?] = [
-                .description: entity["Description"] as? String, .leadSource: entity["LeadSource"] as? String,
-                .actionCode: entity["ActionCode"] as? String, .offer: entity["OfferDisplayName"] as? String,
-            ]
-            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
-            for field in CustomerField.allCases {
-                stored[LeadField(rawValue: field.rawValue)!] = info[field.rawValue] as? String
-            }
-            return stored
+    static func stored(_ entity: JSONObject) -> [LeadField: String?] {
+        var stored: [LeadField: String?] = [
+            .description: entity["Description"]?.string, .leadSource: entity["LeadSource"]?.string,
+            .actionCode: entity["ActionCode"]?.string, .offer: entity["OfferDisplayName"]?.string,
+        ]
+        let info = customerInfo(entity) ?? [:]
+        for field in CustomerField.allCases {
+            stored.updateValue(info[field.rawValue]?.string, forKey: LeadField(rawValue: field.rawValue)!)
+        }
+        return stored
+    }
+
+    /// The entity's `CustomerInfo`: a JSON object kept as a string property (destinations.md §2.2).
+    static func customerInfo(_ entity: JSONObject) -> JSONObject? {
+        entity["CustomerInfo"]?.string.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
     }
 
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
     /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
     /// service cannot filter on it, notes §2.4); returns a finding when listing failed.
-    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: [String: Any], _ receipt: Receipt) async -> Bool) async -> Finding? {
+    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: JSONObject, _ receipt: Receipt) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
             var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
@@ -201,15 +206,14 @@ public struct AzureTableDestination: LeadDestination {
                 return TransportFindings.finding(error, destination: name, lead: nil, action: "listing the table")
             }
             if response.status == 404 { return nil }
-            guard response.isSuccess, let page = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+            guard response.isSuccess, let page = JSONValue.decode(ODataCollection<JSONObject>.self, from: response.body)?.value else {
                 return finding(response, lead: nil, action: "listing the table")
             }
             for entity in page {
-                let description = entity["Description"] as? String ?? ""
-                let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
-                let email = (info?["Email"] as? String ?? "").lowercased()
+                let description = entity["Description"]?.string ?? ""
+                let email = (Self.customerInfo(entity)?["Email"]?.string ?? "").lowercased()
                 guard markerPrefix.map({ description.hasPrefix($0) || email.hasPrefix($0.lowercased()) }) ?? true,
-                      let pk = entity["PartitionKey"] as? String, let rk = entity["RowKey"] as? String else { continue }
+                      let pk = entity["PartitionKey"]?.string, let rk = entity["RowKey"]?.string else { continue }
                 if await !visit(entity, .entity(partitionKey: pk, rowKey: rk)) { return nil }
             }
             if let pk = response.headers["x-ms-continuation-NextPartitionKey"], let rk = response.headers["x-ms-continuation-NextRowKey"] {
@@ -226,9 +230,9 @@ public struct AzureTableDestination: LeadDestination {
     public func blankRecords(since: LeadTimestamp) async -> Int? {
         var count = 0
         let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
-            let info = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] } ?? [:]
+            let info = Self.customerInfo(entity) ?? [:]
             let values = [entity["Description"]] + CustomerField.allCases.map { info[$0.rawValue] }
-            if values.allSatisfy({ ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
+            if values.allSatisfy({ ($0?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
             return true
         }
         return failure == nil ? count : nil
@@ -239,7 +243,7 @@ public struct AzureTableDestination: LeadDestination {
         var removed = 0
         var findings: [Finding] = []
         let failure = await scan(markerPrefix: markerPrefix) { entity, receipt in
-            let removal = await remove(marker: String((entity["Description"] as? String ?? "").prefix(40)), receipt: receipt)
+            let removal = await remove(marker: String((entity["Description"]?.string ?? "").prefix(40)), receipt: receipt)
             if case .removed = removal { removed += 1 } else { findings += removal.findings }
             return true
         }
@@ -254,8 +258,8 @@ public struct AzureTableDestination: LeadDestination {
     public func find(marker: String) async -> ReadBack {
         var receipt: Receipt?
         let failure = await scan(markerPrefix: marker) { entity, key in
-            let description = entity["Description"] as? String ?? ""
-            let email = (entity["CustomerInfo"] as? String).flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }?["Email"] as? String ?? ""
+            let description = entity["Description"]?.string ?? ""
+            let email = Self.customerInfo(entity)?["Email"]?.string ?? ""
             let exact = LeadMarker.matches(marker, description: description, email: email)
             if exact { receipt = key }
             return !exact

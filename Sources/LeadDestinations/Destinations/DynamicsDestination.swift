@@ -132,9 +132,9 @@ public struct DynamicsDestination: LeadDestination {
         case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "signing in to Entra ID")]))
         case let .success(value): response = value
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
-            return .success(AccessToken(value: token, expiresIn: (object?["expires_in"] as? NSNumber)?.intValue ?? 3599))
+        let answer = JSONValue.decode(TokenAnswer.self, from: response.body)
+        if response.isSuccess, let token = answer?.token {
+            return .success(AccessToken(value: token, expiresIn: answer?.lifetime(fallback: 3599) ?? 3599))
         }
         return .failure(FindingsFailure(findings: [signInFinding(response, destination: destination, settings: settings)]))
     }
@@ -287,8 +287,7 @@ public struct DynamicsDestination: LeadDestination {
         case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "creating the lead"))
         case let .success(response):
             guard response.isSuccess else { return .failed([await finding(response, lead: lead.marker, action: "creating the lead")]) }
-            let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-            if let id = object?["leadid"] as? String { return .accepted(receipt: .recordID(id)) }
+            if let id = JSONValue.decode(JSONObject.self, from: response.body)?["leadid"]?.string { return .accepted(receipt: .recordID(id)) }
             // Without a representation, 204 + OData-EntityId carries the id (notes §3.4).
             if let entity = response.headers["OData-EntityId"], let open = entity.lastIndex(of: "("), entity.hasSuffix(")") {
                 return .accepted(receipt: .recordID(String(entity[entity.index(after: open)..<entity.index(before: entity.endIndex)])))
@@ -297,12 +296,14 @@ public struct DynamicsDestination: LeadDestination {
         }
     }
 
-    /// The stored values of a Dataverse lead row.
-    static func stored(_ row: [String: Any]) -> [LeadField: String?] {
+    /// The stored values of a Dataverse lead row. `updateValue` keeps a column that is null or
+    /// absent as a nil value (stored as nothing, which the comparator reports); assigning an
+    /// optional chain through the subscript would drop the key, and an unheld field is not compared.
+    static func stored(_ row: JSONObject) -> [LeadField: String?] {
         var out: [LeadField: String?] = [:]
-        for (column, field) in fields { out[field] = row[column] as? String }
+        for (column, field) in fields { out.updateValue(row[column]?.string, forKey: field) }
         // A picklist reads back as a number; absent or null when nothing was stored.
-        out[.leadSourceCode] = (row["leadsourcecode"] as? Int).map(String.init)
+        out.updateValue(row["leadsourcecode"]?.number.map { JSONValue.number($0).text }, forKey: .leadSourceCode)
         return out
     }
 
@@ -331,7 +332,7 @@ public struct DynamicsDestination: LeadDestination {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker, message: "the created lead is gone",
                                         hint: "Something deleted the lead right after creation: check workflows, plug-ins or duplicate-detection jobs on lead."))
             }
-            guard response.isSuccess, let row = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
+            guard response.isSuccess, let row = JSONValue.decode(JSONObject.self, from: response.body) else {
                 return .failed([await finding(response, lead: lead.marker, action: "reading the lead back").with(code: .readbackFailed)])
             }
             return .found(Self.stored(row))
@@ -367,22 +368,27 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// The row a delivered lead was stored as: the created `leadid`, else the exact marker.
-    static func row(of lead: Lead, receipt: Receipt, in rows: [[String: Any]]) -> [String: Any]? {
-        if case let .recordID(id) = receipt { return rows.first { ($0["leadid"] as? String)?.lowercased() == id.lowercased() } }
-        return rows.first { LeadMarker.matches(lead.marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+    static func row(of lead: Lead, receipt: Receipt, in rows: [JSONObject]) -> JSONObject? {
+        if case let .recordID(id) = receipt { return rows.first { $0["leadid"]?.string?.lowercased() == id.lowercased() } }
+        return rows.first { carries(lead.marker, $0) }
+    }
+
+    /// Whether a row carries exactly this marker, in its description or email.
+    static func carries(_ marker: String, _ row: JSONObject) -> Bool {
+        LeadMarker.matches(marker, description: row["description"]?.string ?? "", email: row["emailaddress1"]?.string ?? "")
     }
 
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
-    func rows(email: String) async -> Result<[[String: Any]], FindingsFailure> {
+    func rows(email: String) async -> Result<[JSONObject], FindingsFailure> {
         await rows(resource: Self.queryResource(column: "emailaddress1", equals: email))
     }
 
-    func rows(resource: String) async -> Result<[[String: Any]], FindingsFailure> {
+    func rows(resource: String) async -> Result<[JSONObject], FindingsFailure> {
         switch await call("GET", resource, reading: true) {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
             if let denied = readDenied(response) { return .failure(FindingsFailure(findings: [denied])) }
-            guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+            guard response.isSuccess, let rows = JSONValue.decode(ODataCollection<JSONObject>.self, from: response.body)?.value else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
             }
             return .success(rows)
@@ -402,12 +408,12 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     func find(marker: String, email: String?) async -> ReadBack {
-        let found: Result<[[String: Any]], FindingsFailure> = if let email { await rows(email: email) } else { await rows(prefix: marker) }
+        let found: Result<[JSONObject], FindingsFailure> = if let email { await rows(email: email) } else { await rows(prefix: marker) }
         switch found {
         case let .failure(failure): return .failed(failure.findings(lead: marker))
         case let .success(rows):
             // Exactly this marker: `_1` must not read lead `_12`, and no row is taken on trust.
-            let exact = rows.first { LeadMarker.matches(marker, description: $0["description"] as? String ?? "", email: $0["emailaddress1"] as? String ?? "") }
+            let exact = rows.first { Self.carries(marker, $0) }
             guard let row = exact else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Dynamics carries \(marker)", hint: "The lead did not arrive here."))
             }
@@ -416,17 +422,17 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// Rows whose email or description starts with `prefix`.
-    func rows(prefix: String) async -> Result<[[String: Any]], FindingsFailure> {
-        var all: [[String: Any]] = []
+    func rows(prefix: String) async -> Result<[JSONObject], FindingsFailure> {
+        var all: [JSONObject] = []
         for column in ["emailaddress1", "description"] {
             let value = column == "emailaddress1" ? prefix.lowercased() : prefix
             switch await call("GET", Self.prefixResource(column: column, prefix: value), reading: true) {
             case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
             case let .success(response):
-                guard response.isSuccess, let rows = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["value"] as? [[String: Any]] else {
+                guard response.isSuccess, let rows = JSONValue.decode(ODataCollection<JSONObject>.self, from: response.body)?.value else {
                     return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
                 }
-                for row in rows where !all.contains(where: { $0["leadid"] as? String == row["leadid"] as? String }) { all.append(row) }
+                for row in rows where !all.contains(where: { $0["leadid"] == row["leadid"] }) { all.append(row) }
             }
         }
         return .success(all)
@@ -442,16 +448,12 @@ public struct DynamicsDestination: LeadDestination {
         if case let .recordID(id) = receipt {
             ids = [id]
         } else {
-            let found: Result<[[String: Any]], FindingsFailure>
+            let found: Result<[JSONObject], FindingsFailure>
             if case let .email(email) = receipt { found = await rows(email: email) } else { found = await rows(prefix: marker) }
             switch found {
             case let .failure(failure): return .failed(failure.findings(lead: marker, code: .cleanupFailed))
             case let .success(rows):
-                ids = rows.filter { row in
-                    let description = row["description"] as? String ?? ""
-                    let email = (row["emailaddress1"] as? String ?? "").lowercased()
-                    return LeadMarker.matches(marker, description: description, email: email)
-                }.compactMap { $0["leadid"] as? String }
+                ids = rows.filter { Self.carries(marker, $0) }.compactMap { $0["leadid"]?.string }
             }
         }
         var problems: [Finding] = []
@@ -481,7 +483,7 @@ public struct DynamicsDestination: LeadDestination {
         case let .success(rows):
             var removed = 0
             var problems: [Finding] = []
-            for id in rows.compactMap({ $0["leadid"] as? String }) {
+            for id in rows.compactMap({ $0["leadid"]?.string }) {
                 let removal = await remove(marker: markerPrefix, receipt: .recordID(id))
                 if case .removed = removal { removed += 1 } else { problems += removal.findings }
             }

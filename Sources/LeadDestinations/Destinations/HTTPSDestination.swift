@@ -95,13 +95,12 @@ public struct HTTPSDestination: LeadDestination {
     /// Description blank.
     public func blankRecords(since: LeadTimestamp) async -> Int? {
         guard let inspectionURL, let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")), response.isSuccess,
-              let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else { return nil }
+              let leads = JSONValue.decode([InspectionLead].self, from: response.body) else { return nil }
         return leads.filter { lead in
-            guard lead["marker"] == nil || lead["marker"] is NSNull, (lead["storedAt"] as? String ?? "") >= since.iso8601,
-                  let record = lead["record"] as? String, let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else { return false }
-            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            guard lead.marker == nil, (lead.storedAt ?? "") >= since.iso8601, let body = lead.body else { return false }
+            let user = (body["UserDetails"] ?? body["userDetails"])?.object ?? [:]
             let values = [body["Description"] ?? body["description"]] + user.values.map { Optional($0) }
-            return values.allSatisfy { ($0 as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            return values.allSatisfy { ($0?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
         }.count
     }
 
@@ -162,23 +161,22 @@ public struct HTTPSDestination: LeadDestination {
         guard let inspectionURL else { return .found([:]) }
         do {
             let response = try await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
-            guard response.isSuccess, let leads = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] else {
+            guard response.isSuccess, let leads = JSONValue.decode([InspectionLead].self, from: response.body) else {
                 return .failed([Finding(code: .readbackFailed, destination: name, lead: receipt, message: "the inspection API answered HTTP \(response.status)",
                                         hint: "Check the sandbox's inspection URL.")])
             }
-            guard let record = leads.first(where: { $0["marker"] as? String == receipt })?["record"] as? String,
-                  let body = (try? JSONSerialization.jsonObject(with: Data(record.utf8))) as? [String: Any] else {
+            guard let body = leads.first(where: { $0.marker == receipt })?.body else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: receipt, message: "the endpoint acknowledged the lead but did not store it",
                                         hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
             }
             func camel(_ key: String) -> String { key.prefix(1).lowercased() + key.dropFirst() }
-            let user = (body["UserDetails"] ?? body["userDetails"]) as? [String: Any] ?? [:]
+            let user = (body["UserDetails"] ?? body["userDetails"])?.object ?? [:]
             var stored: [LeadField: String?] = [:]
             for field in [LeadField.description, .leadSource, .actionCode, .offer] {
-                stored[field] = (body[field.rawValue] ?? body[camel(field.rawValue)]) as? String
+                stored.updateValue((body[field.rawValue] ?? body[camel(field.rawValue)])?.string, forKey: field)
             }
             for field in CustomerField.allCases {
-                stored[LeadField(rawValue: field.rawValue)!] = (user[field.rawValue] ?? user[camel(field.rawValue)]) as? String
+                stored.updateValue((user[field.rawValue] ?? user[camel(field.rawValue)])?.string, forKey: LeadField(rawValue: field.rawValue)!)
             }
             return .found(stored)
         } catch {
@@ -192,7 +190,7 @@ public struct HTTPSDestination: LeadDestination {
         let prefix = markerPrefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? markerPrefix
         do {
             let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(prefix)"))
-            let removed = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            let removed = JSONValue.decode(InspectionLead.Deletion.self, from: response.body)?.deleted ?? 0
             return response.isSuccess ? (removed, []) : (0, [Finding(code: .cleanupFailed, destination: name, message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")])
         } catch {
             return (0, [TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads").with(code: .cleanupFailed)])
@@ -228,7 +226,7 @@ public struct HTTPSDestination: LeadDestination {
                 return .failed([Finding(code: .cleanupFailed, destination: name, lead: marker,
                                         message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")])
             }
-            let deleted = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["deleted"] as? Int ?? 0
+            let deleted = JSONValue.decode(InspectionLead.Deletion.self, from: response.body)?.deleted ?? 0
             return deleted > 0 ? .removed(deleted) : .notFound
         } catch {
             return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])

@@ -84,25 +84,11 @@ public struct MarketoDestination: LeadDestination {
 
     // MARK: Answers
 
-    /// Marketo's envelope: `success`, `errors[{code,message}]`, `result[…]`.
-    struct Envelope {
-        var success: Bool
-        var errors: [(code: String, message: String)]
-        var result: [[String: Any]]
-
-        init?(_ response: HTTPResponse) {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else { return nil }
-            success = object["success"] as? Bool ?? false
-            errors = (object["errors"] as? [[String: Any]] ?? []).map { ("\($0["code"] ?? "")", $0["message"] as? String ?? "") }
-            result = object["result"] as? [[String: Any]] ?? []
-        }
-    }
-
     /// 601/602 renew the token; 606/615 (rate, concurrency) and 608 (unavailable) wait.
     static func verdict(_ response: HTTPResponse) -> CallVerdict {
         if response.status == 503 || response.status == 429 { return .retryAfter(BearerSession.retryAfter(response)) }
-        guard let envelope = Envelope(response), !envelope.success else { return .done }
-        let codes = Set(envelope.errors.map(\.code))
+        guard let envelope = MarketoEnvelope(response.body), !envelope.success else { return .done }
+        let codes = Set(envelope.errors.map(\.codeText))
         if !codes.isDisjoint(with: ["601", "602"]) { return .reauthenticate }
         if !codes.isDisjoint(with: ["606", "615", "608"]) { return .retryAfter(.zero) }
         return .done
@@ -115,23 +101,23 @@ public struct MarketoDestination: LeadDestination {
         case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "getting a Marketo access token")]))
         case let .success(value): response = value
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
-            return .success(AccessToken(value: token, expiresIn: (object?["expires_in"] as? NSNumber)?.intValue ?? 3599))
+        let answer = JSONValue.decode(TokenAnswer.self, from: response.body)
+        if response.isSuccess, let token = answer?.token {
+            return .success(AccessToken(value: token, expiresIn: answer?.lifetime(fallback: 3599) ?? 3599))
         }
-        if let envelope = Envelope(response), let error = envelope.errors.first {
-            let throttled = ["606", "615", "608"].contains(error.code)
-            return .failure(FindingsFailure(findings: [Finding(code: throttled ? .throttled : .authRejected, destination: destination, message: "the identity service answered error \(error.code)",
+        if let envelope = MarketoEnvelope(response.body), let error = envelope.errors.first {
+            let throttled = ["606", "615", "608"].contains(error.codeText)
+            return .failure(FindingsFailure(findings: [Finding(code: throttled ? .throttled : .authRejected, destination: destination, message: "the identity service answered error \(error.codeText)",
                                                                hint: throttled ? "Marketo throttled past the retry budget; retry later or raise --timeout." : "Check the Munchkin ID (base URL).",
-                                                               evidence: "\(error.code) \(error.message)")]))
+                                                               evidence: "\(error.codeText) \(error.message ?? "")")]))
         }
-        let description = object?["error_description"] as? String ?? String(response.text.prefix(200))
+        let description = answer?.errorDescription ?? String(response.text.prefix(200))
         return .failure(FindingsFailure(findings: [Finding(
             code: response.status == 404 ? .httpStatus : .authRejected, destination: destination, message: "Marketo's identity service refused the client credentials (HTTP \(response.status))",
             hint: response.status == 404
                 ? "Nothing answers at the identity URL: check the Munchkin ID (or baseUrl)."
                 : "Check the Client ID and Client Secret: Admin → LaunchPoint → the custom service for Partner Center → View Details. The service's API-only user must be active.",
-            evidence: "HTTP \(response.status) \(object?["error"] as? String ?? ""): \(description)")]))
+            evidence: "HTTP \(response.status) \(answer?.error ?? ""): \(description)")]))
     }
 
     /// The form's values: the customer fields, the "Lead Source" field, and Description where a
@@ -157,30 +143,31 @@ public struct MarketoDestination: LeadDestination {
 
     /// A response-level error (`success:false`), or an HTTP-level one, as a finding.
     func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
-        guard let envelope = Envelope(response), let error = envelope.errors.first else {
+        guard let envelope = MarketoEnvelope(response.body), let error = envelope.errors.first else {
             return Finding(code: .httpStatus, destination: name, lead: lead, message: "\(action): HTTP \(response.status) without Marketo's JSON envelope",
                            hint: response.status == 413 || response.status == 414 ? "The request was too large for Marketo (1 MB body, 8 KB URI)." : "Check the base URL (Munchkin ID) and Marketo's status page.",
                            evidence: await tokens.redact(String(response.text.prefix(200))))
         }
-        let evidence = "\(error.code) \(await tokens.redact(error.message))"
+        let message = error.message ?? ""
+        let evidence = "\(error.codeText) \(await tokens.redact(message))"
         func make(_ code: FindingCode, _ message: String, _ hint: String) -> Finding {
             Finding(code: code, destination: name, lead: lead, message: "\(action): \(message)", hint: hint, evidence: evidence)
         }
-        switch error.code {
+        switch error.codeText {
         case "601", "602": return make(.authRejected, "the access token was refused even after renewing it", "Check that the custom service's API-only user is active and its role has API access.")
         case "603": return make(.permissionMissing, "access denied", "Give the API-only user's role the Read-Write Lead permission (Admin → Users & Roles), and allow-list leadcheck's IP if IP restrictions are on.")
-        case "606", "615", "608": return make(.throttled, "Marketo throttled past the retry budget (\(error.message))", "The instance's 100 calls / 20 s or 10-concurrent limit is shared with your other integrations; retry later or raise --timeout.")
+        case "606", "615", "608": return make(.throttled, "Marketo throttled past the retry budget (\(message))", "The instance's 100 calls / 20 s or 10-concurrent limit is shared with your other integrations; retry later or raise --timeout.")
         case "607": return make(.quotaExceeded, "the daily API quota is used up", "The instance's 50,000 calls a day are spent (resets at 12:00 AM CST); Microsoft's connector cannot deliver either until then.")
         case "610": return make(.deliverRejected, "form \(settings.formID) not found", "Check the Form ID: it is the number in the form's embed code (MktoForms2.loadForm(…, \(settings.munchkinID), <id>)); the form must be approved.")
-        default: return make(.deliverRejected, "Marketo answered error \(error.code)", "See the evidence (Marketo error codes: developer.adobe.com/marketo-apis/api/mapi/#error-codes).")
+        default: return make(.deliverRejected, "Marketo answered error \(error.codeText)", "See the evidence (Marketo error codes: developer.adobe.com/marketo-apis/api/mapi/#error-codes).")
         }
     }
 
     /// A record-level `skipped` status as a finding.
-    func finding(skipped record: [String: Any], lead: Lead) -> Finding {
-        let reason = (record["reasons"] as? [[String: Any]])?.first
-        let code = "\(reason?["code"] ?? "")"
-        let message = reason?["message"] as? String ?? "skipped"
+    func finding(skipped record: MarketoEnvelope.Record, lead: Lead) -> Finding {
+        let reason = record.reasons?.first
+        let code = reason?.codeText ?? ""
+        let message = reason?.message ?? "skipped"
         let quoted = message.split(separator: "'", omittingEmptySubsequences: false)
         let named = quoted.count >= 3 ? String(quoted[1]) : nil
         if code == "1006", let named {
@@ -217,7 +204,7 @@ public struct MarketoDestination: LeadDestination {
         case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "reading leads")
         case let .success(response):
             facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
-            if response.isSuccess, Envelope(response)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
+            if response.isSuccess, MarketoEnvelope(response.body)?.success == true { return TLSWarnings.expiry(response.tls, destination: name) }
             return [await finding(response, lead: nil, action: "reading leads")]
         }
     }
@@ -231,36 +218,36 @@ public struct MarketoDestination: LeadDestination {
         switch await call("POST", path, body: .bytes(encoder.encode(lead), contentType: "application/json")) {
         case let .failure(failure): return .failed(failure.findings(destination: name, lead: lead.marker, action: "submitting the lead"))
         case let .success(response):
-            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+            guard response.isSuccess, let envelope = MarketoEnvelope(response.body), envelope.success else {
                 return .failed([await finding(response, lead: lead.marker, action: "submitting the lead")])
             }
             guard let record = envelope.result.first else {
                 return .failed([Finding(code: .deliverRejected, destination: name, lead: lead.marker, message: "Marketo answered success without a result",
                                         hint: "Unexpected; retry with the same seed.")])
             }
-            let status = record["status"] as? String ?? ""
+            let status = record.status ?? ""
             guard status == "created" || status == "updated" else { return .failed([finding(skipped: record, lead: lead)]) }
             // The lead id saves a lookup when cleaning up (Marketo's 100 calls / 20 s are shared).
-            return .accepted(receipt: (record["id"] as? NSNumber).map { .recordID("\($0.int64Value)") } ?? receipt(for: lead))
+            return .accepted(receipt: record.id.map { .recordID(String($0)) } ?? receipt(for: lead))
         }
     }
 
     /// Leads with this email (`id` and the compared fields).
-    func leads(email: String) async -> Result<[[String: Any]], FindingsFailure> {
+    func leads(email: String) async -> Result<[MarketoEnvelope.Record], FindingsFailure> {
         await leads(call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)))
     }
 
     /// Leads with any of these emails, in one call.
-    func leads(emails: [String]) async -> Result<[[String: Any]], FindingsFailure> {
+    func leads(emails: [String]) async -> Result<[MarketoEnvelope.Record], FindingsFailure> {
         guard emails.count > 1 else { return await leads(email: emails.first ?? "") }
         return await leads(call("POST", "leads.json?_method=GET", body: Self.batchReadBody(emails: emails, leadSourceField: settings.leadSourceField)))
     }
 
-    func leads(_ sent: Result<HTTPResponse, BearerSession.Failure>) async -> Result<[[String: Any]], FindingsFailure> {
+    func leads(_ sent: Result<HTTPResponse, BearerSession.Failure>) async -> Result<[MarketoEnvelope.Record], FindingsFailure> {
         switch sent {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "reading the lead back")))
         case let .success(response):
-            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+            guard response.isSuccess, let envelope = MarketoEnvelope(response.body), envelope.success else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "reading the lead back").with(code: .readbackFailed)]))
             }
             return .success(envelope.result)
@@ -279,14 +266,14 @@ public struct MarketoDestination: LeadDestination {
         }
     }
 
-    func answer(marker: String, record: [String: Any]?) -> ReadBack {
+    func answer(marker: String, record: MarketoEnvelope.Record?) -> ReadBack {
         guard let record else {
             return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "Marketo accepted the lead but no lead has its email",
                                     hint: "Check for a smart campaign that deletes or merges new leads, and that the form's email field maps to Email Address."))
         }
         var stored: [LeadField: String?] = [:]
-        for (rest, field) in Self.restNames { stored[field] = record[rest] as? String }
-        stored[.leadSource] = record[settings.leadSourceField] as? String
+        for (rest, field) in Self.restNames { stored[field] = record[rest] }
+        stored[.leadSource] = record[settings.leadSourceField]
         return .found(stored)
     }
 
@@ -301,7 +288,7 @@ public struct MarketoDestination: LeadDestination {
         case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.lead.marker)) }
         case let .success(records):
             return zip(batch, emails).map { item, email in
-                answer(marker: item.lead.marker, record: records.first { ($0["email"] as? String)?.lowercased() == email.lowercased() })
+                answer(marker: item.lead.marker, record: records.first { $0["email"]?.lowercased() == email.lowercased() })
             }
         }
     }
@@ -319,8 +306,8 @@ public struct MarketoDestination: LeadDestination {
             case let .failure(failure): return batch.map { .failed(failure.findings(lead: $0.marker, code: .cleanupFailed)) }
             case let .success(records):
                 for index in byEmail {
-                    ids[index] = records.filter { ($0["email"] as? String)?.lowercased() == batch[index].receipt.text.lowercased() }
-                        .compactMap { ($0["id"] as? NSNumber)?.int64Value }
+                    ids[index] = records.filter { $0["email"]?.lowercased() == batch[index].receipt.text.lowercased() }
+                        .compactMap(\.id)
                 }
             }
         }
@@ -330,7 +317,7 @@ public struct MarketoDestination: LeadDestination {
         case let .failure(failure):
             return batch.map { .failed(failure.findings(destination: name, lead: $0.marker, action: "deleting the test lead").map { $0.with(code: .cleanupFailed) }) }
         case let .success(response):
-            guard response.isSuccess, let envelope = Envelope(response), envelope.success else {
+            guard response.isSuccess, let envelope = MarketoEnvelope(response.body), envelope.success else {
                 var answers: [Removal] = []
                 for item in batch { answers.append(.failed([await finding(response, lead: item.marker, action: "deleting the test lead").with(code: .cleanupFailed)])) }
                 return answers
@@ -338,9 +325,9 @@ public struct MarketoDestination: LeadDestination {
             // Record-level: `deleted`, or `skipped` with 1004 "Lead not found" (already gone).
             var status: [Int64: String] = [:]
             for record in envelope.result {
-                guard let id = (record["id"] as? NSNumber)?.int64Value else { continue }
-                let reason = ((record["reasons"] as? [[String: Any]])?.first?["code"]).map { "\($0)" }
-                status[id] = record["status"] as? String == "deleted" ? "deleted" : (reason == "1004" ? "gone" : "failed")
+                guard let id = record.id else { continue }
+                let reason = record.reasons?.first?.codeText
+                status[id] = record.status == "deleted" ? "deleted" : (reason == "1004" ? "gone" : "failed")
             }
             return zip(batch, ids).map { item, mine in
                 guard !mine.isEmpty else { return .notFound }

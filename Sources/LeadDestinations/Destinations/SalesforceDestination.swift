@@ -122,12 +122,17 @@ public struct SalesforceDestination: LeadDestination {
         return queries
     }
 
+    /// Whether a record carries exactly this marker, in its Description or Email.
+    static func carries(_ marker: String, _ record: JSONObject) -> Bool {
+        LeadMarker.matches(marker, description: record["Description"]?.string ?? "", email: record["Email"]?.string ?? "")
+    }
+
     /// The longest WHERE clause Salesforce accepts.
     static let whereLimit = 4_000
 
     /// Records of several queries, together; the first failure fails them all.
-    func records(_ queries: [String]) async -> Result<[[String: Any]], FindingsFailure> {
-        var all: [[String: Any]] = []
+    func records(_ queries: [String]) async -> Result<[JSONObject], FindingsFailure> {
+        var all: [JSONObject] = []
         for query in queries {
             switch await records(query) {
             case let .failure(failure): return .failure(failure)
@@ -157,23 +162,23 @@ public struct SalesforceDestination: LeadDestination {
         case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "signing in to Salesforce")]))
         case let .success(value): response = value
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        if response.isSuccess, let token = object?["access_token"] as? String, !token.isEmpty {
-            if let url = object?["instance_url"] as? String, url.lowercased().hasPrefix("http") { instance.value = url }
+        let answer = JSONValue.decode(TokenAnswer.self, from: response.body)
+        if response.isSuccess, let token = answer?.token {
+            if let url = answer?.instanceURL, url.lowercased().hasPrefix("http") { instance.value = url }
             // Salesforce does not say how long a session lives (the org's timeout, 2 h by
             // default); an hour, and INVALID_SESSION_ID renews it sooner.
             return .success(AccessToken(value: token, expiresIn: 3600))
         }
-        if let first = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]])?.first, let code = first["errorCode"] as? String {
+        if let first = SalesforceError.first(in: response.body), let code = first.errorCode {
             // A REST-shaped error (e.g. REQUEST_LIMIT_EXCEEDED) is not a credentials problem.
             let limit = code == "REQUEST_LIMIT_EXCEEDED"
             return .failure(FindingsFailure(findings: [Finding(
                 code: limit ? .quotaExceeded : .httpStatus, destination: destination, message: "signing in to Salesforce answered \(code) (HTTP \(response.status))",
                 hint: limit ? "The org's API request limit is used up; retry after the 24-hour window." : "Check the instance URL and Salesforce's status page.",
-                evidence: "HTTP \(response.status) \(code): \(first["message"] as? String ?? "")")]))
+                evidence: "HTTP \(response.status) \(code): \(first.message ?? "")")]))
         }
-        let error = object?["error"] as? String ?? ""
-        let description = object?["error_description"] as? String ?? String(response.text.prefix(200))
+        let error = answer?.error ?? ""
+        let description = answer?.errorDescription ?? String(response.text.prefix(200))
         let hint: String
         switch (error, description) {
         case ("invalid_client", _), ("invalid_client_id", _):
@@ -198,9 +203,9 @@ public struct SalesforceDestination: LeadDestination {
 
     /// A REST error (`[{"message","errorCode"}]`) as a finding.
     func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
-        let first = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]])?.first
-        let code = first?["errorCode"] as? String ?? ""
-        let message = await tokens.redact(first?["message"] as? String ?? String(response.text.prefix(200)))
+        let first = SalesforceError.first(in: response.body)
+        let code = first?.errorCode ?? ""
+        let message = await tokens.redact(first?.message ?? String(response.text.prefix(200)))
         let evidence = "HTTP \(response.status) \(code): \(message)"
         func make(_ findingCode: FindingCode, _ text: String, _ hint: String) -> Finding {
             Finding(code: findingCode, destination: name, lead: lead, message: "\(action): \(text)", hint: hint, evidence: evidence)
@@ -225,11 +230,11 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// Records of a SOQL query.
-    func records(_ soql: String) async -> Result<[[String: Any]], FindingsFailure> {
+    func records(_ soql: String) async -> Result<[JSONObject], FindingsFailure> {
         switch await call("GET", Self.queryPath(soql)) {
         case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
         case let .success(response):
-            guard response.isSuccess, let records = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["records"] as? [[String: Any]] else {
+            guard response.isSuccess, let records = JSONValue.decode(SalesforceQueryResult.self, from: response.body)?.records else {
                 return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
             }
             return .success(records)
@@ -290,11 +295,11 @@ public struct SalesforceDestination: LeadDestination {
             switch await records(soql) {
             case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
             case let .success(rows):
-                let match = rows.first { LeadMarker.matches(lead.marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }
+                let match = rows.first { Self.carries(lead.marker, $0) }
                     ?? (soql.contains(" LIKE ") ? nil : rows.first)
                 if let match {
                     var stored: [LeadField: String?] = [:]
-                    for (api, field) in Self.fields { stored[field] = match[api] as? String }
+                    for (api, field) in Self.fields { stored.updateValue(match[api]?.string, forKey: field) }
                     return .found(stored)
                 }
             }
@@ -312,15 +317,15 @@ public struct SalesforceDestination: LeadDestination {
         switch await records(Self.soql(emailPrefix: marker)) {
         case let .failure(failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
         case let .success(rows):
-            guard let match = rows.first(where: { LeadMarker.matches(marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }),
-                  let email = match["Email"] as? String else {
+            guard let match = rows.first(where: { Self.carries(marker, $0) }),
+                  let email = match["Email"]?.string else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Salesforce carries \(marker)", hint: missingHint))
             }
             switch await records(Self.soql(email: email, columns: "Id,\(Self.fields.map(\.api).joined(separator: ","))")) {
             case let .failure(failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
             case let .success(full):
                 var stored: [LeadField: String?] = [:]
-                for (api, field) in Self.fields { stored[field] = full.first?[api] as? String }
+                for (api, field) in Self.fields { stored.updateValue(full.first?[api]?.string, forKey: field) }
                 return .found(stored)
             }
         }
@@ -365,9 +370,9 @@ public struct SalesforceDestination: LeadDestination {
             case let .success(rows):
                 waiting.removeAll { index in
                     let marker = batch[index].lead.marker
-                    guard let match = rows.first(where: { LeadMarker.matches(marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }) else { return false }
+                    guard let match = rows.first(where: { Self.carries(marker, $0) }) else { return false }
                     var stored: [LeadField: String?] = [:]
-                    for (api, field) in Self.fields { stored[field] = match[api] as? String }
+                    for (api, field) in Self.fields { stored.updateValue(match[api]?.string, forKey: field) }
                     answers[index] = .found(stored)
                     return true
                 }
@@ -393,8 +398,8 @@ public struct SalesforceDestination: LeadDestination {
         var failed = [[Finding]](repeating: [], count: batch.count)
         let emails: [String?] = batch.map { if case let .email(email) = $0.receipt { email } else { nil } }
         let byEmail = batch.indices.filter { emails[$0] != nil }
-        func pick(_ rows: [[String: Any]], for index: Int) -> [String] {
-            rows.filter { LeadMarker.matches(batch[index].marker, description: $0["Description"] as? String ?? "", email: $0["Email"] as? String ?? "") }.compactMap { $0["Id"] as? String }
+        func pick(_ rows: [JSONObject], for index: Int) -> [String] {
+            rows.filter { Self.carries(batch[index].marker, $0) }.compactMap { $0["Id"]?.string }
         }
         if !byEmail.isEmpty {
             switch await records(Self.soql(emails: byEmail.compactMap { emails[$0] }, columns: "Id,Email,Description") as [String]) {
@@ -442,20 +447,20 @@ public struct SalesforceDestination: LeadDestination {
             let findings = failure.findings(destination: name, lead: marker, action: "deleting the test leads").map { $0.with(code: .cleanupFailed) }
             for id in ids { out[id] = .failed(findings) }
         case let .success(response):
-            let results = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]]
+            let results = JSONValue.decode([SalesforceDeleteResult].self, from: response.body)
             guard response.isSuccess, let results, results.count == ids.count else {
                 let finding = await finding(response, lead: marker, action: "deleting the test leads").with(code: .cleanupFailed)
                 for id in ids { out[id] = .failed([finding]) }
                 return out
             }
             for (id, result) in zip(ids, results) {
-                if result["success"] as? Bool == true { out[id] = .removed(1); continue }
-                let error = (result["errors"] as? [[String: Any]])?.first
-                let code = error?["statusCode"] as? String ?? ""
+                if result.success == true { out[id] = .removed(1); continue }
+                let error = result.errors?.first
+                let code = error?.statusCode ?? ""
                 if code == "ENTITY_IS_DELETED" { continue }
                 out[id] = .failed([Finding(code: .cleanupFailed, destination: name, lead: marker, message: "Salesforce did not delete lead \(id): \(code)",
                                            hint: "Give the connected app's Run As user Delete on Lead, or delete it in Salesforce.",
-                                           evidence: "\(code): \(error?["message"] as? String ?? "")")])
+                                           evidence: "\(code): \(error?.message ?? "")")])
             }
         }
         return out
@@ -468,7 +473,7 @@ public struct SalesforceDestination: LeadDestination {
         case let .success(rows):
             var removed = 0
             var problems: [Finding] = []
-            let ids = rows.filter { ($0["Email"] as? String ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"] as? String }
+            let ids = rows.filter { ($0["Email"]?.string ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"]?.string }
             for start in stride(from: 0, to: ids.count, by: 200) {
                 for (_, result) in await delete(ids: Array(ids[start..<min(start + 200, ids.count)]), marker: markerPrefix) {
                     if case .removed = result { removed += 1 } else { problems += result.findings }

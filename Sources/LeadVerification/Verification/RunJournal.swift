@@ -98,6 +98,9 @@ public final class RunJournal: @unchecked Sendable {
         guard written == line.count, fsync(fd) == 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// A line's `event`, whatever it is: names an event this version does not know.
+    private struct EventName: Decodable { let event: String }
+
     /// The leads a journal says were sent and not yet removed, in order.
     public static func pending(at path: String) throws(LeadCheckError) -> [Entry] {
         let reader = try LineReader(path: path)
@@ -108,7 +111,7 @@ public final class RunJournal: @unchecked Sendable {
             guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
                 // A run killed mid-write can leave a torn last line; anything else is not a journal.
                 if (try? reader.next()) == nil { break }
-                let event = ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["event"] as? String
+                let event = (try? JSONDecoder().decode(EventName.self, from: Data(line)))?.event
                 throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: event.map { "unknown journal event '\($0)'" } ?? "not a leadcheck journal line")
             }
             switch entry.event {
