@@ -83,7 +83,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadSandboxTests",
-            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport"]
+            dependencies: [
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

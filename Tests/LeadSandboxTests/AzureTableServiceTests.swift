@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 @testable import LeadModel
 @testable import LeadTransport
@@ -23,7 +24,7 @@ import Testing
         var headers: [(name: String, value: String)] = [("x-ms-date", dateText), ("x-ms-version", "2019-02-02"), ("Authorization", authorization),
                                                         ("Accept", "application/json;odata=nometadata")]
         if !body.isEmpty { headers.append(("Content-Type", contentType)) }
-        return SandboxRequest(method: method, path: path, query: query, headers: headers + extra, body: body)
+        return SandboxRequest(method: method, path: path, query: query, headers: HTTPFields(headers + extra), body: body)
     }
 
     static func json(_ object: Any) -> [UInt8] { Array(try! JSONSerialization.data(withJSONObject: object)) }
@@ -36,13 +37,13 @@ import Testing
 
     @Test func jsonErrorsCarryNoErrorCodeHeaderAndNoDetail() {
         let response = AzureTableService.authenticationFailed("reason")
-        #expect(!response.headers.contains { $0.name.lowercased() == "x-ms-error-code" })
+        #expect(response.headers[HTTPField.Name("x-ms-error-code")!] == nil)
         #expect(!String(decoding: response.body, as: UTF8.self).contains("AuthenticationErrorDetail"))
         #expect(Self.code(response) == "AuthenticationFailed")
     }
 
     static func createTable(_ service: AzureTableService) async {
-        let created = await service.handle(signed("POST", "/\(account)/Tables", body: json(["TableName": "MarketplaceLeads"])))
+        let created = await service.routed(signed("POST", "/\(account)/Tables", body: json(["TableName": "MarketplaceLeads"])))
         #expect(created.status == 201)
     }
 
@@ -50,28 +51,28 @@ import Testing
         let service = try Self.service()
         await Self.createTable(service)
         let entity: [String: Any] = ["PartitionKey": "11:2F24:2F2026", "RowKey": "a1", "Description": "LCTEST_abcd1234_1 x", "CustomerInfo": "{\"FirstName\":\"太郎\"}"]
-        let inserted = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(entity)))
+        let inserted = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(entity)))
         #expect(inserted.status == 201)
         let path = "/\(Self.account)/MarketplaceLeads(PartitionKey='11%3A2F24%3A2F2026',RowKey='a1')"
-        let got = await service.handle(Self.signed("GET", path))
+        let got = await service.routed(Self.signed("GET", path))
         #expect(got.status == 200)
         let object = try JSONSerialization.jsonObject(with: Data(got.body)) as! [String: Any]
         #expect(object["CustomerInfo"] as? String == "{\"FirstName\":\"太郎\"}")
         #expect(object["Timestamp"] != nil)
-        let query = await service.handle(Self.signed("GET", "/\(Self.account)/MarketplaceLeads()", query: "$filter=RowKey%20eq%20'a1'"))
+        let query = await service.routed(Self.signed("GET", "/\(Self.account)/MarketplaceLeads()", query: "$filter=RowKey%20eq%20'a1'"))
         #expect(((try JSONSerialization.jsonObject(with: Data(query.body)) as! [String: Any])["value"] as! [Any]).count == 1)
-        let noIfMatch = await service.handle(Self.signed("DELETE", path))
+        let noIfMatch = await service.routed(Self.signed("DELETE", path))
         #expect(noIfMatch.status == 400)
-        let deleted = await service.handle(Self.signed("DELETE", path, extra: [("If-Match", "*")]))
+        let deleted = await service.routed(Self.signed("DELETE", path, extra: [("If-Match", "*")]))
         #expect(deleted.status == 204)
-        let gone = await service.handle(Self.signed("GET", path))
+        let gone = await service.routed(Self.signed("GET", path))
         #expect(gone.status == 404)
         #expect(Self.code(gone) == "ResourceNotFound")
     }
 
     @Test func sharedKeyLiteIsAccepted() async throws {
         let service = try Self.service()
-        let response = await service.handle(Self.signed("GET", "/\(Self.account)/Tables", scheme: .sharedKeyLite))
+        let response = await service.routed(Self.signed("GET", "/\(Self.account)/Tables", scheme: .sharedKeyLite))
         #expect(response.status == 200)
     }
 
@@ -80,10 +81,10 @@ import Testing
         let wrong = try SharedKeySigner(account: Self.account, key: Secret("d3JvbmdrZXl3cm9uZ2tleQ==", source: "x"))
         for request in [
             Self.signed("GET", "/\(Self.account)/Tables", signer: wrong),
-            SandboxRequest(method: "GET", path: "/\(Self.account)/Tables", headers: [("x-ms-date", LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).rfc1123)]),
+            SandboxRequest(method: "GET", path: "/\(Self.account)/Tables", headers: [.msDate: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).rfc1123]),
             Self.signed("GET", "/\(Self.account)/Tables", signer: try SharedKeySigner(account: "otheraccount", key: Secret(AzureTableService.developmentKey, source: "x"))),
         ] {
-            let response = await service.handle(request)
+            let response = await service.routed(request)
             #expect(response.status == 403)
             #expect(Self.code(response) == "AuthenticationFailed")
             let body = try JSONSerialization.jsonObject(with: Data(response.body)) as! [String: Any]
@@ -96,13 +97,13 @@ import Testing
     @Test func requestsDatedMoreThanFifteenMinutesAwayAreRejected() async throws {
         let service = try Self.service()
         for offset in [-16.0 * 60, 16.0 * 60] {
-            let response = await service.handle(Self.signed("GET", "/\(Self.account)/Tables", date: Date().addingTimeInterval(offset)))
+            let response = await service.routed(Self.signed("GET", "/\(Self.account)/Tables", date: Date().addingTimeInterval(offset)))
             #expect(response.status == 403)
         }
-        let fine = await service.handle(Self.signed("GET", "/\(Self.account)/Tables", date: Date().addingTimeInterval(-14 * 60)))
+        let fine = await service.routed(Self.signed("GET", "/\(Self.account)/Tables", date: Date().addingTimeInterval(-14 * 60)))
         #expect(fine.status == 200)
         let skewed = try Self.service(faults: [try Fault(parsing: "azure-table:clock-skew")])
-        let rejected = await skewed.handle(Self.signed("GET", "/\(Self.account)/Tables"))
+        let rejected = await skewed.routed(Self.signed("GET", "/\(Self.account)/Tables"))
         #expect(rejected.status == 403)
     }
 
@@ -110,7 +111,7 @@ import Testing
     func forbiddenKeyCharactersAreRejected(_ key: String) async throws {
         let service = try Self.service()
         await Self.createTable(service)
-        let response = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": key, "RowKey": "r"])))
+        let response = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": key, "RowKey": "r"])))
         #expect(response.status == 400)
         #expect(Self.code(response) != nil)
     }
@@ -119,27 +120,27 @@ import Testing
         let service = try Self.service()
         await Self.createTable(service)
         let big = String(repeating: "x", count: 32 * 1024 + 1)
-        let tooLong = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "D": big])))
+        let tooLong = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "D": big])))
         #expect(tooLong.status == 400)
         #expect(Self.code(tooLong) == "PropertyValueTooLarge")
-        let atLimit = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "D": String(big.dropLast())])))
+        let atLimit = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "D": String(big.dropLast())])))
         #expect(atLimit.status == 201)
         var many: [String: Any] = ["PartitionKey": "p", "RowKey": "r2"]
         for i in 0..<40 { many["P\(i)"] = String(repeating: "y", count: 30_000) }
-        let tooBig = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(many)))
+        let tooBig = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(many)))
         #expect(tooBig.status == 400)
         #expect(Self.code(tooBig) == "EntityTooLarge")
     }
 
     @Test func missingTableAndDuplicatesUseTheRealCodes() async throws {
         let service = try Self.service()
-        let missing = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r"])))
+        let missing = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r"])))
         #expect(Self.code(missing) == "TableNotFound")
         await Self.createTable(service)
-        let again = await service.handle(Self.signed("POST", "/\(Self.account)/Tables", body: Self.json(["TableName": "marketplaceleads"])))
+        let again = await service.routed(Self.signed("POST", "/\(Self.account)/Tables", body: Self.json(["TableName": "marketplaceleads"])))
         #expect(again.status == 409)
         #expect(Self.code(again) == "TableAlreadyExists")
-        let badName = await service.handle(Self.signed("POST", "/\(Self.account)/Tables", body: Self.json(["TableName": "1bad-name"])))
+        let badName = await service.routed(Self.signed("POST", "/\(Self.account)/Tables", body: Self.json(["TableName": "1bad-name"])))
         #expect(badName.status == 400)
     }
 
@@ -147,16 +148,15 @@ import Testing
         let service = try Self.service()
         await Self.createTable(service)
         for i in 0..<5 {
-            _ = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r\(i)"])))
+            _ = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r\(i)"])))
         }
         var rows: [String] = []
         var query = "$top=2"
         for _ in 0..<10 {
-            let page = await service.handle(Self.signed("GET", "/\(Self.account)/MarketplaceLeads()", query: query))
+            let page = await service.routed(Self.signed("GET", "/\(Self.account)/MarketplaceLeads()", query: query))
             let value = (try JSONSerialization.jsonObject(with: Data(page.body)) as! [String: Any])["value"] as! [[String: Any]]
             rows += value.map { $0["RowKey"] as! String }
-            guard let npk = page.headers.first(where: { $0.name == "x-ms-continuation-NextPartitionKey" })?.value,
-                  let nrk = page.headers.first(where: { $0.name == "x-ms-continuation-NextRowKey" })?.value else { break }
+            guard let npk = page.headers[.msContinuationNextPartitionKey], let nrk = page.headers[.msContinuationNextRowKey] else { break }
             query = "$top=2&NextPartitionKey=\(npk.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&NextRowKey=\(nrk.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
         }
         #expect(rows == ["r0", "r1", "r2", "r3", "r4"])
@@ -174,8 +174,8 @@ import Testing
         let service = try Self.service(faults: [try Fault(parsing: "azure-table:mojibake")])
         await Self.createTable(service)
         let info = "{\"FirstName\":\"Zoë\"}"
-        _ = await service.handle(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "CustomerInfo": info])))
-        let got = await service.handle(Self.signed("GET", "/\(Self.account)/MarketplaceLeads(PartitionKey='p',RowKey='r')"))
+        _ = await service.routed(Self.signed("POST", "/\(Self.account)/MarketplaceLeads", body: Self.json(["PartitionKey": "p", "RowKey": "r", "CustomerInfo": info])))
+        let got = await service.routed(Self.signed("GET", "/\(Self.account)/MarketplaceLeads(PartitionKey='p',RowKey='r')"))
         let stored = (try JSONSerialization.jsonObject(with: Data(got.body)) as! [String: Any])["CustomerInfo"] as! String
         #expect(stored.contains("ZoÃ«"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 /// The sandbox's own API: what is stored (per destination, filtered by marker prefix), counts,
@@ -10,60 +11,83 @@ import LeadModel
 /// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`, or
 /// `{"destination":"dynamics"|"salesforce"|"marketo","record":{…}}`) · `GET /faults` ·
 /// `PUT /faults` (`{"faults":["https:status=500", …]}`).
-struct InspectionAPI: Sendable {
+struct InspectionAPI: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
     let endpoints: @Sendable () -> SandboxEndpoints?
 
-    func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        do {
-            switch (request.method, request.path) {
-            case ("GET", "/health"):
-                return try json(200, ["status": "ok", "faults": faults.specs])
-            case ("GET", "/endpoints"):
-                guard let endpoints = endpoints() else { return try json(503, ["error": "not ready"]) }
-                return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(endpoints)))
-            case ("GET", "/leads"):
-                let leads = try await store.inspect(destination: request.queryValue("destination"), markerPrefix: request.queryValue("marker-prefix"))
-                return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(leads)))
-            case ("GET", "/counts"):
-                let leads = try await store.inspect(destination: nil, markerPrefix: request.queryValue("marker-prefix"))
-                var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0]
-                for lead in leads { counts[lead.destination, default: 0] += 1 }
-                return try json(200, counts)
-            case ("DELETE", "/leads"):
-                let exact = request.queryValue("marker")
-                let prefix = request.queryValue("marker-prefix")
-                guard let destination = request.queryValue("destination"), let marker = exact ?? prefix,
-                      marker.hasPrefix("LCTEST_") || (exact != nil && SandboxStore.microsoftTestToken(inUTF8: Array(marker.utf8)) == marker) else {
-                    return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a MSFT_TEST_ token); only test leads can be deleted here"])
+    /// The inspection API has no faults of its own; ``kind`` only names it.
+    var kind: FaultTarget { .all }
+    var maxBodyBytes: Int { 1 << 20 }
+
+    var routes: [SandboxRoute] {
+        [
+            SandboxRoute(.get, "/health") { _ in await answer { try json(200, ["status": "ok", "faults": faults.specs]) } },
+            SandboxRoute(.get, "/endpoints") { _ in
+                await answer {
+                    guard let endpoints = endpoints() else { return try json(503, ["error": "not ready"]) }
+                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: Array(try JSONEncoder().encode(endpoints)))
                 }
-                return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)])
-            case ("POST", "/seed"):
-                return try await seed(request)
-            case ("GET", "/faults"):
-                return try json(200, ["faults": faults.specs])
-            case ("PUT", "/faults"):
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any],
-                      let specs = object["faults"] as? [String] else {
-                    return try json(400, ["error": "expected {\"faults\": [\"KIND:NAME[=VALUE]\", …]}"])
+            },
+            SandboxRoute(.get, "/leads") { request in
+                await answer {
+                    let leads = try await store.inspect(destination: request.queryValue("destination"), markerPrefix: request.queryValue("marker-prefix"))
+                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: Array(try JSONEncoder().encode(leads)))
                 }
-                var parsed: [Fault] = []
-                for spec in specs {
-                    do { parsed.append(try Fault(parsing: spec)) } catch { return try json(400, ["error": error.description]) }
+            },
+            SandboxRoute(.get, "/counts") { request in
+                await answer {
+                    let leads = try await store.inspect(destination: nil, markerPrefix: request.queryValue("marker-prefix"))
+                    var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0]
+                    for lead in leads { counts[lead.destination, default: 0] += 1 }
+                    return try json(200, counts)
                 }
-                faults.replace(with: parsed)
-                return try json(200, ["faults": faults.specs])
-            default:
-                return try json(404, ["error": "no such inspection endpoint: \(request.method) \(request.path)"])
-            }
-        } catch {
-            return SandboxResponse.json(500, #"{"error":"inspection failed"}"#)
+            },
+            SandboxRoute(.delete, "/leads") { request in await answer { try await deleteTestLeads(request) } },
+            SandboxRoute(.post, "/seed") { request in await answer { try await seed(request) } },
+            SandboxRoute(.get, "/faults") { _ in await answer { try json(200, ["faults": faults.specs]) } },
+            SandboxRoute(.put, "/faults") { request in await answer { try replaceFaults(request) } },
+        ]
+    }
+
+    func unrouted(_ request: SandboxRequest) async -> SandboxResponse {
+        await answer { try json(404, ["error": "no such inspection endpoint: \(request.method) \(request.path)"]) }
+    }
+
+    func forcedError(status: Int) -> SandboxResponse { .json(status, #"{"error":"forced"}"#) }
+    func throttled() -> SandboxResponse { .json(429, #"{"error":"throttled"}"#) }
+    func bodyTooLarge() -> SandboxResponse { .json(413, #"{"error":"body too large"}"#) }
+
+    /// A handler's answer, or a 500 when the store failed.
+    private func answer(_ body: () async throws -> SandboxResponse) async -> SandboxResponse {
+        do { return try await body() } catch { return SandboxResponse.json(500, #"{"error":"inspection failed"}"#) }
+    }
+
+    private func deleteTestLeads(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let exact = request.queryValue("marker")
+        let prefix = request.queryValue("marker-prefix")
+        guard let destination = request.queryValue("destination"), let marker = exact ?? prefix,
+              marker.hasPrefix("LCTEST_") || (exact != nil && SandboxStore.microsoftTestToken(inUTF8: Array(marker.utf8)) == marker) else {
+            return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a MSFT_TEST_ token); only test leads can be deleted here"])
         }
+        return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)])
+    }
+
+    private func replaceFaults(_ request: SandboxRequest) throws -> SandboxResponse {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any],
+              let specs = object["faults"] as? [String] else {
+            return try json(400, ["error": "expected {\"faults\": [\"KIND:NAME[=VALUE]\", …]}"])
+        }
+        var parsed: [Fault] = []
+        for spec in specs {
+            do { parsed.append(try Fault(parsing: spec)) } catch { return try json(400, ["error": error.description]) }
+        }
+        faults.replace(with: parsed)
+        return try json(200, ["faults": faults.specs])
     }
 
     private func json(_ status: Int, _ object: Any) throws -> SandboxResponse {
-        SandboxResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
+        SandboxResponse(status: status, headers: [.contentType: "application/json"], body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
     }
 
     private func seed(_ request: SandboxRequest) async throws -> SandboxResponse {
@@ -75,7 +99,7 @@ struct InspectionAPI: Sendable {
         case "https":
             guard let body = object["body"] else { return try json(400, ["error": "expected \"body\""]) }
             let data = try JSONSerialization.data(withJSONObject: body)
-            let id = try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: "/seed", headers: [("Content-Type", "application/json")], body: Array(data)))
+            let id = try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: "/seed", headers: [.contentType: "application/json"], body: Array(data)))
             return try json(201, ["id": String(id)])
         case "azure-table":
             guard let account = object["account"] as? String, let table = object["table"] as? String,

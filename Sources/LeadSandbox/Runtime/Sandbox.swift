@@ -76,22 +76,16 @@ public final class Sandbox: Sendable {
         let names = Self.serviceOrder.map(\.rawValue) + ["inspection"]
         for (index, name) in names.enumerated() {
             let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
-            let responder: CallbackResponder<BasicRequestContext>
             var http1 = HTTP1Channel.Configuration()
             if let table = services.indices.contains(index) ? services[index] as? AzureTableService : nil {
                 http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ServiceClockHandler(offset: { table.clockOffset })])
             }
-            if index < services.count {
-                let server = SandboxServer(service: services[index], faults: faults, scheme: scheme)
-                responder = CallbackResponder { request, _ in try await server.respond(request) }
-            } else {
-                let api = InspectionAPI(store: store, faults: faults, endpoints: { [state] in state.endpoints })
-                let server = SandboxServer(service: InspectionService(api: api), faults: FaultSet(), scheme: scheme)
-                responder = CallbackResponder { request, _ in try await server.respond(request) }
-            }
+            let server = index < services.count
+                ? SandboxServer(service: services[index], faults: faults, scheme: scheme)
+                : SandboxServer(service: InspectionAPI(store: store, faults: faults, endpoints: { [state] in state.endpoints }), faults: FaultSet(), scheme: scheme)
             let total = names.count
             let app = Application(
-                responder: responder, server: try serverBuilder(http1),
+                router: server.router(), server: try serverBuilder(http1),
                 configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
                 onServerRunning: { [state, configuration] channel in
                     let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) { ports in

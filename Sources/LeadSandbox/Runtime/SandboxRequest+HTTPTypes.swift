@@ -8,7 +8,7 @@ extension SandboxRequest {
         let uri = URI(head.path ?? "")
         self.init(
             method: head.method.rawValue, path: uri.path, query: uri.query,
-            headers: head.headerFields.map { (name: $0.name.rawName, value: $0.value) },
+            headers: head.headerFields,
             body: body, authority: head.authority ?? "127.0.0.1", scheme: scheme
         )
     }

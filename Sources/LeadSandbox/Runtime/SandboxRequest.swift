@@ -1,5 +1,7 @@
+import HTTPTypes
+
 /// A request as an emulated service sees it: the raw path (still percent-encoded, as Shared Key
-/// signs it), the raw query, headers in order, the whole body.
+/// signs it), the raw query, headers in order, the whole body, the route's captures.
 public struct SandboxRequest: Sendable {
     /// Upper-case method.
     public var method: String
@@ -7,8 +9,10 @@ public struct SandboxRequest: Sendable {
     public var path: String
     /// Raw query without `?`, or nil.
     public var query: String?
-    /// Headers in order.
-    public var headers: [(name: String, value: String)]
+    /// Headers in order; HTTPTypes looks names up case-insensitively.
+    public var headers: HTTPFields
+    /// What the route's path pattern captured (`{account}`, `**`), by name.
+    public var parameters: [String: String] = [:]
     /// The body.
     public var body: [UInt8]
     /// `host:port` the client addressed (HTTP/1.1 `Host`, which HTTPTypes keeps apart from headers).
@@ -17,7 +21,7 @@ public struct SandboxRequest: Sendable {
     public var scheme: String
 
     /// Creates a request.
-    public init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+    public init(method: String, path: String, query: String? = nil, headers: HTTPFields = [:], body: [UInt8] = [],
                 authority: String = "127.0.0.1", scheme: String = "http") {
         self.authority = authority
         self.scheme = scheme
@@ -30,17 +34,6 @@ public struct SandboxRequest: Sendable {
 
     /// `scheme://authority`: the base URL the client used.
     public var baseURL: String { "\(scheme)://\(authority)" }
-
-    /// The first header of this name, case-insensitively.
-    public func header(_ name: String) -> String? {
-        // ASCII case folding on bytes: header names are tokens (RFC 9110 §5.1), and this runs
-        // several times for every request, where lowercased copies showed in profiles.
-        headers.first { field in
-            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { a, b in
-                a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
-            }
-        }?.value
-    }
 
     /// Query parameters, percent-decoded. Azure Storage keeps a literal `+`; ASP.NET services
     /// (Dataverse) read `+` as a space, as form encoding does.

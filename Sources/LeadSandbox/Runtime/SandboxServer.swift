@@ -1,12 +1,10 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
-import HummingbirdTLS
 import NIOCore
 
-/// Puts one ``SandboxService`` on the network with Hummingbird and applies the faults every
-/// service shares (latency, throttle, forced status, fail-first, dropped connections) before
-/// the service sees the request.
+/// Puts one ``SandboxService`` on the network: its routes in a Hummingbird `Router`, behind
+/// the shared faults (``FaultMiddleware``) and the service's answer to unrouted requests.
 struct SandboxServer: Sendable {
     let service: any SandboxService
     let faults: FaultSet
@@ -16,45 +14,41 @@ struct SandboxServer: Sendable {
     /// Thrown inside a response body to make NIO close the connection mid-response.
     struct DropConnection: Error {}
 
-    func respond(_ request: Request) async throws -> Response {
-        let effects = faults.effects(for: service.kind)
-        var drop = false
-        for effect in effects {
-            switch effect {
-            case let .latency(milliseconds): try await Task.sleep(for: .milliseconds(milliseconds))
-            case .drop: drop = true
-            default: break
+    /// The service's router.
+    func router() -> Router<SandboxContext> {
+        let router = Router(context: SandboxContext.self)
+        router.add(middleware: FaultMiddleware(server: self))
+        router.add(middleware: UnroutedMiddleware(server: self))
+        for route in service.routes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await answer(request, context: context, with: route.handle)
             }
         }
-        for effect in effects {
-            switch effect {
-            case let .throttle(first):
-                if first == nil || faults.consumeThrottle(service.kind) { return render(service.throttled(), drop: drop) }
-            case let .status(code): return render(service.forcedError(status: code), drop: drop)
-            default: break
-            }
-        }
-        if faults.consumeFailFirst(service.kind) { return render(service.forcedError(status: 500), drop: drop) }
+        return router
+    }
 
+    /// Collects the body (up to what the real service accepts), hands the request to `handle`
+    /// and renders its answer.
+    func answer(_ request: Request, context: SandboxContext, with handle: (SandboxRequest) async -> SandboxResponse) async throws -> Response {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: service.maxBodyBytes)
         } catch {
-            return render(service.bodyTooLarge(), drop: false)
+            return Self.render(service.bodyTooLarge(), drop: false)
         }
-        let sandboxRequest = SandboxRequest(head: request.head, body: Array(buffer: body), scheme: scheme)
-        var response = await service.handle(sandboxRequest)
-        response.dropMidway = response.dropMidway || drop
-        return render(response, drop: response.dropMidway)
+        var sandboxRequest = SandboxRequest(head: request.head, body: Array(buffer: body), scheme: scheme)
+        for (name, value) in context.parameters { sandboxRequest.parameters[String(name)] = String(value) }
+        return Self.render(await handle(sandboxRequest), drop: context.dropsConnection)
     }
 
-    func render(_ response: SandboxResponse, drop: Bool) -> Response {
-        var fields = response.httpFields
+    /// The Hummingbird response; with `drop`, one that promises the whole body, sends half and
+    /// fails the write so the connection closes.
+    static func render(_ response: SandboxResponse, drop: Bool) -> Response {
         let status = HTTPResponse.Status(code: response.status)
         guard drop else {
-            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+            return Response(status: status, headers: response.headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
         }
-        // Promise the whole body, send half, then fail the write so the connection closes.
+        var fields = response.headers
         let bytes = response.body.isEmpty ? Array("{\"partial\":true}".utf8) : response.body
         fields[.contentLength] = String(bytes.count)
         let half = Array(bytes.prefix(max(1, bytes.count / 2)))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// An HTTPS lead endpoint that behaves like a Power Automate "When a HTTP request is received"
 /// trigger with no Response action: it answers `202 Accepted` with an empty body as soon as the
@@ -39,7 +40,7 @@ public struct HTTPSSinkService: SandboxService {
     /// Logic Apps throttling.
     public func throttled() -> SandboxResponse {
         var response = Self.error(429, code: "WorkflowRequestsThrottled", message: "The workflow requests are throttled. Retry the request after some time.")
-        response.headers.append(("Retry-After", "1"))
+        response.headers.append(HTTPField(name: .retryAfter, value: "1"))
         return response
     }
 
@@ -77,14 +78,14 @@ public struct HTTPSSinkService: SandboxService {
             // "Who can trigger the flow: Any user in my tenant", the default since 2023 (flows.md
             // §2): a request without an Entra token is refused. [3P] code; the message's exact
             // words are inferred ("a message about the OAuth authorization scheme").
-            if case .tenantOnly = effect, !(request.header("Authorization") ?? "").hasPrefix("Bearer ") {
+            if case .tenantOnly = effect, !(request.headers[.authorization] ?? "").hasPrefix("Bearer ") {
                 return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
             }
         }
         guard request.method == "POST" else {
             return .respond(Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST."))
         }
-        if Self.declaresJSON(request.header("Content-Type")), !JSONValidator.isValid(request.body) {
+        if Self.declaresJSON(request.headers[.contentType]), !JSONValidator.isValid(request.body) {
             return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
         }
         if effects.contains(where: { if case .schemaValidation = $0 { return true }; return false }),
@@ -99,15 +100,22 @@ public struct HTTPSSinkService: SandboxService {
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
     }
 
+    /// A trigger URL's path is the flow's own (`/workflows/<id>/triggers/manual/paths/invoke`)
+    /// and a publisher's endpoint may have any path: every POST is a delivery.
+    public var routes: [SandboxRoute] { [SandboxRoute(.post, "**") { await handle($0) }, SandboxRoute(.post, "/") { await handle($0) }] }
+
+    /// Any other method: the trigger's refusal, after its authentication as ``admit(_:)`` orders them.
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse { await handle(request) }
+
     /// Accepts a lead.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+    func handle(_ request: SandboxRequest) async -> SandboxResponse {
         switch admit(request) {
         case let .respond(response): return response
         case let .store(row):
             do {
                 // Acknowledged only once committed: a 202 means the lead survives a SIGKILL.
                 let id = try await store.insertHTTPSLead(row)
-                return SandboxResponse(status: 202, headers: [("x-ms-workflow-run-id", "08585\(id)")])
+                return SandboxResponse(status: 202, headers: [.msWorkflowRunID: "08585\(id)"])
             } catch {
                 return Self.error(500, code: "InternalServerError", message: "The sandbox could not store the lead.")
             }

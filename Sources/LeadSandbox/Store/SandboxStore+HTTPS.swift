@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HTTPTypes
 import LeadModel
 
 /// One lead the HTTPS sink accepted, ready to store.
@@ -21,13 +22,13 @@ extension SandboxStore {
 
     /// The row for one accepted lead: headers as a JSON array of `[name, value]` pairs in order,
     /// the raw body, and the marker inspection filters on.
-    static func httpsLeadRow(path: String, headers: [(name: String, value: String)], body: [UInt8]) -> HTTPSLeadRow {
+    static func httpsLeadRow(path: String, headers: HTTPFields, body: [UInt8]) -> HTTPSLeadRow {
         let encoded = WireBuffer(capacity: 256)
         encoded.append(byte: UInt8(ascii: "["))
         for (index, header) in headers.enumerated() {
             if index > 0 { encoded.append(byte: UInt8(ascii: ",")) }
             encoded.append(byte: UInt8(ascii: "["))
-            encoded.appendJSONString(header.name)
+            encoded.appendJSONString(header.name.rawName)
             encoded.append(byte: UInt8(ascii: ","))
             encoded.appendJSONString(header.value)
             encoded.append(byte: UInt8(ascii: "]"))

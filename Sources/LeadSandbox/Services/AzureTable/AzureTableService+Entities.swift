@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension AzureTableService {
@@ -70,13 +71,12 @@ extension AzureTableService {
         guard try await store.insertEntity(account: account, table: tableName, entity: stored) else {
             return Self.error(409, "EntityAlreadyExists", "The specified entity already exists.")
         }
-        if (request.header("Prefer") ?? "").contains("return-no-content") {
-            return SandboxResponse(status: 204, headers: standardHeaders([("ETag", etag), ("Preference-Applied", "return-no-content"),
-                                                                         ("Location", "\(baseURL(request, account: account))/\(tableName)(PartitionKey='\(pk)',RowKey='\(rk)')")]))
+        if (request.headers[.prefer] ?? "").contains("return-no-content") {
+            return SandboxResponse(status: 204, headers: standardHeaders([.eTag: etag, .preferenceApplied: "return-no-content", .location: "\(baseURL(request, account: account))/\(tableName)(PartitionKey='\(pk)',RowKey='\(rk)')"]))
         }
         var body = render(stored, request: request, account: account, table: tableName)
         if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)/@Element" }
-        return try jsonResponse(201, body, request: request, extra: [("ETag", etag), ("Preference-Applied", "return-content")])
+        return try jsonResponse(201, body, request: request, extra: [.eTag: etag, .preferenceApplied: "return-content"])
     }
 
     func get(_ request: SandboxRequest, account: String, table: String, pk: String, rk: String) async throws -> SandboxResponse {
@@ -88,14 +88,14 @@ extension AzureTableService {
         }
         var body = render(entity, request: request, account: account, table: tableName, select: selection(request))
         if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)/@Element" }
-        return try jsonResponse(200, body, request: request, extra: [("ETag", entity.etag)])
+        return try jsonResponse(200, body, request: request, extra: [.eTag: entity.etag])
     }
 
     func delete(_ request: SandboxRequest, account: String, table: String, pk: String, rk: String) async throws -> SandboxResponse {
         guard let tableName = try await store.tableName(account: account, name: table) else {
             return Self.error(404, "TableNotFound", "The table specified does not exist.")
         }
-        guard let ifMatch = request.header("If-Match") else {
+        guard let ifMatch = request.headers[.ifMatch] else {
             return Self.error(400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified: If-Match.")
         }
         switch try await store.deleteEntity(account: account, table: tableName, partitionKey: pk, rowKey: rk, ifMatch: ifMatch) {
@@ -154,10 +154,10 @@ extension AzureTableService {
         }
         var body: [String: Any] = ["value": results]
         if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)" }
-        var extra: [(name: String, value: String)] = []
+        var extra: HTTPFields = [:]
         if let next {
-            extra.append(("x-ms-continuation-NextPartitionKey", Self.encodeContinuation(next.0)))
-            extra.append(("x-ms-continuation-NextRowKey", Self.encodeContinuation(next.1)))
+            extra.append(HTTPField(name: .msContinuationNextPartitionKey, value: Self.encodeContinuation(next.0)))
+            extra.append(HTTPField(name: .msContinuationNextRowKey, value: Self.encodeContinuation(next.1)))
         }
         return try jsonResponse(200, body, request: request, extra: extra)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension AzureTableService {
@@ -74,22 +75,21 @@ extension AzureTableService {
         }
     }
 
-    func standardHeaders(_ extra: [(name: String, value: String)] = []) -> [(name: String, value: String)] {
-        [("x-ms-request-id", UUID().uuidString.lowercased()), ("x-ms-version", "2019-02-02"),
-         ("Date", LeadTimestamp(secondsSinceEpoch: serviceNow).rfc1123)] + extra
+    func standardHeaders(_ extra: HTTPFields = [:]) -> HTTPFields {
+        [.msRequestID: UUID().uuidString.lowercased(), .msVersion: "2019-02-02", .date: LeadTimestamp(secondsSinceEpoch: serviceNow).rfc1123] + extra
     }
 
     /// `nometadata`, `minimalmetadata` (the default) or `fullmetadata`, from `Accept`.
     func metadataLevel(_ request: SandboxRequest) -> String {
-        let accept = (request.header("Accept") ?? "").lowercased()
+        let accept = (request.headers[.accept] ?? "").lowercased()
         if accept.contains("odata=nometadata") { return "nometadata" }
         if accept.contains("odata=fullmetadata") { return "fullmetadata" }
         return "minimalmetadata"
     }
 
-    func jsonResponse(_ status: Int, _ object: Any, request: SandboxRequest, extra: [(name: String, value: String)] = []) throws -> SandboxResponse {
+    func jsonResponse(_ status: Int, _ object: Any, request: SandboxRequest, extra: HTTPFields = [:]) throws -> SandboxResponse {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
-        return SandboxResponse(status: status, headers: standardHeaders([("Content-Type", "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8")] + extra), body: Array(data))
+        return SandboxResponse(status: status, headers: standardHeaders([.contentType: "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8"] + extra), body: Array(data))
     }
 
     func baseURL(_ request: SandboxRequest, account: String) -> String {
@@ -112,12 +112,12 @@ extension AzureTableService {
         guard try await store.createTable(account: account, name: name) else {
             return Self.error(409, "TableAlreadyExists", "The table specified already exists.")
         }
-        if (request.header("Prefer") ?? "").contains("return-no-content") {
-            return SandboxResponse(status: 204, headers: standardHeaders([("Preference-Applied", "return-no-content")]))
+        if (request.headers[.prefer] ?? "").contains("return-no-content") {
+            return SandboxResponse(status: 204, headers: standardHeaders([.preferenceApplied: "return-no-content"]))
         }
         var body: [String: Any] = ["TableName": name]
         if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#Tables/@Element" }
-        return try jsonResponse(201, body, request: request, extra: [("Preference-Applied", "return-content")])
+        return try jsonResponse(201, body, request: request, extra: [.preferenceApplied: "return-content"])
     }
 
     func listTables(_ request: SandboxRequest, account: String) async throws -> SandboxResponse {

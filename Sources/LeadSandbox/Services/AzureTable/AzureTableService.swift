@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 /// The Azure Table REST API, path-style like Azurite (`/<account>/<resource>`), but as strict as
@@ -49,8 +50,8 @@ public struct AzureTableService: SandboxService {
         buffer.appendJSONString(value)
         buffer.append("}}}")
         return SandboxResponse(status: status, headers: [
-            ("Content-Type", "application/json;odata=minimalmetadata;streaming=true;charset=utf-8"),
-            ("x-ms-request-id", requestID), ("x-ms-version", "2019-02-02"),
+            .contentType: "application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
+            .msRequestID: requestID, .msVersion: "2019-02-02",
         ], body: buffer.bytes)
     }
 
@@ -76,7 +77,7 @@ public struct AzureTableService: SandboxService {
     /// Storage throttling is a 503 ServerBusy.
     public func throttled() -> SandboxResponse {
         var response = Self.error(503, "ServerBusy", "The server is busy.")
-        response.headers.append(("Retry-After", "1"))
+        response.headers.append(HTTPField(name: .retryAfter, value: "1"))
         return response
     }
 
@@ -87,8 +88,16 @@ public struct AzureTableService: SandboxService {
 
     // MARK: Request handling
 
+    /// `/<account>/<resource>`: the router finds the account's requests; the resource
+    /// (`Tables('t')`, `t(PartitionKey='…',RowKey='…')`) is OData syntax the service parses itself.
+    public var routes: [SandboxRoute] { SandboxRoute.each([.get, .post, .delete], "/{account}/{resource}") { await handle($0) } }
+
+    /// Anything else still meets the account and its authentication first, as the real service
+    /// checks them before the resource: a bad signature is a 403 whatever the verb.
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse { await handle(request) }
+
     /// Authenticates and dispatches one request.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
+    func handle(_ request: SandboxRequest) async -> SandboxResponse {
         let segments = request.path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
         guard let accountSegment = segments.first else {
             return Self.error(400, "InvalidUri", "The requested URI does not represent any resource on the server.")
@@ -135,7 +144,7 @@ public struct AzureTableService: SandboxService {
 
     /// Verifies the date and the Shared Key signature; nil when the request may proceed.
     func authenticate(_ request: SandboxRequest, account: String, verifier: TableSharedKeyVerifier) -> SandboxResponse? {
-        guard let authorization = request.header("Authorization") else {
+        guard let authorization = request.headers[.authorization] else {
             return Self.authenticationFailed("The Authorization header is missing.")
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
@@ -148,7 +157,7 @@ public struct AzureTableService: SandboxService {
             return Self.authenticationFailed("The account in the Authorization header does not match the account of the request.")
         }
         // x-ms-date takes precedence over Date when both are present (authorize-with-shared-key).
-        guard let date = request.header("x-ms-date") ?? request.header("Date") else {
+        guard let date = request.headers[.msDate] ?? request.headers[.date] else {
             return Self.authenticationFailed("Request must contain a Date or x-ms-date header.")
         }
         guard let instant = LeadTimestamp(rfc1123: date) else {
@@ -157,7 +166,7 @@ public struct AzureTableService: SandboxService {
         if abs(serviceNow - instant.secondsSinceEpoch) > Self.allowedSkewSeconds {
             return Self.authenticationFailed("the request date '\(date)' is more than 15 minutes from the service clock")
         }
-        let toSign = verifier.stringToSign(lite: parts[0] == "SharedKeyLite", method: request.method, header: request.header, path: request.path, query: request.query)
+        let toSign = verifier.stringToSign(lite: parts[0] == "SharedKeyLite", method: request.method, headers: request.headers, path: request.path, query: request.query)
         guard verifier.isValid(signature: String(credential[1]), stringToSign: toSign) else {
             return Self.authenticationFailed("the signature does not match")
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 
 /// Checks a Table request's Shared Key or Shared Key Lite signature with the sandbox's own
 /// canonicalisation (destinations.md §2.5, as Azurite's TableSharedKeyAuthenticator builds it),
@@ -20,13 +21,13 @@ struct TableSharedKeyVerifier: Sendable {
     /// canonicalized resource; for `SharedKeyLite`, the date and the resource. The resource is
     /// `/<account>` + the raw request path (with path-style URLs the account appears twice) +
     /// `?comp=<value>` when the query has `comp`.
-    func stringToSign(lite: Bool, method: String, header: (String) -> String?, path: String, query: String?) -> String {
-        let date = header("x-ms-date") ?? header("Date") ?? ""
+    func stringToSign(lite: Bool, method: String, headers: HTTPFields, path: String, query: String?) -> String {
+        let date = headers[.msDate] ?? headers[.date] ?? ""
         var resource = "/" + account + path
         let comp = (query ?? "").split(separator: "&").first { $0.lowercased().hasPrefix("comp=") }
         if let comp { resource += "?comp=" + comp.dropFirst(5) }
         if lite { return date + "\n" + resource }
-        return [method, header("Content-MD5") ?? "", header("Content-Type") ?? "", date].map { $0 + "\n" }.joined() + resource
+        return [method, headers[.contentMD5] ?? "", headers[.contentType] ?? "", date].map { $0 + "\n" }.joined() + resource
     }
 
     /// Whether `signature` (base64) is the HMAC-SHA256 of `stringToSign` under the account key.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension DynamicsService {
@@ -12,7 +13,7 @@ extension DynamicsService {
         body.append(",\"error_description\":")
         body.appendJSONString(text)
         body.append(",\"error_codes\":[\(code)],\"trace_id\":\"\(traceID)\"}")
-        return SandboxResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: body.bytes)
+        return SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: body.bytes)
     }
 
     /// The client-credentials grant (reference notes §3.3).
@@ -24,7 +25,7 @@ extension DynamicsService {
             return Self.entraError(400, error: "invalid_tenant", code: 90002,
                                    description: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
         }
-        guard (request.header("Content-Type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+        guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             return Self.entraError(400, error: "invalid_request", code: 900_144, description: "The request body must contain the following parameter: 'grant_type'.")
         }
         let form = Dictionary(FormBody.parse(request.body), uniquingKeysWith: { first, _ in first })
@@ -76,14 +77,14 @@ extension DynamicsService {
 
     /// Checks the bearer token; nil when the request may proceed.
     func authorize(_ request: SandboxRequest) -> SandboxResponse? {
-        let challenge = ("WWW-Authenticate", "Bearer authorization_uri=\(baseURL(request))/\(credentials.tenantID)/oauth2/authorize, resource_id=\(baseURL(request))")
-        guard let header = request.header("Authorization"), header.hasPrefix("Bearer ") else {
-            return Self.dataverseError(401, code: "0x80072184", message: "Authentication failed: no bearer token.", headers: [challenge])
+        let challenge = "Bearer authorization_uri=\(baseURL(request))/\(credentials.tenantID)/oauth2/authorize, resource_id=\(baseURL(request))"
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            return Self.dataverseError(401, code: "0x80072184", message: "Authentication failed: no bearer token.", headers: [.wwwAuthenticate: challenge])
         }
         let token = String(header.dropFirst("Bearer ".count))
         if faults.consumeTokenExpired(.dynamics) { tokens.expire(token) }
         guard tokens.isValid(token) else {
-            return Self.dataverseError(401, code: "0x80072182", message: "ExpiredAuthTicket: the bearer token is invalid or has expired.", headers: [challenge])
+            return Self.dataverseError(401, code: "0x80072182", message: "ExpiredAuthTicket: the bearer token is invalid or has expired.", headers: [.wwwAuthenticate: challenge])
         }
         return nil
     }

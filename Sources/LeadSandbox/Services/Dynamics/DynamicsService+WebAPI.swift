@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension DynamicsService {
@@ -28,7 +29,7 @@ extension DynamicsService {
             return Self.dataverseError(403, code: "0x80072560", message: "The user is not a member of the organization.")
         }
         // A Lead Writer that "only has permissions to write the leads" (PC-dyn 2023).
-        let asReader = (request.header("Authorization") ?? "").hasPrefix("Bearer " + DynamicsCredentials.readerTokenPrefix)
+        let asReader = (request.headers[.authorization] ?? "").hasPrefix("Bearer " + DynamicsCredentials.readerTokenPrefix)
         let writeOnly = !asReader && effects.contains { if case .writeOnly = $0 { return true }; return false }
         if resource == "WhoAmI", request.method == "GET" {
             return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
@@ -56,7 +57,7 @@ extension DynamicsService {
                 body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
                 return try json(200, body)
             case "DELETE":
-                return try await store.deleteDynamicsLead(id: id) ? SandboxResponse(status: 204, headers: [("OData-Version", "4.0")]) : notFound(id)
+                return try await store.deleteDynamicsLead(id: id) ? SandboxResponse(status: 204, headers: [.odataVersion: "4.0"]) : notFound(id)
             default:
                 return Self.dataverseError(405, code: "0x80060888", message: "The requested resource does not support http method '\(request.method)'.")
             }
@@ -72,8 +73,8 @@ extension DynamicsService {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
     }
 
-    func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) throws -> SandboxResponse {
-        SandboxResponse(status: status, headers: [("Content-Type", "application/json; odata.metadata=minimal"), ("OData-Version", "4.0")] + headers,
+    func json(_ status: Int, _ object: Any, headers: HTTPFields = [:]) throws -> SandboxResponse {
+        SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
                         body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
     }
 
@@ -91,8 +92,8 @@ extension DynamicsService {
     }
 
     func create(_ request: SandboxRequest) async throws -> SandboxResponse {
-        guard (request.header("Content-Type") ?? "").lowercased().contains("application/json") else {
-            return Self.dataverseError(415, code: "0x80048d19", message: "The request Content-Type '\(request.header("Content-Type") ?? "")' is not supported; use application/json.")
+        guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
+            return Self.dataverseError(415, code: "0x80048d19", message: "The request Content-Type '\(request.headers[.contentType] ?? "")' is not supported; use application/json.")
         }
         guard var record = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
             return Self.dataverseError(400, code: "0x80048d19", message: "Error identified in Payload provided by the user for Entity :'leads', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293")
@@ -119,7 +120,7 @@ extension DynamicsService {
                 }
                 if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {
                     // [DOC] web-service-error-codes: 0x8004F502 AttributePrivilegeCreateIsMissing.
-                    let annotated = (request.header("Prefer") ?? "").contains("odata.include-annotations")
+                    let annotated = (request.headers[.prefer] ?? "").contains("odata.include-annotations")
                     return Self.dataverseError(403, code: "0x8004F502", message: "The user does not have create permissions to a secured field. The requested operation could not be completed.",
                                                messageName: annotated ? "AttributePrivilegeCreateIsMissing" : nil)
                 }
@@ -137,12 +138,12 @@ extension DynamicsService {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         try await store.insertDynamicsLead(id: id, createdOn: record["createdon"] as! String, record: text)
         let entityID = "\(baseURL(request))/api/data/v9.2/leads(\(id))"
-        if (request.header("Prefer") ?? "").contains("return=representation") {
+        if (request.headers[.prefer] ?? "").contains("return=representation") {
             var body = project(record, select: selection(request))
             body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
-            return try json(201, body, headers: [("Preference-Applied", "return=representation")])
+            return try json(201, body, headers: [.preferenceApplied: "return=representation"])
         }
-        return SandboxResponse(status: 204, headers: [("OData-Version", "4.0"), ("OData-EntityId", entityID)])
+        return SandboxResponse(status: 204, headers: [.odataVersion: "4.0", .odataEntityID: entityID])
     }
 
     func query(_ request: SandboxRequest) async throws -> SandboxResponse {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 /// Entra ID's client-credentials token endpoint and a Dataverse Web API `leads` entity set
@@ -37,7 +38,7 @@ public struct DynamicsService: SandboxService {
     /// Dataverse's error envelope; with `messageName` (when the request asked for
     /// `Prefer: odata.include-annotations="*"`) also the `ApiExceptionMessageName` and status
     /// annotations the docs show (compose-http-requests-handle-errors).
-    static func dataverseError(_ status: Int, code: String, message: String, headers: [(name: String, value: String)] = [], messageName: String? = nil) -> SandboxResponse {
+    static func dataverseError(_ status: Int, code: String, message: String, headers: HTTPFields = [:], messageName: String? = nil) -> SandboxResponse {
         let body = WireBuffer(capacity: 256)
         body.append("{\"error\":{\"code\":")
         body.appendJSONString(code)
@@ -49,7 +50,7 @@ public struct DynamicsService: SandboxService {
             body.append(",\"@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode\":\"\(status)\"")
         }
         body.append("}}")
-        return SandboxResponse(status: status, headers: [("Content-Type", "application/json; odata.metadata=minimal"), ("OData-Version", "4.0")] + headers, body: body.bytes)
+        return SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers, body: body.bytes)
     }
 
     /// A forced Dataverse error.
@@ -59,7 +60,7 @@ public struct DynamicsService: SandboxService {
 
     /// Dataverse service protection: 429 with Retry-After (reference notes §4 of DESIGN).
     public func throttled() -> SandboxResponse {
-        Self.dataverseError(429, code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.", headers: [("Retry-After", "2")])
+        Self.dataverseError(429, code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.", headers: [.retryAfter: "2"])
     }
 
     /// Body over the limit.
@@ -67,27 +68,31 @@ public struct DynamicsService: SandboxService {
         Self.dataverseError(413, code: "0x8004431A", message: "The request body is too large.")
     }
 
-    /// Dispatches to the token endpoint or the Web API.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        let segments = request.path.split(separator: "/").map(String.init)
-        if segments.count == 4, segments[1] == "oauth2", segments[2] == "v2.0", segments[3] == "token" {
-            return token(request, tenant: segments[0])
+    /// Entra ID's token and discovery endpoints (the token endpoint judges the method itself, as
+    /// Entra answers a GET with its own error) and the Web API under `/api/data/<version>/`.
+    public var routes: [SandboxRoute] {
+        SandboxRoute.each([.get, .post], "/{tenant}/oauth2/v2.0/token") { token($0, tenant: $0.parameters["tenant"] ?? "") }
+            + [SandboxRoute(.get, "/{tenant}/v2.0/.well-known/openid-configuration") { openIDConfiguration($0, tenant: $0.parameters["tenant"] ?? "") }]
+            + SandboxRoute.each([.get, .post, .patch, .put, .delete], "/api/data/{version}/**") { await webAPIRequest($0) }
+    }
+
+    /// Dataverse's answer to a URL it has no resource for.
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse {
+        Self.dataverseError(404, code: "0x80060888", message: "No HTTP resource was found that matches the request URI.")
+    }
+
+    /// A Web API call: a version Dataverse serves, a valid bearer token, then the resource.
+    func webAPIRequest(_ request: SandboxRequest) async -> SandboxResponse {
+        let version = request.parameters["version"] ?? ""
+        guard version == "v9.2" || version == "v9.0" || version == "v9.1" else {
+            return Self.dataverseError(404, code: "0x80060888", message: "Resource not found for the segment '\(version)'.")
         }
-        if segments.count == 4, segments[1] == "v2.0", segments[2] == ".well-known", segments[3] == "openid-configuration" {
-            return openIDConfiguration(request, tenant: segments[0])
+        if let failure = authorize(request) { return failure }
+        do {
+            return try await webAPI(request, resource: request.path.split(separator: "/").dropFirst(3).joined(separator: "/"))
+        } catch {
+            return Self.dataverseError(500, code: "0x80040216", message: "The sandbox failed: \(error)")
         }
-        if segments.count >= 3, segments[0] == "api", segments[1] == "data" {
-            guard segments[2] == "v9.2" || segments[2] == "v9.0" || segments[2] == "v9.1" else {
-                return Self.dataverseError(404, code: "0x80060888", message: "Resource not found for the segment '\(segments[2])'.")
-            }
-            if let failure = authorize(request) { return failure }
-            do {
-                return try await webAPI(request, resource: segments.dropFirst(3).joined(separator: "/"))
-            } catch {
-                return Self.dataverseError(500, code: "0x80040216", message: "The sandbox failed: \(error)")
-            }
-        }
-        return Self.dataverseError(404, code: "0x80060888", message: "No HTTP resource was found that matches the request URI.")
     }
 
     func baseURL(_ request: SandboxRequest) -> String { request.baseURL }

@@ -1,9 +1,10 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension MarketoService {
     func body(_ request: SandboxRequest) -> Checked<[String: Any], SandboxResponse> {
-        guard (request.header("Content-Type") ?? "").lowercased().contains("application/json") else {
+        guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
             return .rejected(Self.failure("612", "Invalid Content Type"))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 /// Marketo's identity service and REST lead API (reference notes §4.2): `/identity/oauth/token`,
@@ -45,18 +46,18 @@ public struct MarketoService: SandboxService {
         body.append("{\"requestId\":\"\(requestID())\",\"success\":false,\"errors\":[{\"code\":\"\(code)\",\"message\":")
         body.appendJSONString(message)
         body.append("}]}")
-        return SandboxResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")], body: body.bytes)
+        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: body.bytes)
     }
 
     static func success(_ result: [[String: Any]]) throws -> SandboxResponse {
         let object: [String: Any] = ["requestId": requestID(), "success": true, "result": result]
-        return SandboxResponse(status: 200, headers: [("Content-Type", "application/json;charset=UTF-8")],
+        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"],
                                body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
     }
 
     /// A forced status: Marketo answers real HTTP errors only for transport-level problems.
     public func forcedError(status: Int) -> SandboxResponse {
-        status >= 500 ? SandboxResponse(status: status, headers: [("Content-Type", "text/html")], body: Array("<html><body>\(status)</body></html>".utf8))
+        status >= 500 ? SandboxResponse(status: status, headers: [.contentType: "text/html"], body: Array("<html><body>\(status)</body></html>".utf8))
             : Self.failure("611", "System error")
     }
 
@@ -65,29 +66,36 @@ public struct MarketoService: SandboxService {
 
     /// 413, one of Marketo's few HTTP-level errors.
     public func bodyTooLarge() -> SandboxResponse {
-        SandboxResponse(status: 413, headers: [("Content-Type", "text/html")], body: Array("<html><body>Request Entity Too Large</body></html>".utf8))
+        SandboxResponse(status: 413, headers: [.contentType: "text/html"], body: Array("<html><body>Request Entity Too Large</body></html>".utf8))
     }
 
-    /// Dispatches identity and REST calls.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        if request.path == "/identity/oauth/token" { return token(request) }
-        guard request.path.hasPrefix("/rest/") else { return Self.failure("610", "Requested resource not found") }
+    /// The identity service (GET or POST, authentication.md) and the REST API under `/rest/`.
+    public var routes: [SandboxRoute] {
+        SandboxRoute.each([.get, .post], "/identity/oauth/token") { token($0) }
+            + SandboxRoute.each([.get, .post, .delete], "/rest/**") { await rest($0) }
+    }
+
+    /// Marketo's answer to a URL it has no resource for.
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse { Self.failure("610", "Requested resource not found") }
+
+    /// A REST call: the URI limit, the rate limits, the token, then the resource.
+    func rest(_ request: SandboxRequest) async -> SandboxResponse {
         // destinations.md §4: URIs over 8 KB answer 414 (the workaround is POST + _method=GET).
         if request.path.utf8.count + (request.query?.utf8.count ?? 0) + 1 > 8192 {
-            return SandboxResponse(status: 414, headers: [("Content-Type", "text/html")], body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
+            return SandboxResponse(status: 414, headers: [.contentType: "text/html"], body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
         }
         if let limit = limiter.admit() {
             return limit == "606" ? throttled() : Self.failure("615", "Concurrent access limit reached")
         }
         defer { limiter.finish() }
-        let isForm = (request.header("Content-Type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded")
+        let isForm = (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded")
         // Repeated parameters (`fields=id&fields=email`, as requests encodes a list) are joined
         // with commas, which is how Marketo reads list parameters.
         var params = Dictionary(request.queryItems(plusAsSpace: true), uniquingKeysWith: { "\($0),\($1)" })
         if isForm {
             for (key, value) in Dictionary(FormBody.parse(request.body), uniquingKeysWith: { "\($0),\($1)" }) where params[key] == nil { params[key] = value }
         }
-        let bearer = request.header("Authorization").flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)) : nil }
+        let bearer = request.headers[.authorization].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)) : nil }
         guard let token = bearer ?? params["access_token"], !token.isEmpty else {
             return Self.failure("601", "Access token invalid")
         }

@@ -1,11 +1,12 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension SalesforceService {
     /// `/services/data/vNN.N/query?q=…`, `/services/data/vNN.N/sobjects/Lead/{id}` and the
     /// sObject Collections delete `/services/data/vNN.N/composite/sobjects?ids=…`.
     func rest(_ request: SandboxRequest) async throws -> SandboxResponse {
-        let bearer = request.header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
+        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
         if let bearer, faults.consumeTokenExpired(.salesforce) { tokens.expire(bearer) }
         guard let bearer, tokens.isValid(bearer) else {
             return Self.restError(401, code: "INVALID_SESSION_ID", message: "Session expired or invalid")
@@ -16,9 +17,9 @@ extension SalesforceService {
         }
         let version = segments[2]
         segments.removeFirst(3)
-        let usage = ("Sforce-Limit-Info", "api-usage=\(apiCalls.take())/\(Self.apiLimit)")
+        let usage = "api-usage=\(apiCalls.take())/\(Self.apiLimit)"
         func json(_ status: Int, _ object: Any) throws -> SandboxResponse {
-            SandboxResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8"), usage],
+            SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8", .sforceLimitInfo: usage],
                             body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
         }
         switch (request.method, segments.count, segments.first) {
@@ -81,7 +82,7 @@ extension SalesforceService {
                 return try json(200, record)
             case "DELETE":
                 return try await store.deleteSalesforceLead(id: id)
-                    ? SandboxResponse(status: 204, headers: [usage])
+                    ? SandboxResponse(status: 204, headers: [.sforceLimitInfo: usage])
                     : Self.restError(404, code: "ENTITY_IS_DELETED", message: "entity is deleted")
             default:
                 return Self.restError(405, code: "METHOD_NOT_ALLOWED", message: "HTTP Method '\(method)' not allowed. Allowed are GET,DELETE")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 extension SalesforceService {
@@ -17,7 +18,7 @@ extension SalesforceService {
             let body = debug
                 ? "<html><body><h1>Salesforce Web-to-Lead debug</h1><p>\(Self.escapeHTML(reason.map { "Error: Salesforce could not create this lead because \($0)" } ?? "The lead was created."))</p></body></html>"
                 : "<html><head>\(returnURL)</head><body></body></html>"
-            return SandboxResponse(status: 200, headers: [("Content-Type", "text/html;charset=UTF-8")], body: Array(body.utf8))
+            return SandboxResponse(status: 200, headers: [.contentType: "text/html;charset=UTF-8"], body: Array(body.utf8))
         }
 
         guard request.method == "POST" || request.method == "GET" else { return page("the request method is not supported") }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LeadModel
 
 /// Salesforce as Microsoft's connector and leadcheck meet it (reference notes §5): the
@@ -55,7 +56,7 @@ public struct SalesforceService: SandboxService {
         body.append(",\"errorCode\":")
         body.appendJSONString(code)
         body.append("}]")
-        return SandboxResponse(status: status, headers: [("Content-Type", "application/json;charset=UTF-8")], body: body.bytes)
+        return SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: body.bytes)
     }
 
     /// A forced error in the REST shape.
@@ -73,14 +74,22 @@ public struct SalesforceService: SandboxService {
         Self.restError(413, code: "JSON_PARSER_ERROR", message: "The request body is too large.")
     }
 
-    /// Dispatches to the servlet, the token endpoint or the REST API.
-    public func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        do {
-            if request.path == "/servlet/servlet.WebToLead" { return try await webToLead(request) }
-            if request.path == "/services/oauth2/token" { return token(request) }
-            if request.path.hasPrefix("/services/data/") { return try await rest(request) }
-            return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
-        } catch {
+    /// The Web-to-Lead servlet, the OAuth token endpoint (which judges the method itself) and
+    /// the REST API under `/services/data/`.
+    public var routes: [SandboxRoute] {
+        SandboxRoute.each([.get, .post], "/servlet/servlet.WebToLead") { request in await guarded { try await webToLead(request) } }
+            + SandboxRoute.each([.get, .post], "/services/oauth2/token") { token($0) }
+            + SandboxRoute.each([.get, .post, .patch, .delete], "/services/data/**") { request in await guarded { try await rest(request) } }
+    }
+
+    /// Salesforce's answer to a URL it has no resource for.
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse {
+        Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
+    }
+
+    /// A handler's answer, or Salesforce's 500 when the store failed.
+    func guarded(_ body: () async throws -> SandboxResponse) async -> SandboxResponse {
+        do { return try await body() } catch {
             return Self.restError(500, code: "UNKNOWN_EXCEPTION", message: "The sandbox failed: \(error)")
         }
     }
