@@ -31,7 +31,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let options = try generation.generationOptions()
         let format: OutputFormat = try Choice.parse(self.format, flag: "--format")
-        let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat())
+        let wireOptions = try wire.wireOptions(leadSourceFormat: generation.leadSourceFormat)
         let generator = LeadGenerator(options: options)
         let file = try OutputFile(path: output)
         try LeadStreamWriter(format: format, options: wireOptions).write(generator) { chunk throws(LeadCheckError) in

@@ -3,23 +3,23 @@ import LeadModel
 
 /// The flags that choose a generated lead set, shared by every command that generates leads.
 ///
-/// Values are taken as strings and validated by the core library, so an unknown choice exits 1
-/// with the list of valid ones rather than ArgumentParser's generic message.
+/// Each value is parsed where ArgumentParser reads it, by the model's own rules
+/// (``OptionParsing``), so an unknown choice exits 1 with the list of valid ones.
 struct GenerationFlags: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Seed for every random choice (0 to 2^64-1). Default: a random seed, printed on stderr.")
-    var seed: String?
+    @Option(parsing: .unconditional, help: "Seed for every random choice (0 to 2^64-1). Default: a random seed, printed on stderr.", transform: OptionParsing.seed)
+    var seed: UInt64?
 
-    @Option(help: "Which source × action pairs: documented (6) or full (20, undocumented ones flagged).")
-    var matrix: String = LeadMatrix.documented.rawValue
+    @Option(help: "Which source × action pairs: documented (6) or full (20, undocumented ones flagged).", transform: OptionParsing.choice("--matrix"))
+    var matrix: LeadMatrix = .documented
 
-    @Option(help: "Comma-separated variants: \(LeadVariant.allCases.map(\.rawValue).joined(separator: ",")). Default: all.")
-    var variants: String?
+    @Option(help: "Comma-separated variants: \(LeadVariant.allCases.map(\.rawValue).joined(separator: ",")). Default: all.", transform: OptionParsing.list("--variants"))
+    var variants: [LeadVariant] = LeadVariant.allCases
 
-    @Option(help: "Comma-separated locales: \(LeadLocale.allCases.map(\.rawValue).joined(separator: ",")). Default: all.")
-    var locales: String?
+    @Option(help: "Comma-separated locales: \(LeadLocale.allCases.map(\.rawValue).joined(separator: ",")). Default: all.", transform: OptionParsing.list("--locales"))
+    var locales: [LeadLocale] = LeadLocale.allCases
 
-    @Option(parsing: .unconditional, help: "Number of leads; cycles the plan. Default: one per pair × variant × locale.")
-    var count: String?
+    @Option(parsing: .unconditional, help: "Number of leads; cycles the plan. Default: one per pair × variant × locale.", transform: OptionParsing.count)
+    var count: Int?
 
     @Option(help: "Offer id, publisherid.offerid.")
     var offer: String = Offer.example.id
@@ -27,54 +27,33 @@ struct GenerationFlags: ParsableArguments {
     @Option(name: .customLong("offer-title"), help: "Offer display title.")
     var offerTitle: String = Offer.example.title
 
-    @Option(name: .customLong("run-id"), help: "Run id in every marker LCTEST_<run-id>_<n> (4-16 of a-z0-9). Default: derived from the seed.")
-    var runID: String?
+    @Option(name: .customLong("run-id"), help: "Run id in every marker LCTEST_<run-id>_<n> (4-16 of a-z0-9). Default: derived from the seed.", transform: OptionParsing.runID)
+    var runID: RunID?
 
-    @Option(help: "CreatedTime of the first lead, YYYY-MM-DDTHH:MM:SSZ. Default: 2026-01-01T00:00:00Z.")
-    var time: String?
+    @Option(help: "CreatedTime of the first lead, YYYY-MM-DDTHH:MM:SSZ. Default: 2026-01-01T00:00:00Z.", transform: OptionParsing.time)
+    var time: LeadTimestamp = .fixtureBase
 
-    @Option(name: .customLong("app-source"), help: "AppSource's token in LeadSource: SPZA, \"AppSource (SPZA)\" or AppSource.")
-    var appSource: String = AppSourceToken.spza.rawValue
+    @Option(name: .customLong("app-source"), help: "AppSource's token in LeadSource: SPZA, \"AppSource (SPZA)\" or AppSource.", transform: OptionParsing.choice("--app-source"))
+    var appSource: AppSourceToken = .spza
 
-    @Option(name: .customLong("lead-source-style"), help: "compact (Source-Action|offer) or spaced (Source-Action | offer).")
-    var leadSourceStyle: String = LeadSourceStyle.compact.rawValue
+    @Option(name: .customLong("lead-source-style"), help: "compact (Source-Action|offer) or spaced (Source-Action | offer).", transform: OptionParsing.choice("--lead-source-style"))
+    var leadSourceStyle: LeadSourceStyle = .compact
 
     /// Whether a seed was given; when not, the caller says which one was drawn.
     var seedWasGiven: Bool { seed != nil }
 
-    /// Validates the flags into generation options.
+    /// The generation options the flags choose (the offer is checked here: its id and title
+    /// are judged together).
     func generationOptions() throws(LeadCheckError) -> GenerationOptions {
-        let seedValue: UInt64
-        if let seed {
-            guard let parsed = UInt64(seed) else {
-                throw .invalidNumber(flag: "--seed", value: seed, expected: "a whole number from 0 to 18446744073709551615")
-            }
-            seedValue = parsed
-        } else {
-            seedValue = UInt64.random(in: 0...UInt64(UInt32.max))
-        }
-        let count = try self.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
-        var baseTime = LeadTimestamp.fixtureBase
-        if let time {
-            guard let parsed = LeadTimestamp(iso8601: time) else {
-                throw .invalidValue(flag: "--time", value: time, expected: "a UTC time like 2026-01-01T00:00:00Z")
-            }
-            baseTime = parsed
-        }
-        return GenerationOptions(
-            seed: seedValue,
-            matrix: try Choice.parse(matrix, flag: "--matrix"),
-            variants: try variants.map { v throws(LeadCheckError) in try Choice.parseList(v, flag: "--variants") } ?? LeadVariant.allCases,
-            locales: try locales.map { v throws(LeadCheckError) in try Choice.parseList(v, flag: "--locales") } ?? LeadLocale.allCases,
-            count: count,
+        GenerationOptions(
+            seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
+            matrix: matrix, variants: variants, locales: locales, count: count,
             offer: try Offer.validated(id: offer, title: offerTitle),
-            runID: try runID.map { v throws(LeadCheckError) in try RunID(v) },
-            baseTime: baseTime
+            runID: runID,
+            baseTime: time
         )
     }
 
     /// The lead-source spelling the flags choose.
-    func leadSourceFormat() throws(LeadCheckError) -> LeadSourceFormat {
-        LeadSourceFormat(appSource: try Choice.parse(appSource, flag: "--app-source"), style: try Choice.parse(leadSourceStyle, flag: "--lead-source-style"))
-    }
+    var leadSourceFormat: LeadSourceFormat { LeadSourceFormat(appSource: appSource, style: leadSourceStyle) }
 }

@@ -147,7 +147,7 @@ struct SendCommand: AsyncParsableCommand {
         // Traced bursts stay on one thread, so each exchange prints whole and in order.
         options.transferThreads = verbose || curl ? 1 : TransportOptions.burstThreads(concurrency: concurrency, cores: ProcessInfo.processInfo.activeProcessorCount)
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
-        let wireOptions = try wire.wireOptions(leadSourceFormat: try generation.leadSourceFormat(), configuredCase: configuredCase)
+        let wireOptions = try wire.wireOptions(leadSourceFormat: generation.leadSourceFormat, configuredCase: configuredCase)
         let client = try HTTPClient(options: options, redactor: redactor)
         let tracing = (verbose || curl)
             ? SendRunner.Tracing(verbose: verbose, curl: curl, redactor: redactor, curlRedactor: curlRedactor, emit: { Terminal.printStderr($0) })
@@ -180,7 +180,7 @@ struct SendCommand: AsyncParsableCommand {
         source.resume()
         defer { source.cancel() }
         if let input {
-            let limit = try generation.count.map { value throws(LeadCheckError) in try Choice.parseInt(value, flag: "--count", range: 0...Int.max) }
+            let limit = generation.count
             var feed = StoppableFeed(try RecordLeadFeed(path: input, limit: limit), stopWhen: stop)
             return try await runner.run(&feed)
         }

@@ -60,17 +60,17 @@ struct VerifyCommand: AsyncParsableCommand {
             })
     var shard: Shard?
 
-    @Option(parsing: .unconditional, help: "Seed for the leads (else LEADCHECK_SEED, the config, or random).")
-    var seed: String?
+    @Option(parsing: .unconditional, help: "Seed for the leads (else LEADCHECK_SEED, the config, or random).", transform: OptionParsing.seed)
+    var seed: UInt64?
 
-    @Option(help: "documented or full (else LEADCHECK_MATRIX, the config, or documented).")
-    var matrix: String?
+    @Option(help: "documented or full (else LEADCHECK_MATRIX, the config, or documented).", transform: OptionParsing.choice("--matrix"))
+    var matrix: LeadMatrix?
 
-    @Option(help: "Comma-separated variants (else LEADCHECK_VARIANTS, the config, or typical,unicode,hostile).")
-    var variants: String?
+    @Option(help: "Comma-separated variants (else LEADCHECK_VARIANTS, the config, or typical,unicode,hostile).", transform: OptionParsing.list("--variants"))
+    var variants: [LeadVariant]?
 
-    @Option(help: "Comma-separated locales (else LEADCHECK_LOCALES, the config, or en-US,ja-JP).")
-    var locales: String?
+    @Option(help: "Comma-separated locales (else LEADCHECK_LOCALES, the config, or en-US,ja-JP).", transform: OptionParsing.list("--locales"))
+    var locales: [LeadLocale]?
 
     @Flag(name: .customLong("no-cleanup"), help: "Keep this run's test leads.")
     var noCleanup = false

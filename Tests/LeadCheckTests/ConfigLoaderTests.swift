@@ -122,7 +122,7 @@ import LeadDestinations
         let environment = ["LEADCHECK_SEED": "2", "LEADCHECK_MATRIX": "full", "LEADCHECK_LOCALES": "fr-FR,pt-BR"]
         let fromEnvironment = try DefaultsOverrides().apply(to: file, environment: environment)
         #expect(fromEnvironment.seed == 2 && fromEnvironment.matrix == .full && fromEnvironment.locales == [.frFR, .ptBR])
-        let fromFlags = try DefaultsOverrides(seed: "3", locales: "ja-JP").apply(to: file, environment: environment)
+        let fromFlags = try DefaultsOverrides(seed: 3, locales: [.jaJP]).apply(to: file, environment: environment)
         #expect(fromFlags.seed == 3 && fromFlags.locales == [.jaJP] && fromFlags.matrix == .full)
         let fromFile = try DefaultsOverrides().apply(to: file, environment: [:])
         #expect(fromFile.seed == 1 && fromFile.locales == [.deDE] && fromFile.matrix == .documented)

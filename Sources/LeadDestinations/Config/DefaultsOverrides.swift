@@ -3,17 +3,17 @@ import LeadModel
 /// Applies run-default overrides in DESIGN §6's precedence: a flag beats a `LEADCHECK_*`
 /// environment variable, which beats the config file, which beats the built-in default.
 public struct DefaultsOverrides: Sendable {
-    /// `--seed`, `--matrix`, `--variants`, `--locales` as given (nil when absent).
-    public var seed: String?
+    /// `--seed`, parsed where it was read (nil when absent).
+    public var seed: UInt64?
     /// `--matrix`.
-    public var matrix: String?
+    public var matrix: LeadMatrix?
     /// `--variants`.
-    public var variants: String?
+    public var variants: [LeadVariant]?
     /// `--locales`.
-    public var locales: String?
+    public var locales: [LeadLocale]?
 
     /// Creates overrides from flags.
-    public init(seed: String? = nil, matrix: String? = nil, variants: String? = nil, locales: String? = nil) {
+    public init(seed: UInt64? = nil, matrix: LeadMatrix? = nil, variants: [LeadVariant]? = nil, locales: [LeadLocale]? = nil) {
         self.seed = seed
         self.matrix = matrix
         self.variants = variants
@@ -24,18 +24,11 @@ public struct DefaultsOverrides: Sendable {
     /// `LEADCHECK_LOCALES` applied; errors name the flag or variable that was wrong.
     public func apply(to defaults: LeadCheckConfig.Defaults, environment: [String: String]) throws(LeadCheckError) -> LeadCheckConfig.Defaults {
         var out = defaults
-        func pick(_ flag: String?, _ flagName: String, _ variable: String) -> (value: String, source: String)? {
-            if let flag { return (flag, flagName) }
-            if let value = environment[variable], !value.isEmpty { return (value, variable) }
-            return nil
-        }
-        if let (value, source) = pick(seed, "--seed", "LEADCHECK_SEED") {
-            guard let parsed = UInt64(value) else { throw .invalidNumber(flag: source, value: value, expected: "a whole number from 0 to 18446744073709551615") }
-            out.seed = parsed
-        }
-        if let (value, source) = pick(matrix, "--matrix", "LEADCHECK_MATRIX") { out.matrix = try Choice.parse(value, flag: source) }
-        if let (value, source) = pick(variants, "--variants", "LEADCHECK_VARIANTS") { out.variants = try Choice.parseList(value, flag: source) }
-        if let (value, source) = pick(locales, "--locales", "LEADCHECK_LOCALES") { out.locales = try Choice.parseList(value, flag: source) }
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        if let seed { out.seed = seed } else if let value = variable("LEADCHECK_SEED") { out.seed = try Choice.parseSeed(value, flag: "LEADCHECK_SEED") }
+        if let matrix { out.matrix = matrix } else if let value = variable("LEADCHECK_MATRIX") { out.matrix = try Choice.parse(value, flag: "LEADCHECK_MATRIX") }
+        if let variants { out.variants = variants } else if let value = variable("LEADCHECK_VARIANTS") { out.variants = try Choice.parseList(value, flag: "LEADCHECK_VARIANTS") }
+        if let locales { out.locales = locales } else if let value = variable("LEADCHECK_LOCALES") { out.locales = try Choice.parseList(value, flag: "LEADCHECK_LOCALES") }
         return out
     }
 }

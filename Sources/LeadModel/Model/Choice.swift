@@ -35,6 +35,12 @@ public enum Choice {
         return nil
     }
 
+    /// Parses a seed, a whole number from 0 to 2^64-1, naming the flag or variable on failure.
+    public static func parseSeed(_ value: String, flag: String) throws(LeadCheckError) -> UInt64 {
+        guard let number = UInt64(value) else { throw .invalidNumber(flag: flag, value: value, expected: "a whole number from 0 to 18446744073709551615") }
+        return number
+    }
+
     /// Parses a whole number in `range`, naming the flag on failure.
     public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
         guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
