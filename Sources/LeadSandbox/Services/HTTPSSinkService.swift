@@ -102,9 +102,10 @@ public struct HTTPSSinkService: SandboxService {
 
     /// A trigger URL's path is the flow's own (`/workflows/<id>/triggers/manual/paths/invoke`)
     /// and a publisher's endpoint may have any path: every POST is a delivery.
-    public var routes: [SandboxRoute] { [SandboxRoute(.post, "**") { await handle($0) }, SandboxRoute(.post, "/") { await handle($0) }] }
+    public var routes: [SandboxRoute] { [SandboxRoute(.post, "**") { await handle($0) }] }
 
-    /// Any other method: the trigger's refusal, after its authentication as ``admit(_:)`` orders them.
+    /// Any other request (another method, or a POST to `/`, which `**` does not match) goes
+    /// through the same admission: refused after authentication, as ``admit(_:)`` orders them.
     public func unrouted(_ request: SandboxRequest) async -> SandboxResponse { await handle(request) }
 
     /// Accepts a lead.

@@ -69,10 +69,11 @@ public struct MarketoService: SandboxService {
         SandboxResponse(status: 413, headers: [.contentType: "text/html"], body: Array("<html><body>Request Entity Too Large</body></html>".utf8))
     }
 
-    /// The identity service (GET or POST, authentication.md) and the REST API under `/rest/`.
+    /// The identity service (GET or POST, authentication.md) and the REST API under `/rest/`,
+    /// every method, so a verb Marketo does not take on a resource gets its 605 after the token check.
     public var routes: [SandboxRoute] {
         SandboxRoute.each([.get, .post], "/identity/oauth/token") { token($0) }
-            + SandboxRoute.each([.get, .post, .delete], "/rest/**") { await rest($0) }
+            + SandboxRoute.each([.get, .post, .put, .patch, .delete], "/rest/**") { await rest($0) }
     }
 
     /// Marketo's answer to a URL it has no resource for.

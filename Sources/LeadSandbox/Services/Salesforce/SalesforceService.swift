@@ -79,7 +79,7 @@ public struct SalesforceService: SandboxService {
     public var routes: [SandboxRoute] {
         SandboxRoute.each([.get, .post], "/servlet/servlet.WebToLead") { request in await guarded { try await webToLead(request) } }
             + SandboxRoute.each([.get, .post], "/services/oauth2/token") { token($0) }
-            + SandboxRoute.each([.get, .post, .patch, .delete], "/services/data/**") { request in await guarded { try await rest(request) } }
+            + SandboxRoute.each([.get, .post, .put, .patch, .delete], "/services/data/**") { request in await guarded { try await rest(request) } }
     }
 
     /// Salesforce's answer to a URL it has no resource for.
