@@ -13,7 +13,7 @@ import LeadTransport
     /// Sends and expects a failure with the given code. libcurl's own transfer time must be
     /// within `limit` seconds (precise, unaffected by how busy the test machine is); wall-clock
     /// time only has to stay clear of a real hang.
-    static func expectFailure(_ kind: TransportError.Kind, _ request: HTTPRequest, options: TransportOptions = TransportOptions(),
+    static func expectFailure(_ kind: FindingCode, _ request: HTTPRequest, options: TransportOptions = TransportOptions(),
                               within limit: TimeInterval = 10) async throws {
         let client = try HTTPClient(options: options)
         let start = Date()
@@ -21,7 +21,7 @@ import LeadTransport
             let response = try await client.send(request)
             Issue.record("expected \(kind.rawValue), got HTTP \(response.status)")
         } catch {
-            #expect(error.kind == kind, "\(error)")
+            #expect(error.code == kind, "\(error)")
             #expect(!error.message.isEmpty)
             #expect(Double(error.timings.total) / 1_000_000 < limit, "the transfer itself ended within \(limit) s: \(error.timings)")
         }
@@ -187,7 +187,7 @@ import LeadTransport
             task.cancel()
             let error = await task.value
             best = min(best, ContinuousClock.now - cancelledAt)
-            #expect(error?.kind == .cancelled)
+            #expect(error?.code == .requestCancelled)
         }
         // The property: cancelling ends a stalled transfer at once instead of at its 30 s timeout.
         // The bound is loose because the end-to-end suites running beside this one block
@@ -202,7 +202,7 @@ import LeadTransport
             _ = try await client.send(HTTPRequest(url: "http://127.0.0.1:1/"))
             Issue.record("no error")
         } catch {
-            #expect(error.kind == .cancelled)
+            #expect(error.code == .requestCancelled)
         }
     }
 

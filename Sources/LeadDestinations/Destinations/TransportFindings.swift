@@ -6,7 +6,7 @@ enum TransportFindings {
     /// A finding for a request that got no usable response.
     static func finding(_ error: TransportError, destination: String, lead: String?, action: String) -> Finding {
         let hint: String
-        switch error.kind {
+        switch error.code {
         case .dnsFailed: hint = "The host name does not resolve: check the URL (or connection string) for a typo."
         case .connectRefused: hint = "Nothing accepts connections there: check the host and port, and that the service is up."
         case .connectTimeout: hint = "The host did not answer within the connect timeout: check firewalls and the address."
@@ -19,9 +19,9 @@ enum TransportFindings {
         case .httpRedirect: hint = "The endpoint redirects; Microsoft's connector posts to the URL you give it, so give it the final URL."
         case .httpBodyTooLarge: hint = "The response body was larger than the cap (--max-body)."
         case .urlInvalid: hint = "The URL is not a valid http(s) URL."
-        case .cancelled, .other: hint = "See the message; retry with -v for the exchange."
+        default: hint = "See the message; retry with -v for the exchange."
         }
-        return Finding(code: FindingCode(error.kind), destination: destination, lead: lead, message: "\(action) failed: \(error.message)",
+        return Finding(code: error.code, destination: destination, lead: lead, message: "\(action) failed: \(error.message)",
                        hint: hint, evidence: error.url)
     }
 }

@@ -31,6 +31,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case urlInvalid = "url.invalid"
     /// Another transport failure.
     case transportFailed = "transport.failed"
+    /// The request was cancelled before it finished (the run was interrupted or shut down).
+    case requestCancelled = "request.cancelled"
     /// The service rejected the request's date, or its clock is far from ours.
     case clockSkew = "clock.skew"
     /// Credentials were refused.
@@ -85,7 +87,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     public var isReachability: Bool {
         switch self {
         case .dnsFailed, .connectRefused, .connectTimeout, .tlsUntrusted, .tlsHostname, .tlsExpired, .tlsHandshake,
-             .httpTimeout, .httpProtocol, .urlInvalid, .transportFailed, .httpBodyTooLarge:
+             .httpTimeout, .httpProtocol, .urlInvalid, .transportFailed, .requestCancelled, .httpBodyTooLarge:
             true
         default:
             false

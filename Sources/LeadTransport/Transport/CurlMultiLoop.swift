@@ -41,7 +41,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         lock.lock()
         if stopping || multi == nil {
             lock.unlock()
-            transfer.finish(.failure(TransportError(.cancelled, message: "the client was shut down", url: transfer.redactedURL)))
+            transfer.finish(.failure(TransportError(.requestCancelled, message: "the client was shut down", url: transfer.redactedURL)))
             return
         }
         pending.append(transfer)
@@ -126,7 +126,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             let index = shape.flatMap { wanted in idleHandles.lastIndex { $0.shape == wanted } } ?? idleHandles.indices.last
             let idle = index.map { idleHandles.remove(at: $0) }
             guard let handle = idle?.handle ?? curl_easy_init() else {
-                transfer.finish(.failure(TransportError(.other, message: "curl_easy_init failed", url: transfer.redactedURL)))
+                transfer.finish(.failure(TransportError(.transportFailed, message: "curl_easy_init failed", url: transfer.redactedURL)))
                 return
             }
             let preconfigured = idle?.shape != nil && idle?.shape == shape
@@ -174,15 +174,15 @@ final class CurlMultiLoop: @unchecked Sendable {
                     active[handle] = nil
                     release(handle)
                 }
-                transfer.finish(.failure(TransportError(.cancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+                transfer.finish(.failure(TransportError(.requestCancelled, message: "the request was cancelled", url: transfer.redactedURL)))
             }
             for transfer in leftover + (isStopping ? starting : []) {
-                transfer.finish(.failure(TransportError(.cancelled, message: "the client shut down", url: transfer.redactedURL)))
+                transfer.finish(.failure(TransportError(.requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
             }
             if !isStopping {
                 for transfer in starting {
                     if transfer.isCancelRequested {
-                        transfer.finish(.failure(TransportError(.cancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+                        transfer.finish(.failure(TransportError(.requestCancelled, message: "the request was cancelled", url: transfer.redactedURL)))
                         continue
                     }
                     start(transfer)
@@ -206,7 +206,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             if isStopping {
                 for (handle, transfer) in active {
                     release(handle)
-                    transfer.finish(.failure(TransportError(.cancelled, message: "the client shut down", url: transfer.redactedURL)))
+                    transfer.finish(.failure(TransportError(.requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
                 }
                 active.removeAll()
                 break

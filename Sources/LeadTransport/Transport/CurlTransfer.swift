@@ -63,7 +63,7 @@ final class CurlTransfer: @unchecked Sendable {
         defer { lock.unlock() }
         if cancelRequested {
             finished = true
-            continuation.resume(throwing: TransportError(.cancelled, message: "cancelled before it started", url: redactedURL))
+            continuation.resume(throwing: TransportError(.requestCancelled, message: "cancelled before it started", url: redactedURL))
             return false
         }
         self.continuation = continuation
@@ -239,7 +239,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Turns libcurl's result into a response or a classified error.
     func complete(code: CURLcode) -> Result<HTTPResponse, TransportError> {
-        guard let handle = easy else { return .failure(TransportError(.other, message: "no handle", url: redactedURL)) }
+        guard let handle = easy else { return .failure(TransportError(.transportFailed, message: "no handle", url: redactedURL)) }
         let timings = Self.timings(handle)
         if code != CURLE_OK {
             return .failure(classify(code, handle: handle, timings: timings))
@@ -273,7 +273,7 @@ final class CurlTransfer: @unchecked Sendable {
         let summary = String(cString: curl_easy_strerror(code))
         let message = redactor.redact(detail.isEmpty ? summary : "\(summary): \(detail)")
         let lower = detail.lowercased()
-        let kind: TransportError.Kind
+        let kind: FindingCode
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: kind = .dnsFailed
         case CURLE_COULDNT_CONNECT: kind = .connectRefused
@@ -303,8 +303,8 @@ final class CurlTransfer: @unchecked Sendable {
             // libcurl reports a reply that is not HTTP at all as "Received HTTP/0.9 when not allowed".
             kind = .httpProtocol
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: kind = .urlInvalid
-        case CURLE_ABORTED_BY_CALLBACK: kind = .cancelled
-        default: kind = .other
+        case CURLE_ABORTED_BY_CALLBACK: kind = .requestCancelled
+        default: kind = .transportFailed
         }
         let finalMessage = kind == .httpBodyTooLarge ? "\(message) (the cap is \(options.maxBodyBytes) bytes)" : message
         return TransportError(kind, message: finalMessage, url: redactedURL, curlCode: Int(code.rawValue), timings: timings)

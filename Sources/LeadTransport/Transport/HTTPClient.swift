@@ -65,7 +65,7 @@ public final class HTTPClient: Sendable {
         } catch let error as TransportError {
             throw error
         } catch {
-            throw TransportError(.other, message: redactor.redact("\(error)"), url: transfer.redactedURL)
+            throw TransportError(.transportFailed, message: redactor.redact("\(error)"), url: transfer.redactedURL)
         }
     }
 

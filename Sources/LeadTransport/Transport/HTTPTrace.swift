@@ -28,7 +28,7 @@ public enum HTTPTrace {
 
     /// A transport failure.
     public static func failure(_ error: TransportError) -> [String] {
-        ["! \(error.code): \(error.message)"]
+        ["! \(error.code.rawValue): \(error.message)"]
     }
 
     static func formatMilliseconds(_ value: Double) -> String {

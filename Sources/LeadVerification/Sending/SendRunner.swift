@@ -90,8 +90,8 @@ public struct SendRunner: LeadFeedRunner {
                         if response.isSuccess { state.summary.succeeded += 1 }
                         state.latencies.append(response.timings.total)
                     case let .failure(error):
-                        state.summary.errors[error.code, default: 0] += 1
-                        if state.summary.errorExamples[error.code] == nil { state.summary.errorExamples[error.code] = error.message }
+                        state.summary.errors[error.code.rawValue, default: 0] += 1
+                        if state.summary.errorExamples[error.code.rawValue] == nil { state.summary.errorExamples[error.code.rawValue] = error.message }
                     }
                 }
                 if let tracing { Self.trace(request, result, tracing) }
