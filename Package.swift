@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +35,13 @@ let package = Package(
         .target(name: "LeadModel"),
         .target(name: "LeadTransport", dependencies: ["CCurl", "LeadModel"]),
         .target(name: "LeadFiles", dependencies: ["LeadModel"]),
+        // The static check of a Power Automate / Logic Apps definition: pure but for reading the
+        // file (a JSON document or an export archive).
+        .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "LeadDestinations",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -66,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "leadcheck",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +83,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadCheckTests",
-            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport"]
+            dependencies: [
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "LeadSandboxTests",

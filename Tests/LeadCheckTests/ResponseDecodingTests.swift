@@ -1,3 +1,4 @@
+import LeadModel
 import Foundation
 import Testing
 @testable import LeadDestinations

@@ -1,3 +1,4 @@
+import LeadModel
 import Foundation
 import HTTPTypes
 import Testing

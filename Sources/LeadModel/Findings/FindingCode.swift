@@ -76,6 +76,22 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case fieldMissing = "field.missing"
     /// A stored field has another value.
     case fieldChanged = "field.changed"
+    /// The flow behind an HTTPS endpoint refuses Microsoft's POST: a trigger only tenant users may
+    /// call, a method other than POST, or no HTTP request trigger (flows.md §2).
+    case flowTrigger = "flow.trigger"
+    /// The trigger's Schema Validation refuses leads Microsoft sends (400
+    /// `TriggerInputSchemaMismatch`, flows.md §1, §3).
+    case flowSchema = "flow.schema"
+    /// A Parse JSON action's schema refuses leads Microsoft sends (`ValidationFailed`, flows.md §3).
+    case flowParseJSON = "flow.parse-json"
+    /// An expression reads a lead field without `?` where leads may lack it (`InvalidTemplate`).
+    case flowExpression = "flow.expression"
+    /// Warning: an expression reads a key in a casing Microsoft does not send.
+    case flowKeyCasing = "flow.key-casing"
+    /// Warning: an expression reads a key no lead Microsoft sends has: the value is always empty.
+    case flowKeyUnsent = "flow.key-unsent"
+    /// A Response action answers non-2xx, or may be skipped (502) or wait (504).
+    case flowResponse = "flow.response"
     /// The test lead could not be removed.
     case cleanupFailed = "cleanup.failed"
     /// The test lead was not found to remove where leads appear asynchronously (Web-to-Lead, a

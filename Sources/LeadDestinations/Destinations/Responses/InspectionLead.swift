@@ -1,3 +1,5 @@
+import LeadModel
+
 /// A lead as the sandbox's inspection API lists it (`GET /leads?destination=https`, DESIGN.md's
 /// inspection API): the marker it carries, when it was stored, and the body as received.
 struct InspectionLead: Decodable, Sendable {

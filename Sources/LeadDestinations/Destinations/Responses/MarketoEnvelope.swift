@@ -1,3 +1,5 @@
+import LeadModel
+
 /// Marketo's REST envelope, `{"requestId","success","errors":[{"code","message"}],"result":[…]}`,
 /// which comes with HTTP 200 whether or not the call worked (real-responses.md §3).
 struct MarketoEnvelope: Decodable, Sendable {

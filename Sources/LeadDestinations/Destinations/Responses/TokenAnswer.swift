@@ -1,3 +1,5 @@
+import LeadModel
+
 /// A client-credentials token answer: Entra ID's `{"token_type":"Bearer","expires_in":3599,
 /// "access_token":"…"}` (destinations.md §3.3), Marketo's identity service (real-responses.md §3,
 /// the same keys), Salesforce's `{"access_token","instance_url",…}` without a lifetime

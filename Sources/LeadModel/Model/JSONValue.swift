@@ -1,10 +1,10 @@
 import Foundation
 
-/// A JSON value as a service answered it, decoded with `Codable`: the stored rows leadcheck
-/// reads back (a Dataverse lead, a Salesforce record, a Table entity, a Marketo lead) have
-/// columns that differ per customer's mapping, so they are objects of these rather than fixed
-/// structs; the envelopes around them are typed.
-public enum JSONValue: Sendable, Equatable, Codable {
+/// A JSON value decoded with `Codable`, for documents whose shape is the customer's: the stored
+/// rows leadcheck reads back (a Dataverse lead, a Salesforce record, a Table entity, a Marketo
+/// lead) have columns that differ per customer's mapping, and a flow definition is whatever the
+/// publisher built; the envelopes around them are typed.
+public enum JSONValue: Sendable, Hashable, Codable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -54,6 +54,12 @@ public enum JSONValue: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// The elements, when this is an array.
+    public var array: [JSONValue]? {
+        if case let .array(value) = self { return value }
+        return nil
+    }
+
     /// The members, when this is an object.
     public var object: [String: JSONValue]? {
         if case let .object(value) = self { return value }
@@ -78,5 +84,5 @@ public enum JSONValue: Sendable, Equatable, Codable {
     }
 }
 
-/// A JSON object as a service answered it.
+/// A JSON object.
 public typealias JSONObject = [String: JSONValue]

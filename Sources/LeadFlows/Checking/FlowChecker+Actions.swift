@@ -1,0 +1,55 @@
+import Foundation
+import LeadModel
+
+extension FlowChecker {
+    /// Parse JSON actions whose schema refuses real leads: the run fails `ValidationFailed`
+    /// (flows.md §3).
+    func parseJSONIssues(_ actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {
+        let contents = parsedContents(actions)
+        var issues: [FlowIssue] = []
+        for site in actions where site.type == "parsejson" {
+            guard let schema = site.value["inputs"]?["schema"], let read = contents[site.name] else { continue }
+            issues += schemaIssues(schema: schema, at: site.pointer.appending(["inputs", "schema"]), instance: { payload in
+                let outcome = evaluate(read, on: payload, contents: contents)
+                return outcome.known && outcome.failure == nil ? (outcome.value ?? .null) : nil
+            }) { violation, count, example in
+                FlowIssue(code: .flowParseJSON, origin: document.origin, pointer: violation.schemaPointer,
+                          message: "Parse JSON '\(site.name)' fails with ValidationFailed on \(share(count)): \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))") — the run stops there",
+                          hint: "Fix the action's schema. " + Self.schemaHint, example: example)
+            }
+        }
+        return issues
+    }
+
+    /// Response actions: what the trigger then answers is theirs (flows.md §1: slow → 504,
+    /// every Response skipped → 502 even when the run succeeds), and Microsoft's connector counts
+    /// any non-2xx as a failed delivery.
+    func responseIssues(_ actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {
+        let hint = "Remove the Response action: without one the trigger answers 202 as soon as the run is queued, which is all Microsoft's connector needs. If you keep one, make it the first action (no runAfter), outside any condition, answering 200 or 202."
+        var issues: [FlowIssue] = []
+        for site in actions where site.type == "response" {
+            let status = site.value["inputs"]?["statusCode"]
+            let literal = status?.number.map { Int($0) } ?? status?.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if let literal, !(200..<300).contains(literal) {
+                issues.append(FlowIssue(code: .flowResponse, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
+                                        message: "Response '\(site.name)' answers \(literal) to every lead that reaches it: Microsoft's connector records the delivery as failed",
+                                        hint: hint))
+            } else if let text = status?.string, text.hasPrefix("@") {
+                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
+                                        message: "Response '\(site.name)' answers a status computed by an expression; any non-2xx it gives records the delivery as failed",
+                                        hint: hint))
+            }
+            if site.conditional {
+                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer,
+                                        message: "Response '\(site.name)' is inside a condition's branch: a lead that takes another branch ends the run with the Response skipped, and the trigger answers 502",
+                                        hint: hint))
+            }
+            if let after = site.value["runAfter"]?.object, !after.isEmpty {
+                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer.appending("runAfter"),
+                                        message: "Response '\(site.name)' waits for \(after.keys.sorted().joined(separator: ", ")): the trigger answers only when they finish (504 when they are slow) and, when one fails, the Response is skipped and the trigger answers 502",
+                                        hint: hint))
+            }
+        }
+        return issues
+    }
+}

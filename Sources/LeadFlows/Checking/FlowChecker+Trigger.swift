@@ -1,0 +1,47 @@
+import Foundation
+import LeadModel
+
+extension FlowChecker {
+    /// The HTTP request trigger: who may call it, with which method, and Schema Validation.
+    func triggerIssues(_ definition: JSONValue, document: FlowDocument) -> [FlowIssue] {
+        let origin = document.origin
+        let triggersPointer = document.definitionPointer.appending("triggers")
+        let triggers = definition["triggers"]?.object ?? [:]
+        let requests = triggers.keys.sorted().filter { triggers[$0]?["type"]?.string?.lowercased() == "request" }
+        guard !requests.isEmpty else {
+            return [FlowIssue(code: .flowTrigger, origin: origin, pointer: triggersPointer,
+                              message: "the flow has no HTTP request trigger (\"When a HTTP request is received\", type Request): Microsoft's connector can only POST a lead to one",
+                              hint: "Start the flow with the trigger \"When a HTTP request is received\" and give its URL to Partner Center.")]
+        }
+        var issues: [FlowIssue] = []
+        for name in requests {
+            guard let trigger = triggers[name] else { continue }
+            let pointer = triggersPointer.appending(name)
+            let inputs = trigger["inputs"]
+            // flows.md §2: `triggerAuthenticationType` All | Tenant | User [3P]; the connector sends no token.
+            if let auth = inputs?["triggerAuthenticationType"]?.string, ["tenant", "user"].contains(auth.lowercased()) {
+                issues.append(FlowIssue(
+                    code: .flowTrigger, origin: origin, pointer: pointer.appending(["inputs", "triggerAuthenticationType"]),
+                    message: "the trigger accepts only callers signed in to your tenant (triggerAuthenticationType \(auth)): Microsoft's connector sends no token, so every lead is refused with 401 DirectApiAuthorizationRequired",
+                    hint: "In the trigger, set \"Who can trigger the flow\" to \"Anyone\", save, and give Partner Center the new URL (it carries sig=…)."))
+            }
+            if let method = inputs?["method"]?.string, method.uppercased() != "POST" {
+                issues.append(FlowIssue(
+                    code: .flowTrigger, origin: origin, pointer: pointer.appending(["inputs", "method"]),
+                    message: "the trigger accepts only \(method.uppercased()) requests: Microsoft's connector POSTs every lead",
+                    hint: "Set the trigger's method to POST (or leave it unset)."))
+            }
+            // flows.md §1: with "operationOptions": "EnableSchemaValidation" a body that does not
+            // match the schema gets 400 TriggerInputSchemaMismatch [DOC, 3P].
+            let options = (trigger["operationOptions"]?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if options.contains("enableschemavalidation"), let schema = inputs?["schema"] {
+                issues += schemaIssues(schema: schema, at: pointer.appending(["inputs", "schema"]), instance: { $0.body }) { violation, count, example in
+                    FlowIssue(code: .flowSchema, origin: origin, pointer: violation.schemaPointer,
+                              message: "Schema Validation refuses \(share(count)) with 400 TriggerInputSchemaMismatch: \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))")",
+                              hint: "Turn Schema Validation off in the trigger's settings, or fix the schema. " + Self.schemaHint, example: example)
+                }
+            }
+        }
+        return issues
+    }
+}

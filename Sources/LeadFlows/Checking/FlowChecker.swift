@@ -1,0 +1,61 @@
+import LeadModel
+
+/// The static check of a flow behind an HTTPS endpoint: evaluates the definition against every
+/// shape of lead Microsoft sends and reports what would refuse, fail or blank a real lead, each
+/// at a JSON pointer with the fix (flows.md §1–§3).
+public struct FlowChecker: Sendable {
+    /// The bodies the check runs the definition against.
+    public let payloads: [FlowPayload]
+    /// Whether expressions read property names case-insensitively: the [3P] emulator
+    /// (ScoreUnder/IllogicApps, built by testing real workflows) found Logic Apps does; no
+    /// first-party statement exists (flows.md §3, [NOT FOUND]), so it can be turned off.
+    public let caseInsensitiveReads: Bool
+
+    /// Creates a checker.
+    public init(payloads: [FlowPayload] = FlowPayload.microsoft(), caseInsensitiveReads: Bool = true) {
+        self.payloads = payloads
+        self.caseInsensitiveReads = caseInsensitiveReads
+    }
+
+    /// Everything found in one definition, errors first.
+    public func check(_ document: FlowDocument) -> [FlowIssue] {
+        let definition = document.definition
+        let actions = ActionSite.all(in: definition["actions"], at: document.definitionPointer.appending("actions"))
+        var issues = triggerIssues(definition, document: document)
+        issues += parseJSONIssues(actions, document: document)
+        issues += readIssues(definition, actions: actions, document: document)
+        issues += responseIssues(actions, document: document)
+        return issues.enumerated().sorted { ($0.element.severity == .error ? 0 : 1, $0.offset) < ($1.element.severity == .error ? 0 : 1, $1.offset) }.map(\.element)
+    }
+
+    /// Everything found in several definitions (a solution holds many).
+    public func check(_ documents: [FlowDocument]) -> [FlowIssue] { documents.flatMap(check) }
+
+    /// The fix shared by every schema finding.
+    static let schemaHint = """
+        Microsoft sends camelCase keys (userDetails.firstName, leadSource, actionCode, offerTitle, description) and leaves out \
+        customer fields it does not have: take the customer fields (or the PascalCase keys) out of `required`, and give each \
+        customer field "type": ["string", "null"].
+        """
+
+    /// Runs `schema` over every payload's `instance` and reports each failed schema keyword once,
+    /// with how many leads fail it.
+    func schemaIssues(schema: JSONValue, at pointer: JSONPointer, instance: (FlowPayload) -> JSONValue?,
+                      make: (_ violation: SchemaViolation, _ failing: Int, _ example: String) -> FlowIssue) -> [FlowIssue] {
+        var order: [JSONPointer] = []
+        var seen: [JSONPointer: (violation: SchemaViolation, count: Int, example: String)] = [:]
+        for payload in payloads {
+            guard let value = instance(payload), let violation = SchemaCheck.violation(of: value, schema: schema, at: pointer) else { continue }
+            if let known = seen[violation.schemaPointer] {
+                seen[violation.schemaPointer]?.count = known.count + 1
+            } else {
+                order.append(violation.schemaPointer)
+                seen[violation.schemaPointer] = (violation, 1, payload.label)
+            }
+        }
+        return order.compactMap { seen[$0].map { make($0.violation, $0.count, $0.example) } }
+    }
+
+    /// "12 of 40 leads", for messages.
+    func share(_ count: Int) -> String { count == payloads.count ? "every lead Microsoft sends" : "\(count) of the \(payloads.count) lead shapes Microsoft sends" }
+}

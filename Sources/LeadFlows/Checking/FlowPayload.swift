@@ -1,0 +1,53 @@
+import Foundation
+import LeadModel
+
+/// One body Microsoft's connector may POST to the flow's trigger, decoded, with the lead it
+/// carries: the static check evaluates the definition against each.
+public struct FlowPayload: Sendable, Hashable {
+    /// Which lead, for evidence: variant, locale and marker.
+    public let label: String
+    /// The decoded JSON body.
+    public let body: JSONValue
+
+    /// Creates a payload.
+    public init(label: String, body: JSONValue) {
+        self.label = label
+        self.body = body
+    }
+
+    /// Every shape of lead Microsoft sends (reference notes §1.1): each variant and locale of
+    /// the default plan, in `keyCase` (camelCase, as the connector really sends it), with absent
+    /// customer fields both left out and written as `null` (which of the two the connector does
+    /// is undocumented, `AbsentFieldStyle` — so a flow must survive both), and Microsoft's
+    /// Validate lead.
+    public static func microsoft(keyCase: JSONKeyCase = .camel, seed: UInt64 = 1) -> [FlowPayload] {
+        let generator = LeadGenerator(options: GenerationOptions(seed: seed))
+        var seen = Set<JSONValue>()
+        var payloads: [FlowPayload] = []
+        for lead in generator.leads() {
+            for absent in [AbsentFieldStyle.omit, .null] {
+                let encoder = HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: keyCase, absentFields: absent))
+                guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(encoder.encode(lead))) else { continue }
+                // Only the shape decides what a flow does; one lead per shape keeps the
+                // evidence short and the check quick.
+                guard seen.insert(shape(of: body)).inserted else { continue }
+                let lacksFields = CustomerField.allCases.contains { lead.customer[$0] == nil }
+                let absentNote = !lacksFields ? "" : (absent == .omit ? ", absent fields left out" : ", absent fields null")
+                payloads.append(FlowPayload(label: "\(lead.variant.rawValue) \(lead.locale.rawValue) lead \(lead.marker)\(absentNote)", body: body))
+            }
+        }
+        return payloads
+    }
+
+    /// The value with every string, number and boolean replaced by a placeholder of its type.
+    static func shape(of value: JSONValue) -> JSONValue {
+        switch value {
+        case .string: .string("")
+        case .number: .number(0)
+        case .bool: .bool(false)
+        case .null: .null
+        case let .array(items): .array(items.map(shape))
+        case let .object(members): .object(members.mapValues(shape))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import LeadModel
+
+/// One workflow definition found in a file: a Logic Apps definition, a Power Automate flow in
+/// an export package or a solution, or Dataverse `clientdata` (flows.md §4).
+public struct FlowDocument: Sendable, Hashable {
+    /// Where it came from: the file, and for an archive the entry (`flow.zip:Workflows/A.json`);
+    /// for `clientdata` inside a row, the column.
+    public let origin: String
+    /// The JSON document the pointers index (the file, the archive entry, or the decoded
+    /// `clientdata` string).
+    public let document: JSONValue
+    /// Where the definition (the object holding `triggers` and `actions`) is in `document`.
+    public let definitionPointer: JSONPointer
+    /// The form it was read from.
+    public let form: FlowForm
+
+    /// Creates a document.
+    public init(origin: String, document: JSONValue, definitionPointer: JSONPointer, form: FlowForm) {
+        self.origin = origin
+        self.document = document
+        self.definitionPointer = definitionPointer
+        self.form = form
+    }
+
+    /// The definition object.
+    public var definition: JSONValue {
+        definitionPointer.tokens.reduce(document) { value, token in value[token] ?? .null }
+    }
+}
