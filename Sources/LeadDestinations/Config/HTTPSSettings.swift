@@ -1,3 +1,4 @@
+import LeadFlows
 import LeadModel
 import LeadTransport
 
@@ -15,13 +16,18 @@ public struct HTTPSSettings: Sendable {
     /// The payload's key casing (`payloadCase:`); nil means camelCase, what Microsoft's
     /// connector really sends (destinations.md §1.1, corrected 2026-12-01).
     public var payloadCase: JSONKeyCase?
+    /// The endpoint's flow definition (`flow: FILE`), read when the config is loaded; `verify`
+    /// runs the static check of `leadcheck flow check` on it.
+    public var flow: [FlowDocument]
 
     /// Creates settings.
-    public init(url: Secret, readback: String? = nil, inspectionURL: String? = nil, readbackTimeoutMilliseconds: Int = 10_000, payloadCase: JSONKeyCase? = nil) {
+    public init(url: Secret, readback: String? = nil, inspectionURL: String? = nil, readbackTimeoutMilliseconds: Int = 10_000,
+                payloadCase: JSONKeyCase? = nil, flow: [FlowDocument] = []) {
         self.url = url
         self.readback = readback
         self.inspectionURL = inspectionURL
         self.readbackTimeoutMilliseconds = readbackTimeoutMilliseconds
         self.payloadCase = payloadCase
+        self.flow = flow
     }
 }

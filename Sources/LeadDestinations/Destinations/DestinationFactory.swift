@@ -19,7 +19,8 @@ public enum DestinationFactory {
             var wire = WireOptions()
             wire.https.keyCase = httpsCase ?? settings.payloadCase ?? .camel
             return HTTPSDestination(name: config.name, url: settings.url, inspectionURL: target == nil ? (settings.inspectionURL ?? fallbackInspectionURL) : nil,
-                                    readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds, client: client, wire: wire)
+                                    readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds, client: client, wire: wire,
+                                    flow: settings.flow)
         case let .azureTable(connection, table):
             return try AzureTableDestination(name: config.name, connection: connection, table: table, client: client)
         case let .dynamics(settings):

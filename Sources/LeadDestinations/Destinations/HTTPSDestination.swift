@@ -1,4 +1,5 @@
 import Foundation
+import LeadFlows
 import LeadModel
 import LeadTransport
 
@@ -20,13 +21,15 @@ public struct HTTPSDestination: LeadDestination {
     let readbackTimeoutMilliseconds: Int
     let client: HTTPClient
     let encoder: HTTPSLeadEncoder
+    /// The flow's definition, when configured (`flow: FILE`).
+    let flow: [FlowDocument]
     let facts = LockedValue<ConnectionFacts?>(nil)
     /// When the run began (its preflight): blank records stored since then are this run's.
     let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
 
     /// Creates the destination.
     public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
-                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions()) {
+                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(), flow: [FlowDocument] = []) {
         self.name = name
         self.url = url
         self.inspectionURL = inspectionURL
@@ -34,6 +37,15 @@ public struct HTTPSDestination: LeadDestination {
         self.readbackTimeoutMilliseconds = readbackTimeoutMilliseconds
         self.client = client
         encoder = HTTPSLeadEncoder(options: wire.https, leadSourceFormat: wire.leadSourceFormat)
+        self.flow = flow
+    }
+
+    /// The static check of the flow (`leadcheck flow check`), against leads in the casing this
+    /// destination sends.
+    public func configurationFindings() -> [Finding] {
+        guard !flow.isEmpty else { return [] }
+        let checker = FlowChecker(payloads: FlowPayload.microsoft(keyCase: encoder.options.keyCase))
+        return checker.check(flow).map { $0.finding(destination: name) }
     }
 
     /// The payload's values: the lead source as this payload carries it (the source alone by

@@ -14,6 +14,9 @@ public protocol LeadDestination: Sendable {
     var readsBack: Bool { get }
     /// Checks reachability and credentials; any error finding skips this destination's leads.
     func preflight() async -> [Finding]
+    /// What the destination's configuration shows before anything is sent (the static check of
+    /// an HTTPS endpoint's flow); these findings never skip delivery.
+    func configurationFindings() -> [Finding]
     /// Delivers a lead; the receipt identifies what was stored.
     func deliver(_ lead: Lead) async -> Delivery
     /// Reads back what the destination stored for a delivered lead.
@@ -79,6 +82,9 @@ public protocol LeadDestination: Sendable {
 }
 
 extension LeadDestination {
+    /// Nothing to check in most configurations.
+    public func configurationFindings() -> [Finding] { [] }
+
     /// One record per call.
     public var batchLimit: Int { 1 }
 

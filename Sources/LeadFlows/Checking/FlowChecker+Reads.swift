@@ -104,7 +104,7 @@ extension FlowChecker {
                 for (step, sent) in outcome.casings { casings[step] = sent }
                 for lookup in outcome.lookups {
                     found[lookup.step] = (found[lookup.step] ?? false) || lookup.found
-                    exact[lookup.step] = (exact[lookup.step] ?? false) || lookup.exact
+                    exact[lookup.step] = (exact[lookup.step] ?? false) || (lookup.exact && !payload.isValidateLead)
                 }
                 if let failure = outcome.failure {
                     failing += 1
@@ -119,8 +119,8 @@ extension FlowChecker {
                     hint: "Read lead fields with `?` at every step (triggerBody()?['userDetails']?['phone']), and wrap them in coalesce(…, '') where a value is required: Microsoft leaves out customer fields it does not have.",
                     example: example.label))
             }
-            // A key is miscased when no lead has it as written (Microsoft's Validate lead alone
-            // has PascalCase members inside `userDetails`, so one lead in another casing is not).
+            // A key is miscased when no real lead has it as written (Microsoft's Validate lead
+            // keeps PascalCase members whatever real leads use, so it does not count).
             let miscased = casings.keys.sorted().filter { exact[$0] == false }
             if !miscased.isEmpty {
                 let steps = miscased

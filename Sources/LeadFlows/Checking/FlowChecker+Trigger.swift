@@ -23,7 +23,7 @@ extension FlowChecker {
                 issues.append(FlowIssue(
                     code: .flowTrigger, origin: origin, pointer: pointer.appending(["inputs", "triggerAuthenticationType"]),
                     message: "the trigger accepts only callers signed in to your tenant (triggerAuthenticationType \(auth)): Microsoft's connector sends no token, so every lead is refused with 401 DirectApiAuthorizationRequired",
-                    hint: "In the trigger, set \"Who can trigger the flow\" to \"Anyone\", save, and give Partner Center the new URL (it carries sig=…)."))
+                    hint: "In the trigger, set \"Who can trigger the flow\" to \"Anyone\", save, and give Partner Center the new URL, which carries a signature parameter."))
             }
             if let method = inputs?["method"]?.string, method.uppercased() != "POST" {
                 issues.append(FlowIssue(

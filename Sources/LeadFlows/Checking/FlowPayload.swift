@@ -8,11 +8,15 @@ public struct FlowPayload: Sendable, Hashable {
     public let label: String
     /// The decoded JSON body.
     public let body: JSONValue
+    /// Whether this is Microsoft's Validate lead, whose members keep the FAQ's PascalCase
+    /// whatever real leads use (destinations.md §0.2): it does not decide what casing is "sent".
+    public let isValidateLead: Bool
 
     /// Creates a payload.
-    public init(label: String, body: JSONValue) {
+    public init(label: String, body: JSONValue, isValidateLead: Bool = false) {
         self.label = label
         self.body = body
+        self.isValidateLead = isValidateLead
     }
 
     /// Every shape of lead Microsoft sends (reference notes §1.1): each variant and locale of
@@ -33,7 +37,7 @@ public struct FlowPayload: Sendable, Hashable {
                 guard seen.insert(shape(of: body)).inserted else { continue }
                 let lacksFields = CustomerField.allCases.contains { lead.customer[$0] == nil }
                 let absentNote = !lacksFields ? "" : (absent == .omit ? ", absent fields left out" : ", absent fields null")
-                payloads.append(FlowPayload(label: "\(lead.variant.rawValue) \(lead.locale.rawValue) lead \(lead.marker)\(absentNote)", body: body))
+                payloads.append(FlowPayload(label: "\(lead.variant.rawValue) \(lead.locale.rawValue) lead \(lead.marker)\(absentNote)", body: body, isValidateLead: lead.variant == .msftTest))
             }
         }
         return payloads

@@ -86,11 +86,12 @@ public struct VerifyRunner: Sendable {
     /// Deliver every lead (one per request, as Microsoft's connector does), then read back and
     /// remove in the destination's batches, then look again for leads not visible yet.
     private func verify(_ destination: any LeadDestination, leads: [Lead], progress: @escaping @Sendable (LeadResult) -> Void) async -> ([Finding], [LeadResult]) {
+        let configured = destination.configurationFindings()
         let preflight = await destination.preflight()
         if preflight.contains(where: { $0.severity == .error }) {
             let results = leads.map { LeadResult(destination: destination.name, lead: $0.marker, status: .skipped, findings: []) }
             results.forEach(progress)
-            return (preflight, results)
+            return (configured + preflight, results)
         }
         var checks = await deliver(leads, to: destination)
         let delivered = ContinuousClock.now
@@ -121,9 +122,9 @@ public struct VerifyRunner: Sendable {
             results.append(result)
         }
         let stopped = checks.filter(\.skipped).count
-        guard stopped > 0 else { return (preflight, results) }
+        guard stopped > 0 else { return (configured + preflight, results) }
         let last = results.last { $0.status == .error }?.findings.first { $0.code.isReachability }
-        return (preflight + [Finding(
+        return (configured + preflight + [Finding(
             code: last?.code ?? .transportFailed, destination: destination.name,
             message: "stopped after \(Self.failureLimit) consecutive failures to reach the destination; \(stopped) lead\(stopped == 1 ? "" : "s") skipped",
             hint: last?.hint ?? "Check that the destination is up and reachable, then run again.",

@@ -1,3 +1,5 @@
+import LeadModel
+
 /// One Salesforce REST error, `{"message":"…","errorCode":"…","fields":[…]}`; the REST API
 /// answers a list of them (real-responses.md §4).
 struct SalesforceError: Decodable, Sendable {
