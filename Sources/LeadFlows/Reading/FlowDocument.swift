@@ -24,6 +24,9 @@ public struct FlowDocument: Sendable, Hashable {
 
     /// The definition object.
     public var definition: JSONValue {
-        definitionPointer.tokens.reduce(document) { value, token in value[token] ?? .null }
+        definitionPointer.tokens.reduce(document) { value, token in
+            if let items = value.array, let index = Int(token), items.indices.contains(index) { return items[index] }
+            return value[token] ?? .null
+        }
     }
 }
