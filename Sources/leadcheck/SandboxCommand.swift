@@ -19,6 +19,14 @@ struct SandboxCommand: AsyncParsableCommand {
         salesforce or *): \(Fault.names.joined(separator: ", ")).
         They can be changed while running: PUT {"faults":[…]} to the inspection API's /faults.
 
+        --flow FILE makes the HTTPS sink behave as that Power Automate or Logic Apps flow (a JSON
+        export: {"definition":…}, an ARM resource or template, definition.json, clientdata): its
+        trigger's authentication and Schema Validation, Parse JSON, expressions, Response actions;
+        a successful run stores the lead properties the flow read. Its runs are served on the
+        dynamics port as Azure Resource Manager serves them
+        (/subscriptions/<any>/resourceGroups/<any>/providers/Microsoft.Logic/workflows/<name>/runs)
+        and as Dataverse's flowruns table. PUT a definition to the inspection API's /flow to change it.
+
         Examples:
           leadcheck sandbox --port-base 18000 --endpoints sandbox.json
           leadcheck sandbox --tls --data /tmp/sandbox.sqlite --fault 'azure-table:clock-skew'
@@ -49,6 +57,15 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("client-secret"), help: "Client secret KIND=ENV_VAR for dynamics, marketo or salesforce, read from ENV_VAR (repeatable).")
     var clientSecrets: [String] = []
+
+    @Option(help: "A flow definition (JSON) the HTTPS sink behaves as.")
+    var flow: String?
+
+    @Option(name: .customLong("flow-reads"), help: "How the flow's expressions match property names: case-insensitive (what Logic Apps does, flows.md §3) or case-sensitive.")
+    var flowReads: KeyMatching = .caseInsensitive
+
+    @Option(name: .customLong("flow-required"), help: "How a schema's required list is matched: case-sensitive (what Logic Apps does, flows.md §3) or case-insensitive.")
+    var flowRequired: KeyMatching = .caseSensitive
 
     @Option(help: "Write the endpoints and credentials as JSON to this file once the sandbox is ready.")
     var endpoints: String?
@@ -82,14 +99,23 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             secrets[kind] = secret
         }
+        var loadedFlow: SandboxFlow?
+        if let flow {
+            do { loadedFlow = try SandboxFlow.load(path: flow) } catch {
+                throw LeadCheckError.invalidValue(flag: "--flow", value: flow, expected: error.reason)
+            }
+        }
+        let flowOptions = FlowOptions(caseInsensitiveReads: flowReads == .caseInsensitive, requiredCaseSensitive: flowRequired == .caseSensitive)
         let sandbox: Sandbox
         do {
             sandbox = try Sandbox(configuration: SandboxConfiguration(
-                host: host, portBase: portBase, tls: tls, dataPath: data, caFile: caFile, faults: parsedFaults, tableAccounts: accounts, clientSecrets: secrets))
+                host: host, portBase: portBase, tls: tls, dataPath: data, caFile: caFile, faults: parsedFaults, tableAccounts: accounts, clientSecrets: secrets,
+                flow: loadedFlow, flowOptions: flowOptions))
         } catch {
             throw LeadCheckError.invalidInput(location: data ?? "sandbox", reason: "could not open the sandbox store: \(error)")
         }
         let endpointsFile = endpoints
+        let flowName = loadedFlow?.name
         let configFile = writeConfig
         try await sandbox.run(handleSignals: true) { ready in
             if let configFile {
@@ -116,7 +142,7 @@ struct SandboxCommand: AsyncParsableCommand {
                   salesforce:  \(ready.salesforce.webToLeadUrl) (oid \(ready.salesforce.orgId))
                   marketo:     \(ready.marketo.baseUrl) (Munchkin \(ready.marketo.munchkinId), form \(ready.marketo.formId))
                   inspection:  \(ready.inspection)
-                """ + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? "")
+                """ + (flowName.map { "\n  flow:        \($0) (runs: \(ready.dynamics.instanceUrl)/subscriptions/…/workflows/\($0)/runs)" } ?? "") + (ready.caFile.map { "\n  CA file:     \($0)" } ?? "") + (endpointsFile.map { "\n  endpoints:   \($0)" } ?? "")
                 + (configFile.map { "\n  config:      \($0)" } ?? ""))
         }
     }

@@ -14,6 +14,13 @@ extension HTTPField.Name {
     static let msContinuationNextRowKey = Self("x-ms-continuation-NextRowKey")!
     /// Logic Apps: the run a trigger call started.
     static let msWorkflowRunID = Self("x-ms-workflow-run-id")!
+    /// Logic Apps: the other run headers a trigger answers with (flows.md §1).
+    static let msCorrelationID = Self("x-ms-correlation-id")!
+    static let msClientTrackingID = Self("x-ms-client-tracking-id")!
+    static let msTriggerHistoryName = Self("x-ms-trigger-history-name")!
+    static let msWorkflowID = Self("x-ms-workflow-id")!
+    static let msWorkflowName = Self("x-ms-workflow-name")!
+    static let msWorkflowVersion = Self("x-ms-workflow-version")!
     /// Shared Key's signed Content-MD5.
     static let contentMD5 = Self("Content-MD5")!
     /// OData / Azure Storage: `return-no-content`, `return=representation`, annotations.

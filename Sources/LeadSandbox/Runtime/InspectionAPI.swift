@@ -10,10 +10,12 @@ import LeadModel
 /// `POST /seed` (`{"destination":"https","body":{…}}`,
 /// `{"destination":"azure-table","account":…,"table":…,"entity":{…}}`, or
 /// `{"destination":"dynamics"|"salesforce"|"marketo","record":{…}}`) · `GET /faults` ·
-/// `PUT /faults` (`{"faults":["https:status=500", …]}`).
+/// `PUT /faults` (`{"faults":["https:status=500", …]}`) · `PUT /flow?reads=case-insensitive|case-sensitive&required=case-sensitive|case-insensitive`
+/// (the body a flow definition, see ``SandboxFlow/load(_:)``) · `DELETE /flow` · `GET /flow/runs`.
 struct InspectionAPI: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
+    let flows: FlowRunBook
     let endpoints: @Sendable () -> SandboxEndpoints?
 
     /// The inspection API has no faults of its own; ``kind`` only names it.
@@ -47,6 +49,23 @@ struct InspectionAPI: SandboxService {
             SandboxRoute(.post, "/seed") { request in await answer { try await seed(request) } },
             SandboxRoute(.get, "/faults") { _ in await answer { try json(200, ["faults": faults.specs]) } },
             SandboxRoute(.put, "/faults") { request in await answer { try replaceFaults(request) } },
+            SandboxRoute(.put, "/flow") { request in await answer { try loadFlow(request) } },
+            SandboxRoute(.delete, "/flow") { _ in
+                await answer {
+                    flows.load(nil)
+                    return try json(200, ["flow": NSNull()])
+                }
+            },
+            SandboxRoute(.get, "/flow/runs") { _ in
+                await answer {
+                    let runs: [FlowJSON] = flows.all.map { run in
+                        .object(["id": .string(run.id), "workflow": .string(run.workflow), "clientTrackingId": .string(run.clientTrackingID), "status": .string(run.status),
+                                 "error": run.errorCode.map { .object(["code": .string($0), "message": .string(run.errorMessage ?? "")]) } ?? .null,
+                                 "actions": .array(run.actions.map { .object(["name": .string($0.name), "status": .string($0.status), "code": .string($0.code)]) })])
+                    }
+                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: Array(FlowJSON.array(runs).text.utf8))
+                }
+            },
         ]
     }
 
@@ -71,6 +90,22 @@ struct InspectionAPI: SandboxService {
             return try json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a MSFT_TEST_ token); only test leads can be deleted here"])
         }
         return try json(200, ["deleted": try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)])
+    }
+
+    /// Loads the request's flow definition into the HTTPS sink.
+    private func loadFlow(_ request: SandboxRequest) throws -> SandboxResponse {
+        let flow: SandboxFlow
+        do { flow = try SandboxFlow.load(request.body) } catch { return try json(400, ["error": error.reason]) }
+        var options = FlowOptions()
+        for (key, value) in [("reads", request.queryValue("reads")), ("required", request.queryValue("required"))] {
+            guard let value else { continue }
+            guard value == "case-sensitive" || value == "case-insensitive" else {
+                return try json(400, ["error": "\(key)= takes case-sensitive or case-insensitive"])
+            }
+            if key == "reads" { options.caseInsensitiveReads = value == "case-insensitive" } else { options.requiredCaseSensitive = value == "case-sensitive" }
+        }
+        flows.load(flow, options: options)
+        return try json(200, ["flow": flow.name])
     }
 
     private func replaceFaults(_ request: SandboxRequest) throws -> SandboxResponse {

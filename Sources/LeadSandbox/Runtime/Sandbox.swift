@@ -17,6 +17,8 @@ public final class Sandbox: Sendable {
     public let store: SandboxStore
     /// The faults in force.
     public let faults: FaultSet
+    /// The flow the HTTPS sink behaves as, and its runs.
+    public let flows: FlowRunBook
     private let services: [any SandboxService]
     private let state = ReadyState()
     private let dynamics: DynamicsCredentials
@@ -38,10 +40,11 @@ public final class Sandbox: Sendable {
         if let secret = configuration.clientSecrets[.marketo] { marketo.clientSecret = secret }
         if let secret = configuration.clientSecrets[.salesforce] { salesforce.clientSecret = secret }
         (self.dynamics, self.marketo, self.salesforce) = (dynamics, marketo, salesforce)
+        flows = FlowRunBook(flow: configuration.flow, options: configuration.flowOptions)
         services = [
-            HTTPSSinkService(store: store, faults: faults),
+            HTTPSSinkService(store: store, faults: faults, flows: flows),
             try AzureTableService(store: store, faults: faults, accounts: accounts),
-            DynamicsService(store: store, faults: faults, credentials: dynamics),
+            DynamicsService(store: store, faults: faults, credentials: dynamics, flows: flows),
             SalesforceService(store: store, faults: faults, credentials: salesforce),
             MarketoService(store: store, faults: faults, credentials: marketo),
         ]
@@ -82,7 +85,7 @@ public final class Sandbox: Sendable {
             }
             let server = index < services.count
                 ? SandboxServer(service: services[index], faults: faults, scheme: scheme)
-                : SandboxServer(service: InspectionAPI(store: store, faults: faults, endpoints: { [state] in state.endpoints }), faults: FaultSet(), scheme: scheme)
+                : SandboxServer(service: InspectionAPI(store: store, faults: faults, flows: flows, endpoints: { [state] in state.endpoints }), faults: FaultSet(), scheme: scheme)
             let total = names.count
             let app = Application(
                 router: server.router(), server: try serverBuilder(http1),

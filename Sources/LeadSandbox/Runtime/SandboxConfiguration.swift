@@ -17,10 +17,16 @@ public struct SandboxConfiguration: Sendable {
     public var tableAccounts: [String: String]
     /// Client secrets replacing the fixed sandbox ones (`dynamics`, `marketo`, `salesforce`).
     public var clientSecrets: [FaultTarget: String]
+    /// A flow definition the HTTPS sink behaves as (`--flow FILE`), and how it matches keys.
+    public var flow: SandboxFlow?
+    public var flowOptions: FlowOptions
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", portBase: Int = 0, tls: Bool = false, dataPath: String? = nil, caFile: String? = nil,
-                faults: [Fault] = [], tableAccounts: [String: String] = [:], clientSecrets: [FaultTarget: String] = [:]) {
+                faults: [Fault] = [], tableAccounts: [String: String] = [:], clientSecrets: [FaultTarget: String] = [:],
+                flow: SandboxFlow? = nil, flowOptions: FlowOptions = FlowOptions()) {
+        self.flow = flow
+        self.flowOptions = flowOptions
         self.host = host
         self.portBase = portBase
         self.tls = tls

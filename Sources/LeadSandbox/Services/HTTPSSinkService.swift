@@ -11,14 +11,18 @@ import HTTPTypes
 /// code is from Logic Apps' `InvalidRequestContent`, not verified against the marketplace
 /// sender). With the `https:require-sig` fault it requires the SAS `sig` query value and answers
 /// 401 `DirectApiAuthorizationRequired` otherwise, the body the notes quote.
+///
+/// With a flow loaded (``FlowRunBook``) it behaves as that flow: see ``admitToFlow(_:_:)``.
 public struct HTTPSSinkService: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
+    let flows: FlowRunBook
 
     /// Creates the sink.
-    public init(store: SandboxStore, faults: FaultSet) {
+    public init(store: SandboxStore, faults: FaultSet, flows: FlowRunBook = FlowRunBook()) {
         self.store = store
         self.faults = faults
+        self.flows = flows
     }
 
     /// This is the HTTPS destination.
@@ -66,6 +70,8 @@ public struct HTTPSSinkService: SandboxService {
     enum Admission {
         case respond(SandboxResponse)
         case store(HTTPSLeadRow)
+        /// The loaded flow ran: record the run, store what it read when it succeeded, answer.
+        case ran(FlowEngine.Outcome, path: String, headers: HTTPFields)
     }
 
     /// Checks a request and, when it is a lead to keep, builds its row.
@@ -88,6 +94,7 @@ public struct HTTPSSinkService: SandboxService {
         if Self.declaresJSON(request.headers[.contentType]), !JSONValidator.isValid(request.body) {
             return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
         }
+        if let loaded = flows.current { return admitToFlow(request, loaded) }
         if effects.contains(where: { if case .schemaValidation = $0 { return true }; return false }),
            let missing = Self.missingDocumentedKeys(request.body), !missing.isEmpty {
             // Schema Validation on, with the schema Power Automate generates from the docs'
@@ -98,6 +105,75 @@ public struct HTTPSSinkService: SandboxService {
         var body = FieldMangling.apply(effects, toHTTPSBody: request.body)
         for case let .reads(casing) in effects { body = casing.stored(from: body) }
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
+    }
+
+    /// The loaded flow's trigger, then its run: who may call it (flows.md §2: `Tenant`/`User`
+    /// need an Entra token, which Microsoft's connector never sends), Schema Validation (§1: 400
+    /// `TriggerInputSchemaMismatch`, no run), then the actions (``FlowEngine``).
+    func admitToFlow(_ request: SandboxRequest, _ loaded: (flow: SandboxFlow, options: FlowOptions)) -> Admission {
+        let flow = loaded.flow
+        if let authentication = flow.trigger.authentication?.lowercased(), authentication == "tenant" || authentication == "user" {
+            guard (request.headers[.authorization] ?? "").hasPrefix("Bearer ") else {
+                // [3P] code; the message's words are inferred (flows.md §2).
+                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
+            }
+            // The sandbox issues no tokens for a trigger's audience: any token is a wrong one
+            // (flows.md §2 [3P]; 401 or 403, sources disagree: 401 inferred).
+            return .respond(Self.error(401, code: "MisMatchingOAuthClaims", message: "One or more claims either missing or does not match with the open authentication access control policy."))
+        }
+        let body = FlowJSON.parse(request.body) ?? .string(request.text)
+        if flow.trigger.validatesSchema, let schema = flow.trigger.schema {
+            let violations = FlowSchemaValidator(requiredCaseSensitive: loaded.options.requiredCaseSensitive).violations(of: body, against: schema)
+            if !violations.isEmpty {
+                // flows.md §1 [3P] code and text.
+                return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
+                                           message: "The input body for trigger '\(flow.trigger.name)' of type 'Request' did not match its schema definition. Error details: '\(violations.map(\.message).joined(separator: " "))'."))
+            }
+        }
+        var headers: [String: FlowJSON] = [:]
+        for field in request.headers { headers[field.name.rawName] = .string(field.value) }
+        let runID = FlowRunBook.newRunID()
+        let tracking = request.headers[.msClientTrackingID].flatMap { $0.isEmpty ? nil : $0 } ?? runID
+        let outcome = FlowEngine.run(flow, options: loaded.options, body: body, headers: headers, runID: runID, clientTrackingID: tracking)
+        return .ran(outcome, path: request.path, headers: request.headers)
+    }
+
+    /// Records a run, stores what a successful one read, and answers as the trigger does: 202
+    /// at once without a Response action, else the Response's status, or 502 when none ran
+    /// (flows.md §1 [DOC]); always with the run headers (§1 [3P]).
+    func finish(_ outcome: FlowEngine.Outcome, path: String, headers: HTTPFields) async -> SandboxResponse {
+        var run = outcome.run
+        if let stored = outcome.stored {
+            do {
+                try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: path, headers: headers, body: Array(stored.text.utf8)))
+            } catch {
+                run.status = "Failed"
+                run.errorCode = "InternalServerError"
+                run.errorMessage = "The sandbox could not store what the flow read."
+            }
+        }
+        flows.add(run)
+        let runHeaders: HTTPFields = [
+            .msWorkflowRunID: run.id, .msCorrelationID: run.correlationID, .msClientTrackingID: run.clientTrackingID,
+            .msTriggerHistoryName: run.id, .msWorkflowID: "sandbox-\(run.workflow.lowercased())", .msWorkflowName: run.workflow,
+            .msWorkflowVersion: "08584000000000000000",
+        ]
+        guard outcome.hasResponseAction else { return SandboxResponse(status: 202, headers: runHeaders) }
+        guard let response = outcome.response else {
+            // The text is inferred: flows.md §1 says only "502".
+            var answer = Self.error(502, code: "NoResponse", message: "The server did not receive a response from an upstream server. Request tracking id '\(run.id)'.")
+            answer.headers.append(contentsOf: runHeaders)
+            return answer
+        }
+        var answer = SandboxResponse(status: response.status, headers: runHeaders)
+        for (name, value) in response.headers { if let field = HTTPField.Name(name) { answer.headers.append(HTTPField(name: field, value: value)) } }
+        if case let .string(text) = response.body {
+            answer.body = Array(text.utf8)
+        } else if response.body != .null {
+            answer.body = Array(response.body.text.utf8)
+            if answer.headers[.contentType] == nil { answer.headers.append(HTTPField(name: .contentType, value: "application/json; charset=utf-8")) }
+        }
+        return answer
     }
 
     /// A trigger URL's path is the flow's own (`/workflows/<id>/triggers/manual/paths/invoke`)
@@ -112,6 +188,7 @@ public struct HTTPSSinkService: SandboxService {
     func handle(_ request: SandboxRequest) async -> SandboxResponse {
         switch admit(request) {
         case let .respond(response): return response
+        case let .ran(outcome, path, headers): return await finish(outcome, path: path, headers: headers)
         case let .store(row):
             do {
                 // Acknowledged only once committed: a 202 means the lead survives a SIGKILL.

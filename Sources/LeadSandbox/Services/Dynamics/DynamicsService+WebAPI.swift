@@ -31,6 +31,7 @@ extension DynamicsService {
         // A Lead Writer that "only has permissions to write the leads" (PC-dyn 2023).
         let asReader = (request.headers[.authorization] ?? "").hasPrefix("Bearer " + DynamicsCredentials.readerTokenPrefix)
         let writeOnly = !asReader && effects.contains { if case .writeOnly = $0 { return true }; return false }
+        if resource == "flowruns", request.method == "GET" { return flowRuns(request) }
         if resource == "WhoAmI", request.method == "GET" {
             return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
                                   "BusinessUnitId": "b2c3d4e5-0000-4000-8000-000000000001", "UserId": Self.applicationUserID,

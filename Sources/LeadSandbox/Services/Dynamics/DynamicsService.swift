@@ -3,7 +3,9 @@ import HTTPTypes
 import LeadModel
 
 /// Entra ID's client-credentials token endpoint and a Dataverse Web API `leads` entity set
-/// (reference notes §3.3–3.4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`.
+/// (reference notes §3.3–3.4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`;
+/// with them the HTTPS sink's flow runs, as Azure Resource Manager (`/subscriptions/…/runs`) and
+/// Dataverse's `flowruns` serve them (flows.md §5).
 ///
 /// Tokens are opaque random strings the service remembers with their expiry; the instance URL
 /// (the token's audience) is the service's own base URL. Lead attributes and their lengths are
@@ -13,6 +15,8 @@ public struct DynamicsService: SandboxService {
     let faults: FaultSet
     let credentials: DynamicsCredentials
     let tokens = TokenBook()
+    /// The HTTPS sink's flow runs, served here as Azure Resource Manager and Dataverse serve them.
+    let flows: FlowRunBook
 
     /// Token lifetime, as Entra issues them (3599 s).
     static let tokenLifetime = 3599
@@ -24,7 +28,8 @@ public struct DynamicsService: SandboxService {
     ]
 
     /// Creates the service.
-    public init(store: SandboxStore, faults: FaultSet, credentials: DynamicsCredentials = .sandbox) {
+    public init(store: SandboxStore, faults: FaultSet, credentials: DynamicsCredentials = .sandbox, flows: FlowRunBook = FlowRunBook()) {
+        self.flows = flows
         self.store = store
         self.faults = faults
         self.credentials = credentials
@@ -74,6 +79,7 @@ public struct DynamicsService: SandboxService {
         SandboxRoute.each([.get, .post], "/{tenant}/oauth2/v2.0/token") { token($0, tenant: $0.parameters["tenant"] ?? "") }
             + [SandboxRoute(.get, "/{tenant}/v2.0/.well-known/openid-configuration") { openIDConfiguration($0, tenant: $0.parameters["tenant"] ?? "") }]
             + SandboxRoute.each([.get, .post, .patch, .put, .delete], "/api/data/{version}/**") { await webAPIRequest($0) }
+            + runRoutes
     }
 
     /// Dataverse's answer to a URL it has no resource for.

@@ -1,0 +1,238 @@
+import Foundation
+import LeadModel
+
+/// Runs a loaded flow's actions for one accepted lead, the way Logic Apps decides a lead's fate:
+/// `runAfter` order and statuses, Parse JSON's schema check (`ValidationFailed`), expressions
+/// that fail (`InvalidTemplate`), `If`/`Switch`/`Scope`/`Foreach` bodies, variables,
+/// `Terminate`, and `Response` actions. Connector actions (storing the lead) succeed once their
+/// inputs evaluate; what the run stores is every lead property its expressions read.
+struct FlowEngine {
+    /// What a run produced.
+    struct Outcome: Sendable {
+        var run: FlowRun
+        /// The first Response action that ran: status, headers, body.
+        var response: (status: Int, headers: [String: String], body: FlowJSON)?
+        /// Whether the definition has a Response action at all (then the caller waits for it).
+        var hasResponseAction: Bool
+        /// The lead properties the flow read, nested by the keys it used; nil unless the run succeeded.
+        var stored: FlowJSON?
+    }
+
+    let flow: SandboxFlow
+    let options: FlowOptions
+    private var evaluator: FlowEvaluator
+    private var records: [FlowActionRun] = []
+    private var statuses: [String: String] = [:]
+    private var response: (status: Int, headers: [String: String], body: FlowJSON)?
+    private var terminated: (status: String, code: String?, message: String?)?
+
+    init(flow: SandboxFlow, options: FlowOptions, body: FlowJSON, headers: [String: FlowJSON]) {
+        self.flow = flow
+        self.options = options
+        evaluator = FlowEvaluator(triggerBody: body, triggerHeaders: headers, parameters: flow.parameters, caseInsensitiveReads: options.caseInsensitiveReads)
+    }
+
+    /// Runs every action and returns the run's record.
+    static func run(_ flow: SandboxFlow, options: FlowOptions, body: FlowJSON, headers: [String: FlowJSON], runID: String, clientTrackingID: String) -> Outcome {
+        var engine = FlowEngine(flow: flow, options: options, body: body, headers: headers)
+        let started = Self.now()
+        let unhandled = engine.runScope(flow.actions)
+        var run = FlowRun(id: runID, workflow: flow.name, correlationID: UUID().uuidString.lowercased(), clientTrackingID: clientTrackingID,
+                          triggerName: flow.trigger.name, startTime: started, endTime: Self.now(), status: "Succeeded", actions: engine.records,
+                          contentSignature: UUID().uuidString.replacingOccurrences(of: "-", with: ""))
+        if let terminated = engine.terminated {
+            run.status = terminated.status
+            run.errorCode = terminated.code
+            run.errorMessage = terminated.message
+        } else if unhandled {
+            // [3P] a run whose action failed ends Failed with this run-level error (sandroasp
+            // Azure-Learning-Path, "Extract Error Message From Logic App Run History").
+            run.status = "Failed"
+            run.errorCode = "ActionFailed"
+            run.errorMessage = "An action failed. No dependent actions succeeded."
+        }
+        return Outcome(run: run, response: engine.response, hasResponseAction: Self.hasResponse(flow.actions),
+                       stored: run.status == "Succeeded" ? Self.nest(engine.evaluator.reads) : nil)
+    }
+
+    static func now() -> String { LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601 }
+
+    private static func hasResponse(_ actions: [String: FlowJSON]) -> Bool {
+        actions.values.contains { action in
+            if action["type"]?.string?.lowercased() == "response" { return true }
+            let nested = [action["actions"], action["else"]?["actions"], action["default"]?["actions"]].compactMap { $0?.object }
+                + (action["cases"]?.object?.values.compactMap { $0["actions"]?.object } ?? [])
+            return nested.contains(where: hasResponse)
+        }
+    }
+
+    /// The reads as one object: the deepest read of each path wins, so `userDetails` read on the
+    /// way to `userDetails.email` stores only the email.
+    static func nest(_ reads: [(path: [String], value: FlowJSON)]) -> FlowJSON {
+        let paths = reads.map(\.path)
+        var root: [String: FlowJSON] = [:]
+        for (path, value) in reads where !path.isEmpty {
+            let deeper = paths.contains { $0.count > path.count && Array($0.prefix(path.count)) == path }
+            if !deeper { insert(value, at: path[...], into: &root) }
+        }
+        return .object(root)
+    }
+
+    private static func insert(_ value: FlowJSON, at path: ArraySlice<String>, into object: inout [String: FlowJSON]) {
+        guard let key = path.first else { return }
+        if path.count == 1 { object[key] = value; return }
+        var child = object[key]?.object ?? [:]
+        insert(value, at: path.dropFirst(), into: &child)
+        object[key] = .object(child)
+    }
+
+    /// Runs one scope's actions in `runAfter` order; true when an action failed and nothing
+    /// that runs after its failure handled it.
+    private mutating func runScope(_ actions: [String: FlowJSON]) -> Bool {
+        var pending = actions.keys.sorted()
+        var failed: [String] = []
+        var handled: Set<String> = []
+        while !pending.isEmpty, terminated == nil {
+            guard let next = pending.first(where: { name in
+                (actions[name]?["runAfter"]?.object ?? [:]).keys.allSatisfy { actions[$0] == nil || statuses[$0] != nil }
+            }) else { break }
+            pending.removeAll { $0 == next }
+            let action = actions[next] ?? .null
+            let after = action["runAfter"]?.object ?? [:]
+            var runs = true
+            for (predecessor, wanted) in after where actions[predecessor] != nil {
+                let allowed = (wanted.array ?? []).compactMap(\.string).map { $0.lowercased() }
+                let status = (statuses[predecessor] ?? "Skipped").lowercased()
+                if !(allowed.isEmpty ? ["succeeded"] : allowed).contains(status) { runs = false }
+            }
+            guard runs else {
+                record(next, action, status: "Skipped", code: "ActionSkipped", message: "The execution of template action '\(next)' is skipped: the 'runAfter' condition for action(s) '\(after.keys.sorted().joined(separator: ", "))' is not satisfied.", outputs: nil)
+                continue
+            }
+            for predecessor in after.keys where (after[predecessor]?.array ?? []).contains(where: { ["failed", "timedout"].contains($0.string?.lowercased() ?? "") }) {
+                handled.insert(predecessor)
+            }
+            if execute(next, action) == "Failed" { failed.append(next) }
+        }
+        for name in pending { record(name, actions[name] ?? .null, status: terminated == nil ? "Skipped" : "Cancelled", code: "ActionSkipped", message: nil, outputs: nil) }
+        return failed.contains { !handled.contains($0) }
+    }
+
+    private mutating func record(_ name: String, _ action: FlowJSON, status: String, code: String, message: String?, outputs: FlowJSON?, started: String? = nil) {
+        statuses[name] = status
+        records.append(FlowActionRun(name: name, type: action["type"]?.string ?? "", status: status, code: code, errorMessage: message,
+                                     startTime: started ?? Self.now(), endTime: Self.now(), outputs: outputs))
+    }
+
+    /// Runs one action; returns its status.
+    @discardableResult
+    private mutating func execute(_ name: String, _ action: FlowJSON) -> String {
+        let started = Self.now()
+        let inputs = action["inputs"] ?? .null
+        func fail(_ code: String, _ message: String, outputs: FlowJSON? = nil) -> String {
+            record(name, action, status: "Failed", code: code, message: message, outputs: outputs, started: started)
+            return "Failed"
+        }
+        func succeed(_ outputs: FlowJSON?) -> String {
+            record(name, action, status: "Succeeded", code: "OK", message: nil, outputs: outputs, started: started)
+            return "Succeeded"
+        }
+        func invalid(_ error: FlowTemplateError) -> String {
+            // flows.md §3 [DOC]: "InvalidTemplate. Unable to process template language expressions…".
+            fail("InvalidTemplate", "Unable to process template language expressions in action '\(name)' inputs at line '0' and column '0': '\(error.message)'.")
+        }
+        do {
+            switch (action["type"]?.string ?? "").lowercased() {
+            case "parsejson":
+                var content = try evaluator.evaluate(inputs["content"] ?? .null)
+                if case let .string(text) = content.json, let parsed = FlowJSON.parse(Array(text.utf8)) { content.json = parsed }
+                let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(of: content.json, against: inputs["schema"] ?? .null)
+                guard violations.isEmpty else {
+                    // flows.md §3 [3P]: "ValidationFailed. The schema validation failed.", errors[] in the outputs.
+                    return fail("ValidationFailed", "The schema validation failed.", outputs: .object(["errors": .array(violations.map(\.json))]))
+                }
+                evaluator.outputs[name] = FlowValue(content.json, lead: content.lead)
+                return succeed(.object(["body": content.json]))
+            case "compose":
+                let value = try evaluator.evaluate(inputs)
+                evaluator.outputs[name] = value
+                return succeed(value.json)
+            case "response":
+                let value = try evaluator.evaluate(inputs).json
+                let status = Int(value["statusCode"]?.interpolated ?? "200") ?? 200
+                var headers: [String: String] = [:]
+                for (key, header) in value["headers"]?.object ?? [:] { headers[key] = header.interpolated }
+                if response == nil { response = (status, headers, value["body"] ?? .null) }
+                return succeed(.object(["statusCode": .number(Double(status)), "body": value["body"] ?? .null]))
+            case "initializevariable":
+                for variable in try evaluator.evaluate(inputs).json["variables"]?.array ?? [] {
+                    evaluator.variables[variable["name"]?.string ?? ""] = variable["value"] ?? .null
+                }
+                return succeed(nil)
+            case "setvariable":
+                let value = try evaluator.evaluate(inputs).json
+                evaluator.variables[value["name"]?.string ?? ""] = value["value"] ?? .null
+                return succeed(nil)
+            case "terminate":
+                let value = try evaluator.evaluate(inputs).json
+                let status = value["runStatus"]?.string ?? "Failed"
+                terminated = (status, value["runError"]?["code"]?.interpolated, value["runError"]?["message"]?.interpolated)
+                return succeed(nil)
+            case "if":
+                let condition = try self.condition(action["expression"] ?? .bool(true))
+                let branch = condition ? action["actions"] : action["else"]?["actions"]
+                return runNested(name, action, branch?.object ?? [:], started: started)
+            case "switch":
+                let value = try evaluator.evaluate(action["expression"] ?? .null).json
+                let match = (action["cases"]?.object ?? [:]).values.first { $0["case"].map { $0.interpolated == value.interpolated } ?? false }
+                return runNested(name, action, (match?["actions"] ?? action["default"]?["actions"])?.object ?? [:], started: started)
+            case "scope":
+                return runNested(name, action, action["actions"]?.object ?? [:], started: started)
+            case "foreach":
+                let collection = try evaluator.evaluate(action["foreach"] ?? .array([])).json.array ?? []
+                var anyFailed = false
+                for item in collection {
+                    evaluator.items.append((name, item))
+                    if runScope(action["actions"]?.object ?? [:]) { anyFailed = true }
+                    evaluator.items.removeLast()
+                }
+                return anyFailed ? fail("ActionFailed", "An action failed. No dependent actions succeeded.") : succeed(nil)
+            default:
+                // A connector or HTTP action: it succeeds once its inputs evaluate (the platform
+                // resolves `host`, the connection).
+                let value = try evaluator.evaluate(inputs, skipping: ["host"])
+                evaluator.outputs[name] = FlowValue(.object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])]))
+                return succeed(.object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])]))
+            }
+        } catch {
+            return invalid(error)
+        }
+    }
+
+    private mutating func runNested(_ name: String, _ action: FlowJSON, _ actions: [String: FlowJSON], started: String) -> String {
+        let failed = runScope(actions)
+        let status = failed ? "Failed" : "Succeeded"
+        record(name, action, status: status, code: failed ? "ActionFailed" : "OK", message: failed ? "An action failed. No dependent actions succeeded." : nil, outputs: nil, started: started)
+        return status
+    }
+
+    /// A condition: an expression string, or the designer's `{"and":[{"equals":[a, b]}]}` tree.
+    private mutating func condition(_ node: FlowJSON) throws(FlowTemplateError) -> Bool {
+        guard case let .object(members) = node, let (operation, operands) = members.first else { return try evaluator.evaluate(node).json.truthy }
+        let list = operands.array ?? [operands]
+        switch operation.lowercased() {
+        case "and":
+            for operand in list where !(try condition(operand)) { return false }
+            return true
+        case "or":
+            for operand in list where try condition(operand) { return true }
+            return false
+        case "not": return !(try condition(list.first ?? .bool(false)))
+        default:
+            var values: [FlowJSON] = []
+            for operand in list { values.append(try evaluator.evaluate(operand).json) }
+            let call = FlowExpression.call(name: operation, arguments: values.map { .literal($0) })
+            return try evaluator.evaluate(call, source: operation).json.truthy
+        }
+    }
+}

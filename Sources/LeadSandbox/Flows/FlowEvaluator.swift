@@ -1,0 +1,203 @@
+import Foundation
+
+/// Evaluates WDL expressions and templates against one run's state: the trigger's body and
+/// headers, action outputs, variables, loop items. Property reads are case-insensitive unless
+/// `caseInsensitiveReads` is off (flows.md §3, [3P] IllogicApps `tryFindCaseInsensitive`); a
+/// missing or null property read without `?` fails with the `InvalidTemplate` reasons flows.md
+/// §3 quotes.
+struct FlowEvaluator: Sendable {
+    var triggerBody: FlowJSON
+    var triggerHeaders: [String: FlowJSON]
+    var parameters: [String: FlowJSON]
+    var caseInsensitiveReads: Bool
+    /// Action outputs by action name, with the lead path of each one's body.
+    var outputs: [String: FlowValue] = [:]
+    var variables: [String: FlowJSON] = [:]
+    /// The current item of each running `Foreach`, innermost last.
+    var items: [(loop: String, item: FlowJSON)] = []
+    /// Every lead property the flow read, in order: its path and value.
+    private(set) var reads: [(path: [String], value: FlowJSON)] = []
+
+    /// Evaluates every template in `json` (keys are kept); `skipping` names members left as they
+    /// are (an ApiConnection's `host`, resolved by the platform, not the run).
+    mutating func evaluate(_ json: FlowJSON, skipping: Set<String> = []) throws(FlowTemplateError) -> FlowValue {
+        switch json {
+        case let .string(text): return try evaluate(template: text)
+        case let .array(elements):
+            var out: [FlowJSON] = []
+            for element in elements { out.append(try evaluate(element).json) }
+            return FlowValue(.array(out))
+        case let .object(members):
+            var out: [String: FlowJSON] = [:]
+            for (key, value) in members { out[key] = skipping.contains(key) ? value : try evaluate(value).json }
+            return FlowValue(.object(out))
+        default: return FlowValue(json)
+        }
+    }
+
+    /// One definition string: plain text, a whole expression, or text with `@{…}` parts.
+    mutating func evaluate(template text: String) throws(FlowTemplateError) -> FlowValue {
+        switch try FlowTemplate.parse(text) {
+        case let .text(plain): return FlowValue(.string(plain))
+        case let .expression(expression, source): return try evaluate(expression, source: source)
+        case let .interpolation(parts):
+            var out = ""
+            for part in parts {
+                switch part {
+                case let .text(plain): out += plain
+                case let .expression(expression, source): out += try evaluate(expression, source: source).json.interpolated
+                }
+            }
+            return FlowValue(.string(out))
+        }
+    }
+
+    /// A top-level expression; failures carry Logic Apps' wording around their reason.
+    mutating func evaluate(_ expression: FlowExpression, source: String) throws(FlowTemplateError) -> FlowValue {
+        do {
+            return try value(expression)
+        } catch {
+            throw FlowTemplateError("The template language expression '\(source)' cannot be evaluated because \(error.message) Please see https://aka.ms/logicexpressions for usage details.")
+        }
+    }
+
+    private mutating func value(_ expression: FlowExpression) throws(FlowTemplateError) -> FlowValue {
+        switch expression {
+        case let .literal(json): return FlowValue(json)
+        case let .member(base, key, optional): return try member(try value(base), key: try value(key).json, optional: optional)
+        case let .call(name, arguments): return try call(name, arguments)
+        }
+    }
+
+    private mutating func member(_ base: FlowValue, key: FlowJSON, optional: Bool) throws(FlowTemplateError) -> FlowValue {
+        let name = key.interpolated
+        let path = base.lead.map { $0 + [name] }
+        func read(_ json: FlowJSON) -> FlowValue {
+            if let path { reads.append((path, json)) }
+            return FlowValue(json, lead: path)
+        }
+        switch base.json {
+        case let .object(members):
+            if let found = members[name] ?? (caseInsensitiveReads ? members.first(where: { $0.key.lowercased() == name.lowercased() })?.value : nil) {
+                return read(found)
+            }
+            if optional { return read(.null) }
+            throw FlowTemplateError("property '\(name)' doesn't exist, available properties are '\(members.keys.sorted().joined(separator: ", "))'.")
+        case let .array(elements):
+            if case let .number(number) = key, let index = Int(exactly: number), elements.indices.contains(index) { return read(elements[index]) }
+            if optional { return read(.null) }
+            throw FlowTemplateError("array index '\(name)' is outside bounds (0, \(elements.count - 1)) of array.")
+        case .null:
+            if optional { return read(.null) }
+            throw FlowTemplateError("property '\(name)' cannot be selected. The provided value is of type 'Null'.")
+        default:
+            if optional { return read(.null) }
+            throw FlowTemplateError("property '\(name)' cannot be selected. Property selection is not supported on values of type '\(base.json.typeName)'.")
+        }
+    }
+
+    private mutating func call(_ name: String, _ arguments: [FlowExpression]) throws(FlowTemplateError) -> FlowValue {
+        let function = name.lowercased()
+        // Functions that keep the lead path of what they return.
+        switch function {
+        case "triggerbody": return FlowValue(triggerBody, lead: [])
+        case "triggeroutputs":
+            return FlowValue(.object(["headers": .object(triggerHeaders), "body": triggerBody]), lead: nil)
+        case "body", "outputs":
+            let action = try value(arguments.first ?? .literal(.string(""))).json.interpolated
+            if action == "manual" || action.isEmpty { return FlowValue(triggerBody, lead: []) }
+            guard let output = outputs[action] else {
+                throw FlowTemplateError("the action '\(action)' has no outputs in this run (it did not run, or no such action exists).")
+            }
+            return output
+        case "coalesce":
+            for argument in arguments {
+                let evaluated = try value(argument)
+                if evaluated.json != .null { return evaluated }
+            }
+            return FlowValue(.null)
+        case "if":
+            guard arguments.count == 3 else { throw FlowTemplateError("the function 'if' expects three parameters.") }
+            return try value(arguments[0]).json.truthy ? try value(arguments[1]) : try value(arguments[2])
+        default: break
+        }
+        var values: [FlowJSON] = []
+        for argument in arguments { values.append(try value(argument).json) }
+        return FlowValue(try Self.apply(function, values, state: self))
+    }
+
+    /// The functions without lead paths: pure over their arguments (and the run's variables,
+    /// items, parameters). Functions the sandbox does not know return null rather than failing
+    /// a run that would succeed in Logic Apps.
+    private static func apply(_ function: String, _ values: [FlowJSON], state: FlowEvaluator) throws(FlowTemplateError) -> FlowJSON {
+        func text(_ index: Int) -> String { values.indices.contains(index) ? values[index].interpolated : "" }
+        func number(_ index: Int) -> Double {
+            guard values.indices.contains(index) else { return 0 }
+            if case let .number(value) = values[index] { return value }
+            return Double(values[index].interpolated) ?? 0
+        }
+        switch function {
+        case "item": return state.items.last?.item ?? .null
+        case "items": return state.items.last(where: { $0.loop == text(0) })?.item ?? .null
+        case "variables": return state.variables[text(0)] ?? .null
+        case "parameters": return state.parameters[text(0)] ?? .null
+        case "concat": return .string(values.map(\.interpolated).joined())
+        case "string": return .string(text(0))
+        case "tolower": return .string(text(0).lowercased())
+        case "toupper": return .string(text(0).uppercased())
+        case "trim": return .string(text(0).trimmingCharacters(in: .whitespacesAndNewlines))
+        case "replace": return .string(text(0).replacingOccurrences(of: text(1), with: text(2)))
+        case "substring":
+            let characters = Array(text(0))
+            let start = max(0, min(characters.count, Int(number(1))))
+            let length = values.count > 2 ? max(0, min(characters.count - start, Int(number(2)))) : characters.count - start
+            return .string(String(characters[start..<(start + length)]))
+        case "split": return .array(text(0).components(separatedBy: text(1)).map { .string($0) })
+        case "join": return .string((values.first?.array ?? []).map(\.interpolated).joined(separator: text(1)))
+        case "length":
+            switch values.first {
+            case let .array(elements)?: return .number(Double(elements.count))
+            case let .object(members)?: return .number(Double(members.count))
+            default: return .number(Double(text(0).count))
+            }
+        case "empty":
+            switch values.first ?? .null {
+            case .null: return .bool(true)
+            case let .string(value): return .bool(value.isEmpty)
+            case let .array(value): return .bool(value.isEmpty)
+            case let .object(value): return .bool(value.isEmpty)
+            default: return .bool(false)
+            }
+        case "equals": return .bool(values.count == 2 && (values[0] == values[1] || values[0].interpolated.lowercased() == values[1].interpolated.lowercased() && values[0].typeName == values[1].typeName))
+        case "not": return .bool(!(values.first?.truthy ?? false))
+        case "and": return .bool(values.allSatisfy(\.truthy))
+        case "or": return .bool(values.contains(where: \.truthy))
+        case "contains":
+            switch values.first {
+            case let .array(elements)?: return .bool(values.count > 1 && elements.contains(values[1]))
+            case let .object(members)?: return .bool(members[text(1)] != nil)
+            default: return .bool(text(0).contains(text(1)))
+            }
+        case "startswith": return .bool(text(0).lowercased().hasPrefix(text(1).lowercased()))
+        case "endswith": return .bool(text(0).lowercased().hasSuffix(text(1).lowercased()))
+        case "greater": return .bool(number(0) > number(1))
+        case "less": return .bool(number(0) < number(1))
+        case "greaterorequals": return .bool(number(0) >= number(1))
+        case "lessorequals": return .bool(number(0) <= number(1))
+        case "int": return .number(number(0).rounded(.towardZero))
+        case "float": return .number(number(0))
+        case "bool": return .bool(values.first?.truthy ?? false)
+        case "guid": return .string(UUID().uuidString.lowercased())
+        case "utcnow": return .string(ISO8601DateFormatter().string(from: Date()))
+        case "json":
+            guard let parsed = FlowJSON.parse(Array(text(0).utf8)) else { throw FlowTemplateError("the template function 'json' was given text that is not valid JSON.") }
+            return parsed
+        case "createarray": return .array(values)
+        case "first": return values.first?.array?.first ?? (text(0).first.map { .string(String($0)) } ?? .null)
+        case "last": return values.first?.array?.last ?? (text(0).last.map { .string(String($0)) } ?? .null)
+        case "encodeuricomponent": return .string(text(0).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text(0))
+        case "formatdatetime", "decodeuricomponent": return .string(function == "decodeuricomponent" ? (text(0).removingPercentEncoding ?? text(0)) : text(0))
+        default: return .null
+        }
+    }
+}

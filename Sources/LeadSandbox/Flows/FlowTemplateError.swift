@@ -1,0 +1,6 @@
+/// Why an expression could not be evaluated: the text of Logic Apps' `InvalidTemplate` error
+/// (flows.md §3).
+struct FlowTemplateError: Error, Sendable, Equatable {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

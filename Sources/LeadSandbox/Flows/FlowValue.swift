@@ -1,0 +1,13 @@
+/// An evaluated expression: its JSON and, when it is part of the lead the trigger received, the
+/// path to it there (the keys as the flow wrote them), so reads of lead properties can be
+/// recorded — what the sandbox's flow "stores".
+struct FlowValue: Sendable {
+    var json: FlowJSON
+    /// The path into the trigger body; nil for values not taken from the lead.
+    var lead: [String]?
+
+    init(_ json: FlowJSON, lead: [String]? = nil) {
+        self.json = json
+        self.lead = lead
+    }
+}
