@@ -93,7 +93,7 @@ public enum ConfigLoader {
         let common = ["name", "type"]
         let allowed: [String]
         switch kind {
-        case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout", "payloadCase", "flow"]
+        case .https: allowed = common + ["url", "readback", "inspectionUrl", "readbackTimeout", "payloadCase", "flow", "run"]
         case .azureTable: allowed = common + ["connectionString", "table"]
         case .dynamics: allowed = common + ["instanceUrl", "authentication", "tenantId", "clientId", "clientSecret", "username", "password", "tokenUrl", "leadSourceCode", "readback"]
         case .marketo: allowed = common + ["munchkinId", "formId", "clientId", "clientSecret", "baseUrl", "mode", "leadSourceField"]
@@ -119,7 +119,8 @@ public enum ConfigLoader {
             settings = .https(HTTPSSettings(
                 url: url, readback: try fields["readback"]?.string(), inspectionURL: try fields["inspectionUrl"]?.url(),
                 readbackTimeoutMilliseconds: try fields["readbackTimeout"]?.milliseconds() ?? 10_000, payloadCase: try fields["payloadCase"]?.choice(),
-                flow: try fields["flow"].map { node throws(LeadCheckError) in try node.flow() } ?? []
+                flow: try fields["flow"].map { node throws(LeadCheckError) in try node.flow() } ?? [],
+                run: try fields["run"].map { node throws(LeadCheckError) in try node.flowRun() }
             ))
         case .azureTable:
             let node = try required("connectionString")

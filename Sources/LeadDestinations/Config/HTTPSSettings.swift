@@ -19,10 +19,13 @@ public struct HTTPSSettings: Sendable {
     /// The endpoint's flow definition (`flow: FILE`), read when the config is loaded; `verify`
     /// runs the static check of `leadcheck flow check` on it.
     public var flow: [FlowDocument]
+    /// Where the flow's runs can be read (`run:`): after each delivery, the run the lead started.
+    public var run: FlowRunSettings?
 
     /// Creates settings.
     public init(url: Secret, readback: String? = nil, inspectionURL: String? = nil, readbackTimeoutMilliseconds: Int = 10_000,
-                payloadCase: JSONKeyCase? = nil, flow: [FlowDocument] = []) {
+                payloadCase: JSONKeyCase? = nil, flow: [FlowDocument] = [], run: FlowRunSettings? = nil) {
+        self.run = run
         self.url = url
         self.readback = readback
         self.inspectionURL = inspectionURL

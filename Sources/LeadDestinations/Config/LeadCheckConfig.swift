@@ -48,7 +48,7 @@ public struct LeadCheckConfig: Sendable {
     public var secrets: [Secret] {
         destinations.flatMap { destination -> [Secret] in
             switch destination.settings {
-            case let .https(https): return [https.url] + Redactor.secrets(inURL: https.url.reveal(), source: https.url.source)
+            case let .https(https): return [https.url] + Redactor.secrets(inURL: https.url.reveal(), source: https.url.source) + [https.run?.clientSecret].compactMap { $0 }
             case let .azureTable(connection, _): return [connection.key]
             case let .dynamics(settings): return settings.secrets
             case let .marketo(settings): return [settings.clientSecret]

@@ -20,7 +20,7 @@ public enum DestinationFactory {
             wire.https.keyCase = httpsCase ?? settings.payloadCase ?? .camel
             return HTTPSDestination(name: config.name, url: settings.url, inspectionURL: target == nil ? (settings.inspectionURL ?? fallbackInspectionURL) : nil,
                                     readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds, client: client, wire: wire,
-                                    flow: settings.flow)
+                                    flow: settings.flow, run: settings.run)
         case let .azureTable(connection, table):
             return try AzureTableDestination(name: config.name, connection: connection, table: table, client: client)
         case let .dynamics(settings):

@@ -23,13 +23,19 @@ public struct HTTPSDestination: LeadDestination {
     let encoder: HTTPSLeadEncoder
     /// The flow's definition, when configured (`flow: FILE`).
     let flow: [FlowDocument]
+    /// Where the flow's runs are read (`run:`).
+    let runs: FlowRunReader?
+    /// The run each delivered lead started, by marker, when the trigger said
+    /// (`x-ms-workflow-run-id`, flows.md §1).
+    let runIDs = LockedValue<[String: String]>([:])
     let facts = LockedValue<ConnectionFacts?>(nil)
     /// When the run began (its preflight): blank records stored since then are this run's.
     let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
 
     /// Creates the destination.
     public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
-                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(), flow: [FlowDocument] = []) {
+                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(), flow: [FlowDocument] = [], run: FlowRunSettings? = nil) {
+        runs = run.map { FlowRunReader(settings: $0, destination: name, client: client) }
         self.name = name
         self.url = url
         self.inspectionURL = inspectionURL
@@ -138,7 +144,7 @@ public struct HTTPSDestination: LeadDestination {
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
             facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
-            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
+            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) + (await runs?.signIn() ?? [])
         } catch {
             return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]
         }
@@ -147,12 +153,18 @@ public struct HTTPSDestination: LeadDestination {
     /// The marker: how the stored copy is found.
     public func receipt(for lead: Lead) -> Receipt { .marker(lead.marker) }
 
-    /// POSTs the lead.
+    /// POSTs the lead. With `run:` the request also carries `x-ms-client-tracking-id` (the
+    /// marker), which names the run it starts (flows.md §1 [DOC]); Microsoft's connector sends no
+    /// such header, so it is sent only when the run is to be found.
     public func deliver(_ lead: Lead) async -> Delivery {
-        let request = HTTPRequest(method: "POST", url: url.reveal(), body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
+        let headers: HTTPHeaders = runs == nil ? HTTPHeaders() : ["x-ms-client-tracking-id": lead.marker]
+        let request = HTTPRequest(method: "POST", url: url.reveal(), headers: headers, body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
         do {
             let response = try await client.send(request)
-            if response.isSuccess { return .accepted(receipt: receipt(for: lead)) }
+            if response.isSuccess {
+                if let run = response.headers["x-ms-workflow-run-id"], !run.isEmpty { runIDs.withLock { $0[lead.marker] = run } }
+                return .accepted(receipt: receipt(for: lead))
+            }
             let excerpt = client.redactor.redact(String(response.text.prefix(300)))
             let refusal = TriggerRefusal(status: response.status, body: response.body, url: url.reveal())
             return .failed([Finding(code: refusal.code, destination: name, lead: lead.marker, message: refusal.message, hint: refusal.hint, evidence: excerpt)])
@@ -164,6 +176,12 @@ public struct HTTPSDestination: LeadDestination {
     /// Reads back through the configured destination or the sandbox; with neither, delivery is
     /// the whole proof.
     public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
+        if let runs {
+            // The run first: a failed run stores nothing worth comparing.
+            let runID = runIDs.withLock { $0.removeValue(forKey: lead.marker) }
+            let findings = await runs.check(marker: lead.marker, runID: runID, timeout: .milliseconds(readbackTimeoutMilliseconds))
+            if !findings.isEmpty { return .failed(findings) }
+        }
         guard readsBack else { return .found([:]) }
         return await find(marker: lead.marker)
     }

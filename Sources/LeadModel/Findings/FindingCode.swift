@@ -92,6 +92,15 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case flowKeyUnsent = "flow.key-unsent"
     /// A Response action answers non-2xx, or may be skipped (502) or wait (504).
     case flowResponse = "flow.response"
+    /// The run the lead started in the endpoint's flow ended without success (`run:`).
+    case flowRunFailed = "flow.run-failed"
+    /// No run was found for the lead (`run:`): a wrong workflow, or a Power Automate flow outside
+    /// a solution, whose runs Dataverse does not keep.
+    case flowRunMissing = "flow.run-missing"
+    /// The lead's run had not ended within the read-back timeout (`run:`).
+    case flowRunUnfinished = "flow.run-unfinished"
+    /// The flow's runs could not be read with the `run:` credentials.
+    case flowRunUnreadable = "flow.run-unreadable"
     /// The test lead could not be removed.
     case cleanupFailed = "cleanup.failed"
     /// The test lead was not found to remove where leads appear asynchronously (Web-to-Lead, a
