@@ -119,7 +119,27 @@ import LeadDestinations
         Replay(name: "trigger: Response action skipped (502)", kind: "https",
                answers: [("POST /workflows", dataverse(502, "NoResponse", "The server did not receive a response from an upstream server."))],
                exit: 4, code: "http.status", words: "Response action"),
+        // flows.md §5 [SPEC] WorkflowRunsGet.json and WorkflowRunActionsList.json, their status
+        // set to Failed with the run-level error a failed run carries ([3P]) and an action's
+        // InvalidTemplate error (flows.md §3 [DOC] wording).
+        Replay(name: "run: a Logic Apps run that failed", kind: "https-logic-app",
+               answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),
+                         ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
+                         ("GET \(specWorkflow)/runs/\(specRun)", Answer(200, specRunFailed)),
+                         ("GET \(specWorkflow)/runs/\(specRun)/actions", Answer(200, specActionsFailed))],
+               exit: 4, code: "flow.run-failed", words: "action 'HTTP' failed with InvalidTemplate: Unable to process template language expressions in action 'HTTP'"),
+        // flows.md §5 [DOC] flowrun.md's columns.
+        Replay(name: "run: a Power Automate run that failed (Dataverse flowruns)", kind: "https-power-automate",
+               answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),
+                         ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
+                         ("GET /api/data/v9.2/flowruns", Answer(200, #"{"@odata.context":"https://org.crm.dynamics.com/api/data/v9.2/$metadata#flowruns(name,status,errorcode,errormessage,clienttrackingid)","value":[{"name":"\#(specRun)","status":"Failed","errorcode":"InvalidTemplate","errormessage":"Unable to process template language expressions in action 'Compose' inputs at line '0' and column '0': 'The template language expression 'triggerBody()['userDetails']['phone']' cannot be evaluated because property 'phone' doesn't exist, available properties are 'firstName, lastName, email'.'.","clienttrackingid":"\#(specRun)"}]}"#))],
+               exit: 4, code: "flow.run-failed", words: "action 'Compose' failed with InvalidTemplate"),
     ]
+
+    static let specRun = "08586676746934337772206998657CU22"
+    static let specWorkflow = "/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/test-resource-group/providers/Microsoft.Logic/workflows/test-workflow"
+    static let specRunFailed = #"{"properties":{"waitEndTime":"2018-08-10T20:16:32.044238Z","startTime":"2018-08-10T20:16:32.044238Z","endTime":"2018-08-10T20:16:32.5779999Z","status":"Failed","code":"ActionFailed","error":{"code":"ActionFailed","message":"An action failed. No dependent actions succeeded."},"correlation":{"clientTrackingId":"08586676746934337772206998657CU22"},"workflow":{"id":"/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/test-resource-group/providers/Microsoft.Logic/workflows/test-workflow/versions/08586676754160363885","name":"08586676754160363885","type":"Microsoft.Logic/workflows/versions"},"trigger":{"name":"manual","startTime":"2018-08-10T20:16:32.0387927Z","endTime":"2018-08-10T20:16:32.0387927Z","correlation":{"clientTrackingId":"08586676746934337772206998657CU22"},"code":"OK","status":"Succeeded"},"outputs":{}},"id":"/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/test-resource-group/providers/Microsoft.Logic/workflows/test-workflow/runs/08586676746934337772206998657CU22","name":"08586676746934337772206998657CU22","type":"Microsoft.Logic/workflows/runs"}"#
+    static let specActionsFailed = #"{"value":[{"properties":{"inputsLink":{"uri":"https://tempuri.org","contentVersion":"5XUACojv0aBfuP56os3CWw==","contentSize":46,"contentHash":{"algorithm":"md5","value":"XXUACojv0aBfuP56os3CWw=="}},"startTime":"2018-08-10T20:16:32.305236Z","endTime":"2018-08-10T20:16:32.5450625Z","correlation":{"actionTrackingId":"56063357-45dd-4278-9be5-8220ce0cc9ca","clientTrackingId":"08586676746934337772206998657CU22"},"status":"Failed","code":"BadRequest","error":{"code":"InvalidTemplate","message":"Unable to process template language expressions in action 'HTTP' inputs at line '0' and column '0': 'The template language expression 'triggerBody()['userDetails']['phone']' cannot be evaluated because property 'phone' doesn't exist, available properties are 'firstName, lastName, email'.'."}},"id":"/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/test-resource-group/providers/Microsoft.Logic/workflows/test-workflow/runs/08586676746934337772206998657CU22/actions/HTTP","name":"HTTP","type":"Microsoft.Logic/workflows/runs/actions"}]}"#
 
     static func yaml(_ kind: String, base: String) -> String {
         let destination: String
@@ -156,6 +176,18 @@ import LeadDestinations
                 tokenUrl: \(base)/services/oauth2/token
                 clientId: "client"
                 clientSecret: replayed-secret
+            """
+        case "https-logic-app", "https-power-automate":
+            let service = kind == "https-logic-app"
+                ? "logicApp: {subscriptionId: 34adfa4f-cedf-4dc0-ba29-b6d1a69ab345, resourceGroup: test-resource-group, workflow: test-workflow, managementUrl: \(base),"
+                : "powerAutomate: {instanceUrl: \(base),"
+            destination = """
+                type: https
+                url: \(base)/workflows/replayed/triggers/manual/paths/invoke?api-version=2016-06-01
+                readbackTimeout: 2s
+                run:
+                  \(service) tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47, clientId: 23456052-aaaa-bbbb-8662-1234df56788f,
+                    clientSecret: replayed-secret, tokenUrl: \(base)/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token}
             """
         default:
             destination = """

@@ -54,9 +54,12 @@ struct FlowEvaluator: Sendable {
 
     /// A top-level expression; failures carry Logic Apps' wording around their reason.
     mutating func evaluate(_ expression: FlowExpression, source: String) throws(FlowTemplateError) -> FlowValue {
+        let before = reads.count
         do {
             return try value(expression)
         } catch {
+            // An expression that fails stores nothing of what it read on the way.
+            reads.removeLast(reads.count - before)
             throw FlowTemplateError("The template language expression '\(source)' cannot be evaluated because \(error.message) Please see https://aka.ms/logicexpressions for usage details.")
         }
     }
