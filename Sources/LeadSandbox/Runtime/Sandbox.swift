@@ -139,7 +139,8 @@ public final class Sandbox: Sendable {
                 formId: marketo.formID, clientId: marketo.clientID, clientSecret: marketo.clientSecret
             ),
             inspection: base("inspection"),
-            caFile: caFile
+            caFile: caFile,
+            workflow: flows.current?.flow.name
         )
     }
 

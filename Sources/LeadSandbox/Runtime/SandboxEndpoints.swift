@@ -73,4 +73,7 @@ public struct SandboxEndpoints: Sendable, Codable, Hashable {
     public var inspection: String
     /// The CA certificate to trust, with `--tls`.
     public var caFile: String?
+    /// The workflow the HTTPS sink runs (`--flow`); its runs are read at the dynamics port,
+    /// `…/subscriptions/<any>/resourceGroups/<any>/providers/Microsoft.Logic/workflows/<workflow>/runs`.
+    public var workflow: String?
 }

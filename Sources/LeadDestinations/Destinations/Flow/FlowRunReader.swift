@@ -119,12 +119,21 @@ struct FlowRunReader: Sendable {
             return refusal?.error?.code == "ResourceNotFound" ? .refused([await unreadable(response, marker: marker)]) : .none
         }
         guard response.isSuccess else { return .refused([await unreadable(response, marker: marker)]) }
+        // A 2xx that is not a run (or a list of them) is not "no run yet": say what came back.
         if workflowURL != nil {
-            let run = runID == nil ? JSONValue.decode(WorkflowRun.List.self, from: response.body)?.value.first : JSONValue.decode(WorkflowRun.self, from: response.body)
+            let run: WorkflowRun?
+            if runID == nil {
+                guard let list = JSONValue.decode(WorkflowRun.List.self, from: response.body) else { return .refused([await unreadable(response, marker: marker)]) }
+                run = list.value.first
+            } else {
+                guard let one = JSONValue.decode(WorkflowRun.self, from: response.body), one.name != nil else { return .refused([await unreadable(response, marker: marker)]) }
+                run = one
+            }
             guard let run, let id = run.name else { return .none }
             return .run(id: id, status: run.properties?.status ?? "", code: run.properties?.error?.code ?? run.properties?.code, message: run.properties?.error?.message)
         }
-        guard let row = JSONValue.decode(DataverseFlowRun.List.self, from: response.body)?.value.first, let id = row.name else { return .none }
+        guard let list = JSONValue.decode(DataverseFlowRun.List.self, from: response.body) else { return .refused([await unreadable(response, marker: marker)]) }
+        guard let row = list.value.first, let id = row.name else { return .none }
         return .run(id: id, status: row.status ?? "", code: row.errorcode, message: row.errormessage)
     }
 
@@ -146,7 +155,9 @@ struct FlowRunReader: Sendable {
             hint = "Give the app \(settings.clientID) an application user in the environment with read access to the Flow Run table, and check run.powerAutomate.instanceUrl."
         }
         return Finding(code: .flowRunUnreadable, destination: destination, lead: marker,
-                       message: "the flow's runs could not be read (HTTP \(response.status)), so leadcheck cannot say whether the run the lead started succeeded",
+                       message: response.isSuccess
+                           ? "the runs API answered HTTP \(response.status) with something that is not a run, so leadcheck cannot say whether the run the lead started succeeded"
+                           : "the flow's runs could not be read (HTTP \(response.status)), so leadcheck cannot say whether the run the lead started succeeded",
                        hint: hint, evidence: evidence)
     }
 
