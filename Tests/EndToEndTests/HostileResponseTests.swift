@@ -50,7 +50,7 @@ import LeadVerification
     }
 
     static let targets = [
-        Target(kind: "https", stage: "deliver"), Target(kind: "https", stage: "readback"),
+        Target(kind: "https", stage: "deliver"), Target(kind: "https", stage: "readback"), Target(kind: "https", stage: "run"),
         Target(kind: "azure-table", stage: "preflight"), Target(kind: "azure-table", stage: "readback"),
         Target(kind: "dynamics", stage: "token"), Target(kind: "dynamics", stage: "api"),
         Target(kind: "marketo", stage: "token"), Target(kind: "marketo", stage: "api"),
@@ -69,6 +69,13 @@ import LeadVerification
             destination = "type: https\n    url: \(base)/hook\n    inspectionUrl: \(base)/inspect\n    readbackTimeout: 300ms"
             scripts = ["HEAD /hook": ok, "POST /hook": .json(status: 202, body: ""), "DELETE /inspect": ok]
             hostile = target.stage == "deliver" ? "POST /hook" : "GET /inspect"
+            if target.stage == "run" {
+                // The flow's runs API (run:), behind a working sign-in.
+                destination += "\n    run:\n      logicApp: {subscriptionId: s, resourceGroup: g, workflow: w, managementUrl: \(base)/arm, tenantId: t, clientId: c, clientSecret: s3cret-value, tokenUrl: \(base)/run-token}"
+                scripts["POST /run-token"] = .json(status: 200, body: #"{"access_token":"tok","expires_in":3599}"#)
+                scripts["GET /inspect"] = .json(status: 200, body: "[]")
+                hostile = "GET /arm/"
+            }
         case "azure-table":
             let key = Data("hostile-key".utf8).base64EncodedString()
             destination = "type: azure-table\n    connectionString: \"DefaultEndpointsProtocol=http;AccountName=acct;AccountKey=\(key);TableEndpoint=\(base)/acct;\""

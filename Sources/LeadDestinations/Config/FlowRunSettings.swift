@@ -10,6 +10,12 @@ public struct FlowRunSettings: Sendable {
         case logicApp(subscriptionID: String, resourceGroup: String, workflow: String, managementURL: String)
         /// A Power Automate solution flow: the environment's Dataverse `flowruns`.
         case powerAutomate(instanceURL: String)
+
+        /// The config key naming it.
+        public var key: String {
+            if case .logicApp = self { return "logicApp" }
+            return "powerAutomate"
+        }
     }
 
     /// Which service, and where.

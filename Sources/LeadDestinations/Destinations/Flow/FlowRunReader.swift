@@ -147,6 +147,8 @@ struct FlowRunReader: Sendable {
         let evidence = await redacted("HTTP \(response.status) \(error?.code ?? ""): \(error?.message ?? String(response.text.prefix(200)))")
         let hint: String
         switch (settings.service, response.status) {
+        case (_, 200..<300):
+            hint = "Check that run.\(settings.service.key).\(settings.service.key == "logicApp" ? "managementUrl" : "instanceUrl") is Azure Resource Manager's or the Dataverse environment's URL (\(settings.resource))."
         case (.logicApp, 404):
             hint = "Check run.logicApp's subscriptionId, resourceGroup and workflow: they must name the Logic App whose trigger URL this destination posts to."
         case (.logicApp, _):
