@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+import ZIPFoundation
 @testable import LeadSandbox
 
 /// The sandbox's own flow engine: expressions, schema checks, runAfter, Response, what a run
@@ -120,5 +121,30 @@ import Testing
         #expect(accepted.status == 202)
         #expect(accepted.headers[.msWorkflowRunID] == book.all.first?.id)
         #expect(try await store.inspect(destination: "https", markerPrefix: "LCTEST_ab12cd34_1").count == 1)
+    }
+
+    @Test func theSandboxLoadsEveryExportedForm() throws {
+        let definition = #"{"triggers":{"manual":{"type":"Request","kind":"Http","inputs":{"triggerAuthenticationType":"Tenant"}}},"actions":{}}"#
+        let forms = [
+            #"{"definition":\#(definition)}"#, #"{"name":"lead-flow","properties":{"definition":\#(definition)}}"#,
+            #"{"resources":[{"type":"Microsoft.Logic/workflows","name":"[parameters('name')]","properties":{"definition":\#(definition)}}]}"#,
+            #"{"clientdata":"{\"properties\":{\"definition\":\#(definition.replacingOccurrences(of: "\"", with: "\\\""))}}"}"#,
+        ]
+        for form in forms {
+            #expect(try SandboxFlow.load(Array(form.utf8)).trigger.authentication == "Tenant", "\(form)")
+        }
+        #expect(try SandboxFlow.load(Array(forms[1].utf8)).name == "lead-flow")
+        #expect(try SandboxFlow.load(Array(forms[2].utf8)).name == "sandbox")
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let entry = Data(#"{"properties":{"definition":\#(definition)}}"#.utf8)
+        try archive.addEntry(with: "Workflows/Leads-6D1B3C1E.json", type: .file, uncompressedSize: Int64(entry.count)) { position, size in
+            entry.subdata(in: Int(position)..<(Int(position) + size))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("solution-\(UUID().uuidString).zip").path
+        try #require(archive.data).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try SandboxFlow.load(path: path).trigger.authentication == "Tenant")
+        #expect(throws: FlowLoadError.self) { try SandboxFlow.load(Array(#"{"hello":"world"}"#.utf8)) }
+        #expect(throws: FlowLoadError.self) { try SandboxFlow.load(Array(#"{"definition":{"triggers":{"daily":{"type":"Recurrence"}}}}"#.utf8)) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// A flow definition loaded into the HTTPS sink (`leadcheck sandbox --flow FILE`, `PUT /flow`):
 /// the Request trigger's settings that decide whether a lead is let in, and the actions the run
@@ -31,10 +32,26 @@ public struct SandboxFlow: Sendable {
         return try load(json, name: nil)
     }
 
-    /// Reads a file with ``load(_:)``.
+    /// Reads a file with ``load(_:)``; a .zip is a Power Automate export package
+    /// (`Microsoft.Flow/flows/<id>/definition.json`) or a solution (`Workflows/*.json`), flows.md
+    /// §4, whose first flow with a Request trigger is loaded.
     public static func load(path: String) throws(FlowLoadError) -> SandboxFlow {
         guard let data = FileManager.default.contents(atPath: path) else { throw FlowLoadError("cannot read \(path)") }
-        do { return try load(Array(data)) } catch { throw FlowLoadError("\(path): \(error.reason)") }
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            do { return try load(Array(data)) } catch { throw FlowLoadError("\(path): \(error.reason)") }
+        }
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw FlowLoadError("\(path): a .zip that cannot be read (\(error))") }
+        for entry in archive where entry.type == .file && entry.uncompressedSize <= 16 << 20 {
+            let parts = entry.path.split(separator: "/")
+            let package = parts.count == 4 && parts[0] == "Microsoft.Flow" && parts[1] == "flows" && parts[3] == "definition.json"
+            let solution = parts.count == 2 && parts[0] == "Workflows" && parts[1].lowercased().hasSuffix(".json")
+            guard package || solution else { continue }
+            var bytes: [UInt8] = []
+            guard (try? archive.extract(entry, consumer: { bytes += $0 })) != nil, let flow = try? load(bytes) else { continue }
+            return flow
+        }
+        throw FlowLoadError("\(path): no flow with a Request trigger in Microsoft.Flow/flows/<id>/definition.json or Workflows/*.json")
     }
 
     private static func load(_ json: FlowJSON, name: String?) throws(FlowLoadError) -> SandboxFlow {
