@@ -15,6 +15,7 @@ import Testing
     struct Outcome {
         let result: LeadCheckProcess.Result
         let findings: [[String: Any]]
+        let destinations: [[String: Any]]
         /// stdout, stderr, and every report and journal written.
         let everything: String
 
@@ -62,7 +63,8 @@ import Testing
         for path in Array(reports.values) + [journal] { everything += (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reports["json"]!))) as! [String: Any]
         _ = sandbox
-        return Outcome(result: result, findings: report["findings"] as? [[String: Any]] ?? [], everything: everything)
+        return Outcome(result: result, findings: report["findings"] as? [[String: Any]] ?? [], destinations: report["destinations"] as? [[String: Any]] ?? [],
+                       everything: everything)
     }
 
     static func expectNoSecrets(_ outcome: Outcome) {
@@ -75,6 +77,8 @@ import Testing
         let outcome = try await Self.verify(flow: Self.fixture("robust.json"))
         #expect(outcome.result.status == 0, "\(outcome.result.stdoutText.suffix(2000))")
         #expect(outcome.codes().allSatisfy { !$0.hasPrefix("flow.run") }, "\(outcome.codes())")
+        #expect(outcome.destinations.first?["followsRuns"] as? Bool == true)
+        #expect(outcome.destinations.first?["readsBack"] as? Bool == true)
         Self.expectNoSecrets(outcome)
     }
 

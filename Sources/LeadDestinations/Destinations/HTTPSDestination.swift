@@ -68,6 +68,9 @@ public struct HTTPSDestination: LeadDestination {
         return pascal.split(separator: ".").map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: ".")
     }
 
+    /// Whether `run:` is configured.
+    public var followsRuns: Bool { runs != nil }
+
     /// The casing sent.
     public var payloadCase: JSONKeyCase? { encoder.options.keyCase }
 
@@ -162,7 +165,7 @@ public struct HTTPSDestination: LeadDestination {
         do {
             let response = try await client.send(request)
             if response.isSuccess {
-                if let run = response.headers["x-ms-workflow-run-id"], !run.isEmpty { runIDs.withLock { $0[lead.marker] = run } }
+                if runs != nil, let run = response.headers["x-ms-workflow-run-id"], !run.isEmpty { runIDs.withLock { $0[lead.marker] = run } }
                 return .accepted(receipt: receipt(for: lead))
             }
             let excerpt = client.redactor.redact(String(response.text.prefix(300)))

@@ -79,6 +79,9 @@ public protocol LeadDestination: Sendable {
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
     var payloadCase: JSONKeyCase? { get }
+
+    /// Whether each lead's run in the flow behind the endpoint is followed to its end (`run:`).
+    var followsRuns: Bool { get }
 }
 
 extension LeadDestination {
@@ -124,4 +127,7 @@ extension LeadDestination {
 
     /// A payload whose casing is fixed by the service's API.
     public var payloadCase: JSONKeyCase? { nil }
+
+    /// No flow runs to follow.
+    public var followsRuns: Bool { false }
 }

@@ -95,8 +95,11 @@ public enum HTMLReport {
             let passed = results.filter { $0.status == .passed }.count
             html += "<article class=\"card\" id=\"dest-\(anchor(destination.name))\">\n<h3>\(escape(destination.name)) <small>\(escape(destination.kind.rawValue))</small></h3>\n<ul class=\"props\">"
             html += "<li>\(passed) of \(results.count) leads passed</li>"
-            html += "<li>" + (destination.readsBack ? "Stored leads read back and compared field by field" : "<b>Checked by delivery only</b>: a 2xx was the whole proof") + "</li>"
+            html += "<li>" + (destination.readsBack ? "Stored leads read back and compared field by field"
+                : destination.followsRuns == true ? "<b>Checked by delivery and the flow's run</b>: what the run stored was not read back"
+                : "<b>Checked by delivery only</b>: a 2xx was the whole proof") + "</li>"
             if let payloadCase = destination.payloadCase { html += "<li class=\"casing\">Sent \(escape(payloadCase.label))</li>" }
+            if destination.followsRuns == true, destination.readsBack { html += "<li>Each lead's flow run followed to its end</li>" }
             let spent = [report.apiCallsText(destination), destination.usage?.text].compactMap { $0 }
             if !spent.isEmpty { html += "<li class=\"usage\">This run used \(escape(spent.joined(separator: "; ")))</li>" }
             if let tls = destination.connection?.tls {

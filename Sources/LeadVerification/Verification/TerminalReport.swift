@@ -30,7 +30,9 @@ public enum TerminalReport {
         if report.leads.contains(where: { $0.deprecated == true }) { lines.append("† deprecated: Microsoft retired Test Drive (\"consider transitioning to Free Trials\")") }
         for (variant, evidence) in Self.evidence(report) where !evidence.hasPrefix("documented") { lines.append("\(variant): \(evidence)") }
         for destination in report.destinations where !destination.readsBack {
-            lines.append("\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
+            lines.append(destination.followsRuns == true
+                ? "\(destination.name): checked by delivery and the flow's run — \"ok\" means the run succeeded; what it stored was not read back (configure readback: to compare fields)"
+                : "\(destination.name): checked by delivery only — \"ok\" means it answered 2xx; nothing was read back (configure readback: to confirm storage)")
         }
         for destination in report.destinations {
             if let payloadCase = destination.payloadCase { lines.append("\(destination.name): sent \(payloadCase.label)") }

@@ -50,6 +50,9 @@ public struct VerifyReport: Sendable, Codable {
         /// The JSON key casing sent (HTTPS endpoints): `camel`, as Microsoft sends it, or
         /// `pascal`, the docs' schema; absent for other kinds.
         public var payloadCase: JSONKeyCase?
+        /// Whether each lead's run in the flow behind an HTTPS endpoint was followed to its end
+        /// (`run:`); absent when not.
+        public var followsRuns: Bool?
     }
 
     /// A lead as reported.

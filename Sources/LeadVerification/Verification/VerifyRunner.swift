@@ -60,7 +60,7 @@ public struct VerifyRunner: Sendable {
             runId: leads.first?.runID.value ?? "", seed: String(seed), offer: offer,
             startedAt: LeadTimestamp(secondsSinceEpoch: Int64(started.timeIntervalSince1970)).iso8601,
             durationSeconds: Date().timeIntervalSince(started), verdict: "passed",
-            destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, apiCalls: $0.apiCalls, connection: $0.connectionFacts, payloadCase: $0.payloadCase) },
+            destinations: active.map { destinations[$0] }.map { .init(name: $0.name, kind: $0.kind, readsBack: $0.readsBack, usage: $0.usage, apiCalls: $0.apiCalls, connection: $0.connectionFacts, payloadCase: $0.payloadCase, followsRuns: $0.followsRuns ? true : nil) },
             leads: leads.indices.filter(checked.contains).map { leads[$0] }
                 .map { .init(marker: $0.marker, pair: $0.pair.label(), documented: $0.pair.isDocumented, variant: $0.caseLabel, locale: $0.locale.rawValue,
                              deprecated: $0.pair.isDeprecated ? true : nil, evidence: $0.evidence) },
