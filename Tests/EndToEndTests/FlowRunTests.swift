@@ -28,7 +28,7 @@ import Testing
 
     /// Runs `verify` against a sandbox loaded with `flow`, reading runs through `service`.
     static func verify(flow: String, service: String = "logicApp", workflow: String = "sandbox", variants: String = "[typical, partial]",
-                       sandboxArguments: [String] = []) async throws -> Outcome {
+                       sandboxArguments: [String] = [], readerSecret: String = clientSecret) async throws -> Outcome {
         let directory = try TemporaryDirectory()
         let sandbox = try SandboxProcess(["--flow", flow, "--fault", "https:require-sig=\(signature)", "--client-secret", "dynamics=RUN_SECRET"] + sandboxArguments,
                                          directory: directory, environment: ["RUN_SECRET": clientSecret])
@@ -58,7 +58,7 @@ import Testing
         let url = "\(sandbox.httpsURL)&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(signature)"
         let result = try await LeadCheckProcess.run(
             ["verify", "--config", config, "--json", reports["json"]!, "--junit", reports["junit"]!, "--html", reports["html"]!, "--journal", journal],
-            environment: ["FLOW_URL": url, "RUN_SECRET": clientSecret], timeout: 120)
+            environment: ["FLOW_URL": url, "RUN_SECRET": readerSecret], timeout: 120)
         var everything = result.stdoutText + result.stderr
         for path in Array(reports.values) + [journal] { everything += (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reports["json"]!))) as! [String: Any]
@@ -141,6 +141,17 @@ import Testing
         let unreadable = outcome.findings.filter { $0["code"] as? String == "flow.run-unreadable" }
         #expect(!unreadable.isEmpty, "\(outcome.codes())")
         #expect(unreadable.allSatisfy { ($0["hint"] as? String ?? "").contains("subscriptionId, resourceGroup and workflow") })
+    }
+
+    @Test func aReadingAppThatCannotSignInIsNamedAsTheRunReader() async throws {
+        let outcome = try await Self.verify(flow: Self.fixture("robust.json"), variants: "[typical]", readerSecret: "CANARY-wrong-run-secret")
+        #expect(outcome.result.status == 4)
+        let rejected = outcome.findings.filter { $0["code"] as? String == "auth.rejected" }
+        #expect(!rejected.isEmpty, "\(outcome.codes())")
+        #expect(rejected.allSatisfy { ($0["message"] as? String ?? "").hasPrefix("signing in to read the flow's runs (run.logicApp): Entra ID refused the client secret") }, "\(rejected)")
+        #expect(rejected.allSatisfy { ($0["hint"] as? String ?? "").contains("Partner Center does not use it") })
+        #expect(!outcome.everything.contains("CANARY-wrong-run-secret"))
+        Self.expectNoSecrets(outcome)
     }
 
     @Test func flowCheckExitsFourZeroOrTwo() async throws {

@@ -24,8 +24,21 @@ struct FlowRunReader: Sendable {
                                      clientSecret: settings.clientSecret, tokenURL: settings.effectiveTokenURL)
         self.entra = entra
         let budget = Duration.milliseconds(client.options.totalTimeoutMilliseconds)
+        let key = settings.service.key
         tokens = TokenCache { [client] in
+            // Entra's answer is classified as for Dynamics (real-responses.md §2), but this app
+            // only reads runs and Partner Center never sees it: say so in the message and hint.
             await DynamicsDestination.fetchToken(DynamicsDestination.tokenRequest(entra), client: client, budget: budget, destination: destination, settings: entra)
+                .mapError { failure in
+                    FindingsFailure(findings: failure.findings.map { finding in
+                        var copy = finding
+                        copy.message = "signing in to read the flow's runs (run.\(key)): \(finding.message)"
+                        if finding.code == .authRejected {
+                            copy.hint = "Fix run.\(key): the app \(entra.clientID ?? "") must exist in tenant \(entra.tenantID ?? "") with a current client secret (its Value, not its Secret ID) and access to \(entra.instanceURL). It only reads runs; Partner Center does not use it."
+                        }
+                        return copy
+                    })
+                }
         }
         session = BearerSession(client: client, tokens: tokens, retryBudget: budget)
     }
