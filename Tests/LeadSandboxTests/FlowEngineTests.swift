@@ -47,6 +47,21 @@ import ZIPFoundation
         }
     }
 
+    @Test func functionsFollowTheFunctionsReference() throws {
+        var evaluator = FlowEvaluator(triggerBody: Self.lead, triggerHeaders: [:], parameters: [:], caseInsensitiveReads: true)
+        func value(_ template: String) throws -> FlowJSON { try evaluator.evaluate(template: template).json }
+        #expect(try value("@equals(triggerBody()?['userDetails']?['phone'], '')") == .bool(true))
+        #expect(try value("@equals('Ada', 'ada')") == .bool(false))
+        #expect(try value("@startsWith('Hello', 'hel')") == .bool(true))
+        #expect(try value("@contains('Hello', 'hel')") == .bool(false))
+        #expect(try value("@substring('hello world', 6, 5)") == .string("world"))
+        #expect(throws: FlowTemplateError.self) { try value("@substring('hello', 3, 5)") }
+        #expect(throws: FlowTemplateError.self) { try value("@substring('hello', 1e300)") }
+        let outcome = Self.run(try Self.flow(#"{"Answer":{"type":"Response","runAfter":{},"inputs":{"statusCode":5000}}}"#))
+        #expect(outcome.run.actions.map { "\($0.status) \($0.code)" } == ["Failed InvalidTemplate"])
+        #expect(outcome.response == nil)
+    }
+
     @Test func requiredIsCaseSensitiveByDefaultAndTypesRefuseNull() {
         let schema = FlowJSON.parse(Array(#"{"type":"object","properties":{"userDetails":{"type":"object","properties":{"phone":{"type":"string"}}}},"required":["UserDetails"]}"#.utf8))!
         let strict = FlowSchemaValidator(requiredCaseSensitive: true).violations(of: Self.lead, against: schema)

@@ -159,7 +159,11 @@ struct FlowEngine {
                 return succeed(value.json)
             case "response":
                 let value = try evaluator.evaluate(inputs).json
-                let status = Int(value["statusCode"]?.interpolated ?? "200") ?? 200
+                // A status outside 100–599 fails the action (inferred: Logic Apps refuses such a
+                // definition when it is saved) rather than reaching the HTTP layer.
+                guard let status = Int(value["statusCode"]?.interpolated ?? "200"), (100...599).contains(status) else {
+                    return fail("InvalidTemplate", "The response status code '\(value["statusCode"]?.interpolated ?? "")' of action '\(name)' is not a valid HTTP status.")
+                }
                 var headers: [String: String] = [:]
                 for (key, header) in value["headers"]?.object ?? [:] { headers[key] = header.interpolated }
                 if response == nil { response = (status, headers, value["body"] ?? .null) }

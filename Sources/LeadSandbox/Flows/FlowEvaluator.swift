@@ -151,9 +151,14 @@ struct FlowEvaluator: Sendable {
         case "trim": return .string(text(0).trimmingCharacters(in: .whitespacesAndNewlines))
         case "replace": return .string(text(0).replacingOccurrences(of: text(1), with: text(2)))
         case "substring":
+            // azure-docs workflow-definition-language-functions-reference.md: a start and length
+            // past the end is an error, "unlike similar functions in other languages".
             let characters = Array(text(0))
-            let start = max(0, min(characters.count, Int(number(1))))
-            let length = values.count > 2 ? max(0, min(characters.count - start, Int(number(2)))) : characters.count - start
+            let start = Int(exactly: number(1).rounded(.towardZero)) ?? -1
+            let length = values.count > 2 ? Int(exactly: number(2).rounded(.towardZero)) ?? -1 : characters.count - start
+            guard start >= 0, length >= 0, start <= characters.count - length else {
+                throw FlowTemplateError("the template function 'substring' was given start \(text(1)) and length \(text(2)) for a string of \(characters.count) characters.")
+            }
             return .string(String(characters[start..<(start + length)]))
         case "split": return .array(text(0).components(separatedBy: text(1)).map { .string($0) })
         case "join": return .string((values.first?.array ?? []).map(\.interpolated).joined(separator: text(1)))
@@ -171,10 +176,15 @@ struct FlowEvaluator: Sendable {
             case let .object(value): return .bool(value.isEmpty)
             default: return .bool(false)
             }
-        case "equals": return .bool(values.count == 2 && (values[0] == values[1] || values[0].interpolated.lowercased() == values[1].interpolated.lowercased() && values[0].typeName == values[1].typeName))
+        case "equals":
+            // The functions reference: "If you use logical functions or conditions to compare
+            // values, null values are converted to empty string" values; otherwise an exact match.
+            func compared(_ value: FlowJSON) -> FlowJSON { value == .null ? .string("") : value }
+            return .bool(values.count == 2 && compared(values[0]) == compared(values[1]))
         case "not": return .bool(!(values.first?.truthy ?? false))
         case "and": return .bool(values.allSatisfy(\.truthy))
         case "or": return .bool(values.contains(where: \.truthy))
+        // The functions reference: contains "is case-sensitive"; startsWith and endsWith "aren't".
         case "contains":
             switch values.first {
             case let .array(elements)?: return .bool(values.count > 1 && elements.contains(values[1]))

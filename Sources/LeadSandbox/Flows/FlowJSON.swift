@@ -66,8 +66,9 @@ indirect enum FlowJSON: Sendable, Equatable, Codable {
         }
     }
 
-    /// The value as an expression's string interpolation writes it: strings bare, null empty,
-    /// anything else as JSON.
+    /// The value as an expression's string interpolation writes it: strings bare, null empty
+    /// (the functions reference, `string()`), anything else as JSON; booleans as .NET writes them
+    /// (`True`), inferred: the reference shows no example.
     var interpolated: String {
         switch self {
         case .null: ""
