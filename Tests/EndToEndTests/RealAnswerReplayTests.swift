@@ -128,6 +128,18 @@ import LeadDestinations
                          ("GET \(specWorkflow)/runs/\(specRun)", Answer(200, specRunFailed)),
                          ("GET \(specWorkflow)/runs/\(specRun)/actions", Answer(200, specActionsFailed))],
                exit: 4, code: "flow.run-failed", words: "action 'HTTP' failed with InvalidTemplate: Unable to process template language expressions in action 'HTTP'"),
+        Replay(name: "run: a Logic Apps run still running at the timeout", kind: "https-logic-app",
+               answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),
+                         ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
+                         ("GET \(specWorkflow)/runs/\(specRun)", Answer(200, specRunFailed.replacingOccurrences(of: #""status":"Failed","code":"ActionFailed","error":{"code":"ActionFailed","message":"An action failed. No dependent actions succeeded."},"#, with: #""status":"Running","#)))],
+               exit: 4, code: "flow.run-unfinished", words: "was still Running after leadcheck followed it"),
+        // No x-ms-workflow-run-id (SuppressWorkflowHeadersOnResponse): looked up by client
+        // tracking id, and the runs list stays empty.
+        Replay(name: "run: no run has the lead's client tracking id", kind: "https-logic-app",
+               answers: [("POST /workflows", Answer(202, "")),
+                         ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
+                         ("GET \(specWorkflow)/runs", Answer(200, #"{"value":[]}"#))],
+               exit: 4, code: "flow.run-missing", words: "client tracking id"),
         // flows.md §5 [DOC] flowrun.md's columns.
         Replay(name: "run: a Power Automate run that failed (Dataverse flowruns)", kind: "https-power-automate",
                answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),

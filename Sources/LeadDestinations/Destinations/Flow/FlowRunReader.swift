@@ -80,7 +80,7 @@ struct FlowRunReader: Sendable {
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         if case let .run(id, status, _, _) = last {
             return [Finding(code: .flowRunUnfinished, destination: destination, lead: marker,
-                            message: "the flow's run \(id) was still \(status) \(String(format: "%.0f", seconds)) s after delivery",
+                            message: "the flow's run \(id) was still \(status) after leadcheck followed it for \(String(format: "%.0f", seconds)) s",
                             hint: "leadcheck cannot say whether this lead survives: raise readbackTimeout, or look at the run in the flow's run history.")]
         }
         return [missing(marker: marker, runID: runID, seconds: seconds)]
@@ -102,13 +102,17 @@ struct FlowRunReader: Sendable {
         return "\(management)/subscriptions/\(segment(subscription))/resourceGroups/\(segment(group))/providers/Microsoft.Logic/workflows/\(segment(workflow))"
     }
 
+    /// A GET of the workflow's `path` (`/runs/…`) at ARM's api-version 2016-06-01 (flows.md §5).
+    static func armRequest(_ workflowURL: String, _ path: String, query: String = "", token: String) -> HTTPRequest {
+        HTTPRequest(url: "\(workflowURL)\(path)?api-version=2016-06-01\(query)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"])
+    }
+
     /// Where the run is read: `runs/{id}`, or `runs?$filter=ClientTrackingId eq '…'` (flows.md
     /// §5), or Dataverse's `flowruns` filtered by `name` (the run id) or `clienttrackingid`.
     func lookRequest(marker: String, runID: String?, token: String) -> HTTPRequest {
-        let headers: HTTPHeaders = ["Accept": "application/json", "Authorization": "Bearer \(token)"]
         if let workflowURL {
-            if let runID { return HTTPRequest(url: "\(workflowURL)/runs/\(QueryLiteral.urlComponent(runID))?api-version=2016-06-01", headers: headers) }
-            return HTTPRequest(url: "\(workflowURL)/runs?api-version=2016-06-01&$filter=\(QueryLiteral.urlComponent("ClientTrackingId eq \(QueryLiteral.odata(marker))"))", headers: headers)
+            if let runID { return Self.armRequest(workflowURL, "/runs/\(QueryLiteral.urlComponent(runID))", token: token) }
+            return Self.armRequest(workflowURL, "/runs", query: "&$filter=\(QueryLiteral.urlComponent("ClientTrackingId eq \(QueryLiteral.odata(marker))"))", token: token)
         }
         let filter = runID.map { "name eq \(QueryLiteral.odata($0))" } ?? "clienttrackingid eq \(QueryLiteral.odata(marker))"
         return DynamicsDestination.webAPI("GET", entra, "flowruns?$select=name,status,errorcode,errormessage,clienttrackingid&$filter=\(QueryLiteral.urlComponent(filter))", token: token)
@@ -127,7 +131,9 @@ struct FlowRunReader: Sendable {
         case let .success(value): response = value
         }
         if response.status == 404, runID != nil, workflowURL != nil {
-            // The workflow exists but not the run (yet), or the workflow is another one.
+            // The workflow exists but not the run (yet), or the workflow is another one. That ARM
+            // names a missing workflow `ResourceNotFound` is inferred (its usual code; our notes
+            // quote none): any other 404 is polled again, so nothing rests on the sandbox's code.
             let refusal = JSONValue.decode(WorkflowRun.Refusal.self, from: response.body)
             return refusal?.error?.code == "ResourceNotFound" ? .refused([await unreadable(response, marker: marker)]) : .none
         }
@@ -196,7 +202,7 @@ struct FlowRunReader: Sendable {
         var action: (name: String, code: String?, message: String?)?
         var evidence: [String] = []
         if let workflowURL, case let .success(response) = await session.send({
-            HTTPRequest(url: "\(workflowURL)/runs/\(QueryLiteral.urlComponent(runID))/actions?api-version=2016-06-01", headers: ["Accept": "application/json", "Authorization": "Bearer \($0)"])
+            Self.armRequest(workflowURL, "/runs/\(QueryLiteral.urlComponent(runID))/actions", token: $0)
         }, verdict: Self.verdict), response.isSuccess, let list = JSONValue.decode(WorkflowRunAction.List.self, from: response.body) {
             let failed = list.value.filter { ["failed", "timedout"].contains(($0.properties?.status ?? "").lowercased()) }
             // A scope or condition fails because an action inside it did: name the innermost.
