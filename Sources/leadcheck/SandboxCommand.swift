@@ -20,7 +20,8 @@ struct SandboxCommand: AsyncParsableCommand {
         They can be changed while running: PUT {"faults":[…]} to the inspection API's /faults.
 
         --flow FILE makes the HTTPS sink behave as that Power Automate or Logic Apps flow (a JSON
-        export: {"definition":…}, an ARM resource or template, definition.json, clientdata): its
+        export: {"definition":…}, an ARM resource or template, definition.json, clientdata; or an
+        export package or solution .zip): its
         trigger's authentication and Schema Validation, Parse JSON, expressions, Response actions;
         a successful run stores the lead properties the flow read. Its runs are served on the
         dynamics port as Azure Resource Manager serves them
@@ -58,7 +59,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("client-secret"), help: "Client secret KIND=ENV_VAR for dynamics, marketo or salesforce, read from ENV_VAR (repeatable).")
     var clientSecrets: [String] = []
 
-    @Option(help: "A flow definition (JSON) the HTTPS sink behaves as.")
+    @Option(help: "A flow definition (JSON, or an export package or solution .zip) the HTTPS sink behaves as.")
     var flow: String?
 
     @Option(name: .customLong("flow-reads"), help: "How the flow's expressions match property names: case-insensitive (what Logic Apps does, flows.md §3) or case-sensitive.")

@@ -9,6 +9,9 @@ public enum StarterConfig {
         public var httpsURL: String?
         /// A sandbox's inspection API, for reading back what its HTTPS sink stored.
         public var httpsInspectionURL: String?
+        /// Where the endpoint's flow runs are read (`run:`, a Logic App's): workflow, management
+        /// URL, token URL, tenant, client, secret.
+        public var httpsRun: (workflow: String, managementURL: String, tokenURL: String, tenantID: String, clientID: String, clientSecret: String)?
         /// Azure Storage connection string, or a `${VAR}` reference.
         public var tableConnectionString: String?
         /// Dynamics: instance URL, token URL override, tenant, client, secret.
@@ -67,6 +70,15 @@ public enum StarterConfig {
                     # payloadCase: pascal      # camelCase (the default) is what Microsoft sends; pascal is the docs' schema
                 \(values.httpsInspectionURL.map { "    inspectionUrl: \(q($0))   # the sandbox keeps what its sink received\n" } ?? "")
                 """
+            if let run = values.httpsRun {
+                out += """
+                        run:                       # the flow's runs, read as a Logic App's
+                          logicApp: {subscriptionId: "00000000-0000-4000-8000-000000000000", resourceGroup: sandbox, workflow: \(q(run.workflow)),
+                                     managementUrl: \(q(run.managementURL)), tokenUrl: \(q(run.tokenURL)),
+                                     tenantId: \(q(run.tenantID)), clientId: \(q(run.clientID)), clientSecret: \(q(run.clientSecret))}
+
+                    """
+            }
         }
         if let connection = values.tableConnectionString {
             out += """
