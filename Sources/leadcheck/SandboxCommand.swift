@@ -103,7 +103,7 @@ struct SandboxCommand: AsyncParsableCommand {
         var loadedFlow: SandboxFlow?
         if let flow {
             do { loadedFlow = try SandboxFlow.load(path: flow) } catch {
-                throw LeadCheckError.invalidValue(flag: "--flow", value: flow, expected: error.reason)
+                throw LeadCheckError.invalidInput(location: "--flow", reason: error.reason)
             }
         }
         let flowOptions = FlowOptions(caseInsensitiveReads: flowReads == .caseInsensitive, requiredCaseSensitive: flowRequired == .caseSensitive)
