@@ -51,6 +51,24 @@ import LeadDestinations
         #expect(throws: LeadCheckError.self) { try destination("    payloadCase: snake\n") }
     }
 
+    @Test func runNamesWhereAFlowsRunsAreReadAndItsMistakes() throws {
+        func config(_ run: String) -> String {
+            "version: 1\ndestinations:\n  - name: flow\n    type: https\n    url: https://example.com/hook\n    run:\n" + run
+        }
+        let parsed = try ConfigLoader.parse(config("      logicApp: {subscriptionId: s, resourceGroup: g, workflow: w, tenantId: t, clientId: c, clientSecret: \"${RUN_SECRET}\"}\n"),
+                                            file: "leadcheck.yaml", environment: ["RUN_SECRET": "run-secret-value"])
+        guard case let .https(https) = parsed.destinations[0].settings, let run = https.run,
+              case let .logicApp(subscription, group, workflow, management) = run.service else { Issue.record("no run"); return }
+        #expect([subscription, group, workflow, management] == ["s", "g", "w", "https://management.azure.com"])
+        #expect(run.effectiveTokenURL == "https://login.microsoftonline.com/t/oauth2/v2.0/token")
+        #expect(run.clientSecret.source == "RUN_SECRET")
+        #expect(parsed.secrets.map { $0.reveal() }.contains("run-secret-value"))
+        #expect(Self.message(config("      logicApp: {subscriptionId: s, resourceGroup: g, tenantId: t, clientId: c, clientSecret: x}\n")).contains("run.logicApp needs 'workflow'"))
+        #expect(Self.message(config("      powerAutomate: {instanceUrl: https://o.crm.dynamics.com, tenantId: t, clientId: c, clientSecret: x, workflow: w}\n")).contains("workflow"))
+        #expect(Self.message(config("      logicApps: {}\n")).contains("did you mean 'logicApp'"))
+        #expect(Self.message(config("      logicApp: {}\n      powerAutomate: {}\n")).contains("exactly one of 'logicApp' or 'powerAutomate'"))
+    }
+
     @Test func missingVariableIsNamedWithItsLocation() {
         var environment = Self.environment
         environment["LEADCHECK_SF_CLIENT_SECRET"] = nil
