@@ -12,12 +12,21 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json; charset=utf-8"
 local f = io.open("$dir/body.json", "r"); wrk.body = f:read("*a"):gsub("%s+$", ""); f:close()
 LUA
+  # Starts `leadcheck sandbox ARGS…` in the background (its pid in $pid) and waits until it has
+  # written its endpoints.
+  local pid
+  start_sandbox() {
+    rm -f "$dir/endpoints.json"
+    "$bin" sandbox "$@" --endpoints "$dir/endpoints.json" > "$dir/sandbox.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 100); do [ -s "$dir/endpoints.json" ] && break; sleep 0.1; done
+  }
+  endpoint() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$dir/endpoints.json" "$1"; }
+
   log "sandbox: HTTPS sink with --data on disk, wrk -t2 -c16 for 5 s"
-  "$bin" sandbox --data "$data" --endpoints "$dir/endpoints.json" > "$dir/sandbox.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 100); do [ -s "$dir/endpoints.json" ] && break; sleep 0.1; done
-  local url; url=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["https"])' "$dir/endpoints.json")
-  local inspection; inspection=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["inspection"])' "$dir/endpoints.json")
+  start_sandbox --data "$data"
+  local url; url=$(endpoint https)
+  local inspection; inspection=$(endpoint inspection)
   wrk -t2 -c16 -d5s -s "$dir/post.lua" "$url" > "$dir/wrk-sandbox.txt"
   local stored; stored=$(curl -s "$inspection/counts" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["https"])')
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -27,11 +36,8 @@ LUA
   # missing): what Hummingbird, the router and the fault middleware cost on their own, the
   # ceiling any stored figure sits under on this machine.
   log "sandbox: the same sink refusing every POST before the store, same load"
-  rm -f "$dir/endpoints.json"
-  "$bin" sandbox --fault 'https:require-sig=bench' --endpoints "$dir/endpoints.json" > "$dir/sandbox-refusing.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do [ -s "$dir/endpoints.json" ] && break; sleep 0.1; done
-  url=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["https"])' "$dir/endpoints.json")
+  start_sandbox --fault 'https:require-sig=bench'
+  url=$(endpoint https)
   wrk -t2 -c16 -d5s -s "$dir/post.lua" "$url" > "$dir/wrk-refusing.txt"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
