@@ -4,7 +4,7 @@ import Testing
 
 /// A destination that answers headers and then trickles costs bounded time, and the config's
 /// timeouts reach the transport (issue 17). Bounded by what is counted, not by the clock: a
-/// loaded CI machine stretches wall time; `scripts/bench dead` measures that.
+/// loaded CI machine stretches wall time; `scripts/bench verify` measures that.
 @Suite(.serialized) struct DeadDestinationTests {
     static func config(_ server: RawServer, timeout: String) -> String {
         """
