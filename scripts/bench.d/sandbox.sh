@@ -70,7 +70,7 @@ refusing, _ = rate(sys.argv[4])
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", sandbox_text)
 print("sandbox HTTPS sink, file-backed --data, wrk -t2 -c16 POSTs for 5 s (release build)")
 print(f"  sandbox                      {sandbox:>10,.0f} req/s, {stored:,} leads stored ({stored / 5:,.0f} stored/s), non-2xx: {errors.group(1) if errors else 0}")
-print(f"  sink refusing, nothing kept {refusing:>10,.0f} req/s (401 before the store: Hummingbird, router, middleware); stored/s is {stored / 5 / refusing:.2f} of it")
+print(f"  sink refusing, nothing kept  {refusing:>10,.0f} req/s (401 before the store: Hummingbird, router, middleware); stored/s is {stored / 5 / refusing:.2f} of it")
 print(f"  nginx return 202 (ceiling)   {nginx:>10,.0f} req/s")
 print(f"  floor: sandbox sink ≥ 20,000 stored leads/s: {stored / 5 / 20000:.2f}×; share of the nginx ceiling: {sandbox / nginx:.2f}")
 PY
