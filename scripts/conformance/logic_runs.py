@@ -3,7 +3,8 @@ flow the sandbox's HTTPS sink runs, through the sandbox's Azure Resource Manager
 
 A lead is posted to the trigger (with x-ms-client-tracking-id, as leadcheck sends it) of a
 sandbox loaded with fixtures/flows/docs-parse-json.json; the SDK then gets the run by the id the
-trigger answered, lists runs by client tracking id and lists the run's actions; the failed
+trigger answered, lists runs filtered by client tracking id and status (an unknown property is
+refused) and lists the run's actions; Dataverse's flowruns are filtered the same way; the failed
 action's outputsLink is fetched with plain requests. The token comes from msal, as in
 dynamics.py. Runs against a --tls sandbox: azure-core refuses bearer tokens over http.
 
@@ -16,7 +17,7 @@ import time
 import msal
 import requests
 from azure.core.credentials import AccessToken
-from azure.core.exceptions import ClientAuthenticationError, ResourceNotFoundError
+from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError
 from azure.mgmt.logic import LogicManagementClient
 
 
@@ -59,6 +60,25 @@ def main() -> None:
 
     listed = list(logic.workflow_runs.list("leads", "sandbox", filter=f"ClientTrackingId eq '{marker}'"))
     assert [r.name for r in listed] == [run_id], listed
+    both = list(logic.workflow_runs.list("leads", "sandbox", filter=f"Status eq 'Failed' and ClientTrackingId eq '{marker}'"))
+    assert [r.name for r in both] == [run_id], both
+    assert list(logic.workflow_runs.list("leads", "sandbox", filter="Status eq 'Succeeded'")) == []
+    try:
+        list(logic.workflow_runs.list("leads", "sandbox", filter="Colour eq 'red'"))
+        raise AssertionError("a filter on an unknown property was answered")
+    except HttpResponseError as error:
+        assert error.status_code == 400, error
+
+    # Dataverse's flowruns (what run.powerAutomate reads), with plain requests: the filter is
+    # OData, strings compare case-insensitively, and an unknown column or bad syntax is a 400.
+    auth = {"Authorization": f"Bearer {result['access_token']}", "Accept": "application/json"}
+    flowruns = f"{instance}/api/data/v9.2/flowruns"
+    rows = requests.get(flowruns, params={"$filter": f"clienttrackingid eq '{marker.lower()}' and status eq 'Failed'"}, headers=auth)
+    assert rows.status_code == 200 and [r["name"] for r in rows.json()["value"]] == [run_id], rows.text
+    assert requests.get(flowruns, params={"$filter": "status eq 'Success'"}, headers=auth).json()["value"] == []
+    for bad in ["colour eq 'red'", "name eq"]:
+        refused = requests.get(flowruns, params={"$filter": bad}, headers=auth)
+        assert refused.status_code == 400 and refused.json()["error"]["code"] == "0x80060888", (bad, refused.text)
 
     actions = {a.name: a for a in logic.workflow_run_actions.list("leads", "sandbox", run_id)}
     parse = actions["Parse_JSON"]
@@ -80,7 +100,7 @@ def main() -> None:
         raise AssertionError("an unknown workflow was found")
     except ResourceNotFoundError as error:
         assert "ResourceNotFound" in str(error), error
-    print("logic_runs: azure-mgmt-logic read the sandbox flow's run, runs by client tracking id and actions")
+    print("logic_runs: azure-mgmt-logic read the sandbox flow's run, runs filtered by client tracking id and status, and actions; flowruns filtered as Dataverse filters")
 
 
 if __name__ == "__main__":

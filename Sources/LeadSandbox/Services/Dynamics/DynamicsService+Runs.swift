@@ -53,14 +53,19 @@ extension DynamicsService {
 
     func armRuns(_ request: SandboxRequest) -> SandboxResponse {
         withRuns(request) { runs in
-            var selected = runs
-            // `$filter=ClientTrackingId eq '…'` and `Status eq '…'`, joined by `and` (flows.md §5).
-            for (field, value) in Self.equalities(request.queryValue("$filter") ?? "") {
-                switch field.lowercased() {
-                case "clienttrackingid": selected = selected.filter { $0.clientTrackingID == value }
-                case "status": selected = selected.filter { $0.status.lowercased() == value.lowercased() }
-                default: break
+            // `$filter` on Status, StartTime and ClientTrackingId (flows.md §5), with the OData
+            // subset the other services take; values compared exactly (inferred: the spec does
+            // not say). A filter ARM could not read is refused: the code is inferred.
+            var filter: TableFilter?
+            if let text = request.queryValue("$filter") {
+                let known: Set<String> = ["Status", "StartTime", "ClientTrackingId"]
+                guard let parsed = try? TableFilter.parse(text, maxComparisons: nil), parsed.properties.allSatisfy(known.contains) else {
+                    return Self.armError(400, code: "InvalidFilter", message: "The filter '\(text)' is not valid: it may compare Status, StartTime and ClientTrackingId.")
                 }
+                filter = parsed
+            }
+            let selected = runs.filter { run in
+                filter?.matches(["Status": run.status, "StartTime": run.startTime, "ClientTrackingId": run.clientTrackingID]) ?? true
             }
             return .json(200, FlowJSON.object(["value": .array(selected.map { runJSON($0, request) })]).text)
         }
@@ -132,51 +137,31 @@ extension DynamicsService {
     }
 
     /// Dataverse's `flowruns` (flows.md §5, [DOC] flowrun.md): `name` the run id, `status`
-    /// Success/Failed/Cancelled, `errorcode`, `errormessage`, `clienttrackingid`; filtered by
-    /// `clienttrackingid eq '…'` or `name eq '…'`.
+    /// Success/Failed/Cancelled, `errorcode`, `errormessage`, `clienttrackingid`; `$filter` read
+    /// and refused as the leads query reads it (strings compared case-insensitively).
     func flowRuns(_ request: SandboxRequest) -> SandboxResponse {
-        var runs = flows.all
-        for (field, value) in Self.equalities(request.queryValue("$filter", plusAsSpace: true) ?? "") {
-            switch field.lowercased() {
-            case "clienttrackingid": runs = runs.filter { $0.clientTrackingID == value }
-            case "name": runs = runs.filter { $0.id == value }
-            default: break
+        var filter: TableFilter?
+        if let text = request.queryValue("$filter", plusAsSpace: true) {
+            do { filter = try TableFilter.parse(text, functions: true, maxComparisons: nil) } catch {
+                return Self.dataverseError(400, code: "0x80060888", message: "Syntax error in $filter '\(text)'.")
             }
         }
-        let rows: [FlowJSON] = runs.map { run in
-            let status = run.status == "Succeeded" ? "Success" : run.status
-            return .object([
-                "flowrunid": .string(UUID(uuidString: run.correlationID).map { $0.uuidString.lowercased() } ?? run.correlationID), "name": .string(run.id),
-                "status": .string(status), "starttime": .string(run.startTime), "endtime": .string(run.endTime),
-                "errorcode": run.errorCode.map { .string($0) } ?? .null, "errormessage": run.errorMessage.map { .string($0) } ?? .null,
-                "clienttrackingid": .string(run.clientTrackingID), "triggertype": .string("Request"),
-            ])
+        let rows: [[String: String?]] = flows.all.map { run in
+            [
+                "flowrunid": UUID(uuidString: run.correlationID).map { $0.uuidString.lowercased() } ?? run.correlationID, "name": run.id,
+                "status": run.status == "Succeeded" ? "Success" : run.status, "starttime": run.startTime, "endtime": run.endTime,
+                "errorcode": run.errorCode, "errormessage": run.errorMessage, "clienttrackingid": run.clientTrackingID, "triggertype": "Request",
+            ]
         }
-        let body = FlowJSON.object(["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#flowruns"), "value": .array(rows)])
+        if let unknown = filter?.properties.first(where: { !Self.flowRunColumns.contains($0) }) {
+            return Self.dataverseError(400, code: "0x80060888", message: "Could not find a property named '\(unknown)' on type 'Microsoft.Dynamics.CRM.flowrun'.")
+        }
+        let matching = rows.filter { row in filter?.matches(row.compactMapValues { $0 }, caseInsensitive: true) ?? true }
+        let value: [FlowJSON] = matching.map { row in .object(row.mapValues { $0.map(FlowJSON.string) ?? .null }) }
+        let body = FlowJSON.object(["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#flowruns"), "value": .array(value)])
         return SandboxResponse(status: 200, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"], body: Array(body.text.utf8))
     }
 
-    /// `A eq 'x' and B eq 'y'` as (A, x), (B, y); `''` is a quote inside a literal.
-    static func equalities(_ filter: String) -> [(String, String)] {
-        var found: [(String, String)] = []
-        var rest = Substring(filter)
-        while let eq = rest.range(of: " eq '") {
-            let field = rest[..<eq.lowerBound].split(separator: " ").last.map(String.init) ?? ""
-            var value = ""
-            var index = eq.upperBound
-            while index < rest.endIndex {
-                if rest[index] == "'" {
-                    let next = rest.index(after: index)
-                    if next < rest.endIndex, rest[next] == "'" { value.append("'"); index = rest.index(after: next); continue }
-                    index = next
-                    break
-                }
-                value.append(rest[index])
-                index = rest.index(after: index)
-            }
-            found.append((field.trimmingCharacters(in: CharacterSet(charactersIn: "(")), value))
-            rest = rest[index...]
-        }
-        return found
-    }
+    /// The columns a `flowruns` row has here (flows.md §5).
+    static let flowRunColumns: Set<String> = ["flowrunid", "name", "status", "starttime", "endtime", "errorcode", "errormessage", "clienttrackingid", "triggertype"]
 }
