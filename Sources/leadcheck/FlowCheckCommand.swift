@@ -27,7 +27,7 @@ struct FlowCheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("https-case"), help: "Key casing of the payloads checked: camel (what Microsoft sends; the default) or pascal.")
     var httpsCase: JSONKeyCase = .camel
 
-    @Flag(help: "Treat expression property names as case-sensitive (flows.md §3: Logic Apps reads them case-insensitively, by a third-party finding).")
+    @Flag(help: "Treat expression property names as case-sensitive (Logic Apps reads them case-insensitively, by a third-party finding: the IllogicApps emulator).")
     var caseSensitiveReads = false
 
     @Option(help: "Also write the findings as JSON.")

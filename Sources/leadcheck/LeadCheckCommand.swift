@@ -8,7 +8,7 @@ struct LeadCheckCommand: AsyncParsableCommand {
         discussion: """
         Exit codes: 0 passed · 1 usage error · 2 config or input error · 3 runtime error · 4 verification failed.
         """,
-        version: "0.1.0",
+        version: LeadCheckVersion.current,
         subcommands: [VerifyCommand.self, ReportCommand.self, GenerateCommand.self, SendCommand.self, SandboxCommand.self, CleanupCommand.self, InitCommand.self, FlowCommand.self]
     )
 }

@@ -5,7 +5,7 @@ import Glibc
 import LeadModel
 
 /// Entry point. ArgumentParser's own exit codes (64 for usage) are mapped onto leadcheck's
-/// documented ones (DESIGN §2): 1 usage, 2 input, 3 runtime, 4 verification failed.
+/// documented ones (README, "Exit codes"): 1 usage, 2 input, 3 runtime, 4 verification failed.
 @main
 struct LeadCheckMain {
     static func main() async {

@@ -62,10 +62,10 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "A flow definition (JSON, or an export package or solution .zip) the HTTPS sink behaves as.")
     var flow: String?
 
-    @Option(name: .customLong("flow-reads"), help: "How the flow's expressions match property names: case-insensitive (what Logic Apps does, flows.md §3) or case-sensitive.")
+    @Option(name: .customLong("flow-reads"), help: "How the flow's expressions match property names: case-insensitive (what Logic Apps does, by a third-party finding: the IllogicApps emulator) or case-sensitive.")
     var flowReads: KeyMatching = .caseInsensitive
 
-    @Option(name: .customLong("flow-required"), help: "How a schema's required list is matched: case-sensitive (what Logic Apps does, flows.md §3) or case-insensitive.")
+    @Option(name: .customLong("flow-required"), help: "How a schema's required list is matched: case-sensitive (what Logic Apps does, by a third-party finding: the IllogicApps emulator) or case-insensitive.")
     var flowRequired: KeyMatching = .caseSensitive
 
     @Option(help: "Write the endpoints and credentials as JSON to this file once the sandbox is ready.")

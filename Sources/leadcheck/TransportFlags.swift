@@ -33,7 +33,7 @@ struct TransportFlags: ParsableArguments {
     @Flag(name: .customLong("follow-redirects"), help: "Follow up to 5 redirects instead of reporting them (Authorization is dropped on a host change).")
     var followRedirects = false
 
-    /// Validates the flags into transport options. Timeouts follow DESIGN §6's precedence: the
+    /// Validates the flags into transport options. Timeouts follow the README's precedence: the
     /// flag, else `LEADCHECK_CONNECT_TIMEOUT` / `LEADCHECK_TIMEOUT` (seconds), else the config's
     /// `defaults` (built-in defaults when there is no config).
     func options(concurrency: Int, defaults: LeadCheckConfig.Defaults = LeadCheckConfig.Defaults(),

@@ -4,22 +4,24 @@ import Testing
 import LeadModel
 import LeadSandbox
 
-/// `msft-test` leads are Microsoft's Validate lead as the reference notes show it
-/// (`../shared/reference/destinations.md` §0.2 and §2.2), read from the notes themselves, with
-/// leadcheck's own token in place of Microsoft's (issue 15).
+/// `msft-test` leads are Microsoft's Validate lead as published (docs/reference/lead.md §2 and
+/// docs/reference/azure-table.md §2), compared with `fixtures/microsoft/validate-lead.json`, which
+/// holds the published values with their sources, and with leadcheck's own token in place of
+/// Microsoft's.
 @Suite(.serialized) struct MicrosoftTestLeadTests {
-    static let notes: String = {
-        let path = LeadCheckProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/destinations.md").path
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    }()
+    /// The published shapes of the Validate lead, each with its source.
+    struct Reference: Decodable {
+        struct Form: Decodable { let fields: [[String]] }
+        struct Text: Decodable { let text: String }
+        struct Entry: Decodable { let value: [String: String] }
+        let salesforceForm: Form
+        let faqJSON: Text
+        let tableCustomerInfo: Entry
+    }
 
-    /// The fenced block that follows the first line containing `anchor`.
-    static func block(after anchor: String) throws -> String {
-        let start = try #require(notes.range(of: anchor), "the reference notes have no '\(anchor)' (is ../shared beside the checkout?)")
-        let open = try #require(notes.range(of: "```", range: start.upperBound..<notes.endIndex))
-        let bodyStart = try #require(notes[open.upperBound...].firstIndex(of: "\n"))
-        let close = try #require(notes.range(of: "```", range: bodyStart..<notes.endIndex))
-        return String(notes[notes.index(after: bodyStart)..<close.lowerBound])
+    static func reference() throws -> Reference {
+        let url = LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/microsoft/validate-lead.json")
+        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
     }
 
     static var token: Regex<AnyRegexOutput> { try! Regex("MSFT_TEST_[0-9]{18}") }
@@ -38,11 +40,7 @@ import LeadSandbox
     static func firstToken(_ text: String) throws -> String { String(try #require(text.firstMatch(of: token)).output[0].substring ?? "") }
 
     @Test func theSalesforceFormIsTheReferenceTestLead() async throws {
-        var reference: [(String, String)] = []
-        for line in try Self.block(after: "(a) Salesforce form-post shape").split(separator: "\n") {
-            let parts = line.components(separatedBy: " = ")
-            if parts.count == 2 { reference.append((parts[0].trimmingCharacters(in: .whitespaces), parts[1])) }
-        }
+        let reference = try Self.reference().salesforceForm.fields.map { ($0[0], $0[1]) }
         #expect(reference.count == 12)
         let body = try await Self.generate("salesforce").split(separator: "\n")[0]
         let fields = body.split(separator: "&").map { pair -> (String, String) in
@@ -52,7 +50,7 @@ import LeadSandbox
         let token = try Self.firstToken(String(body.removingPercentEncoding ?? ""))
         let sent = Dictionary(fields, uniquingKeysWith: { first, _ in first })
         // Every field of the reference, with Microsoft's values (encoding once in the form; the
-        // second `encoding` is the servlet URL's query, notes §0.2).
+        // second `encoding` is the servlet URL's query, docs/reference/lead.md §2).
         for (name, value) in reference where name != "oid" {
             #expect(sent[name] == Self.ours(value, token: token, offer: "Contoso Analytics"), "\(name)")
         }
@@ -60,8 +58,8 @@ import LeadSandbox
     }
 
     @Test func theHTTPSBodyIsTheFAQsJSON() async throws {
-        // The FAQ's JSON misses a comma after OfferTitle (notes §0.2 say so); put it back.
-        let text = try Self.block(after: "(b) JSON shape").replacingOccurrences(of: "\"\n    \"Description\"", with: "\",\n    \"Description\"")
+        // The FAQ's JSON misses a comma after OfferTitle (docs/reference/lead.md §2 say so); put it back.
+        let text = try Self.reference().faqJSON.text.replacingOccurrences(of: "\"\n    \"Description\"", with: "\",\n    \"Description\"")
         let reference = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let line = try await Self.generate("https").split(separator: "\n")[0]
         let sent = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -76,7 +74,7 @@ import LeadSandbox
     }
 
     @Test func theTableCustomerInfoIsTheRealSampleEntry() async throws {
-        let reference = try #require(try JSONSerialization.jsonObject(with: Data(Self.block(after: "`sample-entry.json` is the real").utf8)) as? [String: String])
+        let reference = try Self.reference().tableCustomerInfo.value
         let line = try await Self.generate("azure-table").split(separator: "\n")[0]
         let entity = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let info = try #require(try JSONSerialization.jsonObject(with: Data((entity["CustomerInfo"] as! String).utf8)) as? [String: String])

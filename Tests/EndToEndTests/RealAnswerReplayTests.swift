@@ -6,7 +6,7 @@ import LeadTransport
 import LeadDestinations
 
 /// A server that is not the sandbox replays the answers the real services give, as
-/// `../shared/reference/real-responses.md` and `flows.md` capture them; `verify` must name each
+/// docs/reference/ records them (each destination's file and flows.md); `verify` must name each
 /// one with its real fix (issue 16).
 @Suite(.serialized) struct RealAnswerReplayTests {
     struct Replay: Sendable, CustomTestStringConvertible {
@@ -54,7 +54,7 @@ import LeadDestinations
     ]
 
     static let replays: [Replay] = [
-        // real-responses.md §1: the code is in the body only; skew is read from Date.
+        // docs/reference/azure-table.md §8: the code is in the body only; skew is read from Date.
         Replay(name: "table: AuthenticationFailed, clock an hour off", kind: "azure-table",
                answers: [("POST /acct/Tables", Answer(403, tableAuth, headers: [date(offset: 3600)]))], exit: 4, code: "clock.skew", words: "Sync this machine's clock"),
         Replay(name: "table: AuthenticationFailed, clock right", kind: "azure-table",
@@ -65,7 +65,7 @@ import LeadDestinations
         Replay(name: "table: KeyBasedAuthenticationNotPermitted", kind: "azure-table",
                answers: [("POST /acct/Tables", Answer(403, #"{"odata.error":{"code":"KeyBasedAuthenticationNotPermitted","message":{"lang":"en-US","value":"Key based authentication is not permitted on this storage account.\nRequestId:x\nTime:y"}}}"#, headers: [date()]))],
                exit: 4, code: "access.blocked", words: "Allow storage account key access"),
-        // §2: Entra by error_codes.
+        // docs/reference/dynamics.md §5: Entra by error_codes.
         Replay(name: "entra: AADSTS7000215", kind: "dynamics", answers: [("POST /72f988bf", entra(401, "invalid_client", 7_000_215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'x'."))],
                exit: 4, code: "auth.rejected", words: "Value, not its Secret ID"),
         Replay(name: "entra: AADSTS7000222", kind: "dynamics", answers: [("POST /72f988bf", entra(401, "invalid_client", 7_000_222, "The provided client secret keys for app 'x' are expired."))],
@@ -76,7 +76,7 @@ import LeadDestinations
                exit: 4, code: "auth.rejected", words: "Directory ID"),
         Replay(name: "entra: AADSTS500011", kind: "dynamics", answers: [("POST /72f988bf", entra(400, "invalid_resource", 500_011, "The resource principal named https://contoso.crm.dynamics.com was not found in the tenant named x."))],
                exit: 4, code: "auth.rejected", words: "instance URL"),
-        // §2: Dataverse by error.code.
+        // docs/reference/dynamics.md §5: Dataverse by error.code.
         Replay(name: "dataverse: 0x80072560 no application user", kind: "dynamics",
                answers: [signedIn[0], ("GET /api/data/v9.2/WhoAmI", dataverse(403, "0x80072560", "The user is not a member of the organization."))],
                exit: 4, code: "permission.missing", words: "Create an Application User"),
@@ -92,18 +92,18 @@ import LeadDestinations
         Replay(name: "dataverse: 0x8004431a option out of range", kind: "dynamics",
                answers: signedIn + [("POST /api/data/v9.2/leads", dataverse(400, "0x8004431a", "A validation error occurred. The value 8 of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3"))],
                exit: 4, code: "deliver.rejected", words: "leadSourceCode"),
-        // §3: Marketo's identity endpoint.
+        // docs/reference/marketo.md §3: Marketo's identity endpoint.
         Replay(name: "marketo: invalid_client", kind: "marketo",
                answers: [("GET /identity", Answer(401, #"{"error":"invalid_client","error_description":"Bad client credentials"}"#)), ("POST /identity", Answer(401, #"{"error":"invalid_client","error_description":"Bad client credentials"}"#))],
                exit: 4, code: "auth.rejected", words: "LaunchPoint"),
-        // §4: Salesforce OAuth.
+        // docs/reference/salesforce.md §5: Salesforce OAuth.
         Replay(name: "salesforce: no client credentials user", kind: "salesforce",
                answers: [("POST /services/oauth2/token", Answer(400, #"{"error":"invalid_grant","error_description":"no client credentials user enabled"}"#))],
                exit: 4, code: "auth.rejected", words: "Run As user"),
         Replay(name: "salesforce: invalid_client", kind: "salesforce",
                answers: [("POST /services/oauth2/token", Answer(400, #"{"error":"invalid_client","error_description":"invalid client credentials"}"#))],
                exit: 4, code: "auth.rejected", words: "consumer key"),
-        // flows.md §1–§2: the trigger's answers.
+        // docs/reference/flows.md §1–§2: the trigger's answers.
         Replay(name: "trigger: SAS signature missing", kind: "https",
                answers: [("POST /workflows", dataverse(401, "DirectApiAuthorizationRequired", "The request must be authenticated only by Shared Access scheme."))],
                exit: 4, code: "http.status", words: "sp, sv and sig"),
@@ -119,9 +119,9 @@ import LeadDestinations
         Replay(name: "trigger: Response action skipped (502)", kind: "https",
                answers: [("POST /workflows", dataverse(502, "NoResponse", "The server did not receive a response from an upstream server."))],
                exit: 4, code: "http.status", words: "Response action"),
-        // flows.md §5 [SPEC] WorkflowRunsGet.json and WorkflowRunActionsList.json, their status
+        // docs/reference/flows.md §5 [SPEC] WorkflowRunsGet.json and WorkflowRunActionsList.json, their status
         // set to Failed with the run-level error a failed run carries ([3P]) and an action's
-        // InvalidTemplate error (flows.md §3 [DOC] wording).
+        // InvalidTemplate error (docs/reference/flows.md §3 [DOC] wording).
         Replay(name: "run: a Logic Apps run that failed", kind: "https-logic-app",
                answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),
                          ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
@@ -140,7 +140,7 @@ import LeadDestinations
                          ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),
                          ("GET \(specWorkflow)/runs", Answer(200, #"{"value":[]}"#))],
                exit: 4, code: "flow.run-missing", words: "client tracking id"),
-        // flows.md §5 [DOC] flowrun.md's columns.
+        // docs/reference/flows.md §5 [DOC] flowrun.md's columns.
         Replay(name: "run: a Power Automate run that failed (Dataverse flowruns)", kind: "https-power-automate",
                answers: [("POST /workflows", Answer(202, "", headers: [("x-ms-workflow-run-id", specRun)])),
                          ("POST /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2", Answer(200, token)),

@@ -33,7 +33,7 @@ import LeadTransport
         let tableURL = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1].replacingOccurrences(of: ";", with: "")
         let noAuth = try await client.send(HTTPRequest(method: "POST", url: tableURL + "/Tables", body: .bytes(Array("{\"TableName\":\"X\"}".utf8), contentType: "application/json")))
         #expect(noAuth.status == 403)
-        // The real service puts the code in the body only (real-responses.md §1).
+        // The real service puts the code in the body only (docs/reference/azure-table.md §8).
         #expect(noAuth.headers["x-ms-error-code"] == nil)
         #expect(noAuth.text.contains(#""code":"AuthenticationFailed""#))
         let leads = try await sandbox.inspect("/leads") as! [Any]

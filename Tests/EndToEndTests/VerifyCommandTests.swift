@@ -53,7 +53,7 @@ import LeadModel
         ("azure-table:clock-skew", Int32(4), "clock.skew", "azure-table"),
         ("azure-table:status=503", Int32(4), "throttled", "azure-table"),
         ("*:mojibake", Int32(4), "field.mangled", "azure-table"),
-        // real-responses.md §1–§2 and flows.md §1–§2, as the sandbox now answers them.
+        // docs/reference/azure-table.md §8–§2 and docs/reference/flows.md §1–§2, as the sandbox now answers them.
         ("azure-table:firewall", Int32(4), "access.blocked", "azure-table"),
         ("azure-table:shared-key-disabled", Int32(4), "access.blocked", "azure-table"),
         ("dynamics:write-only", Int32(0), "readback.denied", "dynamics"),

@@ -6,7 +6,7 @@ import Testing
 @testable import LeadVerification
 
 /// The exact requests leadcheck sends to Dynamics, Marketo and Salesforce, against the
-/// reference notes' documented examples (§3.3–3.4, §4.2, §5.2, §5.4), and the literal escaping
+/// documented examples in docs/reference/ (dynamics.md §3–4, marketo.md §2, salesforce.md §2 and §4), and the literal escaping
 /// of read-back queries with the hostile variant's O'Brien.
 @Suite struct DestinationRequestTests {
     static let hostile = LeadGenerator(options: GenerationOptions(seed: 42, matrix: .documented, variants: [.hostile], locales: [.enUS])).lead(at: 0)

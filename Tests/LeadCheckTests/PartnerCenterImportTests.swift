@@ -3,7 +3,7 @@ import Testing
 @testable import LeadModel
 @testable import LeadDestinations
 
-/// One Partner Center customer-leads document per destination type (reference notes §6), and
+/// One Partner Center customer-leads document per destination type (docs/reference/partner-center.md §4), and
 /// the ways a document can be wrong.
 @Suite struct PartnerCenterImportTests {
     static let schema = #""$schema":"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3""#

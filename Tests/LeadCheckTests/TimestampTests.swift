@@ -2,7 +2,7 @@ import Testing
 @testable import LeadModel
 
 @Suite struct TimestampTests {
-    // 636737558587117715 .NET ticks (the real Azure Table test row, reference notes §0.2) is
+    // 636737558587117715 .NET ticks (the real Azure Table test row, docs/reference/lead.md §2) is
     // 2018-09-28 18:24:18 UTC, and that row's PartitionKey is 9:2F28:2F2018.
     static let testRow = LeadTimestamp(secondsSinceEpoch: (636_737_558_587_117_715 / 10_000_000) - 62_135_596_800)
 

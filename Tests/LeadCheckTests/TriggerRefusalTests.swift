@@ -1,7 +1,7 @@
 import Testing
 @testable import LeadDestinations
 
-/// The trigger answers of flows.md §1–§2, classified without a network.
+/// The trigger answers of docs/reference/flows.md §1–§2, classified without a network.
 @Suite struct TriggerRefusalTests {
     static func refusal(_ status: Int, _ code: String?, _ message: String = "", url: String = "https://prod-01.westus.logic.azure.com:443/workflows/x/triggers/manual/paths/invoke") -> TriggerRefusal {
         let body = code.map { #"{"error":{"code":"\#($0)","message":"\#(message)"}}"# } ?? ""

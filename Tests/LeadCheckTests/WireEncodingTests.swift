@@ -17,7 +17,7 @@ import Testing
 
     static let allLeads = LeadGenerator(options: GenerationOptions(seed: 42, matrix: .full)).leads()
 
-    // MARK: HTTPS (reference notes §1.1)
+    // MARK: HTTPS (docs/reference/https-endpoint.md §1)
 
     static let exampleLead = lead(
         CustomerInfo(firstName: "Some", lastName: "One", email: "someone@contoso.com", phone: "16175555555",
@@ -26,7 +26,7 @@ import Testing
     )
 
     @Test func httpsBodyIsCamelCaseAsMicrosoftSendsIt() throws {
-        // destinations.md §1.1 (corrected): the keys partners captured on the wire
+        // docs/reference/https-endpoint.md §1 (corrected): the keys partners captured on the wire
         // (azure-docs #58230's example body), in the documented example's order.
         #expect(HTTPSLeadEncoder().encodedString(Self.exampleLead) == #"{"userDetails":{"firstName":"Some","lastName":"One","email":"someone@contoso.com","phone":"16175555555","country":"USA","company":"Contoso","title":"Esquire"},"leadSource":"AzureMarketplace","actionCode":"INS","offerTitle":"Test Microsoft","description":"Test run through Power Automate"}"#)
     }
@@ -67,7 +67,7 @@ import Testing
         #expect(!omitted.lowercased().contains("lastname"))
     }
 
-    // MARK: Azure Table (reference notes §2.2)
+    // MARK: Azure Table (docs/reference/azure-table.md §2)
 
     @Test func azureCustomerInfoIsTheRealTestEntry() throws {
         let token = "MSFT_TEST_636737558587117715"
@@ -104,7 +104,7 @@ import Testing
         }
     }
 
-    // MARK: Dynamics (reference notes §3.1–3.2)
+    // MARK: Dynamics (docs/reference/dynamics.md §1–2)
 
     @Test func dynamicsRecordUsesTheLeadLogicalNames() throws {
         let lead = Self.lead(
@@ -133,7 +133,7 @@ import Testing
         #expect(Set(record.keys) == ["lastname", "description", "subject", "leadsourcecode"])
     }
 
-    // MARK: Marketo (reference notes §4.2)
+    // MARK: Marketo (docs/reference/marketo.md §2)
 
     @Test func marketoSubmitFormHasTheDocumentedShape() throws {
         let lead = Self.lead(CustomerInfo(firstName: "Marge", lastName: "Simpson", email: "marge.simpson@fox.com"), description: "d")
@@ -165,7 +165,7 @@ import Testing
         }
     }
 
-    // MARK: Salesforce (reference notes §0.2, §5.1)
+    // MARK: Salesforce (docs/reference/lead.md §2, docs/reference/salesforce.md §1)
 
     @Test func salesforceFormHasTheTestLeadFields() throws {
         let token = "MSFT_TEST_636573304831318844"

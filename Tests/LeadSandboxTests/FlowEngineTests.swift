@@ -5,7 +5,7 @@ import ZIPFoundation
 @testable import LeadSandbox
 
 /// The sandbox's own flow engine: expressions, schema checks, runAfter, Response, what a run
-/// stores (issue 19, part 3; flows.md §1–§3).
+/// stores (issue 19, part 3; docs/reference/flows.md §1–§3).
 @Suite struct FlowEngineTests {
     static let lead = FlowJSON.parse(Array(#"{"userDetails":{"firstName":"Ada","email":"LCTEST_ab12cd34_1@example.com","phone":null},"leadSource":"AzureMarketplace","description":"LCTEST_ab12cd34_1 hi"}"#.utf8))!
 

@@ -14,7 +14,7 @@ from azure.data.tables import TableServiceClient
 def code_of(error: Exception) -> str:
     """The service's error code: the SDK's attribute when it sets one, else the JSON body's
     odata.error.code — where the real service puts it: its JSON errors carry no x-ms-error-code
-    header (real-responses.md §1), and the SDK leaves error_code unset on some paths."""
+    header (docs/reference/azure-table.md §8), and the SDK leaves error_code unset on some paths."""
     code = getattr(error, "error_code", None)
     if code:
         return str(getattr(code, "value", code))

@@ -66,7 +66,7 @@ def main() -> None:
     assert no_token.status_code == 401, no_token.status_code
 
     assert requests.put(f"{endpoints['inspection']}/faults", json={"faults": ["dynamics:missing-privilege"]}).status_code == 200
-    # real-responses.md §2: 0x8004F502 (the docs' AttributePrivilegeCreateIsMissing, named in the
+    # docs/reference/dynamics.md §5: 0x8004F502 (the docs' AttributePrivilegeCreateIsMissing, named in the
     # error's annotations when the client asks for them).
     denied = session.post(f"{api}/leads", json={"lastname": "Denied", "leadsourcecode": 8},
                           headers={"Prefer": 'odata.include-annotations="*"'})

@@ -1,7 +1,7 @@
 """Conformance: marketorestpython against the leadcheck sandbox's Marketo emulation.
 
-Leads are created with Submit Form, as today's connector most likely does (reference notes
-§4.1), then marketorestpython gets a token, reads them by email and deletes them. Its host is
+Leads are created with Submit Form, as today's connector most likely does (docs/reference/marketo.md
+§1), then marketorestpython gets a token, reads them by email and deletes them. Its host is
 built from the Munchkin ID, so it is pointed at the sandbox through its `host` attribute.
 
 usage: marketo.py ENDPOINTS_JSON

@@ -1,4 +1,4 @@
-/// The two Shared Key authorization schemes the Table service accepts (reference notes §2.5).
+/// The two Shared Key authorization schemes the Table service accepts (docs/reference/azure-table.md §5).
 public enum SharedKeyScheme: String, Sendable, Hashable, CaseIterable {
     /// `SharedKey`: verb, Content-MD5, Content-Type, date, canonicalized resource.
     case sharedKey = "SharedKey"

@@ -3,7 +3,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Azure Table Shared Key signing, exactly as the reference notes (§2.5) give it. Pure: the same
+/// Azure Table Shared Key signing, exactly as docs/reference/azure-table.md §5 gives it. Pure: the same
 /// code signs leadcheck's requests and verifies them in the sandbox.
 ///
 /// Table-service specifics: no canonicalized headers (unlike Blob/Queue); the date slot holds

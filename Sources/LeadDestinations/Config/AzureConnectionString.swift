@@ -1,7 +1,7 @@
 import LeadModel
 import LeadTransport
 
-/// An Azure Storage connection string (reference notes §2.3): `AccountName`, `AccountKey`,
+/// An Azure Storage connection string (docs/reference/azure-table.md §3): `AccountName`, `AccountKey`,
 /// `DefaultEndpointsProtocol`, `EndpointSuffix` or an explicit `TableEndpoint`, or
 /// `UseDevelopmentStorage=true` (Azurite's well-known account).
 public struct AzureConnectionString: Sendable {
@@ -12,7 +12,7 @@ public struct AzureConnectionString: Sendable {
     /// The table service base URL, without a trailing slash (path-style ones end in the account).
     public let tableEndpoint: String
 
-    /// Azurite's development account, public and well known (notes §2.6).
+    /// Azurite's development account, public and well known (docs/reference/azure-table.md §6).
     public static let developmentAccount = "devstoreaccount1"
     /// Azurite's development key: public, but still kept out of output like any key.
     public static var developmentKeyValue: String { developmentKey }

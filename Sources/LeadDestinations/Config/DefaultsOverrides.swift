@@ -1,6 +1,6 @@
 import LeadModel
 
-/// Applies run-default overrides in DESIGN §6's precedence: a flag beats a `LEADCHECK_*`
+/// Applies run-default overrides in the README's precedence: a flag beats a `LEADCHECK_*`
 /// environment variable, which beats the config file, which beats the built-in default.
 public struct DefaultsOverrides: Sendable {
     /// `--seed`, parsed where it was read (nil when absent).

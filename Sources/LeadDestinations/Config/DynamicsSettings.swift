@@ -1,6 +1,6 @@
 import LeadTransport
 
-/// A Dynamics 365 destination: the inputs Partner Center asks for (reference notes §3.1) and
+/// A Dynamics 365 destination: the inputs Partner Center asks for (docs/reference/dynamics.md §1) and
 /// what leadcheck needs to sign in for read-back and cleanup.
 public struct DynamicsSettings: Sendable {
     /// How Partner Center signs in to the instance.
@@ -8,7 +8,7 @@ public struct DynamicsSettings: Sendable {
         /// An Entra application (client id + secret): what leadcheck can verify.
         case azureAD
         /// A licensed user's name and password: accepted so the config mirrors Partner Center,
-        /// but leadcheck does not sign in that way (ROPC is discouraged and blocked by MFA, §3.3).
+        /// but leadcheck does not sign in that way (ROPC is discouraged and blocked by MFA, docs/reference/dynamics.md §3).
         case office365
     }
 
@@ -28,7 +28,7 @@ public struct DynamicsSettings: Sendable {
     public var password: Secret?
     /// The client-credentials token endpoint; Entra's v2.0 endpoint for the tenant unless set.
     public var tokenURL: String?
-    /// The `leadsourcecode` option value written (8 = Web is [INF], notes §3.1).
+    /// The `leadsourcecode` option value written (8 = Web is [INF], docs/reference/dynamics.md §1).
     public var leadSourceCode: Int
     /// A separate app (`readback: {clientId, clientSecret}`) that reads back and deletes the
     /// test leads, for a write-only Lead Writer: delivery always uses the Partner Center app.

@@ -1,7 +1,7 @@
 import LeadTransport
 
 /// Where the runs of an HTTPS endpoint's flow can be read (`run:` on an https destination):
-/// Azure Resource Manager's Logic Apps API or Dataverse's `flowruns` table (flows.md §5), each
+/// Azure Resource Manager's Logic Apps API or Dataverse's `flowruns` table (docs/reference/flows.md §5), each
 /// with an Entra app that may read them.
 public struct FlowRunSettings: Sendable {
     /// The service that keeps the runs.
@@ -38,7 +38,7 @@ public struct FlowRunSettings: Sendable {
         self.tokenURL = tokenURL
     }
 
-    /// The resource the token is for: ARM (flows.md §5: `https://management.azure.com/.default`
+    /// The resource the token is for: ARM (docs/reference/flows.md §5: `https://management.azure.com/.default`
     /// for the public cloud, the configured management URL otherwise) or the Dataverse environment.
     public var resource: String {
         switch service {

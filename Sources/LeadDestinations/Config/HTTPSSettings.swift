@@ -14,7 +14,7 @@ public struct HTTPSSettings: Sendable {
     /// How long to poll for the stored lead (flows store asynchronously), ms.
     public var readbackTimeoutMilliseconds: Int
     /// The payload's key casing (`payloadCase:`); nil means camelCase, what Microsoft's
-    /// connector really sends (destinations.md §1.1, corrected 2026-12-01).
+    /// connector really sends (docs/reference/https-endpoint.md §1, corrected 2026-12-01).
     public var payloadCase: JSONKeyCase?
     /// The endpoint's flow definition (`flow: FILE`), read when the config is loaded; `verify`
     /// runs the static check of `leadcheck flow check` on it.

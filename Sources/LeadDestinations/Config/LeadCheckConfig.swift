@@ -1,7 +1,7 @@
 import LeadModel
 import LeadTransport
 
-/// A parsed `leadcheck.yaml` (DESIGN §6), every secret already a ``Secret``.
+/// A parsed `leadcheck.yaml` (README, "leadcheck.yaml"), every secret already a ``Secret``.
 public struct LeadCheckConfig: Sendable {
     /// The schema version; 1.
     public var version: Int

@@ -2,7 +2,7 @@ import LeadModel
 import LeadTransport
 
 /// A Marketo destination: Partner Center's Munchkin ID, form id, client id and secret
-/// (reference notes §4.1), and the choices the undocumented connector leaves open.
+/// (docs/reference/marketo.md §1), and the choices the undocumented connector leaves open.
 public struct MarketoSettings: Sendable {
     /// The Munchkin ID, e.g. `123-PQR-789`.
     public var munchkinID: String
@@ -13,7 +13,7 @@ public struct MarketoSettings: Sendable {
     /// Its client secret.
     public var clientSecret: Secret
     /// `https://<munchkin>.mktorest.com` unless overridden; REST lives under `/rest`, identity
-    /// under `/identity` (notes §4.2).
+    /// under `/identity` (docs/reference/marketo.md §2).
     public var baseURL: String
     /// submitForm (default, [INF] today's connector) or sync.
     public var mode: MarketoMode

@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Reads a Partner Center `customer-leads` resource (reference notes §6) — `leadDestination`
+/// Reads a Partner Center `customer-leads` resource (docs/reference/partner-center.md §4) — `leadDestination`
 /// plus its `*LeadConfiguration` — into the one destination it describes, so `verify` checks
 /// exactly what Partner Center will write to.
 ///

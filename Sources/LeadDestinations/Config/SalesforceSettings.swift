@@ -1,7 +1,7 @@
 import LeadTransport
 
-/// A Salesforce destination: the Web-to-Lead org id Partner Center asks for (reference notes
-/// §5.1), and a client-credentials connected app for read-back and cleanup (§5.4).
+/// A Salesforce destination: the Web-to-Lead org id Partner Center asks for (docs/reference/salesforce.md
+/// §1), and a client-credentials connected app for read-back and cleanup (§4).
 public struct SalesforceSettings: Sendable {
     /// The production Web-to-Lead servlet Microsoft posts to.
     public static let productionWebToLeadURL = "https://webto.salesforce.com/servlet/servlet.WebToLead?encoding=UTF-8"

@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// An Azure Table, written the way Microsoft's connector writes it (reference notes §2): the
+/// An Azure Table, written the way Microsoft's connector writes it (docs/reference/azure-table.md): the
 /// `MarketplaceLeads` table created if missing, a string-only entity with `CustomerInfo` as JSON,
 /// Shared Key auth with a pinned `x-ms-version`; read back by PartitionKey + RowKey; deleted with
 /// `If-Match: *`.
@@ -38,7 +38,7 @@ public struct AzureTableDestination: LeadDestination {
         encoder = AzureTableEntityEncoder(options: options, leadSourceFormat: wire.leadSourceFormat)
     }
 
-    /// The entity's values (destinations.md §2.2): `LeadSource` as configured (full by default),
+    /// The entity's values (docs/reference/azure-table.md §2): `LeadSource` as configured (full by default),
     /// `ActionCode`, `OfferDisplayName`, `CustomerInfo`'s fields, `Description`.
     public func delivered(_ lead: Lead) -> [LeadField: String] {
         LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
@@ -68,14 +68,14 @@ public struct AzureTableDestination: LeadDestination {
     }
 
     /// The finding for an unexpected answer, with the hint for its error code
-    /// (real-responses.md §1).
+    /// (docs/reference/azure-table.md §8).
     func finding(_ response: HTTPResponse, lead: String?, action: String, now: Date = Date()) -> Finding {
         let error = AzureTableError(response)
         let code = error.code.isEmpty ? "no error code" : error.code
         let message = error.message
         switch error.code {
         case "AuthenticationFailed":
-            // The service's text never says why (real-responses.md §1: no AuthenticationErrorDetail
+            // The service's text never says why (docs/reference/azure-table.md §8: no AuthenticationErrorDetail
             // in JSON), so skew is read from the clock: its Date against ours.
             if let offset = ClockCheck.offset(response, now: now), abs(offset) > ClockCheck.storageLimitSeconds {
                 return Finding(code: .clockSkew, destination: name, lead: lead,
@@ -183,19 +183,19 @@ public struct AzureTableDestination: LeadDestination {
         return stored
     }
 
-    /// The entity's `CustomerInfo`: a JSON object kept as a string property (destinations.md §2.2).
+    /// The entity's `CustomerInfo`: a JSON object kept as a string property (docs/reference/azure-table.md §2).
     static func customerInfo(_ entity: JSONObject) -> JSONObject? {
         entity["CustomerInfo"]?.string.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
     }
 
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
     /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
-    /// service cannot filter on it, notes §2.4); returns a finding when listing failed.
+    /// service cannot filter on it, docs/reference/azure-table.md §4); returns a finding when listing failed.
     func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: JSONObject, _ receipt: Receipt) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
             var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
-            // querying-tables-and-entities (notes §2.4): the filter percent-encoded, spaces as %20.
+            // querying-tables-and-entities (docs/reference/azure-table.md §4): the filter percent-encoded, spaces as %20.
             if let filter { query += "&$filter=\(QueryLiteral.urlComponent(filter))" }
             if let (pk, rk) = continuation {
                 let allowed = CharacterSet.alphanumerics
@@ -226,7 +226,7 @@ public struct AzureTableDestination: LeadDestination {
     }
 
     /// Entities written since `since` whose `CustomerInfo` fields and `Description` are all
-    /// blank, found by `Timestamp` (the documented notification query, notes §2.1).
+    /// blank, found by `Timestamp` (the documented notification query, docs/reference/azure-table.md §1).
     public func blankRecords(since: LeadTimestamp) async -> Int? {
         var count = 0
         let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
@@ -273,7 +273,7 @@ public struct AzureTableDestination: LeadDestination {
         return await readBack(marker: lead, receipt: receipt)
     }
 
-    /// Deletes the entity by its keys, one call per entity (destinations.md §2 step 5); a 404
+    /// Deletes the entity by its keys, one call per entity (docs/reference/azure-table.md §4, step 5); a 404
     /// is nothing stored.
     public func remove(marker: String, receipt: Receipt) async -> Removal {
         do {

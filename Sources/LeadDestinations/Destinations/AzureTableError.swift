@@ -3,7 +3,7 @@ import LeadTransport
 
 /// A Table service error answer, read where the real service puts it: the code from the JSON
 /// body's `odata.error.code` — the service's JSON errors carry no `x-ms-error-code` header
-/// (real-responses.md §1, [REC] SDK recordings of 2017, 2021 and 2024) — and the header only as
+/// (docs/reference/azure-table.md §8, [REC] SDK recordings of 2017, 2021 and 2024) — and the header only as
 /// a fallback (XML errors, Azurite).
 struct AzureTableError: Sendable, Equatable {
     /// The error code, `""` when the answer names none.

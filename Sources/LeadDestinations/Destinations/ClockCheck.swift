@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Compares this machine's clock with a server's `Date` header (DESIGN §4 preflight). Azure
+/// Compares this machine's clock with a server's `Date` header (the preflight). Azure
 /// Storage rejects requests more than 15 minutes off; leadcheck warns from 5 minutes.
 enum ClockCheck {
     /// Skew, in seconds, from which a warning is raised.

@@ -1,7 +1,7 @@
 import Foundation
 import LeadTransport
 
-/// A Dataverse Web API error, `{"error":{"code":"0x…","message":"…"}}` (real-responses.md §2,
+/// A Dataverse Web API error, `{"error":{"code":"0x…","message":"…"}}` (docs/reference/dynamics.md §5,
 /// powerapps-docs compose-http-requests-handle-errors), classified by its code.
 struct DataverseError: Decodable, Sendable {
     struct Body: Decodable, Sendable {

@@ -2,12 +2,12 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Dynamics 365 (Dataverse), written as the reference notes §3 describe: an Entra
+/// Dynamics 365 (Dataverse), written as docs/reference/dynamics.md describes: an Entra
 /// client-credentials token for `<instance>/.default`, reused until it expires; the `lead`
 /// created through the Web API with the mapping of ``DynamicsLeadEncoder`` (the mapping and the
 /// `leadsourcecode` value are [INF], hence configurable); read back by id and found by
 /// `emailaddress1`; deleted by id. 401 renews the token once; 429 waits out `Retry-After`.
-/// Error texts map to the Partner Center FAQ's fixes (§3.1).
+/// Error texts map to the Partner Center FAQ's fixes (docs/reference/dynamics.md §1).
 public struct DynamicsDestination: LeadDestination {
     /// The configured name.
     public let name: String
@@ -28,7 +28,7 @@ public struct DynamicsDestination: LeadDestination {
     /// What the preflight's first API call measured on a fresh connection.
     public var connectionFacts: ConnectionFacts? { facts.value }
 
-    /// The Web API version (notes §3.4: current v9.2).
+    /// The Web API version (docs/reference/dynamics.md §4: current v9.2).
     public static let apiVersion = "v9.2"
     /// The columns read back.
     static let columns = ["leadid", "firstname", "lastname", "emailaddress1", "telephone1", "address1_country", "companyname", "jobtitle", "description", "subject", "leadsourcecode"]
@@ -39,7 +39,7 @@ public struct DynamicsDestination: LeadDestination {
     ]
 
     /// The record's values: `subject` holds the lead-source string, `leadsourcecode` the
-    /// configured option value (both [INF], destinations.md §3.1).
+    /// configured option value (both [INF], docs/reference/dynamics.md §1).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
         var out = LeadField.common(lead, leadSource: lead.leadSource(encoder.leadSourceFormat))
         out[.leadSourceCode] = String(encoder.options.leadSourceCode)
@@ -83,7 +83,7 @@ public struct DynamicsDestination: LeadDestination {
 
     // MARK: Requests (pure)
 
-    /// The client-credentials token request (notes §3.3).
+    /// The client-credentials token request (docs/reference/dynamics.md §3).
     static func tokenRequest(_ settings: DynamicsSettings) -> HTTPRequest {
         HTTPRequest(method: "POST", url: settings.effectiveTokenURL, headers: ["Accept": "application/json"], body: .form([
             .init("grant_type", "client_credentials"), .init("client_id", settings.clientID ?? ""),
@@ -91,7 +91,7 @@ public struct DynamicsDestination: LeadDestination {
         ]))
     }
 
-    /// A Web API request with the headers the notes require (§3.4).
+    /// A Web API request with the headers Dataverse requires (docs/reference/dynamics.md §4).
     static func webAPI(_ method: String, _ settings: DynamicsSettings, _ resource: String, token: String, body: [UInt8]? = nil, prefer: String? = nil) -> HTTPRequest {
         var headers = HTTPHeaders()
         headers.add("Accept", "application/json")
@@ -139,7 +139,7 @@ public struct DynamicsDestination: LeadDestination {
         return .failure(FindingsFailure(findings: [signInFinding(response, destination: destination, settings: settings)]))
     }
 
-    /// An Entra error, classified by its `error_codes` (real-responses.md §2) and mapped to the
+    /// An Entra error, classified by its `error_codes` (docs/reference/dynamics.md §5) and mapped to the
     /// fix the Partner Center FAQ gives for the same failure.
     static func signInFinding(_ response: HTTPResponse, destination: String, settings: DynamicsSettings) -> Finding {
         let error = EntraError(response)
@@ -182,7 +182,7 @@ public struct DynamicsDestination: LeadDestination {
         return .done
     }
 
-    /// A Dataverse error, classified by its `error.code` (real-responses.md §2), as a finding
+    /// A Dataverse error, classified by its `error.code` (docs/reference/dynamics.md §5), as a finding
     /// with the FAQ's fix.
     func finding(_ response: HTTPResponse, lead: String?, action: String) async -> Finding {
         let error = DataverseError(response)
@@ -268,7 +268,7 @@ public struct DynamicsDestination: LeadDestination {
                             hint: "leadcheck signs in as an Entra application only (password sign-in is blocked by MFA and being retired): register an app, create an Application User with the Microsoft Marketplace Lead Writer role, and switch Partner Center to Azure Active Directory with its Directory ID, Application ID and client secret.")]
         }
         // WhoAmI proves the token and that the app is an application user of this environment,
-        // without needing read on lead: a write-only Lead Writer passes (real-responses.md §2).
+        // without needing read on lead: a write-only Lead Writer passes (docs/reference/dynamics.md §5).
         switch await call("GET", "WhoAmI", fresh: true) {
         case let .failure(failure): return failure.findings(destination: name, lead: nil, action: "signing in to the environment")
         case let .success(response):
@@ -288,7 +288,7 @@ public struct DynamicsDestination: LeadDestination {
         case let .success(response):
             guard response.isSuccess else { return .failed([await finding(response, lead: lead.marker, action: "creating the lead")]) }
             if let id = JSONValue.decode(JSONObject.self, from: response.body)?["leadid"]?.string { return .accepted(receipt: .recordID(id)) }
-            // Without a representation, 204 + OData-EntityId carries the id (notes §3.4).
+            // Without a representation, 204 + OData-EntityId carries the id (docs/reference/dynamics.md §4).
             if let entity = response.headers["OData-EntityId"], let open = entity.lastIndex(of: "("), entity.hasSuffix(")") {
                 return .accepted(receipt: .recordID(String(entity[entity.index(after: open)..<entity.index(before: entity.endIndex)])))
             }
@@ -442,7 +442,7 @@ public struct DynamicsDestination: LeadDestination {
     public func find(marker: String) async -> ReadBack { await find(marker: marker, email: nil) }
 
     /// Deletes by id; a lead known by its email or marker is looked up first. One `DELETE` per row
-    /// (destinations.md §3.4: `DELETE leads(<leadid>)` → 204); 404 is nothing stored.
+    /// (docs/reference/dynamics.md §4: `DELETE leads(<leadid>)` → 204); 404 is nothing stored.
     public func remove(marker: String, receipt: Receipt) async -> Removal {
         var ids: [String] = []
         if case let .recordID(id) = receipt {

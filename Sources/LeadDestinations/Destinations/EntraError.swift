@@ -1,7 +1,7 @@
 import Foundation
 import LeadTransport
 
-/// An Entra ID token-endpoint error (real-responses.md §2): `error`, `error_description` (with
+/// An Entra ID token-endpoint error (docs/reference/dynamics.md §5): `error`, `error_description` (with
 /// `\r\nTrace ID:…` lines) and `error_codes`, the numbers to classify by — the description's text
 /// changed between releases (`Invalid client secret is provided.` / `…provided.`).
 struct EntraError: Decodable, Sendable {

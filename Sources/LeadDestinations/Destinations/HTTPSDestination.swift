@@ -4,7 +4,7 @@ import LeadModel
 import LeadTransport
 
 /// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it
-/// (reference notes §1); any 2xx is acceptance. A generic endpoint has no read API, so read-back
+/// (docs/reference/https-endpoint.md); any 2xx is acceptance. A generic endpoint has no read API, so read-back
 /// happens only when an inspection URL is configured (the sandbox's), otherwise delivery is the
 /// whole proof: `readsBack` is false and every report says the destination was checked by
 /// delivery only.
@@ -26,7 +26,7 @@ public struct HTTPSDestination: LeadDestination {
     /// Where the flow's runs are read (`run:`).
     let runs: FlowRunReader?
     /// The run each delivered lead started, by marker, when the trigger said
-    /// (`x-ms-workflow-run-id`, flows.md §1).
+    /// (`x-ms-workflow-run-id`, docs/reference/flows.md §1).
     let runIDs = LockedValue<[String: String]>([:])
     let facts = LockedValue<ConnectionFacts?>(nil)
     /// When the run began (its preflight): blank records stored since then are this run's.
@@ -55,7 +55,7 @@ public struct HTTPSDestination: LeadDestination {
     }
 
     /// The payload's values: the lead source as this payload carries it (the source alone by
-    /// default, destinations.md §1.1), action and offer in their own keys.
+    /// default, docs/reference/https-endpoint.md §1), action and offer in their own keys.
     public func delivered(_ lead: Lead) -> [LeadField: String] {
         LeadField.common(lead, leadSource: encoder.leadSourceValue(lead), actionAndOffer: true)
     }
@@ -96,7 +96,7 @@ public struct HTTPSDestination: LeadDestination {
 
     /// A lead whose marker is stored nowhere while blank records appeared where the flow writes:
     /// the flow reads keys the payload does not have (azure-docs #70738, "Leads coming through
-    /// blank"; destinations.md §1.1 on the casing Microsoft sends).
+    /// blank"; docs/reference/https-endpoint.md §1 on the casing Microsoft sends).
     func explainMissing(marker: String) async -> ReadBack? {
         let since = started.value
         let blanks: Int? = if let readbackDestination { await readbackDestination.blankRecords(since: since) } else { await blankRecords(since: since) }
@@ -157,7 +157,7 @@ public struct HTTPSDestination: LeadDestination {
     public func receipt(for lead: Lead) -> Receipt { .marker(lead.marker) }
 
     /// POSTs the lead. With `run:` the request also carries `x-ms-client-tracking-id` (the
-    /// marker), which names the run it starts (flows.md §1 [DOC]); Microsoft's connector sends no
+    /// marker), which names the run it starts (docs/reference/flows.md §1 [DOC]); Microsoft's connector sends no
     /// such header, so it is sent only when the run is to be found.
     public func deliver(_ lead: Lead) async -> Delivery {
         let headers: HTTPHeaders = runs == nil ? HTTPHeaders() : ["x-ms-client-tracking-id": lead.marker]
@@ -267,7 +267,7 @@ public struct HTTPSDestination: LeadDestination {
     }
 
     /// A flow writes where `readback:` points after answering 202, so a lead may appear there
-    /// until the read-back timeout (flows.md §1); the sandbox's own copy is stored at once.
+    /// until the read-back timeout (docs/reference/flows.md §1); the sandbox's own copy is stored at once.
     public var visibilityWindow: Duration { readbackDestination == nil ? .zero : .milliseconds(readbackTimeoutMilliseconds) }
 
     /// Every request this destination sent (deliveries and the sandbox's inspection API; the

@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Marketo, written as the reference notes §4 describe: an identity token (client credentials)
+/// Marketo, written as docs/reference/marketo.md describes: an identity token (client credentials)
 /// reused until it expires and renewed once on 601/602; the lead delivered with Submit Form
 /// (default, [INF] today's connector) or Sync Leads; success judged by `success` and each
 /// record's `status`, never the HTTP status (Marketo answers errors with 200); read back by
@@ -51,14 +51,14 @@ public struct MarketoDestination: LeadDestination {
 
     // MARK: Requests (pure)
 
-    /// The identity call, POSTed as a form so the secret stays out of URLs (notes §4.2 allow POST).
+    /// The identity call, POSTed as a form so the secret stays out of URLs (docs/reference/marketo.md §2 allows POST).
     static func tokenRequest(_ settings: MarketoSettings) -> HTTPRequest {
         HTTPRequest(method: "POST", url: "\(settings.baseURL)/identity/oauth/token", headers: ["Accept": "application/json"], body: .form([
             .init("grant_type", "client_credentials"), .init("client_id", settings.clientID), .init("client_secret", settings.clientSecret.reveal()),
         ]))
     }
 
-    /// A REST call with the token in the header (the query parameter is being removed, §4.2).
+    /// A REST call with the token in the header (the query parameter is being removed, docs/reference/marketo.md §2).
     static func rest(_ method: String, _ settings: MarketoSettings, _ path: String, token: String, body: HTTPRequestBody = .none) -> HTTPRequest {
         HTTPRequest(method: method, url: "\(settings.baseURL)/rest/v1/\(path)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"], body: body)
     }
@@ -71,7 +71,7 @@ public struct MarketoDestination: LeadDestination {
         "leads.json?filterType=email&filterValues=\(QueryLiteral.urlComponent(email))&fields=\(readFields(leadSourceField: leadSourceField))"
     }
 
-    /// Up to 300 emails in one read (destinations.md §4: "Up to 300 values"), posted with
+    /// Up to 300 emails in one read (docs/reference/marketo.md: "Up to 300 values"), posted with
     /// `_method=GET` because so many exceed the 8 KB URI limit (→ 414; the documented workaround).
     static func batchReadBody(emails: [String], leadSourceField: String) -> HTTPRequestBody {
         .form([.init("filterType", "email"), .init("filterValues", emails.joined(separator: ",")), .init("fields", readFields(leadSourceField: leadSourceField))])
@@ -277,7 +277,7 @@ public struct MarketoDestination: LeadDestination {
         return .found(stored)
     }
 
-    /// Reads and deletes take up to 300 leads per call (destinations.md §4), which keeps a run
+    /// Reads and deletes take up to 300 leads per call (docs/reference/marketo.md), which keeps a run
     /// far inside the 100 calls / 20 s the publisher's other integrations share.
     public var batchLimit: Int { 300 }
 

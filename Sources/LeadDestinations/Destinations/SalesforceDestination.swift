@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 import LeadTransport
 
-/// Salesforce, written as the reference notes §5 describe: the documented form fields posted to
+/// Salesforce, written as docs/reference/salesforce.md describes: the documented form fields posted to
 /// the Web-to-Lead servlet, whose 200 proves nothing (it answers 200 whether or not a lead was
 /// created); the proof is the record, found by Email through SOQL with a client-credentials
 /// token, polled with backoff until it appears or the read-back timeout passes; then deleted.
@@ -37,7 +37,7 @@ public struct SalesforceDestination: LeadDestination {
         ("Company", .company), ("Title", .title), ("Description", .description), ("LeadSource", .leadSource),
     ]
 
-    /// The form's values: `lead_source` is the `Source-Action|offer` string (destinations.md §0.2).
+    /// The form's values: `lead_source` is the `Source-Action|offer` string (docs/reference/lead.md §2).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
         LeadField.common(lead, leadSource: encoder.leadSource(lead))
     }
@@ -68,7 +68,7 @@ public struct SalesforceDestination: LeadDestination {
 
     // MARK: Requests (pure)
 
-    /// The client-credentials token request (notes §5.4).
+    /// The client-credentials token request (docs/reference/salesforce.md §4).
     static func tokenRequest(_ settings: SalesforceSettings) -> HTTPRequest {
         HTTPRequest(method: "POST", url: settings.effectiveTokenURL, headers: ["Accept": "application/json"], body: .form([
             .init("grant_type", "client_credentials"), .init("client_id", settings.clientID), .init("client_secret", settings.clientSecret.reveal()),
@@ -278,7 +278,7 @@ public struct SalesforceDestination: LeadDestination {
         }
     }
 
-    /// Why a submitted lead may never appear (notes §5.1–5.2), with this run's usage.
+    /// Why a submitted lead may never appear (docs/reference/salesforce.md §1–2), with this run's usage.
     var missingHint: String {
         "Web-to-Lead answers 200 even when it creates nothing. Documented causes: the org id (oid) is wrong; 'Include reCAPTCHA' is on for Web-to-Lead; "
             + "a restricted or required picklist (State and Country/Territory picklists, a restricted Lead Source) rejects the value; "
@@ -342,7 +342,7 @@ public struct SalesforceDestination: LeadDestination {
     /// queries to a few per poll.
     public var batchLimit: Int { 100 }
 
-    /// Web-to-Lead creates leads asynchronously (destinations.md §5.4): one not found yet may
+    /// Web-to-Lead creates leads asynchronously (docs/reference/salesforce.md §4): one not found yet may
     /// still appear until the read-back timeout, and past the daily limit much later.
     public var visibilityWindow: Duration { .milliseconds(settings.readbackTimeoutMilliseconds) }
 

@@ -2,7 +2,7 @@ import Foundation
 import LeadModel
 
 /// What a Power Automate or Logic Apps trigger's non-2xx answer means for the leads Microsoft
-/// sends, classified by the error code of its `{"error":{"code","message"}}` body (flows.md
+/// sends, classified by the error code of its `{"error":{"code","message"}}` body (docs/reference/flows.md
 /// §1–§2). Pure: no I/O.
 struct TriggerRefusal: Sendable {
     /// The finding's code, message and hint.
@@ -26,7 +26,7 @@ struct TriggerRefusal: Sendable {
         let answered = "the endpoint answered HTTP \(status)\(error?.code.map { " \($0)" } ?? "")"
         switch (status, error?.code) {
         case (401, "DirectApiAuthorizationRequired") where text.localizedCaseInsensitiveContains("OAuth"):
-            // A trigger only tenant users may call: the default for new flows (flows.md §2).
+            // A trigger only tenant users may call: the default for new flows (docs/reference/flows.md §2).
             // Microsoft's connector sends no token, so it refuses every real lead.
             code = .accessBlocked
             message = "\(answered): the trigger admits only signed-in users of your tenant, and Microsoft's connector sends no token"
@@ -52,7 +52,7 @@ struct TriggerRefusal: Sendable {
             message = "\(answered): the flow's Response action did not answer in time"
             hint = "A Response action waits for the actions before it; Microsoft's connector sees a timeout and loses the lead. Remove the Response action, or move it first."
         case (404, _) where host.hasSuffix(".logic.azure.com"):
-            // Power Automate trigger URLs on logic.azure.com stopped working after 2025-11-30 (flows.md §2).
+            // Power Automate trigger URLs on logic.azure.com stopped working after 2025-11-30 (docs/reference/flows.md §2).
             code = .httpStatus
             message = "\(answered): no trigger answers at this logic.azure.com URL"
             hint = "If this is a Power Automate flow: its logic.azure.com trigger URL stopped working after November 30, 2025 — open the trigger, copy the new URL (…environment.api.powerplatform.com/powerautomate/automations/direct/…) and give it to Partner Center. If it is a Logic App, check that it exists and is enabled."

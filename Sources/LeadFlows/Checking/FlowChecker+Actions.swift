@@ -3,7 +3,7 @@ import LeadModel
 
 extension FlowChecker {
     /// Parse JSON actions whose schema refuses real leads: the run fails `ValidationFailed`
-    /// (flows.md §3).
+    /// (docs/reference/flows.md §3).
     func parseJSONIssues(_ actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {
         let contents = parsedContents(actions)
         var issues: [FlowIssue] = []
@@ -21,7 +21,7 @@ extension FlowChecker {
         return issues
     }
 
-    /// Response actions: what the trigger then answers is theirs (flows.md §1: slow → 504,
+    /// Response actions: what the trigger then answers is theirs (docs/reference/flows.md §1: slow → 504,
     /// every Response skipped → 502 even when the run succeeds), and Microsoft's connector counts
     /// any non-2xx as a failed delivery.
     func responseIssues(_ actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {

@@ -18,7 +18,7 @@ extension FlowChecker {
         return contents
     }
 
-    /// Evaluates a read chain on one lead, as Logic Apps does (flows.md §3): `?` makes a step on
+    /// Evaluates a read chain on one lead, as Logic Apps does (docs/reference/flows.md §3): `?` makes a step on
     /// a missing property or a null give null; without it, that fails the action
     /// (`InvalidTemplate`); names match case-insensitively unless told otherwise.
     func evaluate(_ read: PropertyRead, on payload: FlowPayload, contents: [String: PropertyRead], depth: Int = 0) -> ReadOutcome {
@@ -129,7 +129,7 @@ extension FlowChecker {
                 issues.append(FlowIssue(
                     code: .flowKeyCasing, severity: caseInsensitiveReads ? .warning : .error, origin: document.origin, pointer: pointer,
                     message: caseInsensitiveReads
-                        ? "`\(read.text)` reads \(written); Microsoft sends \(sent). Logic Apps matches property names case-insensitively in expressions (flows.md §3, third-party finding), so this works, but a schema's `required` list and conditions comparing keys do not"
+                        ? "`\(read.text)` reads \(written); Microsoft sends \(sent). Logic Apps matches property names case-insensitively in expressions (a third-party finding: the IllogicApps emulator, written by testing real workflows), so this works, but a schema's `required` list and conditions comparing keys do not"
                         : "`\(read.text)` reads \(written); Microsoft sends \(sent), and with case-sensitive reads the value is always empty",
                     hint: "Spell the keys as Microsoft sends them: \(sent)."))
             }

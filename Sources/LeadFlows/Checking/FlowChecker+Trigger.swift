@@ -18,7 +18,7 @@ extension FlowChecker {
             guard let trigger = triggers[name] else { continue }
             let pointer = triggersPointer.appending(name)
             let inputs = trigger["inputs"]
-            // flows.md §2: `triggerAuthenticationType` All | Tenant | User [3P]; the connector sends no token.
+            // docs/reference/flows.md §2: `triggerAuthenticationType` All | Tenant | User [3P]; the connector sends no token.
             if let auth = inputs?["triggerAuthenticationType"]?.string, ["tenant", "user"].contains(auth.lowercased()) {
                 issues.append(FlowIssue(
                     code: .flowTrigger, origin: origin, pointer: pointer.appending(["inputs", "triggerAuthenticationType"]),
@@ -31,7 +31,7 @@ extension FlowChecker {
                     message: "the trigger accepts only \(method.uppercased()) requests: Microsoft's connector POSTs every lead",
                     hint: "Set the trigger's method to POST (or leave it unset)."))
             }
-            // flows.md §1: with "operationOptions": "EnableSchemaValidation" a body that does not
+            // docs/reference/flows.md §1: with "operationOptions": "EnableSchemaValidation" a body that does not
             // match the schema gets 400 TriggerInputSchemaMismatch [DOC, 3P].
             let options = (trigger["operationOptions"]?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if options.contains("enableschemavalidation"), let schema = inputs?["schema"] {

@@ -2,13 +2,13 @@ import LeadModel
 
 /// The static check of a flow behind an HTTPS endpoint: evaluates the definition against every
 /// shape of lead Microsoft sends and reports what would refuse, fail or blank a real lead, each
-/// at a JSON pointer with the fix (flows.md §1–§3).
+/// at a JSON pointer with the fix (docs/reference/flows.md §1–§3).
 public struct FlowChecker: Sendable {
     /// The bodies the check runs the definition against.
     public let payloads: [FlowPayload]
     /// Whether expressions read property names case-insensitively: the [3P] emulator
     /// (ScoreUnder/IllogicApps, built by testing real workflows) found Logic Apps does; no
-    /// first-party statement exists (flows.md §3, [NOT FOUND]), so it can be turned off.
+    /// first-party statement exists (docs/reference/flows.md §3, [NOT FOUND]), so it can be turned off.
     public let caseInsensitiveReads: Bool
 
     /// Creates a checker.

@@ -9,7 +9,7 @@ public struct FlowPayload: Sendable, Hashable {
     /// The decoded JSON body.
     public let body: JSONValue
     /// Whether this is Microsoft's Validate lead, whose members keep the FAQ's PascalCase
-    /// whatever real leads use (destinations.md §0.2): it does not decide what casing is "sent".
+    /// whatever real leads use (docs/reference/lead.md §2): it does not decide what casing is "sent".
     public let isValidateLead: Bool
 
     /// Creates a payload.
@@ -19,7 +19,7 @@ public struct FlowPayload: Sendable, Hashable {
         self.isValidateLead = isValidateLead
     }
 
-    /// Every shape of lead Microsoft sends (reference notes §1.1): each variant and locale of
+    /// Every shape of lead Microsoft sends (docs/reference/https-endpoint.md §1): each variant and locale of
     /// the default plan, in `keyCase` (camelCase, as the connector really sends it), with absent
     /// customer fields both left out and written as `null` (which of the two the connector does
     /// is undocumented, `AbsentFieldStyle` — so a flow must survive both), and Microsoft's

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// The part of JSON Schema a flow's trigger and Parse JSON actions enforce (flows.md §3): `type`,
+/// The part of JSON Schema a flow's trigger and Parse JSON actions enforce (docs/reference/flows.md §3): `type`,
 /// `enum`, `required`, `properties`, `additionalProperties: false` and `items`. Property names
 /// match case-sensitively, as the [3P] emulator found Logic Apps' `required` check to do.
 enum SchemaCheck {

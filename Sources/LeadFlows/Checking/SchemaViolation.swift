@@ -1,5 +1,5 @@
 /// Why a JSON value does not satisfy a flow's schema, as Logic Apps' validation reports it
-/// (flows.md §3: `errorType` `required` or `type`, Newtonsoft's messages).
+/// (docs/reference/flows.md §3: `errorType` `required` or `type`, Newtonsoft's messages).
 public struct SchemaViolation: Sendable, Hashable {
     /// Where in the schema: the `required`, `type`, `enum` or `additionalProperties` keyword.
     public let schemaPointer: JSONPointer

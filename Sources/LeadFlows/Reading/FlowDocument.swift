@@ -1,7 +1,7 @@
 import LeadModel
 
 /// One workflow definition found in a file: a Logic Apps definition, a Power Automate flow in
-/// an export package or a solution, or Dataverse `clientdata` (flows.md §4).
+/// an export package or a solution, or Dataverse `clientdata` (docs/reference/flows.md §4).
 public struct FlowDocument: Sendable, Hashable {
     /// Where it came from: the file, and for an archive the entry (`flow.zip:Workflows/A.json`);
     /// for `clientdata` inside a row, the column.

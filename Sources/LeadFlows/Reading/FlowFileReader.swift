@@ -4,7 +4,7 @@ import LeadModel
 import ZIPFoundation
 
 /// Finds the workflow definitions in a file, whichever form the publisher exported
-/// (flows.md §4): a JSON document, or a Power Automate export package or solution archive.
+/// (docs/reference/flows.md §4): a JSON document, or a Power Automate export package or solution archive.
 public enum FlowFileReader {
     /// The largest file (and archive entry) read: exports are kilobytes; this bounds a hostile one.
     public static let maxBytes = 32 << 20
@@ -33,7 +33,7 @@ public enum FlowFileReader {
         return found
     }
 
-    /// A definition is the object with the workflow's `triggers` (WDL, flows.md §4).
+    /// A definition is the object with the workflow's `triggers` (WDL, docs/reference/flows.md §4).
     static func isDefinition(_ value: JSONValue?) -> Bool {
         value?["triggers"]?.object != nil
     }

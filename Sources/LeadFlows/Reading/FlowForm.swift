@@ -1,4 +1,4 @@
-/// The forms a publisher may hand leadcheck a flow in (flows.md §4).
+/// The forms a publisher may hand leadcheck a flow in (docs/reference/flows.md §4).
 public enum FlowForm: String, Sendable, Hashable {
     /// `{"definition": {…}}`, as the Logic Apps code view or `az logic workflow show` gives it.
     case logicApps = "Logic Apps definition"

@@ -1,4 +1,4 @@
-/// The process exit codes every `leadcheck` command uses (DESIGN §2).
+/// The process exit codes every `leadcheck` command uses (README, "Exit codes").
 ///
 /// CI pipelines branch on these, so they are part of the public contract and never change.
 public enum ExitStatus: Int32, Sendable, CaseIterable {

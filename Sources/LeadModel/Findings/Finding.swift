@@ -1,4 +1,4 @@
-/// One thing verification found (DESIGN §5): a stable code, where, what, how to fix it, and the
+/// One thing verification found (docs/results.md): a stable code, where, what, how to fix it, and the
 /// redacted evidence.
 public struct Finding: Sendable, Codable, Hashable {
     /// The stable code.

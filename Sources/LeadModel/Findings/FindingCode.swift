@@ -1,4 +1,4 @@
-/// The bounded, documented list of finding codes (DESIGN §5). Transport failures keep the
+/// The bounded, documented list of finding codes (docs/results.md). Transport failures keep the
 /// transport's own codes; the rest describe what a destination did with a lead.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
     /// The host name did not resolve.
@@ -77,12 +77,12 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     /// A stored field has another value.
     case fieldChanged = "field.changed"
     /// The flow behind an HTTPS endpoint refuses Microsoft's POST: a trigger only tenant users may
-    /// call, a method other than POST, or no HTTP request trigger (flows.md §2).
+    /// call, a method other than POST, or no HTTP request trigger (docs/reference/flows.md §2).
     case flowTrigger = "flow.trigger"
     /// The trigger's Schema Validation refuses leads Microsoft sends (400
-    /// `TriggerInputSchemaMismatch`, flows.md §1, §3).
+    /// `TriggerInputSchemaMismatch`, docs/reference/flows.md §1, §3).
     case flowSchema = "flow.schema"
-    /// A Parse JSON action's schema refuses leads Microsoft sends (`ValidationFailed`, flows.md §3).
+    /// A Parse JSON action's schema refuses leads Microsoft sends (`ValidationFailed`, docs/reference/flows.md §3).
     case flowParseJSON = "flow.parse-json"
     /// An expression reads a lead field without `?` where leads may lack it (`InvalidTemplate`).
     case flowExpression = "flow.expression"

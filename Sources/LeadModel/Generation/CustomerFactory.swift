@@ -11,7 +11,7 @@ struct CustomerFactory {
     var table: LocaleTable { cache.table }
 
     /// The domain of every synthetic address: reserved by RFC 2606, and never `.edu`, for which
-    /// Microsoft drops personal data (reference notes §0.1).
+    /// Microsoft drops personal data (docs/reference/lead.md §1).
     static let emailDomain = "example.com"
     static let atDomain = "@" + emailDomain
 
@@ -63,7 +63,7 @@ struct CustomerFactory {
         return customer
     }
 
-    /// Microsoft's Validate lead (reference notes §0.2, §2.2): every text field is the token,
+    /// Microsoft's Validate lead (docs/reference/lead.md §2, docs/reference/azure-table.md §2): every text field is the token,
     /// the email is `<token>@test.com`, phone `1234567890`, country `US`. leadcheck's marker is
     /// the token, so read-back and cleanup work the same as for every other lead.
     func msftTest() -> (CustomerInfo, String) {

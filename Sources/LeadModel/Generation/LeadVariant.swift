@@ -1,4 +1,4 @@
-/// A named family of customer data, each aimed at a class of destination bug (DESIGN §3).
+/// A named family of customer data, each aimed at a class of destination bug.
 public enum LeadVariant: String, Sendable, Hashable, CaseIterable, Codable {
     /// Plausible data in the locale's language.
     case typical
@@ -12,7 +12,7 @@ public enum LeadVariant: String, Sendable, Hashable, CaseIterable, Codable {
     /// Apostrophes (O'Brien), `&`, `<script>`, a leading `=`, newlines, backslashes, quotes.
     /// Finds escaping bugs in OData, SOQL, CSV exports and flows.
     case hostile
-    /// Microsoft's own Validate lead, exactly as the reference shows it (destinations.md §0.2),
+    /// Microsoft's own Validate lead, exactly as the reference shows it (docs/reference/lead.md §2),
     /// with a `MSFT_TEST_<ticks>` token of leadcheck's as the run's marker.
     case msftTest = "msft-test"
     /// Typical customers with Description as real rows carry it: absent, `""`, `" "`,
@@ -33,8 +33,8 @@ public enum LeadVariant: String, Sendable, Hashable, CaseIterable, Codable {
     /// third party reported, or what leadcheck infers to find a class of bug.
     public var evidence: String {
         switch self {
-        case .typical, .partial: "documented (PC-leads: the seven customer fields, \"not all the data is always available\")"
-        case .msftTest: "documented (the Validate lead, destinations.md §0.2)"
+        case .typical, .partial: "documented (Microsoft's customer-leads page: the seven customer fields, \"not all the data is always available\")"
+        case .msftTest: "documented (the Validate lead, Microsoft's lead management FAQ)"
         case .unicode, .limits, .hostile: "inferred (robustness cases, not seen in Microsoft's leads)"
         case .descriptions: "mixed: see the lead's description shape"
         }

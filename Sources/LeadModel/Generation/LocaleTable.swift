@@ -1,5 +1,5 @@
 /// The embedded data one locale draws from. No data file is read and nothing is fetched at run
-/// time (DESIGN §3), so generation works offline and is byte-stable.
+/// time, so generation works offline and is byte-stable.
 public struct LocaleTable: Sendable {
     /// The full-name order, used wherever a display name is composed.
     public var nameOrder: NameOrder

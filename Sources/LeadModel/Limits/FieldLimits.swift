@@ -1,5 +1,5 @@
 /// Maximum lengths, in UTF-16 code units, that each destination stores for each lead field
-/// (reference notes §7, with the evidence label of each number in the comment beside it).
+/// (docs/reference/lead.md §3, with the evidence label of each number in the comment beside it).
 ///
 /// Dataverse and Salesforce store strings as UTF-16 (SQL `nvarchar`, Java `String`), so their
 /// lengths are counted in UTF-16 units: 𠮷 counts as two. That unit is [INF] for both.
@@ -52,7 +52,7 @@ public enum FieldLimits {
         // the generated form's maxlength 40 is client-side HTML only, and Microsoft's connector
         // posts server-side. LeadSource is an unrestricted picklist, whose values may be up to
         // 255 characters [INF]: Microsoft's own `Source-Action|offer` values pass 40, and
-        // partners do receive them (notes §5.3 says "may be truncated or rejected"; unverified).
+        // partners do receive them (docs/reference/salesforce.md §3 says "may be truncated or rejected"; unverified).
         .salesforce: [
             .firstName: 40, .lastName: 80, .email: 80, .phone: 40, .country: 80,
             .company: 255, .title: 128, .description: 32_000, .leadSource: 255,

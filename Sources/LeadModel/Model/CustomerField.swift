@@ -1,4 +1,4 @@
-/// The seven customer fields Microsoft sends, in the documented order (reference notes §0.1).
+/// The seven customer fields Microsoft sends, in the documented order (docs/reference/lead.md §1).
 public enum CustomerField: String, Sendable, Hashable, CaseIterable, Codable {
     /// Given name.
     case firstName = "FirstName"

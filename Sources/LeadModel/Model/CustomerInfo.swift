@@ -1,5 +1,5 @@
 /// The customer's details. Every field is optional: "not all the data … is always available
-/// for each lead" (reference notes §0.1), and `nil` means absent, which is not the same as "".
+/// for each lead" (docs/reference/lead.md §1), and `nil` means absent, which is not the same as "".
 public struct CustomerInfo: Sendable, Hashable, Codable {
     /// Given name.
     public var firstName: String?

@@ -1,7 +1,7 @@
 /// How a `descriptions` lead's Description comes, as real rows show it. The marker stays in the
 /// email's local part, so read-back and cleanup find the lead whatever its Description.
 public enum DescriptionShape: String, Sendable, Hashable, CaseIterable, Codable {
-    /// No Description key at all: the 2019–2020 HTTPS schema had none (destinations.md §1.1).
+    /// No Description key at all: the 2019–2020 HTTPS schema had none (docs/reference/https-endpoint.md §1).
     case absent
     /// `""` [INF].
     case empty

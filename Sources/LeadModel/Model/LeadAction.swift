@@ -1,4 +1,4 @@
-/// What the customer did: the second half of `Source-Action` (reference notes §0.1).
+/// What the customer did: the second half of `Source-Action` (docs/reference/lead.md §1).
 public enum LeadAction: String, Sendable, Hashable, CaseIterable, Codable {
     /// Installation / "Get it now".
     case install = "INS"

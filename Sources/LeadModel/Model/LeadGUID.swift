@@ -1,5 +1,5 @@
 /// A version-4-shaped GUID drawn from the seeded generator, used as the Azure Table RowKey
-/// (reference notes §2.2: "unique per lead, probably a GUID", [INF]).
+/// (docs/reference/azure-table.md §2: "unique per lead, probably a GUID", [INF]).
 ///
 /// Not `Foundation.UUID()`: that draws from the system RNG and would break byte-identical output.
 public struct LeadGUID: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -2,11 +2,11 @@
 public enum LeadMarker {
     /// What every marker starts with. Cleanup by prefix refuses anything shorter than this.
     public static let prefix = "LCTEST_"
-    /// What Microsoft's Validate lead carries (destinations.md §0.2): `MSFT_TEST_` and 18 digits.
+    /// What Microsoft's Validate lead carries (docs/reference/lead.md §2): `MSFT_TEST_` and 18 digits.
     public static let microsoftTestPrefix = "MSFT_TEST_"
 
     /// The token of a `msft-test` lead, `MSFT_TEST_<18 digits>` as Microsoft's Validate lead
-    /// has it: the .NET `DateTime.Ticks` of the lead's creation time (§0.2 decodes Microsoft's
+    /// has it: the .NET `DateTime.Ticks` of the lead's creation time (docs/reference/lead.md §2 decodes Microsoft's
     /// values that way, [INF]), whose sub-second digits carry the run's fingerprint so two
     /// runs never share a token; the lead's position is already in its whole seconds.
     public static func microsoftTestToken(createdAt time: LeadTimestamp, runID: RunID) -> String {

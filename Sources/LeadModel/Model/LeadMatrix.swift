@@ -1,6 +1,6 @@
 /// Which source × action pairs a run covers.
 public enum LeadMatrix: String, Sendable, Hashable, CaseIterable, Codable {
-    /// The six pairs Microsoft documents (DESIGN §3).
+    /// The six pairs Microsoft documents.
     case documented
     /// All 4 × 5 = 20 pairs; the undocumented ones are flagged.
     case full

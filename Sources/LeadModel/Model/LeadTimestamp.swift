@@ -75,7 +75,7 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
     }
 
     /// `.NET`'s en-US general date form, `9/28/2018 6:24:18 PM`: what the Azure Table
-    /// `CreatedTime` column most likely holds (reference notes §2.2, [INF]).
+    /// `CreatedTime` column most likely holds (docs/reference/azure-table.md §2, [INF]).
     public var dotNetGeneral: String {
         let c = components
         let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
@@ -83,7 +83,7 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
     }
 
     /// The date-shaped Azure Table PartitionKey, `9:2F28:2F2018`: `M/d/yyyy` with `/` written as
-    /// `:2F` (reference notes §2.2: seen in a real table; the scheme itself is [INF]).
+    /// `:2F` (docs/reference/azure-table.md §2: seen in a real table; the scheme itself is [INF]).
     public var partitionKey: String {
         let c = components
         return "\(c.month):2F\(c.day):2F\(c.year)"

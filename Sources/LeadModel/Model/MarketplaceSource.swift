@@ -1,5 +1,5 @@
 /// Where on Microsoft's marketplace a lead came from: the first half of `LeadSource`
-/// (reference notes §0.1).
+/// (docs/reference/lead.md §1).
 public enum MarketplaceSource: String, Sendable, Hashable, CaseIterable, Codable {
     /// Azure Marketplace (azuremarketplace.microsoft.com).
     case azureMarketplace = "AzureMarketplace"

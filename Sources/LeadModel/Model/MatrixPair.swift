@@ -11,7 +11,7 @@ public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
         self.action = action
     }
 
-    /// Whether Microsoft documents this combination (reference notes §8.1). Undocumented pairs
+    /// Whether Microsoft documents this combination (docs/reference/lead.md §4). Undocumented pairs
     /// only appear with `--matrix full` and are flagged in every output.
     public var isDocumented: Bool {
         switch (source, action) {
@@ -24,7 +24,7 @@ public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Whether Microsoft has retired the pair's source: Test Drive is deprecated ("consider
-    /// transitioning to Free Trials", flows.md §6 [DOC]). It stays in the matrix, since offers
+    /// transitioning to Free Trials", docs/reference/flows.md §6 [DOC]). It stays in the matrix, since offers
     /// that still have one can still send such leads, and every output flags it.
     public var isDeprecated: Bool { source == .testDrive }
 

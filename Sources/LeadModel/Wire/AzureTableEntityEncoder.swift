@@ -1,4 +1,4 @@
-/// The entity Microsoft inserts into the `MarketplaceLeads` table (reference notes §2.2): all
+/// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2): all
 /// string properties, `CustomerInfo` a JSON string, a date-shaped PartitionKey and a GUID RowKey.
 public struct AzureTableEntityEncoder: LeadEncoder {
     /// Lead-source content and absent-field choices.

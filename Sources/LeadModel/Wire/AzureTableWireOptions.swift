@@ -1,6 +1,6 @@
 /// Choices for the Azure Table entity where Microsoft's behaviour is not documented.
 public struct AzureTableWireOptions: Sendable, Hashable, Codable {
-    /// The table Microsoft creates and writes to (reference notes §2.1: all evidence says
+    /// The table Microsoft creates and writes to (docs/reference/azure-table.md §1: all evidence says
     /// `MarketplaceLeads`; table names are case-insensitive).
     public var tableName: String
     /// `LeadSource` content; the full `Source-Action|offer` form by default ([INF]).

@@ -1,5 +1,5 @@
-/// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads` (reference notes §3.1
-/// mapping, which is [INF]; §3.2 logical names). Absent fields are left out: Web API leaves
+/// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads` (docs/reference/dynamics.md §1
+/// mapping, which is [INF]; §2 logical names). Absent fields are left out: Web API leaves
 /// unset columns null.
 public struct DynamicsLeadEncoder: LeadEncoder {
     /// The `leadsourcecode` choice.

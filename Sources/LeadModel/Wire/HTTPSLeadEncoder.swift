@@ -1,4 +1,4 @@
-/// The JSON body Microsoft POSTs to an HTTPS endpoint (reference notes §1.1): `UserDetails`,
+/// The JSON body Microsoft POSTs to an HTTPS endpoint (docs/reference/https-endpoint.md §1): `UserDetails`,
 /// `LeadSource`, `ActionCode`, `OfferTitle`, `Description`, in the documented example's order,
 /// all strings, no whitespace.
 public struct HTTPSLeadEncoder: LeadEncoder {
@@ -17,7 +17,7 @@ public struct HTTPSLeadEncoder: LeadEncoder {
     public func leadSourceValue(_ lead: Lead) -> String { options.leadSource.value(for: lead, format: leadSourceFormat) }
 
     /// Encodes the lead. Microsoft's own test lead has the FAQ's JSON shape whatever the casing
-    /// option (destinations.md §0.2 (b), LM-FAQ): `userDetails` with PascalCase members inside,
+    /// option (docs/reference/lead.md §2 (b), LM-FAQ): `userDetails` with PascalCase members inside,
     /// PascalCase at the top.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
         var comma = true

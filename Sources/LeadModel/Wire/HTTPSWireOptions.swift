@@ -1,6 +1,6 @@
 /// Choices for the HTTPS-endpoint payload where Microsoft's behaviour is not documented.
 public struct HTTPSWireOptions: Sendable, Hashable, Codable {
-    /// Key casing; camelCase, as Microsoft's connector really sends it (destinations.md §1.1:
+    /// Key casing; camelCase, as Microsoft's connector really sends it (docs/reference/https-endpoint.md §1:
     /// three partners' captures, azure-docs #25043, #58230, #58893).
     public var keyCase: JSONKeyCase
     /// `LeadSource` content; the source alone, as in the documented example.

@@ -1,7 +1,7 @@
 /// The key casing of the HTTPS payload.
 public enum JSONKeyCase: String, Sendable, Hashable, CaseIterable, Codable {
     /// `userDetails`, `firstName`, `leadSource`: what Microsoft's connector really POSTs, as three
-    /// partners captured it (destinations.md §1.1, corrected 2026-12-01; [3P] azure-docs #25043,
+    /// partners captured it (docs/reference/https-endpoint.md §1, corrected 2026-12-01; [3P] azure-docs #25043,
     /// #58230, #58893). The default.
     case camel
     /// `UserDetails`, `FirstName`, `LeadSource`: the documented schema and example (PC-https),

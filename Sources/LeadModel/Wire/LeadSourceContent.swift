@@ -1,9 +1,9 @@
 /// What a destination's `LeadSource` property holds.
 public enum LeadSourceContent: String, Sendable, Hashable, CaseIterable, Codable {
     /// The source alone, e.g. `AzureMarketplace`, with the action in `ActionCode`: the HTTPS
-    /// documentation example and the FAQ test lead (reference notes §1.1).
+    /// documentation example and the FAQ test lead (docs/reference/https-endpoint.md §1).
     case sourceOnly = "source"
-    /// `Source-Action|publisher.offer`: the Salesforce test lead's `lead_source` (§0.2).
+    /// `Source-Action|publisher.offer`: the Salesforce test lead's `lead_source` (docs/reference/lead.md §2).
     case full
 }
 

@@ -1,4 +1,4 @@
-/// Marketo REST bodies (reference notes §4.2): Submit Form (one lead per call, every field
+/// Marketo REST bodies (docs/reference/marketo.md §2): Submit Form (one lead per call, every field
 /// must exist on the form) or Sync Leads. Field names are Marketo's REST API names.
 public struct MarketoLeadEncoder: LeadEncoder {
     /// Form id, field names and mode.

@@ -6,7 +6,7 @@ public struct MarketoWireOptions: Sendable, Hashable, Codable {
     /// to `SourceSystemName` or a custom field, so it is configurable.
     public var leadSourceField: String
     /// The REST name of a field for Description, or `nil` to send none (Microsoft's field list is
-    /// only in an unreadable screenshot, notes §4.1).
+    /// only in an unreadable screenshot, docs/reference/marketo.md §1).
     public var descriptionField: String?
     /// submitForm or sync.
     public var mode: MarketoMode

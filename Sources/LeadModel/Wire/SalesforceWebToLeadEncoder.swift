@@ -1,6 +1,6 @@
 /// The `application/x-www-form-urlencoded` UTF-8 body Microsoft posts to Salesforce's
-/// Web-to-Lead servlet: the field names of the documented test lead (reference notes §0.2,
-/// §5.1). Absent fields are left out.
+/// Web-to-Lead servlet: the field names of the documented test lead (docs/reference/lead.md §2,
+/// docs/reference/salesforce.md §1). Absent fields are left out.
 public struct SalesforceWebToLeadEncoder: LeadEncoder {
     /// The org id.
     public var options: SalesforceWireOptions
@@ -29,7 +29,7 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
 
     /// `lead_source`: `Source-Action|offer`; for Microsoft's own test lead, the token in place of
     /// source and action and the offer's display name: `MSFT_TEST_…-MSFT_TEST_…|<Offer Name>`
-    /// (destinations.md §0.2 (a)).
+    /// (docs/reference/lead.md §2 (a)).
     public func leadSource(_ lead: Lead) -> String {
         lead.variant == .msftTest ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(leadSourceFormat)
     }

@@ -1,4 +1,4 @@
-/// One injected fault, `KIND:NAME[=VALUE]` on the command line (DESIGN §7). Each behaves as the
+/// One injected fault, `KIND:NAME[=VALUE]` on the command line. Each behaves as the
 /// real service does in that situation, so `verify` must report the finding that matches it.
 public struct Fault: Sendable, Hashable, CustomStringConvertible {
     /// What the fault does.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The keys a receiver's flow reads the lead with, for the sink's `reads=` fault: the docs'
-/// PascalCase schema (PC-https) or the camelCase Microsoft really sends (destinations.md §1.1).
+/// PascalCase schema (PC-https) or the camelCase Microsoft really sends (docs/reference/https-endpoint.md §1).
 /// The sandbox keeps its own key lists rather than the client's encoder, so a casing bug in the
 /// client cannot pass here too.
 public enum FlowKeyCasing: String, Sendable, Hashable {

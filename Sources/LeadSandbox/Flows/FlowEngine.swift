@@ -138,7 +138,7 @@ struct FlowEngine {
             return "Succeeded"
         }
         func invalid(_ error: FlowTemplateError) -> String {
-            // flows.md §3 [DOC]: "InvalidTemplate. Unable to process template language expressions…".
+            // docs/reference/flows.md §3 [DOC]: "InvalidTemplate. Unable to process template language expressions…".
             fail("InvalidTemplate", "Unable to process template language expressions in action '\(name)' inputs at line '0' and column '0': '\(error.message)'.")
         }
         do {
@@ -148,7 +148,7 @@ struct FlowEngine {
                 if case let .string(text) = content.json, let parsed = FlowJSON.parse(Array(text.utf8)) { content.json = parsed }
                 let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(of: content.json, against: inputs["schema"] ?? .null)
                 guard violations.isEmpty else {
-                    // flows.md §3 [3P]: "ValidationFailed. The schema validation failed.", errors[] in the outputs.
+                    // docs/reference/flows.md §3 [3P]: "ValidationFailed. The schema validation failed.", errors[] in the outputs.
                     return fail("ValidationFailed", "The schema validation failed.", outputs: .object(["errors": .array(violations.map(\.json))]))
                 }
                 evaluator.outputs[name] = FlowValue(content.json, lead: content.lead)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Evaluates WDL expressions and templates against one run's state: the trigger's body and
 /// headers, action outputs, variables, loop items. Property reads are case-insensitive unless
-/// `caseInsensitiveReads` is off (flows.md §3, [3P] IllogicApps `tryFindCaseInsensitive`); a
-/// missing or null property read without `?` fails with the `InvalidTemplate` reasons flows.md
+/// `caseInsensitiveReads` is off (docs/reference/flows.md §3, [3P] IllogicApps `tryFindCaseInsensitive`); a
+/// missing or null property read without `?` fails with the `InvalidTemplate` reasons docs/reference/flows.md
 /// §3 quotes.
 struct FlowEvaluator: Sendable {
     var triggerBody: FlowJSON

@@ -54,7 +54,7 @@ indirect enum FlowJSON: Sendable, Equatable, Codable {
     var array: [FlowJSON]? { if case let .array(value) = self { return value }; return nil }
 
     /// The type name Logic Apps' messages use (`Null`, `String`, `Integer`, `Float`, `Boolean`,
-    /// `Object`, `Array`), as in "The provided value is of type 'Null'" (flows.md §3).
+    /// `Object`, `Array`), as in "The provided value is of type 'Null'" (docs/reference/flows.md §3).
     var typeName: String {
         switch self {
         case .null: "Null"

@@ -1,4 +1,4 @@
-/// How the sandbox's flow engine matches keys, both as flows.md §3 reports Logic Apps does
+/// How the sandbox's flow engine matches keys, both as docs/reference/flows.md §3 reports Logic Apps does
 /// ([3P] IllogicApps, written by testing real workflows; no first-party statement [NOT FOUND]),
 /// and both switchable because the evidence is third-party.
 public struct FlowOptions: Sendable, Equatable {
@@ -7,7 +7,7 @@ public struct FlowOptions: Sendable, Equatable {
     /// A schema's `required` list is compared case-sensitively.
     public var requiredCaseSensitive: Bool
 
-    /// Creates options; the defaults are flows.md §3's.
+    /// Creates options; the defaults are docs/reference/flows.md §3's.
     public init(caseInsensitiveReads: Bool = true, requiredCaseSensitive: Bool = true) {
         self.caseInsensitiveReads = caseInsensitiveReads
         self.requiredCaseSensitive = requiredCaseSensitive

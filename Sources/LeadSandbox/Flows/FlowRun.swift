@@ -4,7 +4,7 @@ struct FlowRun: Sendable {
     let id: String
     let workflow: String
     let correlationID: String
-    /// The request's `x-ms-client-tracking-id`, else the run id (flows.md §1).
+    /// The request's `x-ms-client-tracking-id`, else the run id (docs/reference/flows.md §1).
     let clientTrackingID: String
     let triggerName: String
     let startTime: String

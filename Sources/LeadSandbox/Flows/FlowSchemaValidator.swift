@@ -1,7 +1,7 @@
 /// The JSON Schema checks Logic Apps applies to a trigger body with Schema Validation on and to
 /// Parse JSON's content: `type` (one name or a list), `properties`, `required`, `items`.
 ///
-/// flows.md §3 ([3P] the IllogicApps emulator, written by testing real workflows): `required`
+/// docs/reference/flows.md §3 ([3P] the IllogicApps emulator, written by testing real workflows): `required`
 /// is compared case-sensitively; the sandbox lets that be switched (`requiredCaseSensitive`).
 /// Messages and `errorType` follow the Parse JSON outputs quoted there ("Invalid type. Expected
 /// String but got Null.", "Required properties are missing from object: x.").

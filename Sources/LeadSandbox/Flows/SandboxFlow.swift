@@ -3,16 +3,16 @@ import ZIPFoundation
 
 /// A flow definition loaded into the HTTPS sink (`leadcheck sandbox --flow FILE`, `PUT /flow`):
 /// the Request trigger's settings that decide whether a lead is let in, and the actions the run
-/// goes through (flows.md §4 for the shapes).
+/// goes through (docs/reference/flows.md §4 for the shapes).
 public struct SandboxFlow: Sendable {
     /// The Request trigger.
     struct Trigger: Sendable {
         let name: String
         /// `triggerAuthenticationType`: `All` (SAS, the legacy "Anyone"), `Tenant`, `User`
-        /// (flows.md §2); nil when the definition does not say.
+        /// (docs/reference/flows.md §2); nil when the definition does not say.
         let authentication: String?
         let schema: FlowJSON?
-        /// `"operationOptions": "EnableSchemaValidation"` (flows.md §1).
+        /// `"operationOptions": "EnableSchemaValidation"` (docs/reference/flows.md §1).
         let validatesSchema: Bool
     }
 
@@ -33,7 +33,7 @@ public struct SandboxFlow: Sendable {
     }
 
     /// Reads a file with ``load(_:)``; a .zip is a Power Automate export package
-    /// (`Microsoft.Flow/flows/<id>/definition.json`) or a solution (`Workflows/*.json`), flows.md
+    /// (`Microsoft.Flow/flows/<id>/definition.json`) or a solution (`Workflows/*.json`), docs/reference/flows.md
     /// §4, whose first flow with a Request trigger is loaded.
     public static func load(path: String) throws(FlowLoadError) -> SandboxFlow {
         guard let data = FileManager.default.contents(atPath: path) else { throw FlowLoadError("cannot read \(path)") }

@@ -8,13 +8,13 @@ extension HTTPField.Name {
     static let msRequestID = Self("x-ms-request-id")!
     /// Azure Storage: the service version that answered.
     static let msVersion = Self("x-ms-version")!
-    /// Azure Storage: the continuation of a query page (destinations.md §2.4).
+    /// Azure Storage: the continuation of a query page (docs/reference/azure-table.md §4).
     static let msContinuationNextPartitionKey = Self("x-ms-continuation-NextPartitionKey")!
-    /// Azure Storage: the continuation of a query page (destinations.md §2.4).
+    /// Azure Storage: the continuation of a query page (docs/reference/azure-table.md §4).
     static let msContinuationNextRowKey = Self("x-ms-continuation-NextRowKey")!
     /// Logic Apps: the run a trigger call started.
     static let msWorkflowRunID = Self("x-ms-workflow-run-id")!
-    /// Logic Apps: the other run headers a trigger answers with (flows.md §1).
+    /// Logic Apps: the other run headers a trigger answers with (docs/reference/flows.md §1).
     static let msCorrelationID = Self("x-ms-correlation-id")!
     static let msClientTrackingID = Self("x-ms-client-tracking-id")!
     static let msTriggerHistoryName = Self("x-ms-trigger-history-name")!

@@ -7,7 +7,7 @@ import LeadModel
 /// Writes a service's own clock into every response's `Date`, as the real services do.
 /// Hummingbird stamps `Date` with the machine's clock after the responder ran, so a service whose
 /// clock is off (the `clock-skew` fault) sets it here, on the way out: a client can only tell
-/// clock skew from a bad key by comparing that `Date` with its own clock (real-responses.md §1).
+/// clock skew from a bad key by comparing that `Date` with its own clock (docs/reference/azure-table.md §8).
 final class ServiceClockHandler: ChannelOutboundHandler, RemovableChannelHandler, @unchecked Sendable {
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart

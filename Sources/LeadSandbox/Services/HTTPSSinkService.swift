@@ -3,10 +3,10 @@ import HTTPTypes
 
 /// An HTTPS lead endpoint that behaves like a Power Automate "When a HTTP request is received"
 /// trigger with no Response action: it answers `202 Accepted` with an empty body as soon as the
-/// run is queued (reference notes §1.2, `connectors-native-reqres.md`).
+/// run is queued (docs/reference/https-endpoint.md §2, `connectors-native-reqres.md`).
 ///
 /// Like Logic Apps it does not validate the body against the schema (that is off by default,
-/// §1.3) and does not require a JSON content type; but a body declared as JSON that does not parse
+/// docs/reference/https-endpoint.md §3) and does not require a JSON content type; but a body declared as JSON that does not parse
 /// is rejected with 400, since the trigger cannot parse it into tokens ([INF]: the exact error
 /// code is from Logic Apps' `InvalidRequestContent`, not verified against the marketplace
 /// sender). With the `https:require-sig` fault it requires the SAS `sig` query value and answers
@@ -60,7 +60,7 @@ public struct HTTPSSinkService: SandboxService {
     }
 
     /// The top-level keys of the docs' example (PC-https) a body lacks, compared case-sensitively
-    /// as a schema's `required` list is (flows.md §3); nil when the body is not a JSON object.
+    /// as a schema's `required` list is (docs/reference/flows.md §3); nil when the body is not a JSON object.
     static func missingDocumentedKeys(_ body: [UInt8]) -> [String]? {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return nil }
         return ["UserDetails", "LeadSource", "ActionCode", "OfferTitle", "Description"].filter { object[$0] == nil }
@@ -81,7 +81,7 @@ public struct HTTPSSinkService: SandboxService {
             if case let .requireSig(expected) = effect, request.queryValue("sig") != expected {
                 return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme."))
             }
-            // "Who can trigger the flow: Any user in my tenant", the default since 2023 (flows.md
+            // "Who can trigger the flow: Any user in my tenant", the default since 2023 (docs/reference/flows.md
             // §2): a request without an Entra token is refused. [3P] code; the message's exact
             // words are inferred ("a message about the OAuth authorization scheme").
             if case .tenantOnly = effect, !(request.headers[.authorization] ?? "").hasPrefix("Bearer ") {
@@ -98,7 +98,7 @@ public struct HTTPSSinkService: SandboxService {
         if effects.contains(where: { if case .schemaValidation = $0 { return true }; return false }),
            let missing = Self.missingDocumentedKeys(request.body), !missing.isEmpty {
             // Schema Validation on, with the schema Power Automate generates from the docs'
-            // PascalCase sample (every property required): 400 TriggerInputSchemaMismatch (flows.md §1, [3P] text).
+            // PascalCase sample (every property required): 400 TriggerInputSchemaMismatch (docs/reference/flows.md §1, [3P] text).
             return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
                                        message: "The input body for trigger 'manual' of type 'Request' did not match its schema definition. Error details: 'Required properties are missing from object: \(missing.joined(separator: ", ")).'."))
         }
@@ -107,25 +107,25 @@ public struct HTTPSSinkService: SandboxService {
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
     }
 
-    /// The loaded flow's trigger, then its run: who may call it (flows.md §2: `Tenant`/`User`
+    /// The loaded flow's trigger, then its run: who may call it (docs/reference/flows.md §2: `Tenant`/`User`
     /// need an Entra token, which Microsoft's connector never sends), Schema Validation (§1: 400
     /// `TriggerInputSchemaMismatch`, no run), then the actions (``FlowEngine``).
     func admitToFlow(_ request: SandboxRequest, _ loaded: (flow: SandboxFlow, options: FlowOptions)) -> Admission {
         let flow = loaded.flow
         if let authentication = flow.trigger.authentication?.lowercased(), authentication == "tenant" || authentication == "user" {
             guard (request.headers[.authorization] ?? "").hasPrefix("Bearer ") else {
-                // [3P] code; the message's words are inferred (flows.md §2).
+                // [3P] code; the message's words are inferred (docs/reference/flows.md §2).
                 return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
             }
             // The sandbox issues no tokens for a trigger's audience: any token is a wrong one
-            // (flows.md §2 [3P]; 401 or 403, sources disagree: 401 inferred).
+            // (docs/reference/flows.md §2 [3P]; 401 or 403, sources disagree: 401 inferred).
             return .respond(Self.error(401, code: "MisMatchingOAuthClaims", message: "One or more claims either missing or does not match with the open authentication access control policy."))
         }
         let body = FlowJSON.parse(request.body) ?? .string(request.text)
         if flow.trigger.validatesSchema, let schema = flow.trigger.schema {
             let violations = FlowSchemaValidator(requiredCaseSensitive: loaded.options.requiredCaseSensitive).violations(of: body, against: schema)
             if !violations.isEmpty {
-                // flows.md §1 [3P] code and text.
+                // docs/reference/flows.md §1 [3P] code and text.
                 return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
                                            message: "The input body for trigger '\(flow.trigger.name)' of type 'Request' did not match its schema definition. Error details: '\(violations.map(\.message).joined(separator: " "))'."))
             }
@@ -140,7 +140,7 @@ public struct HTTPSSinkService: SandboxService {
 
     /// Records a run, stores what a successful one read, and answers as the trigger does: 202
     /// at once without a Response action, else the Response's status, or 502 when none ran
-    /// (flows.md §1 [DOC]); always with the run headers (§1 [3P]).
+    /// (docs/reference/flows.md §1 [DOC]); always with the run headers (§1 [3P]).
     func finish(_ outcome: FlowEngine.Outcome, path: String, headers: HTTPFields) async -> SandboxResponse {
         var run = outcome.run
         if let stored = outcome.stored {
@@ -160,7 +160,7 @@ public struct HTTPSSinkService: SandboxService {
         ]
         guard outcome.hasResponseAction else { return SandboxResponse(status: 202, headers: runHeaders) }
         guard let response = outcome.response else {
-            // The text is inferred: flows.md §1 says only "502".
+            // The text is inferred: docs/reference/flows.md §1 says only "502".
             var answer = Self.error(502, code: "NoResponse", message: "The server did not receive a response from an upstream server. Request tracking id '\(run.id)'.")
             answer.headers.append(contentsOf: runHeaders)
             return answer

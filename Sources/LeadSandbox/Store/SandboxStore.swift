@@ -93,7 +93,7 @@ public final class SandboxStore: Sendable {
 
     /// The first test marker in `text` — leadcheck's `LCTEST_<run>_<n>` (any case, normalised
     /// to that form) or the token of Microsoft's Validate lead, `MSFT_TEST_` and 18 digits
-    /// (destinations.md §0.2); inspection filters on it.
+    /// (docs/reference/lead.md §2); inspection filters on it.
     static func marker(in text: String) -> String? { marker(inUTF8: Array(text.utf8)) }
 
     /// The same over UTF-8 bytes, by a plain scan (this runs for every stored lead).

@@ -1,7 +1,7 @@
 import LeadModel
 
 /// Why a request produced no usable response. Its code is one of the transport's finding codes
-/// (DESIGN §5: `dns.failed` … `transport.failed`, `request.cancelled`), so a finding names the
+/// (docs/results.md: `dns.failed` … `transport.failed`, `request.cancelled`), so a finding names the
 /// failure as the transport classified it; the message carries libcurl's own error text, already
 /// redacted.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 /// Keeps leadcheck inside Marketo's limits on its own side: at most 100 calls in any 20 s and
-/// 10 in flight (reference notes §4.2), so a run does not spend the instance's shared budget on
+/// 10 in flight (docs/reference/marketo.md §2), so a run does not spend the instance's shared budget on
 /// 606/615 errors. The limits are settable for tests.
 actor MarketoCallGate {
     private let perWindow: Int

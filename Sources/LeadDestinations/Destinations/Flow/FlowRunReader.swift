@@ -3,7 +3,7 @@ import LeadModel
 import LeadTransport
 
 /// Follows the run a delivered lead started in the flow behind an HTTPS endpoint (`run:`,
-/// flows.md §5): finds it by the trigger's `x-ms-workflow-run-id` answer, else by the
+/// docs/reference/flows.md §5): finds it by the trigger's `x-ms-workflow-run-id` answer, else by the
 /// `x-ms-client-tracking-id` leadcheck sent (the lead's marker), polls it until it ends, and
 /// turns a run that did not succeed into a finding naming the failed action, its code and
 /// message.
@@ -26,7 +26,7 @@ struct FlowRunReader: Sendable {
         let budget = Duration.milliseconds(client.options.totalTimeoutMilliseconds)
         let key = settings.service.key
         tokens = TokenCache { [client] in
-            // Entra's answer is classified as for Dynamics (real-responses.md §2), but this app
+            // Entra's answer is classified as for Dynamics (docs/reference/dynamics.md §5), but this app
             // only reads runs and Partner Center never sees it: say so in the message and hint.
             await DynamicsDestination.fetchToken(DynamicsDestination.tokenRequest(entra), client: client, budget: budget, destination: destination, settings: entra)
                 .mapError { failure in
@@ -86,12 +86,12 @@ struct FlowRunReader: Sendable {
         return [missing(marker: marker, runID: runID, seconds: seconds)]
     }
 
-    /// Ended: anything but Running, Waiting, Paused, Resuming, NotSpecified (flows.md §5's statuses).
+    /// Ended: anything but Running, Waiting, Paused, Resuming, NotSpecified (docs/reference/flows.md §5's statuses).
     static func ended(_ status: String) -> Bool {
         !["running", "waiting", "paused", "resuming", "notspecified", ""].contains(status.lowercased())
     }
 
-    /// Succeeded (ARM) or Success (Dataverse's flowrun, flows.md §5).
+    /// Succeeded (ARM) or Success (Dataverse's flowrun, docs/reference/flows.md §5).
     static func succeeded(_ status: String) -> Bool { ["succeeded", "success"].contains(status.lowercased()) }
 
     // MARK: Requests
@@ -102,12 +102,12 @@ struct FlowRunReader: Sendable {
         return "\(management)/subscriptions/\(segment(subscription))/resourceGroups/\(segment(group))/providers/Microsoft.Logic/workflows/\(segment(workflow))"
     }
 
-    /// A GET of the workflow's `path` (`/runs/…`) at ARM's api-version 2016-06-01 (flows.md §5).
+    /// A GET of the workflow's `path` (`/runs/…`) at ARM's api-version 2016-06-01 (docs/reference/flows.md §5).
     static func armRequest(_ workflowURL: String, _ path: String, query: String = "", token: String) -> HTTPRequest {
         HTTPRequest(url: "\(workflowURL)\(path)?api-version=2016-06-01\(query)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"])
     }
 
-    /// Where the run is read: `runs/{id}`, or `runs?$filter=ClientTrackingId eq '…'` (flows.md
+    /// Where the run is read: `runs/{id}`, or `runs?$filter=ClientTrackingId eq '…'` (docs/reference/flows.md
     /// §5), or Dataverse's `flowruns` filtered by `name` (the run id) or `clienttrackingid`.
     func lookRequest(marker: String, runID: String?, token: String) -> HTTPRequest {
         if let workflowURL {
@@ -171,7 +171,7 @@ struct FlowRunReader: Sendable {
         case (.logicApp, 404):
             hint = "Check run.logicApp's subscriptionId, resourceGroup and workflow: they must name the Logic App whose trigger URL this destination posts to."
         case (.logicApp, _):
-            hint = "Give the app \(settings.clientID) the Logic App Operator (or Reader) role on the workflow (flows.md §5), so it may read runs."
+            hint = "Give the app \(settings.clientID) the Logic App Operator (or Reader) role on the workflow, so it may read runs."
         case (.powerAutomate, _):
             hint = "Give the app \(settings.clientID) an application user in the environment with read access to the Flow Run table, and check run.powerAutomate.instanceUrl."
         }
@@ -192,7 +192,7 @@ struct FlowRunReader: Sendable {
         case .powerAutomate:
             return Finding(code: .flowRunMissing, destination: destination, lead: marker,
                            message: "no row in Dataverse's flowrun table for the lead (\(runID.map { "run \($0)" } ?? "client tracking id \(marker)")) within \(waited) s",
-                           hint: "Dataverse keeps the runs of solution flows only (flows.md §5), and not losslessly: move the flow into a solution, or use its run history. leadcheck cannot say whether this lead survived the flow.")
+                           hint: "Dataverse keeps the runs of solution flows only, and not losslessly (learn.microsoft.com/power-automate/dataverse/cloud-flow-run-metadata): move the flow into a solution, or use its run history. leadcheck cannot say whether this lead survived the flow.")
         }
     }
 

@@ -1,4 +1,4 @@
-/// A row of Dataverse's `flowrun` table (flows.md §5, [DOC] powerapps-docs flowrun.md): the run
+/// A row of Dataverse's `flowrun` table (docs/reference/flows.md §5, [DOC] powerapps-docs flowrun.md): the run
 /// id in `name`, `status`, `errorcode`, `errormessage`, `clienttrackingid`.
 struct DataverseFlowRun: Decodable, Sendable {
     /// `{"value":[…]}`.

@@ -1,6 +1,6 @@
 import LeadModel
 
-/// A lead as the sandbox's inspection API lists it (`GET /leads?destination=https`, DESIGN.md's
+/// A lead as the sandbox's inspection API lists it (`GET /leads?destination=https`, the
 /// inspection API): the marker it carries, when it was stored, and the body as received.
 struct InspectionLead: Decodable, Sendable {
     let marker: String?

@@ -1,7 +1,7 @@
 import LeadModel
 
 /// Marketo's REST envelope, `{"requestId","success","errors":[{"code","message"}],"result":[…]}`,
-/// which comes with HTTP 200 whether or not the call worked (real-responses.md §3).
+/// which comes with HTTP 200 whether or not the call worked (docs/reference/marketo.md §3).
 struct MarketoEnvelope: Decodable, Sendable {
     /// An error of the call, or a reason of a record; codes are documented as strings
     /// (`"601"`), read as numbers too.

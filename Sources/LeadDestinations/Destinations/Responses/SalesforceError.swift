@@ -1,7 +1,7 @@
 import LeadModel
 
 /// One Salesforce REST error, `{"message":"…","errorCode":"…","fields":[…]}`; the REST API
-/// answers a list of them (real-responses.md §4).
+/// answers a list of them (docs/reference/salesforce.md §5).
 struct SalesforceError: Decodable, Sendable {
     let errorCode: String?
     let message: String?

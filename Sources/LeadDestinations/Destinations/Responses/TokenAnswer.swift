@@ -1,9 +1,9 @@
 import LeadModel
 
 /// A client-credentials token answer: Entra ID's `{"token_type":"Bearer","expires_in":3599,
-/// "access_token":"…"}` (destinations.md §3.3), Marketo's identity service (real-responses.md §3,
+/// "access_token":"…"}` (docs/reference/dynamics.md §3), Marketo's identity service (docs/reference/marketo.md §3,
 /// the same keys), Salesforce's `{"access_token","instance_url",…}` without a lifetime
-/// (destinations.md §5.4); the error members of the failures share the names.
+/// (docs/reference/salesforce.md §4); the error members of the failures share the names.
 struct TokenAnswer: Decodable, Sendable {
     let accessToken: String?
     let expiresIn: JSONValue?

@@ -1,5 +1,5 @@
 /// A Logic Apps run as Azure Resource Manager answers `GET …/runs/{run}` and (in `value`) the
-/// runs list (flows.md §5; [SPEC] logic.json 2016-06-01, example WorkflowRunsGet.json).
+/// runs list (docs/reference/flows.md §5; [SPEC] logic.json 2016-06-01, example WorkflowRunsGet.json).
 struct WorkflowRun: Decodable, Sendable {
     struct Properties: Decodable, Sendable {
         let status: String?

@@ -18,7 +18,7 @@ struct WorkflowRunAction: Decodable, Sendable {
         let value: [WorkflowRunAction]
     }
 
-    /// What a failed Parse JSON's outputs hold (flows.md §3 [3P]): `errors[]` with `message` and `path`.
+    /// What a failed Parse JSON's outputs hold (docs/reference/flows.md §3 [3P]): `errors[]` with `message` and `path`.
     struct Outputs: Decodable, Sendable {
         struct Problem: Decodable, Sendable {
             let message: String?

@@ -3,17 +3,17 @@ import HTTPTypes
 import LeadModel
 
 /// The Azure Table REST API, path-style like Azurite (`/<account>/<resource>`), but as strict as
-/// the real service: Shared Key and Shared Key Lite verified exactly as the reference notes
-/// give them (§2.5), requests dated more than 15 minutes from the service clock rejected, key
-/// characters and property/entity sizes enforced (§2.6–2.7), and every error in the real
+/// the real service: Shared Key and Shared Key Lite verified exactly as docs/reference/azure-table.md
+/// gives them (§5), requests dated more than 15 minutes from the service clock rejected, key
+/// characters and property/entity sizes enforced (§6–7), and every error in the real
 /// `odata.error` envelope — with no `x-ms-error-code` header, which the real service's JSON
-/// errors do not carry (real-responses.md §1; Azurite adds one, the service does not).
+/// errors do not carry (docs/reference/azure-table.md §8; Azurite adds one, the service does not).
 public struct AzureTableService: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
     let verifiers: [String: TableSharedKeyVerifier]
 
-    /// Azurite's well-known development account (reference notes §2.6).
+    /// Azurite's well-known development account (docs/reference/azure-table.md §6).
     public static let developmentAccount = "devstoreaccount1"
     /// Azurite's well-known development key; public, not a secret.
     public static let developmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
@@ -57,7 +57,7 @@ public struct AzureTableService: SandboxService {
 
     /// The real service's one answer to every authentication failure — a bad signature, a
     /// missing header, a date more than 15 minutes off alike: no detail in the JSON
-    /// (real-responses.md §1, [REC] azure-sdk-for-python#26444). The
+    /// (docs/reference/azure-table.md §8, [REC] azure-sdk-for-python#26444). The
     /// call site's reason only documents the check; the service says nothing more.
     static func authenticationFailed(_: String) -> SandboxResponse {
         error(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
@@ -128,7 +128,7 @@ public struct AzureTableService: SandboxService {
     var serviceNow: Int64 { Int64(Date().timeIntervalSince1970) + clockOffset }
 
     /// The account-level refusals of the `firewall` and `shared-key-disabled` faults, which the
-    /// real service gives a correctly signed request (real-responses.md §1).
+    /// real service gives a correctly signed request (docs/reference/azure-table.md §8).
     func accountPolicy() -> SandboxResponse? {
         for effect in faults.effects(for: .azureTable) {
             switch effect {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The OData `$filter` subset the Table service supports (reference notes §2.4): comparisons
+/// The OData `$filter` subset the Table service supports (docs/reference/azure-table.md §4): comparisons
 /// `eq ne gt ge lt le` between a property and a literal, combined with `and`, `or`, `not` and
 /// parentheses. Literals: `'text'` (with `''` for a quote), `datetime'…'`, `guid'…'`, integers
 /// (with `L` for Int64), doubles, `true`/`false`. At most 15 comparisons, like the service.

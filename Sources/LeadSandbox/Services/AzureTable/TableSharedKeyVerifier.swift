@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 
 /// Checks a Table request's Shared Key or Shared Key Lite signature with the sandbox's own
-/// canonicalisation (destinations.md §2.5, as Azurite's TableSharedKeyAuthenticator builds it),
+/// canonicalisation (docs/reference/azure-table.md §5, as Azurite's TableSharedKeyAuthenticator builds it),
 /// never with the client's signer: a bug shared by both would otherwise pass on both sides.
 struct TableSharedKeyVerifier: Sendable {
     let account: String

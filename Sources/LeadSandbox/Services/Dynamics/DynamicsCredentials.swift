@@ -12,7 +12,7 @@ public struct DynamicsCredentials: Sendable, Codable, Hashable {
     /// Its secret.
     public var readerClientSecret = "sandbox-dynamics-reader-secret"
 
-    /// Fixed sandbox values, shaped like the Partner Center examples (reference notes §3.1).
+    /// Fixed sandbox values, shaped like the Partner Center examples (docs/reference/dynamics.md §1).
     public static let sandbox = DynamicsCredentials(
         tenantID: "72f988bf-86f1-41af-91ab-2d7cd011db47", clientID: "23456052-aaaa-bbbb-8662-1234df56788f",
         clientSecret: "sandbox-dynamics-client-secret"

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 extension DynamicsService {
-    /// Azure Resource Manager's Logic Apps runs API (flows.md §5, [SPEC] logic.json 2016-06-01):
+    /// Azure Resource Manager's Logic Apps runs API (docs/reference/flows.md §5, [SPEC] logic.json 2016-06-01):
     /// a run, the runs filtered by client tracking id, a run's actions; and the content links
     /// the actions' `outputsLink` points at (SAS-signed, no bearer token, as real ones are).
     var runRoutes: [SandboxRoute] {
@@ -53,7 +53,7 @@ extension DynamicsService {
 
     func armRuns(_ request: SandboxRequest) -> SandboxResponse {
         withRuns(request) { runs in
-            // `$filter` on Status, StartTime and ClientTrackingId (flows.md §5), with the OData
+            // `$filter` on Status, StartTime and ClientTrackingId (docs/reference/flows.md §5), with the OData
             // subset the other services take; values compared exactly (inferred: the spec does
             // not say). A filter ARM could not read is refused: the code is inferred.
             var filter: TableFilter?
@@ -136,7 +136,7 @@ extension DynamicsService {
                         "name": .string(action.name), "type": .string("Microsoft.Logic/workflows/runs/actions")])
     }
 
-    /// Dataverse's `flowruns` (flows.md §5, [DOC] flowrun.md): `name` the run id, `status`
+    /// Dataverse's `flowruns` (docs/reference/flows.md §5, [DOC] flowrun.md): `name` the run id, `status`
     /// Success/Failed/Cancelled, `errorcode`, `errormessage`, `clienttrackingid`; `$filter` read
     /// and refused as the leads query reads it (strings compared case-insensitively).
     func flowRuns(_ request: SandboxRequest) -> SandboxResponse {
@@ -162,6 +162,6 @@ extension DynamicsService {
         return SandboxResponse(status: 200, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"], body: Array(body.text.utf8))
     }
 
-    /// The columns a `flowruns` row has here (flows.md §5).
+    /// The columns a `flowruns` row has here (docs/reference/flows.md §5).
     static let flowRunColumns: Set<String> = ["flowrunid", "name", "status", "starttime", "endtime", "errorcode", "errormessage", "clienttrackingid", "triggertype"]
 }

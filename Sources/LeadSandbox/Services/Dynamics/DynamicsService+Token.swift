@@ -16,7 +16,7 @@ extension DynamicsService {
         return SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: body.bytes)
     }
 
-    /// The client-credentials grant (reference notes §3.3).
+    /// The client-credentials grant (docs/reference/dynamics.md §3).
     func token(_ request: SandboxRequest, tenant: String) -> SandboxResponse {
         guard request.method == "POST" else {
             return Self.entraError(405, error: "invalid_request", code: 900_561, description: "The endpoint only accepts POST requests.")
@@ -42,7 +42,7 @@ extension DynamicsService {
                                    description: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '\(clientID)'.")
         }
         if !reader, faults.has(.dynamics, { if case .secretExpired = $0 { return true }; return false }) {
-            // real-responses.md §2: AADSTS7000222, 401 invalid_client.
+            // docs/reference/dynamics.md §5: AADSTS7000222, 401 invalid_client.
             return Self.entraError(401, error: "invalid_client", code: 7_000_222,
                                    description: "The provided client secret keys for app '\(clientID)' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.")
         }
@@ -51,7 +51,7 @@ extension DynamicsService {
                                    description: "The provided value for scope \(form["scope"] ?? "") is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).")
         }
         guard scope.contains(request.authority) else {
-            // real-responses.md §2: a wrong instance URL.
+            // docs/reference/dynamics.md §5: a wrong instance URL.
             return Self.entraError(400, error: "invalid_resource", code: 500_011,
                                    description: "The resource principal named \(scope.dropLast("/.default".count)) was not found in the tenant named \(tenant). This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.")
         }

@@ -16,7 +16,7 @@ extension DynamicsService {
     /// The principal's id in the sandbox's errors and WhoAmI.
     static let applicationUserID = "6f1f2a9e-3c0b-4b6e-9a51-0d6c2d7e8a11"
 
-    /// `0x80040220` for a privilege the application user lacks (real-responses.md §2, [REC] the
+    /// `0x80040220` for a privilege the application user lacks (docs/reference/dynamics.md §5, [REC] the
     /// shape of a community capture, with the lead's privilege names).
     static func missingPrivilege(_ privilege: String) -> SandboxResponse {
         dataverseError(403, code: "0x80040220", message: "Principal user (Id=\(applicationUserID), type=8, roleCount=1, privilegeCount=8, accessMode=4), is missing \(privilege) privilege (Id=\(UUID().uuidString.lowercased())) on OTC=4 for entity 'lead'. Context: Method=\(privilege.hasPrefix("prvRead") ? "RetrieveMultiple" : "Delete")")
@@ -116,7 +116,7 @@ extension DynamicsService {
                 }
             } else if key == "leadsourcecode" {
                 guard let code = value as? Int, (1...10).contains(code) else {
-                    // [3P] real-responses.md §2.
+                    // [3P] docs/reference/dynamics.md §5
                     return Self.dataverseError(400, code: "0x8004431a", message: "A validation error occurred. The value \(value) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
                 }
                 if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {

@@ -3,13 +3,13 @@ import HTTPTypes
 import LeadModel
 
 /// Entra ID's client-credentials token endpoint and a Dataverse Web API `leads` entity set
-/// (reference notes §3.3–3.4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`;
+/// (docs/reference/dynamics.md §3–4), on one port: `/<tenant>/oauth2/v2.0/token` and `/api/data/v9.2/…`;
 /// with them the HTTPS sink's flow runs, as Azure Resource Manager (`/subscriptions/…/runs`) and
-/// Dataverse's `flowruns` serve them (flows.md §5).
+/// Dataverse's `flowruns` serve them (docs/reference/flows.md §5).
 ///
 /// Tokens are opaque random strings the service remembers with their expiry; the instance URL
 /// (the token's audience) is the service's own base URL. Lead attributes and their lengths are
-/// lead.md's (§3.2); errors use Entra's `AADSTS…` bodies and Dataverse's `{"error":{…}}`.
+/// dynamics.md's (docs/reference/dynamics.md §2); errors use Entra's `AADSTS…` bodies and Dataverse's `{"error":{…}}`.
 public struct DynamicsService: SandboxService {
     let store: SandboxStore
     let faults: FaultSet
@@ -63,7 +63,7 @@ public struct DynamicsService: SandboxService {
         Self.dataverseError(status, code: status >= 500 ? "0x80040216" : "0x80040203", message: "The sandbox was told to answer \(status).")
     }
 
-    /// Dataverse service protection: 429 with Retry-After (reference notes §4 of DESIGN).
+    /// Dataverse service protection: 429 with Retry-After (docs/reference/dynamics.md §5).
     public func throttled() -> SandboxResponse {
         Self.dataverseError(429, code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.", headers: [.retryAfter: "2"])
     }

@@ -1,5 +1,5 @@
 /// The Marketo instance and LaunchPoint service the sandbox accepts (Partner Center's inputs,
-/// reference notes §4.1).
+/// docs/reference/marketo.md §1).
 public struct MarketoCredentials: Sendable, Codable, Hashable {
     /// The Munchkin ID.
     public var munchkinID: String

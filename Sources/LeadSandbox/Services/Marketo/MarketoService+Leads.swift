@@ -98,7 +98,7 @@ extension MarketoService {
         guard leads.count <= 1000 else { return Self.failure("1003", "Too many results match the filter") }
         let result = leads.map { lead -> [String: Any] in
             // `id` comes back with every listed lead whatever `fields` asks: marketorestpython's
-            // users rely on it (real-responses.md §3; [NOT FOUND] as a statement, inferred).
+            // users rely on it (docs/reference/marketo.md §3; [NOT FOUND] as a statement, inferred).
             var out: [String: Any] = ["id": lead["id"] ?? NSNull()]
             for field in fields { out[field] = lead[field] ?? NSNull() }
             return out

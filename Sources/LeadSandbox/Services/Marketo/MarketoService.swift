@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import LeadModel
 
-/// Marketo's identity service and REST lead API (reference notes §4.2): `/identity/oauth/token`,
+/// Marketo's identity service and REST lead API (docs/reference/marketo.md §2): `/identity/oauth/token`,
 /// `/rest/v1/leads.json` (sync and read by filter), `/rest/v1/leads/submitForm.json` and
 /// `/rest/v1/leads/delete.json`.
 ///
@@ -10,7 +10,7 @@ import LeadModel
 /// record-level problems are `status:"skipped"` with `reasons`. 100 calls per 20 s and 10
 /// concurrent calls are enforced (606, 615). The token is taken from `Authorization: Bearer` or,
 /// as marketorestpython still sends it, the `access_token` parameter: Adobe announced that
-/// parameter's removal, but the notes found conflicting dates (§4.2), so the sandbox keeps it
+/// parameter's removal, but localized copies of the page give other dates (docs/reference/marketo.md §2), so the sandbox keeps it
 /// [INF]. `POST … _method=GET` with a form body is read as a GET, Marketo's documented way
 /// around long URIs.
 public struct MarketoService: SandboxService {
@@ -20,7 +20,7 @@ public struct MarketoService: SandboxService {
     let tokens = TokenBook()
     let limiter = RateLimiter()
 
-    /// Marketo's default string length [INF] (notes §7).
+    /// Marketo's default string length [INF] (docs/reference/lead.md §3).
     static let fieldLength = 255
     /// The lead fields the instance has (REST names); reading others is error 1006.
     static let knownFields: Set<String> = ["id", "email", "firstName", "lastName", "phone", "country", "company", "title", "leadSource",
@@ -81,7 +81,7 @@ public struct MarketoService: SandboxService {
 
     /// A REST call: the URI limit, the rate limits, the token, then the resource.
     func rest(_ request: SandboxRequest) async -> SandboxResponse {
-        // destinations.md §4: URIs over 8 KB answer 414 (the workaround is POST + _method=GET).
+        // docs/reference/marketo.md: URIs over 8 KB answer 414 (the workaround is POST + _method=GET).
         if request.path.utf8.count + (request.query?.utf8.count ?? 0) + 1 > 8192 {
             return SandboxResponse(status: 414, headers: [.contentType: "text/html"], body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
         }

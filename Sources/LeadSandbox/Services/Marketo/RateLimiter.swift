@@ -1,7 +1,7 @@
 import Foundation
 
-/// Marketo's limits: at most 100 calls in any 20 seconds and 10 in flight (reference notes
-/// §4.2). Thread-safe.
+/// Marketo's limits: at most 100 calls in any 20 seconds and 10 in flight (docs/reference/marketo.md
+/// §2). Thread-safe.
 final class RateLimiter: @unchecked Sendable {
     private let lock = NSLock()
     private var calls: [Date] = []

@@ -42,7 +42,7 @@ extension SalesforceService {
         // LastName and Company are universally required; Web-to-Lead fills "[not provided]" in
         // rather than refusing the lead (Salesforce KB 000171026).
         for required in ["LastName", "Company"] where record[required] == nil { record[required] = "[not provided]" }
-        // Web-to-Lead does not validate the email field (real-responses.md §4 [DOC help]).
+        // Web-to-Lead does not validate the email field (docs/reference/salesforce.md §5 [DOC help]).
         if effects.contains(where: { if case .restrictedPicklist = $0 { return true }; return false }),
            let source = record["LeadSource"] as? String, !Self.defaultLeadSources.contains(source) {
             return page("bad value for restricted picklist field: LeadSource: \(source)")
@@ -55,7 +55,7 @@ extension SalesforceService {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         if overLimit {
             // Past the daily limit requests wait in the pending queue and are created later
-            // (real-responses.md §4, [3P]); the sandbox creates them after `pendingQueueDelay`.
+            // (docs/reference/salesforce.md §5, [3P]); the sandbox creates them after `pendingQueueDelay`.
             let store = store
             Task.detached {
                 try? await Task.sleep(for: Self.pendingQueueDelay)

@@ -2,12 +2,12 @@ import Foundation
 import HTTPTypes
 import LeadModel
 
-/// Salesforce as Microsoft's connector and leadcheck meet it (reference notes §5): the
+/// Salesforce as Microsoft's connector and leadcheck meet it (docs/reference/salesforce.md): the
 /// Web-to-Lead servlet, the OAuth client-credentials token endpoint, and the REST API's
 /// `query` and `sobjects/Lead` resources.
 ///
 /// The servlet always answers 200 with a small HTML page, whether or not it created a lead
-/// (§5.2): a wrong `oid`, a value over its field's length, a `lead_source` outside a restricted
+/// (docs/reference/salesforce.md §2): a wrong `oid`, a value over its field's length, a `lead_source` outside a restricted
 /// picklist or a request over the daily limit creates nothing, silently — `debug=1` puts the
 /// reason in the page, as Salesforce's debug mode does. A missing LastName or Company is filled
 /// with "[not provided]" (KB 000171026). Without `encoding=UTF-8` the body is read as
@@ -22,7 +22,7 @@ public struct SalesforceService: SandboxService {
     /// REST calls today, reported in `Sforce-Limit-Info`.
     let apiCalls = DailyQuota()
 
-    /// Lead field lengths (notes §5.3); Title 128 is [INF]. LeadSource is an unrestricted
+    /// Lead field lengths (docs/reference/salesforce.md §3); Title 128 is [INF]. LeadSource is an unrestricted
     /// picklist, whose values may be up to 255 characters [INF] (Microsoft's own values pass 40).
     static let fields: [(form: String, api: String, limit: Int)] = [
         ("first_name", "FirstName", 40), ("last_name", "LastName", 80), ("email", "Email", 80), ("phone", "Phone", 40),

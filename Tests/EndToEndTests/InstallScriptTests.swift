@@ -1,0 +1,80 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `scripts/install`, the script the GitHub Action runs and users may run by hand, against
+/// archives laid out as `scripts/package` lays them out (the built binary, README.md, LICENSE in
+/// `leadcheck-<version>-linux-<arch>/`, with a sha256sum-format checksum beside), served from
+/// `file://` URLs: it installs a good archive and refuses a changed one.
+@Suite struct InstallScriptTests {
+    static let script = LeadCheckProcess.repositoryRoot.appendingPathComponent("scripts/install")
+    static let shell = URL(fileURLWithPath: "/bin/sh")
+
+    /// Packs the built binary like a release and returns the archive's path.
+    static func archive(in directory: TemporaryDirectory) async throws -> (path: String, version: String) {
+        let version = try await LeadCheckProcess.run(["--version"]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = "leadcheck-\(version)-linux-test"
+        let stage = directory.url.appendingPathComponent("stage/\(name)")
+        try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
+        for file in ["README.md", "LICENSE"] {
+            try FileManager.default.copyItem(at: LeadCheckProcess.repositoryRoot.appendingPathComponent(file), to: stage.appendingPathComponent(file))
+        }
+        try FileManager.default.copyItem(at: LeadCheckProcess.binary, to: stage.appendingPathComponent("leadcheck"))
+        let archive = directory.path("\(name).tar.gz")
+        let pack = try await LeadCheckProcess.runExecutable(shell, ["-c", """
+            tar -C "$1/stage" -czf "$2" "$3" && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
+            """, "sh", directory.url.path, archive, name])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        return (archive, version)
+    }
+
+    static func install(_ url: String, into directory: TemporaryDirectory, githubPath: String) async throws -> LeadCheckProcess.Result {
+        try await LeadCheckProcess.runExecutable(shell, [script.path, "--url", url, "--dir", directory.path("bin")],
+                                                 environment: ["GITHUB_PATH": githubPath, "LEADCHECK_REPO": "", "LEADCHECK_ARCHIVE_URL": ""],
+                                                 timeout: 120)
+    }
+
+    @Test func aFileURLArchiveIsInstalledAndPutOnThePath() async throws {
+        let directory = try TemporaryDirectory()
+        let (archive, version) = try await Self.archive(in: directory)
+        let githubPath = directory.path("github_path")
+        let result = try await Self.install("file://\(archive)", into: directory, githubPath: githubPath)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("checksum ok"))
+        let installed = try await LeadCheckProcess.runExecutable(URL(fileURLWithPath: directory.path("bin/leadcheck")), ["--version"])
+        #expect(installed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == version)
+        #expect((try? String(contentsOfFile: githubPath, encoding: .utf8)) == directory.path("bin") + "\n")
+    }
+
+    @Test func aChangedArchiveIsRefusedAndNothingIsInstalled() async throws {
+        let directory = try TemporaryDirectory()
+        let (archive, _) = try await Self.archive(in: directory)
+        // One byte more: still a readable gzip stream for some tools, never the published bytes.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: archive))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0x0A]))
+        try handle.close()
+        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("checksum mismatch"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("bin/leadcheck")))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("github_path")))
+    }
+
+    @Test func anArchiveWithoutAChecksumIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        let (archive, _) = try await Self.archive(in: directory)
+        try FileManager.default.removeItem(atPath: archive + ".sha256")
+        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot be checked"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("bin/leadcheck")))
+    }
+
+    @Test func aMissingArchiveIsADownloadError() async throws {
+        let directory = try TemporaryDirectory()
+        let result = try await Self.install("file://\(directory.path("nothing.tar.gz"))", into: directory, githubPath: directory.path("github_path"))
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("could not download"))
+    }
+}
