@@ -35,13 +35,16 @@ let package = Package(
         .target(name: "LeadModel"),
         .target(name: "LeadTransport", dependencies: ["CCurl", "LeadModel"]),
         .target(name: "LeadFiles", dependencies: ["LeadModel"]),
-        // The static check of a Power Automate / Logic Apps definition: pure but for reading the
-        // file (a JSON document or an export archive).
-        .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Finding a workflow definition in whatever a publisher exported (JSON, commented ARM
+        // templates, clientdata strings, export packages and solutions): plumbing that the flow
+        // check and the sandbox share; what a definition means each reads with its own code.
+        .target(name: "LeadFlowFiles", dependencies: ["LeadModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The static check of a Power Automate / Logic Apps definition: pure.
+        .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadFlowFiles"]),
         .target(
             name: "LeadDestinations",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -50,7 +53,7 @@ let package = Package(
         .target(
             name: "LeadSandbox",
             dependencies: [
-                "LeadModel",
+                "LeadModel", "LeadFlowFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -65,13 +68,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
             name: "leadcheck",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,14 +87,14 @@ let package = Package(
         .testTarget(
             name: "LeadCheckTests",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "LeadSandboxTests",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadFlowFiles", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LeadFiles
 import LeadFlows
+import LeadFlowFiles
 import LeadModel
 
 /// `leadcheck flow check FILE`: the static check of an exported flow definition.

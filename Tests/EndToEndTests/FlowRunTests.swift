@@ -177,9 +177,11 @@ import Testing
         let result = try await LeadCheckProcess.run(["flow", "check", other])
         #expect(result.status == 2)
         #expect(result.stderr.contains("definition"), "\(result.stderr)")
-        // The sandbox refuses it the same way, before it listens.
+        // The sandbox reads it through the same unpacker and refuses it with the same words,
+        // before it listens.
         let sandbox = try await LeadCheckProcess.run(["sandbox", "--flow", other], timeout: 20)
         #expect(sandbox.status == 2, "\(sandbox.stderr)")
-        #expect(sandbox.stderr.contains(other) && sandbox.stderr.contains("expected a flow definition"), "\(sandbox.stderr)")
+        #expect(sandbox.stderr.contains(other) && sandbox.stderr.contains("no workflow definition"), "\(sandbox.stderr)")
+        #expect(result.stderr.contains("no workflow definition"), "\(result.stderr)")
     }
 }

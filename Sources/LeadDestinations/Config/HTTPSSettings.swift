@@ -1,4 +1,5 @@
 import LeadFlows
+import LeadFlowFiles
 import LeadModel
 import LeadTransport
 

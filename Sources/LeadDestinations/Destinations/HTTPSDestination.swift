@@ -1,5 +1,6 @@
 import Foundation
 import LeadFlows
+import LeadFlowFiles
 import LeadModel
 import LeadTransport
 

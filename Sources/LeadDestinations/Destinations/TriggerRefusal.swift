@@ -39,6 +39,11 @@ struct TriggerRefusal: Sendable {
             code = .accessBlocked
             message = "\(answered): the trigger's OAuth policy refuses the caller"
             hint = "The trigger restricts callers to a tenant or specific users; Microsoft's connector cannot satisfy it. Set \"Who can trigger the flow\" to \"Anyone\" (or remove the Logic App's authorization policy) and copy the new URL into Partner Center."
+        case (_, "TriggerRequestMethodNotValid"):
+            // docs/reference/flows.md §7 [3P]: the trigger's method is not the one the request used.
+            code = .deliverRejected
+            message = "\(answered): the trigger does not accept POST — \(text.prefix(200))"
+            hint = "Microsoft's connector POSTs every lead: set the trigger's method to POST (or leave it unset), save, and check the URL in Partner Center."
         case (400, "TriggerInputSchemaMismatch"):
             code = .deliverRejected
             message = "\(answered): Schema Validation refused the lead — \(text.prefix(200))"

@@ -1,3 +1,4 @@
+import LeadFlowFiles
 import LeadModel
 
 /// One action of a definition, wherever it is nested, with what decides whether it runs.

@@ -1,4 +1,5 @@
 import Foundation
+import LeadFlowFiles
 import LeadModel
 
 extension FlowChecker {

@@ -1,3 +1,4 @@
+import LeadFlowFiles
 import LeadModel
 
 /// The static check of a flow behind an HTTPS endpoint: evaluates the definition against every

@@ -1,3 +1,4 @@
+import LeadFlowFiles
 import LeadModel
 
 /// One thing the static check found in a flow definition: a finding code, where (a JSON pointer

@@ -1,3 +1,4 @@
+import LeadFlowFiles
 import LeadModel
 
 /// The part of JSON Schema a flow's trigger and Parse JSON actions enforce (docs/reference/flows.md §3): `type`,

@@ -1,3 +1,5 @@
+import LeadFlowFiles
+
 /// Why a JSON value does not satisfy a flow's schema, as Logic Apps' validation reports it
 /// (docs/reference/flows.md §3: `errorType` `required` or `type`, Newtonsoft's messages).
 public struct SchemaViolation: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeadFlowFiles
 import LeadModel
 
 /// What `leadcheck flow check` found in one file: the definitions read, how many lead shapes

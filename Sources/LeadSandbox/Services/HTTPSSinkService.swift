@@ -112,6 +112,18 @@ public struct HTTPSSinkService: SandboxService {
     /// `TriggerInputSchemaMismatch`, no run), then the actions (``FlowEngine``).
     func admitToFlow(_ request: SandboxRequest, _ loaded: (flow: SandboxFlow, options: FlowOptions)) -> Admission {
         let flow = loaded.flow
+        if let kind = flow.trigger.kind, kind.lowercased() != "http" {
+            // A manual trigger of another kind (an instant flow's button, Power Apps, a
+            // connector's "for a selected item") has no URL anything outside can call
+            // (docs/reference/flows.md §7, [3P] exports): status, code and text are inferred.
+            return .respond(Self.error(404, code: "TriggerNotFound", message: "The trigger '\(flow.trigger.name)' of kind '\(kind)' cannot be called over HTTP."))
+        }
+        if let method = flow.trigger.method, method.uppercased() != request.method.uppercased() {
+            // docs/reference/flows.md §7: code and text [3P] (microsoft/AzUrlShortener#297,
+            // Azure/logicapps#1441); the status is inferred.
+            return .respond(Self.error(400, code: "TriggerRequestMethodNotValid",
+                                       message: "The HTTP method for this request is not valid: expected '\(method.uppercased())' and actual '\(request.method.uppercased())'."))
+        }
         if let authentication = flow.trigger.authentication?.lowercased(), authentication == "tenant" || authentication == "user" {
             guard (request.headers[.authorization] ?? "").hasPrefix("Bearer ") else {
                 // [3P] code; the message's words are inferred (docs/reference/flows.md §2).

@@ -13,13 +13,16 @@ public struct FlowDocument: Sendable, Hashable {
     public let definitionPointer: JSONPointer
     /// The form it was read from.
     public let form: FlowForm
+    /// The workflow's name when the document names it (an ARM resource's `name`).
+    public let name: String?
 
     /// Creates a document.
-    public init(origin: String, document: JSONValue, definitionPointer: JSONPointer, form: FlowForm) {
+    public init(origin: String, document: JSONValue, definitionPointer: JSONPointer, form: FlowForm, name: String? = nil) {
         self.origin = origin
         self.document = document
         self.definitionPointer = definitionPointer
         self.form = form
+        self.name = name
     }
 
     /// The definition object.

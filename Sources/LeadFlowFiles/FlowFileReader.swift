@@ -1,10 +1,12 @@
 import Foundation
-import LeadFiles
 import LeadModel
 import ZIPFoundation
 
 /// Finds the workflow definitions in a file, whichever form the publisher exported
-/// (docs/reference/flows.md §4): a JSON document, or a Power Automate export package or solution archive.
+/// (docs/reference/flows.md §4, §7): a JSON document (an ARM template may carry comments; Dataverse's
+/// `clientdata` may be a JSON-encoded string), or a Power Automate export package or solution
+/// archive. The one unpacker both `flow check` and the sandbox read flows through: it only finds
+/// the definition; what the definition means is each side's own business.
 public enum FlowFileReader {
     /// The largest file (and archive entry) read: exports are kilobytes; this bounds a hostile one.
     public static let maxBytes = 32 << 20
@@ -18,13 +20,21 @@ public enum FlowFileReader {
 
     /// The definitions in the file at `path`.
     public static func read(path: String) throws(LeadCheckError) -> [FlowDocument] {
-        try documents(in: try InputFile.read(path, maxBytes: maxBytes), name: path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .inputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
+        return try documents(in: data, name: path)
     }
 
     /// The definitions in `data`, read from `name`.
     public static func documents(in data: Data, name: String) throws(LeadCheckError) -> [FlowDocument] {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try archive(data, name: name) }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        // An ARM template with `//` or `/* */` comments is read with the comments blanked.
+        guard let value = (try? JSONDecoder().decode(JSONValue.self, from: data))
+            ?? JSONComments.blanked(data).flatMap({ try? JSONDecoder().decode(JSONValue.self, from: $0) }) else {
             throw .invalidInput(location: name, reason: "neither JSON nor a .zip archive; expected \(expected)")
         }
         guard let found = documents(in: value, origin: name, form: nil), !found.isEmpty else {
@@ -41,7 +51,13 @@ public enum FlowFileReader {
     /// The definitions in a JSON document; `form` is the archive's form when it came from one.
     static func documents(in value: JSONValue, origin: String, form: FlowForm?) -> [FlowDocument]? {
         func found(_ tokens: [String], _ own: FlowForm) -> [FlowDocument] {
-            [FlowDocument(origin: origin, document: value, definitionPointer: JSONPointer(tokens: tokens), form: form ?? own)]
+            [FlowDocument(origin: origin, document: value, definitionPointer: JSONPointer(tokens: tokens), form: form ?? own,
+                          name: plainName(value["name"]?.string))]
+        }
+        if let text = value.string {
+            // The `clientdata` column's value on its own: a JSON document encoded as a string.
+            guard let inner = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), inner.string == nil else { return nil }
+            return documents(in: inner, origin: "\(origin) (JSON string)", form: form ?? .clientData)
         }
         if isDefinition(value) { return found([], .bareDefinition) }
         if isDefinition(value["definition"]) { return found(["definition"], .logicApps) }
@@ -55,7 +71,7 @@ public enum FlowFileReader {
             if !flows.isEmpty {
                 return flows.map {
                     FlowDocument(origin: origin, document: value, definitionPointer: JSONPointer(tokens: ["resources", String($0), "properties", "definition"]),
-                                 form: form ?? .armResource)
+                                 form: form ?? .armResource, name: plainName(resources[$0]["name"]?.string))
                 }
             }
         }
@@ -70,6 +86,12 @@ public enum FlowFileReader {
             return inner.isEmpty ? nil : inner.flatMap { $0 }
         }
         return nil
+    }
+
+    /// A workflow's name as written, unless an ARM template computes it (`[parameters('name')]`).
+    static func plainName(_ name: String?) -> String? {
+        guard let name, !name.isEmpty, !name.hasPrefix("[") else { return nil }
+        return name
     }
 
     /// The flows in an export package or a solution.
