@@ -9,9 +9,15 @@ import ZIPFoundation
 @Suite struct FlowCheckTests {
     static let checker = FlowChecker()
 
-    /// A Logic Apps definition with one Request trigger and these actions.
-    static func definition(trigger: String = #"{"type":"Request","kind":"Http","inputs":{}}"#, actions: String = "{}") -> String {
-        #"{"$schema":"https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#","contentVersion":"1.0.0.0","triggers":{"manual":\#(trigger)},"actions":\#(actions)}"#
+    /// An action that keeps the lead's email, so that a definition built around one problem
+    /// does not also keep nothing.
+    static let keeper = #""Keep":{"type":"ApiConnection","runAfter":{},"inputs":{"host":{},"body":{"email":"@triggerBody()?['userDetails']?['email']"}}}"#
+
+    /// A Logic Apps definition with one Request trigger and these actions (plus ``keeper``
+    /// unless `keeping` is false).
+    static func definition(trigger: String = #"{"type":"Request","kind":"Http","inputs":{}}"#, actions: String = "{}", keeping: Bool = true) -> String {
+        let all = !keeping ? actions : actions == "{}" ? "{\(keeper)}" : "{\(keeper)," + actions.drop { $0 != "{" }.dropFirst()
+        return #"{"$schema":"https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#","contentVersion":"1.0.0.0","triggers":{"manual":\#(trigger)},"actions":\#(all)}"#
     }
 
     static func issues(_ json: String, checker: FlowChecker = checker) throws -> [FlowIssue] {
@@ -174,9 +180,19 @@ import ZIPFoundation
                   "else":{"actions":{}}}}
         """#
         let issues = try Self.issues(Self.definition(actions: actions))
-        #expect(Self.found(issues) == ["flow.response /actions/Fail/inputs/statusCode", "flow.response /actions/Check/actions/Answer/inputs/statusCode",
-                                       "flow.response /actions/Check/actions/Answer"])
+        // Fail answers on every path, so Answer's branch being skipped cannot give a 502.
+        #expect(Self.found(issues) == ["flow.response /actions/Fail/inputs/statusCode", "flow.response /actions/Check/actions/Answer/inputs/statusCode"])
         #expect(issues.filter { $0.severity == .error }.map(\.pointer) == ["/actions/Fail/inputs/statusCode"])
+    }
+
+    @Test func aResponseInEveryBranchIsNoFalse502() throws {
+        let branch = #""actions":{"Yes":{"type":"Response","kind":"Http","runAfter":{},"inputs":{"statusCode":200}}}"#
+        let both = #"{"Check":{"type":"If","expression":"@equals(triggerBody()?['actionCode'], 'INS')","runAfter":{},\#(branch),"else":{"actions":{"No":{"type":"Response","kind":"Http","runAfter":{},"inputs":{"statusCode":202}}}}}}"#
+        #expect(try Self.issues(Self.definition(actions: both)).isEmpty)
+        let one = #"{"Check":{"type":"If","expression":"@equals(triggerBody()?['actionCode'], 'INS')","runAfter":{},\#(branch),"else":{"actions":{}}}}"#
+        let issues = try Self.issues(Self.definition(actions: one))
+        #expect(Self.found(issues) == ["flow.response /actions/Check/actions/Yes"])
+        #expect(issues.first?.message.contains("502") == true)
     }
 
     @Test func payloadsCoverEveryShapeMicrosoftSends() {

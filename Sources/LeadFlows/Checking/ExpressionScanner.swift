@@ -44,15 +44,35 @@ enum ExpressionScanner {
             let boundary = index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber || chars[index - 1] == "_")
             guard boundary, let (base, afterBase) = base(chars, at: index) else { index += 1; continue }
             var (steps, end) = self.steps(chars, from: afterBase)
-            // `triggerOutputs()` and `outputs('X')` hold headers too; only their `body` is the lead.
-            let isBody = !isOutputs(chars, at: index) || steps.first?.key.lowercased() == "body"
+            // `triggerOutputs()` and `outputs('X')` hold headers too; only their `body` is the lead,
+            // but passed whole they carry it along.
+            let isBody = !isOutputs(chars, at: index) || steps.isEmpty || steps.first?.key.lowercased() == "body"
             if isOutputs(chars, at: index), !steps.isEmpty { steps.removeFirst() }
             if isBody {
-                reads.append(PropertyRead(base: base, steps: steps, text: String(chars[index..<end])))
+                reads.append(PropertyRead(base: base, steps: steps, text: String(chars[index..<end]),
+                                          argumentOf: directCall(chars, start: index, end: end)))
             }
             index = max(end, index + 1)
         }
         return reads
+    }
+
+    /// The function the text `start..<end` is the first argument of (`toLower(…)`,
+    /// `split(…, ',')`), as written; nil when it is not directly a first argument
+    /// (`toLower(coalesce(…))` makes it coalesce's, not toLower's).
+    private static func directCall(_ chars: [Character], start: Int, end: Int) -> String? {
+        var after = end
+        while after < chars.count, chars[after].isWhitespace { after += 1 }
+        guard after < chars.count, chars[after] == "," || chars[after] == ")" else { return nil }
+        var cursor = start - 1
+        while cursor >= 0, chars[cursor].isWhitespace { cursor -= 1 }
+        guard cursor > 0, chars[cursor] == "(" else { return nil }
+        var nameEnd = cursor
+        while nameEnd > 0, chars[nameEnd - 1].isWhitespace { nameEnd -= 1 }
+        var nameStart = nameEnd
+        while nameStart > 0, chars[nameStart - 1].isLetter || chars[nameStart - 1].isNumber || chars[nameStart - 1] == "_" { nameStart -= 1 }
+        guard nameStart < nameEnd else { return nil }
+        return String(chars[nameStart..<nameEnd])
     }
 
     private static func matches(_ chars: [Character], at index: Int, _ word: String) -> Bool {

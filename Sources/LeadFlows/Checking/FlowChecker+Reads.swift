@@ -68,6 +68,11 @@ extension FlowChecker {
 
     /// Every property read in the actions, at the pointer of the string that holds it.
     func readSites(_ definition: JSONValue, at pointer: JSONPointer) -> [(pointer: JSONPointer, read: PropertyRead)] {
+        Self.reads(in: definition["actions"], at: pointer.appending("actions"))
+    }
+
+    /// Every property read in `value`'s strings, at the pointer of the string that holds it.
+    static func reads(in value: JSONValue?, at pointer: JSONPointer) -> [(pointer: JSONPointer, read: PropertyRead)] {
         var sites: [(pointer: JSONPointer, read: PropertyRead)] = []
         func walk(_ value: JSONValue, _ here: JSONPointer) {
             switch value {
@@ -84,61 +89,90 @@ extension FlowChecker {
                 break
             }
         }
-        if let actions = definition["actions"] { walk(actions, pointer.appending("actions")) }
+        if let value { walk(value, pointer) }
         return sites
     }
 
+    /// What one read does to every lead shape: the first failure, the keys found only in another
+    /// casing, and the keys no lead has; nil when leadcheck cannot evaluate it.
+    struct ReadSummary {
+        var failing = 0
+        var example: (label: String, reason: String)?
+        var miscased: (written: String, sent: String)?
+        var unsentKey: String?
+    }
+
+    func summarize(_ read: PropertyRead, contents: [String: PropertyRead]) -> ReadSummary? {
+        var summary = ReadSummary()
+        var casings: [Int: String] = [:]
+        var found: [Int: Bool] = [:], exact: [Int: Bool] = [:]
+        for payload in payloads {
+            let outcome = evaluate(read, on: payload, contents: contents)
+            guard outcome.known else { return nil }
+            for (step, sent) in outcome.casings { casings[step] = sent }
+            for lookup in outcome.lookups {
+                found[lookup.step] = (found[lookup.step] ?? false) || lookup.found
+                exact[lookup.step] = (exact[lookup.step] ?? false) || (lookup.exact && !payload.isValidateLead)
+            }
+            if let failure = outcome.failure ?? nullArgumentFailure(read, outcome) {
+                summary.failing += 1
+                if summary.example == nil { summary.example = (payload.label, failure) }
+            }
+        }
+        // A key is miscased when no real lead has it as written (Microsoft's Validate lead
+        // keeps PascalCase members whatever real leads use, so it does not count).
+        let miscased = casings.keys.sorted().filter { exact[$0] == false }
+        if !miscased.isEmpty {
+            summary.miscased = (miscased.map { "'\(read.steps[$0].key)'" }.joined(separator: ", "),
+                                miscased.compactMap { casings[$0].map { "'\($0)'" } }.joined(separator: ", "))
+        }
+        summary.unsentKey = found.keys.sorted().first { found[$0] == false }.map { read.steps[$0].key }
+        return summary
+    }
+
+    /// A read that gives null handed straight to a function that refuses null (the functions
+    /// reference; docs/reference/flows.md §7): the action fails `InvalidTemplate`.
+    func nullArgumentFailure(_ read: PropertyRead, _ outcome: ReadOutcome) -> String? {
+        guard outcome.failure == nil, outcome.value == nil || outcome.value == .null,
+              let function = read.argumentOf, let expected = Self.nullRefusing[function.lowercased()] else { return nil }
+        return "the value is null here and the template language function '\(function)' expects its parameter to be \(expected) (\"The provided value is of type 'Null'\"); wrap the read in coalesce(…, '')"
+    }
+
     /// Reads that fail on real leads, and reads of keys in a casing (or under a name) Microsoft
-    /// does not send.
+    /// does not send: one finding per place in the file, with the strongest reason (a failure
+    /// beats a casing, which beats a key no lead has).
     func readIssues(_ definition: JSONValue, actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {
         let contents = parsedContents(actions)
-        var issues: [FlowIssue] = []
+        var order: [JSONPointer] = []
+        var byPointer: [JSONPointer: [(read: PropertyRead, summary: ReadSummary)]] = [:]
         for (pointer, read) in readSites(definition, at: document.definitionPointer) {
-            var failing = 0
-            var example: (label: String, reason: String)?
-            var casings: [Int: String] = [:]
-            var found: [Int: Bool] = [:], exact: [Int: Bool] = [:]
-            var known = true
-            for payload in payloads {
-                let outcome = evaluate(read, on: payload, contents: contents)
-                guard outcome.known else { known = false; break }
-                for (step, sent) in outcome.casings { casings[step] = sent }
-                for lookup in outcome.lookups {
-                    found[lookup.step] = (found[lookup.step] ?? false) || lookup.found
-                    exact[lookup.step] = (exact[lookup.step] ?? false) || (lookup.exact && !payload.isValidateLead)
-                }
-                if let failure = outcome.failure {
-                    failing += 1
-                    if example == nil { example = (payload.label, failure) }
-                }
-            }
-            guard known else { continue }
-            if let example {
+            guard let summary = summarize(read, contents: contents) else { continue }
+            if byPointer[pointer] == nil { order.append(pointer) }
+            byPointer[pointer, default: []].append((read, summary))
+        }
+        var issues: [FlowIssue] = []
+        for pointer in order {
+            let reads = byPointer[pointer] ?? []
+            if let (read, summary) = reads.first(where: { $0.summary.example != nil }), let example = summary.example {
                 issues.append(FlowIssue(
                     code: .flowExpression, origin: document.origin, pointer: pointer,
-                    message: "`\(read.text)` fails the action on \(share(failing)) (InvalidTemplate): \(example.reason)",
-                    hint: "Read lead fields with `?` at every step (triggerBody()?['userDetails']?['phone']), and wrap them in coalesce(…, '') where a value is required: Microsoft leaves out customer fields it does not have.",
+                    message: "`\(read.text)` fails the action on \(share(summary.failing)) (InvalidTemplate): \(example.reason)",
+                    hint: "Read lead fields with `?` at every step (triggerBody()?['userDetails']?['phone']), and wrap them in coalesce(…, '') where a function needs a value: Microsoft leaves out customer fields it does not have (and every personal field of .edu leads).",
                     example: example.label))
-            }
-            // A key is miscased when no real lead has it as written (Microsoft's Validate lead
-            // keeps PascalCase members whatever real leads use, so it does not count).
-            let miscased = casings.keys.sorted().filter { exact[$0] == false }
-            if !miscased.isEmpty {
-                let steps = miscased
-                let written = steps.map { "'\(read.steps[$0].key)'" }.joined(separator: ", ")
-                let sent = steps.compactMap { casings[$0].map { "'\($0)'" } }.joined(separator: ", ")
+            } else if let (read, summary) = reads.first(where: { $0.summary.miscased != nil }), let casing = summary.miscased {
                 issues.append(FlowIssue(
                     code: .flowKeyCasing, severity: caseInsensitiveReads ? .warning : .error, origin: document.origin, pointer: pointer,
                     message: caseInsensitiveReads
-                        ? "`\(read.text)` reads \(written); Microsoft sends \(sent). Logic Apps matches property names case-insensitively in expressions (a third-party finding: the IllogicApps emulator, written by testing real workflows), so this works, but a schema's `required` list and conditions comparing keys do not"
-                        : "`\(read.text)` reads \(written); Microsoft sends \(sent), and with case-sensitive reads the value is always empty",
-                    hint: "Spell the keys as Microsoft sends them: \(sent)."))
-            }
-            let unsent = found.keys.sorted().filter { found[$0] == false }
-            if let step = unsent.first {
+                        ? "`\(read.text)` reads \(casing.written); Microsoft sends \(casing.sent). Logic Apps matches property names case-insensitively in expressions (a third-party finding: the IllogicApps emulator, written by testing real workflows), so this works, but a schema's `required` list and conditions comparing keys do not"
+                        : "`\(read.text)` reads \(casing.written); Microsoft sends \(casing.sent), and with case-sensitive reads the value is always empty",
+                    hint: "Spell the keys as Microsoft sends them: \(casing.sent)."))
+            } else {
+                let unsent = reads.compactMap { entry in entry.summary.unsentKey.map { (entry.read, $0) } }
+                guard !unsent.isEmpty else { continue }
+                let described = unsent.map { "`\($0.0.text)` reads '\($0.1)'" }.joined(separator: "; ")
                 issues.append(FlowIssue(
                     code: .flowKeyUnsent, severity: .warning, origin: document.origin, pointer: pointer,
-                    message: "`\(read.text)` reads '\(read.steps[step].key)', which no lead Microsoft sends has: the value is always empty",
+                    message: "\(described), which no lead Microsoft sends has: the value is always empty",
                     hint: "Microsoft sends userDetails (firstName, lastName, email, phone, country, company, title), leadSource, actionCode, offerTitle and description: read one of these."))
             }
         }

@@ -14,8 +14,20 @@ extension FlowChecker {
                               message: "the flow has no HTTP request trigger (\"When a HTTP request is received\", type Request): Microsoft's connector can only POST a lead to one",
                               hint: "Start the flow with the trigger \"When a HTTP request is received\" and give its URL to Partner Center.")]
         }
+        // Power Automate exports every manual trigger as type Request; only kind Http ("When a
+        // HTTP request is received", or a Logic Apps Request trigger without a kind) has a URL
+        // Microsoft's connector can POST to (docs/reference/flows.md §7).
+        let http = requests.filter { (triggers[$0]?["kind"]?.string ?? "http").lowercased() == "http" }
+        guard !http.isEmpty else {
+            return requests.map { name in
+                let kind = triggers[name]?["kind"]?.string ?? ""
+                return FlowIssue(code: .flowTrigger, origin: origin, pointer: triggersPointer.appending([name, "kind"]),
+                                 message: "the trigger '\(name)' is \(Self.describe(kind: kind)) (kind \(kind)): it has no URL Microsoft's connector can POST a lead to, so Partner Center cannot deliver to this flow",
+                                 hint: "Start the flow with the trigger \"When a HTTP request is received\" (type Request, kind Http), set \"Who can trigger the flow\" to \"Anyone\", and give its URL to Partner Center.")
+            }
+        }
         var issues: [FlowIssue] = []
-        for name in requests {
+        for name in http {
             guard let trigger = triggers[name] else { continue }
             let pointer = triggersPointer.appending(name)
             let inputs = trigger["inputs"]
@@ -44,5 +56,16 @@ extension FlowChecker {
             }
         }
         return issues
+    }
+
+    /// What a manual trigger of `kind` is, in the designer's words.
+    static func describe(kind: String) -> String {
+        switch kind.lowercased() {
+        case "button": "an instant flow's \"Manually trigger a flow\" button"
+        case "powerapp", "powerappv2": "a Power Apps trigger, called only from a Power Apps app"
+        case "apiconnection": "a connector's manual trigger (such as SharePoint \"For a selected item\"), started by hand in that product"
+        case "": "a Request trigger of no known kind"
+        default: "a manual trigger that is not \"When a HTTP request is received\""
+        }
     }
 }

@@ -25,12 +25,36 @@ public struct FlowChecker: Sendable {
         var issues = triggerIssues(definition, document: document)
         issues += parseJSONIssues(actions, document: document)
         issues += readIssues(definition, actions: actions, document: document)
-        issues += responseIssues(actions, document: document)
+        // Whether the flow keeps the lead matters only if a lead can reach it at all.
+        if Self.hasHTTPTrigger(definition) { issues += keepIssues(definition, actions: actions, document: document) }
+        issues += responseIssues(definition, actions: actions, document: document)
         return issues.enumerated().sorted { ($0.element.severity == .error ? 0 : 1, $0.offset) < ($1.element.severity == .error ? 0 : 1, $1.offset) }.map(\.element)
+    }
+
+    /// Whether the definition has a trigger Microsoft's connector could call: type Request, kind
+    /// Http or none (docs/reference/flows.md §7).
+    static func hasHTTPTrigger(_ definition: JSONValue) -> Bool {
+        (definition["triggers"]?.object ?? [:]).values.contains {
+            $0["type"]?.string?.lowercased() == "request" && ($0["kind"]?.string ?? "http").lowercased() == "http"
+        }
     }
 
     /// Everything found in several definitions (a solution holds many).
     public func check(_ documents: [FlowDocument]) -> [FlowIssue] { documents.flatMap(check) }
+
+    /// Functions that fail the action when their first argument is null, by lowercased name,
+    /// with what they expect (docs/reference/flows.md §7, "Functions and null"): captured
+    /// InvalidTemplate texts [3P] for length, split, indexOf, contains, replace and join; the
+    /// IllogicApps emulator [code] for the rest. Microsoft may leave out any customer field and
+    /// strips .edu leads' personal data, so a lead field handed to one of them without coalesce
+    /// fails the run for such leads.
+    static let nullRefusing: [String: String] = [
+        "length": "an array or a string", "split": "a string", "indexof": "a string", "contains": "a collection or a string",
+        "replace": "a string", "join": "an array", "tolower": "a string", "toupper": "a string", "trim": "a string",
+        "substring": "a string", "lastindexof": "a string", "startswith": "a string", "endswith": "a string",
+        "first": "a collection or a string", "last": "a collection or a string", "int": "a string or a number",
+        "float": "a string or a number", "base64": "a string",
+    ]
 
     /// The fix shared by every schema finding.
     static let schemaHint = """

@@ -20,4 +20,7 @@ struct PropertyRead: Sendable, Hashable {
     let steps: [Step]
     /// The chain as written, for messages.
     let text: String
+    /// The function the chain is handed to directly as its first argument, as written (`toLower`
+    /// in `toLower(triggerBody()?['userDetails']?['email'])`), if any.
+    var argumentOf: String? = nil
 }

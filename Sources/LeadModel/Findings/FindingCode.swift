@@ -90,6 +90,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case flowKeyCasing = "flow.key-casing"
     /// Warning: an expression reads a key no lead Microsoft sends has: the value is always empty.
     case flowKeyUnsent = "flow.key-unsent"
+    /// The flow accepts every lead and keeps nothing of it: no action that stores reads a value
+    /// Microsoft sends.
+    case flowKeepsNothing = "flow.keeps-nothing"
     /// A Response action answers non-2xx, or may be skipped (502) or wait (504).
     case flowResponse = "flow.response"
     /// The run the lead started in the endpoint's flow ended without success (`run:`).

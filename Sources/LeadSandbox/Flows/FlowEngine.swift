@@ -5,7 +5,9 @@ import LeadModel
 /// `runAfter` order and statuses, Parse JSON's schema check (`ValidationFailed`), expressions
 /// that fail (`InvalidTemplate`), `If`/`Switch`/`Scope`/`Foreach` bodies, variables,
 /// `Terminate`, and `Response` actions. Connector actions (storing the lead) succeed once their
-/// inputs evaluate; what the run stores is every lead property its expressions read.
+/// inputs evaluate; what the run stores is every lead property read by an action that keeps
+/// what it reads: not a Response, Parse JSON or Terminate, nor a condition's expression (the
+/// rule `flow check` applies with its own code).
 struct FlowEngine {
     /// What a run produced.
     struct Outcome: Sendable {
@@ -69,6 +71,8 @@ struct FlowEngine {
     /// The reads as one object: the deepest read of each path wins, so `userDetails` read on the
     /// way to `userDetails.email` stores only the email.
     static func nest(_ reads: [(path: [String], value: FlowJSON)]) -> FlowJSON {
+        // The lead handed on whole: all of it is kept.
+        if let whole = reads.first(where: { $0.path.isEmpty }) { return whole.value }
         let paths = reads.map(\.path)
         var root: [String: FlowJSON] = [:]
         for (path, value) in reads where !path.isEmpty {
@@ -128,6 +132,7 @@ struct FlowEngine {
     @discardableResult
     private mutating func execute(_ name: String, _ action: FlowJSON) -> String {
         let started = Self.now()
+        let mark = evaluator.readCount
         let inputs = action["inputs"] ?? .null
         func fail(_ code: String, _ message: String, outputs: FlowJSON? = nil) -> String {
             record(name, action, status: "Failed", code: code, message: message, outputs: outputs, started: started)
@@ -146,19 +151,23 @@ struct FlowEngine {
             case "parsejson":
                 var content = try evaluator.evaluate(inputs["content"] ?? .null)
                 if case let .string(text) = content.json, let parsed = FlowJSON.parse(Array(text.utf8)) { content.json = parsed }
+                evaluator.forgetReads(since: mark)
                 let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(of: content.json, against: inputs["schema"] ?? .null)
                 guard violations.isEmpty else {
                     // docs/reference/flows.md §3 [3P]: "ValidationFailed. The schema validation failed.", errors[] in the outputs.
                     return fail("ValidationFailed", "The schema validation failed.", outputs: .object(["errors": .array(violations.map(\.json))]))
                 }
-                evaluator.outputs[name] = FlowValue(content.json, lead: content.lead)
+                evaluator.outputs[name] = .object(["body": content.json])
+                evaluator.bodies[name] = FlowValue(content.json, lead: content.lead)
                 return succeed(.object(["body": content.json]))
             case "compose":
                 let value = try evaluator.evaluate(inputs)
-                evaluator.outputs[name] = value
+                evaluator.outputs[name] = value.json
+                evaluator.bodies[name] = value
                 return succeed(value.json)
             case "response":
                 let value = try evaluator.evaluate(inputs).json
+                evaluator.forgetReads(since: mark)
                 // A status outside 100–599 fails the action (inferred: Logic Apps refuses such a
                 // definition when it is saved) rather than reaching the HTTP layer.
                 guard let status = Int(value["statusCode"]?.interpolated ?? "200"), (100...599).contains(status) else {
@@ -179,21 +188,25 @@ struct FlowEngine {
                 return succeed(nil)
             case "terminate":
                 let value = try evaluator.evaluate(inputs).json
+                evaluator.forgetReads(since: mark)
                 let status = value["runStatus"]?.string ?? "Failed"
                 terminated = (status, value["runError"]?["code"]?.interpolated, value["runError"]?["message"]?.interpolated)
                 return succeed(nil)
             case "if":
                 let condition = try self.condition(action["expression"] ?? .bool(true))
+                evaluator.forgetReads(since: mark)
                 let branch = condition ? action["actions"] : action["else"]?["actions"]
                 return runNested(name, action, branch?.object ?? [:], started: started)
             case "switch":
                 let value = try evaluator.evaluate(action["expression"] ?? .null).json
+                evaluator.forgetReads(since: mark)
                 let match = (action["cases"]?.object ?? [:]).values.first { $0["case"].map { $0.interpolated == value.interpolated } ?? false }
                 return runNested(name, action, (match?["actions"] ?? action["default"]?["actions"])?.object ?? [:], started: started)
             case "scope":
                 return runNested(name, action, action["actions"]?.object ?? [:], started: started)
             case "foreach":
                 let collection = try evaluator.evaluate(action["foreach"] ?? .array([])).json.array ?? []
+                evaluator.forgetReads(since: mark)
                 var anyFailed = false
                 for item in collection {
                     evaluator.items.append((name, item))
@@ -205,7 +218,7 @@ struct FlowEngine {
                 // A connector or HTTP action: it succeeds once its inputs evaluate (the platform
                 // resolves `host`, the connection).
                 let value = try evaluator.evaluate(inputs, skipping: ["host"])
-                evaluator.outputs[name] = FlowValue(.object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])]))
+                evaluator.outputs[name] = .object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])])
                 return succeed(.object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])]))
             }
         } catch {

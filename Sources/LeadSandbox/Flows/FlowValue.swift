@@ -5,9 +5,12 @@ struct FlowValue: Sendable {
     var json: FlowJSON
     /// The path into the trigger body; nil for values not taken from the lead.
     var lead: [String]?
+    /// For `outputs('A')`: the action, so that `?['body']` on it is `body('A')`, lead path and all.
+    var outputsOf: String?
 
-    init(_ json: FlowJSON, lead: [String]? = nil) {
+    init(_ json: FlowJSON, lead: [String]? = nil, outputsOf: String? = nil) {
         self.json = json
         self.lead = lead
+        self.outputsOf = outputsOf
     }
 }

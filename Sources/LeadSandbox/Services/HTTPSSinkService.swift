@@ -178,7 +178,9 @@ public struct HTTPSSinkService: SandboxService {
             return answer
         }
         var answer = SandboxResponse(status: response.status, headers: runHeaders)
-        for (name, value) in response.headers { if let field = HTTPField.Name(name) { answer.headers.append(HTTPField(name: field, value: value)) } }
+        for (name, value) in response.headers where !Self.strippedFromResponses(name) {
+            if let field = HTTPField.Name(name) { answer.headers.append(HTTPField(name: field, value: value)) }
+        }
         if case let .string(text) = response.body {
             answer.body = Array(text.utf8)
         } else if response.body != .null {
@@ -186,6 +188,16 @@ public struct HTTPSSinkService: SandboxService {
             if answer.headers[.contentType] == nil { answer.headers.append(HTTPField(name: .contentType, value: "application/json; charset=utf-8")) }
         }
         return answer
+    }
+
+    /// Headers a Response action may set that Logic Apps removes without a word
+    /// (docs/reference/flows.md §7 [DOC] connectors-native-reqres.md, "Add a Response action"):
+    /// Allow, Content-* but Content-Disposition, -Encoding and -Type, Cookie, Expires,
+    /// Last-Modified, Set-Cookie, Transfer-Encoding.
+    static func strippedFromResponses(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if ["allow", "cookie", "expires", "last-modified", "set-cookie", "transfer-encoding"].contains(lower) { return true }
+        return lower.hasPrefix("content-") && !["content-disposition", "content-encoding", "content-type"].contains(lower)
     }
 
     /// A trigger URL's path is the flow's own (`/workflows/<id>/triggers/manual/paths/invoke`)
