@@ -10,8 +10,11 @@ struct FlowEvaluator: Sendable {
     var triggerHeaders: [String: FlowJSON]
     var parameters: [String: FlowJSON]
     var caseInsensitiveReads: Bool
-    /// Action outputs by action name, with the lead path of each one's body.
-    var outputs: [String: FlowValue] = [:]
+    /// Action outputs by action name (`outputs('A')`), and their bodies with the lead path each
+    /// one carries (`body('A')`, which the functions reference defines as
+    /// `actions('A').outputs.body`).
+    var outputs: [String: FlowJSON] = [:]
+    var bodies: [String: FlowValue] = [:]
     var variables: [String: FlowJSON] = [:]
     /// The current item of each running `Foreach`, innermost last.
     var items: [(loop: String, item: FlowJSON)] = []
@@ -52,11 +55,23 @@ struct FlowEvaluator: Sendable {
         }
     }
 
-    /// A top-level expression; failures carry Logic Apps' wording around their reason.
+    /// How many reads have been recorded, to forget those an action keeps nothing of.
+    var readCount: Int { reads.count }
+
+    /// Forgets the reads since `mark`: an action that keeps nothing of them (a Response, Parse
+    /// JSON, a condition) read them.
+    mutating func forgetReads(since mark: Int) {
+        if reads.count > mark { reads.removeLast(reads.count - mark) }
+    }
+
+    /// A top-level expression; failures carry Logic Apps' wording around their reason. A value of
+    /// the lead used whole (`@triggerBody()`, `@body('Parse_JSON')?['userDetails']`) counts as read.
     mutating func evaluate(_ expression: FlowExpression, source: String) throws(FlowTemplateError) -> FlowValue {
         let before = reads.count
         do {
-            return try value(expression)
+            let result = try value(expression)
+            if let path = result.lead { reads.append((path, result.json)) }
+            return result
         } catch {
             // An expression that fails stores nothing of what it read on the way.
             reads.removeLast(reads.count - before)
@@ -74,6 +89,9 @@ struct FlowEvaluator: Sendable {
 
     private mutating func member(_ base: FlowValue, key: FlowJSON, optional: Bool) throws(FlowTemplateError) -> FlowValue {
         let name = key.interpolated
+        if let action = base.outputsOf, name.lowercased() == "body" {
+            return action == "manual" ? FlowValue(triggerBody, lead: []) : (bodies[action] ?? FlowValue(base.json["body"] ?? .null))
+        }
         let path = base.lead.map { $0 + [name] }
         func read(_ json: FlowJSON) -> FlowValue {
             if let path { reads.append((path, json)) }
@@ -105,14 +123,18 @@ struct FlowEvaluator: Sendable {
         switch function {
         case "triggerbody": return FlowValue(triggerBody, lead: [])
         case "triggeroutputs":
-            return FlowValue(.object(["headers": .object(triggerHeaders), "body": triggerBody]), lead: nil)
+            return FlowValue(.object(["headers": .object(triggerHeaders), "body": triggerBody]), outputsOf: "manual")
         case "body", "outputs":
             let action = try value(arguments.first ?? .literal(.string(""))).json.interpolated
-            if action == "manual" || action.isEmpty { return FlowValue(triggerBody, lead: []) }
+            if action == "manual" || action.isEmpty {
+                return function == "body" ? FlowValue(triggerBody, lead: [])
+                    : FlowValue(.object(["headers": .object(triggerHeaders), "body": triggerBody]), outputsOf: "manual")
+            }
             guard let output = outputs[action] else {
                 throw FlowTemplateError("the action '\(action)' has no outputs in this run (it did not run, or no such action exists).")
             }
-            return output
+            // The functions reference: body('A') is actions('A').outputs.body.
+            return function == "body" ? (bodies[action] ?? FlowValue(output["body"] ?? .null)) : FlowValue(output, outputsOf: action)
         case "coalesce":
             for argument in arguments {
                 let evaluated = try value(argument)
@@ -129,10 +151,27 @@ struct FlowEvaluator: Sendable {
         return FlowValue(try Self.apply(function, values, state: self))
     }
 
+    /// Functions that fail when their first argument is null, with what they expect
+    /// (docs/reference/flows.md §7, "Functions and null": captured InvalidTemplate texts for
+    /// length, split, indexOf, contains, replace, join [3P]; the IllogicApps emulator for the rest
+    /// [code]). `concat`, `coalesce`, `string`, `empty` and `equals` take null.
+    static let refusingNull: [String: (name: String, expects: String)] = [
+        "length": ("length", "an array or a string"), "split": ("split", "a string"), "indexof": ("indexOf", "a string"),
+        "contains": ("contains", "a collection or a string"), "replace": ("replace", "a string"), "join": ("join", "an array"),
+        "tolower": ("toLower", "a string"), "toupper": ("toUpper", "a string"), "trim": ("trim", "a string"),
+        "substring": ("substring", "a string"), "lastindexof": ("lastIndexOf", "a string"), "startswith": ("startsWith", "a string"),
+        "endswith": ("endsWith", "a string"), "first": ("first", "a collection or a string"), "last": ("last", "a collection or a string"),
+        "int": ("int", "a string or a number"), "float": ("float", "a string or a number"), "base64": ("base64", "a string"),
+    ]
+
     /// The functions without lead paths: pure over their arguments (and the run's variables,
     /// items, parameters). Functions the sandbox does not know return null rather than failing
     /// a run that would succeed in Logic Apps.
     private static func apply(_ function: String, _ values: [FlowJSON], state: FlowEvaluator) throws(FlowTemplateError) -> FlowJSON {
+        if let refusing = refusingNull[function], values.first == nil || values.first == .null {
+            // The captured wording (SupportArticles-docs getting-errors-null-fields.md; 3P captures).
+            throw FlowTemplateError("the template language function '\(refusing.name)' expects its parameter to be \(refusing.expects). The provided value is of type 'Null'.")
+        }
         func text(_ index: Int) -> String { values.indices.contains(index) ? values[index].interpolated : "" }
         func number(_ index: Int) -> Double {
             guard values.indices.contains(index) else { return 0 }
@@ -179,7 +218,14 @@ struct FlowEvaluator: Sendable {
         case "equals":
             // The functions reference: "If you use logical functions or conditions to compare
             // values, null values are converted to empty string" values; otherwise an exact match.
-            func compared(_ value: FlowJSON) -> FlowJSON { value == .null ? .string("") : value }
+            // Its example: equals(true, 1) is true.
+            func compared(_ value: FlowJSON) -> FlowJSON {
+                switch value {
+                case .null: .string("")
+                case let .bool(flag): .number(flag ? 1 : 0)
+                default: value
+                }
+            }
             return .bool(values.count == 2 && compared(values[0]) == compared(values[1]))
         case "not": return .bool(!(values.first?.truthy ?? false))
         case "and": return .bool(values.allSatisfy(\.truthy))
@@ -199,7 +245,14 @@ struct FlowEvaluator: Sendable {
         case "lessorequals": return .bool(number(0) <= number(1))
         case "int": return .number(number(0).rounded(.towardZero))
         case "float": return .number(number(0))
-        case "bool": return .bool(values.first?.truthy ?? false)
+        case "bool":
+            // The functions reference: bool(1) is true, bool(0) false; 'true'/'false' as text.
+            switch values.first ?? .null {
+            case let .bool(value): return .bool(value)
+            case let .number(value): return .bool(value != 0)
+            case let .string(value) where ["true", "false"].contains(value.lowercased()): return .bool(value.lowercased() == "true")
+            default: throw FlowTemplateError("the template language function 'bool' was given a value it cannot convert to a Boolean.")
+            }
         case "guid": return .string(UUID().uuidString.lowercased())
         case "utcnow": return .string(ISO8601DateFormatter().string(from: Date()))
         case "json":
