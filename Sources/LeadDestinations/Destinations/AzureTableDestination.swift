@@ -225,17 +225,24 @@ public struct AzureTableDestination: LeadDestination {
         return nil
     }
 
-    /// Entities written since `since` whose `CustomerInfo` fields and `Description` are all
-    /// blank, found by `Timestamp` (the documented notification query, docs/reference/azure-table.md §1).
-    public func blankRecords(since: LeadTimestamp) async -> Int? {
-        var count = 0
+    /// Entities written since `since` without a marker, found by `Timestamp` (the documented
+    /// notification query, docs/reference/azure-table.md §1): those whose `CustomerInfo` fields and
+    /// `Description` are all blank, and those holding values. The columns are the table's own, so
+    /// they say nothing of the keys the flow read.
+    public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? {
+        var tally = UnmarkedRecords()
         let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
             let info = Self.customerInfo(entity) ?? [:]
             let values = [entity["Description"]] + CustomerField.allCases.map { info[$0.rawValue] }
-            if values.allSatisfy({ ($0?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
+            let texts = values.map { ($0?.string ?? "").trimmingCharacters(in: .whitespaces) }
+            if texts.allSatisfy(\.isEmpty) {
+                tally.blank += 1
+            } else if !texts.contains(where: { $0.contains("LCTEST_") || $0.contains("MSFT_TEST_") }) {
+                tally.withValues += 1
+            }
             return true
         }
-        return failure == nil ? count : nil
+        return failure == nil ? tally : nil
     }
 
     /// Deletes every entity carrying a marker that starts with the prefix.

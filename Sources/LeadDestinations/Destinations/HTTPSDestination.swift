@@ -95,35 +95,96 @@ public struct HTTPSDestination: LeadDestination {
         }
     }
 
-    /// A lead whose marker is stored nowhere while blank records appeared where the flow writes:
-    /// the flow reads keys the payload does not have (azure-docs #70738, "Leads coming through
-    /// blank"; docs/reference/https-endpoint.md §1 on the casing Microsoft sends).
+    /// A lead whose marker is stored nowhere while unmarked records appeared where the flow
+    /// writes (azure-docs #70738, "Leads coming through blank"): says which of three causes the
+    /// records show — the flow reads the lead's keys in another casing, reads none of the lead's
+    /// keys, or keeps the lead's values but neither email nor Description, where the marker travels.
     func explainMissing(marker: String) async -> ReadBack? {
         let since = started.value
-        let blanks: Int? = if let readbackDestination { await readbackDestination.blankRecords(since: since) } else { await blankRecords(since: since) }
-        guard let blanks, blanks > 0 else { return nil }
+        let unmarked = if let readbackDestination { await readbackDestination.unmarkedRecords(since: since) } else { await unmarkedRecords(since: since) }
+        guard let unmarked, unmarked.blank + unmarked.withValues > 0 else { return nil }
         let place = readbackDestination?.name ?? "the endpoint's store"
-        let fields = (CustomerField.allCases.map(\.rawValue) + ["Description"]).joined(separator: ", ")
         let sent = encoder.options.keyCase
-        let hint = sent == .camel
-            ? "Microsoft's connector sends camelCase keys (userDetails.firstName, userDetails.email, leadSource, actionCode, offerTitle, description), not the docs' PascalCase schema: make the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or regenerate its schema from a camelCase sample."
-            : "This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the flow reads other keys. Note that Microsoft's connector sends camelCase (userDetails.firstName, leadSource, …): a flow must read those."
-        return .missing(Finding(code: .readbackBlank, destination: name, lead: marker,
-                                message: "no record carries \(marker), but \(blanks) record\(blanks == 1 ? "" : "s") with \(fields) all blank appeared in \(place) during the run: the flow reads keys the \(sent.rawValue)Case payload does not have",
-                                hint: hint, evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
+        let keys = "userDetails.firstName, userDetails.email, leadSource, actionCode, offerTitle, description"
+        guard unmarked.blank > 0 else {
+            return .missing(Finding(
+                code: .readbackBlank, destination: name, lead: marker,
+                message: "no record carries \(marker), but \(unmarked.withValues) record\(unmarked.withValues == 1 ? "" : "s") with the lead's values and no marker appeared in \(place) during the run: the flow stores neither the email nor the description, where leadcheck's marker travels, so leadcheck cannot find its leads",
+                hint: "Store the lead's email (userDetails.email) or description in the flow's record — Microsoft's Validate lead carries its MSFT_TEST_ marker there too — or read back (readback:) through a destination the flow writes both to.",
+                evidence: "sent \(sent.label); records without a marker are not removed"))
+        }
+        let fields = (CustomerField.allCases.map(\.rawValue) + ["Description"]).joined(separator: ", ")
+        let found = "no record carries \(marker), but \(unmarked.blank) record\(unmarked.blank == 1 ? "" : "s") with \(fields) all blank appeared in \(place) during the run"
+        let message: String, hint: String
+        switch blankCause(unmarked, sent: sent) {
+        case let .casing(written):
+            message = "\(found): the flow reads the lead's keys in another casing than the \(sent.rawValue)Case payload has (\(written))"
+            hint = sent == .camel
+                ? "Microsoft's connector sends camelCase keys (\(keys)), not the docs' PascalCase schema: make the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or regenerate its schema from a camelCase sample."
+                : "This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the flow reads other keys. Note that Microsoft's connector sends camelCase (userDetails.firstName, leadSource, …): a flow must read those."
+        case let .nothing(written):
+            message = "\(found): the flow stores nothing of the lead — it reads none of the keys Microsoft sends\(written.map { " (it wrote \($0))" } ?? "")"
+            hint = "Hand the lead to the action that stores it: Microsoft's connector sends \(keys) — in expressions, triggerBody()?['userDetails']?['email'] — or pass triggerBody() whole."
+        case .unknown:
+            message = "\(found): the flow reads keys the \(sent.rawValue)Case payload does not have"
+            hint = "Microsoft's connector sends \(keys) (camelCase): make the flow's actions read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — and check its run history."
+        }
+        return .missing(Finding(code: .readbackBlank, destination: name, lead: marker, message: message, hint: hint,
+                                evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
     }
 
-    /// Records the sandbox's sink stored since `since` with every customer field and
-    /// Description blank.
-    public func blankRecords(since: LeadTimestamp) async -> Int? {
+    /// Why a flow stored blank records, as far as its definition (`flow:`) or the records' own
+    /// keys tell.
+    enum BlankCause: Equatable {
+        case casing(String)
+        case nothing(String?)
+        case unknown
+    }
+
+    func blankCause(_ unmarked: UnmarkedRecords, sent: JSONKeyCase) -> BlankCause {
+        if !flow.isEmpty {
+            let issues = FlowChecker(payloads: FlowPayload.microsoft(keyCase: sent)).check(flow)
+            if issues.contains(where: { $0.code == .flowKeepsNothing }) { return .nothing(nil) }
+            if let casing = issues.first(where: { $0.code == .flowKeyCasing }) { return .casing(casing.message.components(separatedBy: "; Microsoft sends").first ?? "") }
+            return .unknown
+        }
+        guard let paths = unmarked.keyPaths else { return .unknown }
+        let leadKeys = unmarked.leadKeys(sent: sent)
+        if leadKeys.isEmpty { return .nothing(paths.isEmpty ? "records with no key at all" : paths.sorted().prefix(6).joined(separator: ", ")) }
+        let miscased = leadKeys.filter { !$0.asSent }.map(\.key)
+        return miscased.isEmpty ? .unknown : .casing("it wrote " + Array(Set(miscased)).sorted().prefix(6).joined(separator: ", "))
+    }
+
+    /// Records the sandbox's sink stored since `since` without a marker, with the keys the blank
+    /// ones hold (the sink keeps a flow's spelling).
+    public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? {
         guard let inspectionURL, let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")), response.isSuccess,
               let leads = JSONValue.decode([InspectionLead].self, from: response.body) else { return nil }
-        return leads.filter { lead in
-            guard lead.marker == nil, (lead.storedAt ?? "") >= since.iso8601, let body = lead.body else { return false }
-            let user = (body["UserDetails"] ?? body["userDetails"])?.object ?? [:]
-            let values = [body["Description"] ?? body["description"]] + user.values.map { Optional($0) }
-            return values.allSatisfy { ($0?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-        }.count
+        var tally = UnmarkedRecords(keyPaths: [])
+        for lead in leads where lead.marker == nil && (lead.storedAt ?? "") >= since.iso8601 {
+            let body = lead.body ?? [:]
+            let values = Self.leaves(of: .object(body))
+            if values.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                tally.blank += 1
+                tally.keyPaths?.formUnion(values.keys)
+            } else {
+                tally.withValues += 1
+            }
+        }
+        return tally
+    }
+
+    /// The string (or null, as "") leaves of a stored record by dotted key path.
+    static func leaves(of value: JSONValue, prefix: String = "") -> [String: String] {
+        switch value {
+        case let .object(members):
+            var out: [String: String] = [:]
+            for (key, member) in members { out.merge(leaves(of: member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)")) { $1 } }
+            return out
+        case .null: return prefix.isEmpty ? [:] : [prefix: ""]
+        case let .string(text): return [prefix: text]
+        default: return [prefix: value.text]
+        }
     }
 
     private func findOnce(marker: String) async -> ReadBack {

@@ -71,10 +71,10 @@ public protocol LeadDestination: Sendable {
     /// for findings.
     func column(of field: LeadField) -> String
 
-    /// How many records stored here since `since` have every customer field and Description
-    /// blank — what a flow stores when it reads keys the payload does not have; nil when this
-    /// destination cannot tell.
-    func blankRecords(since: LeadTimestamp) async -> Int?
+    /// The records stored here since `since` without a leadcheck marker — blank ones (a flow
+    /// reading keys the payload lacks) and ones with values (a flow keeping neither email nor
+    /// Description); nil when this destination cannot tell.
+    func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords?
 
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
@@ -120,7 +120,7 @@ extension LeadDestination {
     public var connectionFacts: ConnectionFacts? { nil }
 
     /// Cannot tell.
-    public func blankRecords(since: LeadTimestamp) async -> Int? { nil }
+    public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? { nil }
 
     /// The field's own name.
     public func column(of field: LeadField) -> String { field.rawValue }
