@@ -52,6 +52,7 @@ import Testing
             run:
               \(where_) tenantId: \(dynamics["tenantId"] as! String), clientId: \(dynamics["clientId"] as! String),
                 clientSecret: "${RUN_SECRET}", tokenUrl: \(dynamics["tokenUrl"] as! String)}
+              runTimeout: 3s
         """.write(toFile: config, atomically: true, encoding: .utf8)
         let reports = ["json": directory.path("report.json"), "junit": directory.path("report.xml"), "html": directory.path("report.html")]
         let journal = directory.path("run.journal")

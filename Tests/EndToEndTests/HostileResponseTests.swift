@@ -71,7 +71,7 @@ import LeadVerification
             hostile = target.stage == "deliver" ? "POST /hook" : "GET /inspect"
             if target.stage == "run" {
                 // The flow's runs API (run:), behind a working sign-in.
-                destination += "\n    run:\n      logicApp: {subscriptionId: s, resourceGroup: g, workflow: w, managementUrl: \(base)/arm, tenantId: t, clientId: c, clientSecret: s3cret-value, tokenUrl: \(base)/run-token}"
+                destination += "\n    run:\n      logicApp: {subscriptionId: s, resourceGroup: g, workflow: w, managementUrl: \(base)/arm, tenantId: t, clientId: c, clientSecret: s3cret-value, tokenUrl: \(base)/run-token}\n      runTimeout: 2s"
                 scripts["POST /run-token"] = .json(status: 200, body: #"{"access_token":"tok","expires_in":3599}"#)
                 scripts["GET /inspect"] = .json(status: 200, body: "[]")
                 hostile = "GET /arm/"

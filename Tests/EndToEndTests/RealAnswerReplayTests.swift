@@ -200,6 +200,7 @@ import LeadDestinations
                 run:
                   \(service) tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47, clientId: 23456052-aaaa-bbbb-8662-1234df56788f,
                     clientSecret: replayed-secret, tokenUrl: \(base)/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token}
+                  runTimeout: 2s
             """
         default:
             destination = """

@@ -67,6 +67,13 @@ import LeadDestinations
         #expect(Self.message(config("      powerAutomate: {instanceUrl: https://o.crm.dynamics.com, tenantId: t, clientId: c, clientSecret: x, workflow: w}\n")).contains("workflow"))
         #expect(Self.message(config("      logicApps: {}\n")).contains("did you mean 'logicApp'"))
         #expect(Self.message(config("      logicApp: {}\n      powerAutomate: {}\n")).contains("exactly one of 'logicApp' or 'powerAutomate'"))
+        // A run is followed a minute unless runTimeout says otherwise.
+        #expect(run.timeoutMilliseconds == 60_000)
+        let timed = try ConfigLoader.parse(config("      powerAutomate: {instanceUrl: https://o.crm.dynamics.com, tenantId: t, clientId: c, clientSecret: x}\n      runTimeout: 90s\n"),
+                                           file: "leadcheck.yaml", environment: [:])
+        guard case let .https(timedHTTPS) = timed.destinations[0].settings else { Issue.record("no https"); return }
+        #expect(timedHTTPS.run?.timeoutMilliseconds == 90_000)
+        #expect(Self.message(config("      runTimeout: 5s\n")).contains("exactly one of 'logicApp' or 'powerAutomate'"))
     }
 
     @Test func missingVariableIsNamedWithItsLocation() {

@@ -1,9 +1,11 @@
 import LeadModel
 
 extension ConfigNode {
-    /// `run: {logicApp: {…}}` or `run: {powerAutomate: {…}}`, exactly the keys issue 19 names.
+    /// `run: {logicApp: {…}}` or `run: {powerAutomate: {…}}`, exactly the keys issue 19 names,
+    /// and `runTimeout` beside them (how long a run is followed; a minute unless set).
     func flowRun() throws(LeadCheckError) -> FlowRunSettings {
-        let kinds = try mapping(allowed: ["logicApp", "powerAutomate"])
+        var kinds = try mapping(allowed: ["logicApp", "powerAutomate", "runTimeout"])
+        let timeout = try kinds.removeValue(forKey: "runTimeout")?.milliseconds() ?? 60_000
         guard kinds.count == 1, let (kind, node) = kinds.first else {
             throw error("run needs exactly one of 'logicApp' or 'powerAutomate'")
         }
@@ -25,6 +27,6 @@ extension ConfigNode {
             service = .powerAutomate(instanceURL: instance)
         }
         return FlowRunSettings(service: service, tenantID: try required("tenantId").string(), clientID: try required("clientId").string(),
-                               clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url())
+                               clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url(), timeoutMilliseconds: timeout)
     }
 }

@@ -28,14 +28,18 @@ public struct FlowRunSettings: Sendable {
     public var clientSecret: Secret
     /// The client-credentials token endpoint; Entra's v2.0 endpoint for the tenant unless set.
     public var tokenURL: String?
+    /// How long a lead's run is followed (`run.runTimeout`): Dataverse's flowrun rows arrive
+    /// through a stream that may lag (docs/reference/flows.md §7), so the default is a minute.
+    public var timeoutMilliseconds: Int
 
     /// Creates settings.
-    public init(service: Service, tenantID: String, clientID: String, clientSecret: Secret, tokenURL: String? = nil) {
+    public init(service: Service, tenantID: String, clientID: String, clientSecret: Secret, tokenURL: String? = nil, timeoutMilliseconds: Int = 60_000) {
         self.service = service
         self.tenantID = tenantID
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.tokenURL = tokenURL
+        self.timeoutMilliseconds = timeoutMilliseconds
     }
 
     /// The resource the token is for: ARM (docs/reference/flows.md §5: `https://management.azure.com/.default`

@@ -244,7 +244,7 @@ public struct HTTPSDestination: LeadDestination {
         if let runs {
             // The run first: a failed run stores nothing worth comparing.
             let runID = runIDs.withLock { $0.removeValue(forKey: lead.marker) }
-            let findings = await runs.check(marker: lead.marker, runID: runID, timeout: .milliseconds(readbackTimeoutMilliseconds))
+            let findings = await runs.check(marker: lead.marker, runID: runID, timeout: .milliseconds(runs.settings.timeoutMilliseconds))
             if !findings.isEmpty { return .failed(findings) }
         }
         guard readsBack else { return .found([:]) }

@@ -81,7 +81,7 @@ struct FlowRunReader: Sendable {
         if case let .run(id, status, _, _) = last {
             return [Finding(code: .flowRunUnfinished, destination: destination, lead: marker,
                             message: "the flow's run \(id) was still \(status) after leadcheck followed it for \(String(format: "%.0f", seconds)) s",
-                            hint: "leadcheck cannot say whether this lead survives: raise readbackTimeout, or look at the run in the flow's run history.")]
+                            hint: "leadcheck cannot say whether this lead survives: raise run.runTimeout, or look at the run in the flow's run history.")]
         }
         return [missing(marker: marker, runID: runID, seconds: seconds)]
     }
@@ -131,11 +131,11 @@ struct FlowRunReader: Sendable {
         case let .success(value): response = value
         }
         if response.status == 404, runID != nil, workflowURL != nil {
-            // The workflow exists but not the run (yet), or the workflow is another one. That ARM
-            // names a missing workflow `ResourceNotFound` is inferred (its usual code; our notes
-            // quote none): any other 404 is polled again, so nothing rests on the sandbox's code.
+            // The workflow exists but not the run (yet: `WorkflowRunNotFound`), or there is no such
+            // workflow: `WorkflowNotFound` (docs/reference/flows.md §7, a third-party capture), or
+            // ARM's `ResourceNotFound` (inferred) — reported at once. Any other 404 is polled again.
             let refusal = JSONValue.decode(WorkflowRun.Refusal.self, from: response.body)
-            return refusal?.error?.code == "ResourceNotFound" ? .refused([await unreadable(response, marker: marker)]) : .none
+            return ["WorkflowNotFound", "ResourceNotFound"].contains(refusal?.error?.code ?? "") ? .refused([await unreadable(response, marker: marker)]) : .none
         }
         guard response.isSuccess else { return .refused([await unreadable(response, marker: marker)]) }
         // A 2xx that is not a run (or a list of them) is not "no run yet": say what came back.
@@ -190,9 +190,15 @@ struct FlowRunReader: Sendable {
                            message: "no run of the workflow was found for the lead (\(runID.map { "run \($0)" } ?? "client tracking id \(marker)")) within \(waited) s",
                            hint: "The trigger answered 2xx, so a run should exist: check that run.logicApp names the workflow behind this trigger URL. Without an x-ms-workflow-run-id answer (SuppressWorkflowHeadersOnResponse) leadcheck looks the run up by the x-ms-client-tracking-id it sent.")
         case .powerAutomate:
+            // docs/reference/flows.md §5, §7 [DOC] cloud-flow-run-metadata: every cause of "no row".
             return Finding(code: .flowRunMissing, destination: destination, lead: marker,
                            message: "no row in Dataverse's flowrun table for the lead (\(runID.map { "run \($0)" } ?? "client tracking id \(marker)")) within \(waited) s",
-                           hint: "Dataverse keeps the runs of solution flows only, and not losslessly (learn.microsoft.com/power-automate/dataverse/cloud-flow-run-metadata): move the flow into a solution, or use its run history. leadcheck cannot say whether this lead survived the flow.")
+                           hint: """
+                               Dataverse may not show this run, for any of these reasons (learn.microsoft.com/power-automate/dataverse/cloud-flow-run-metadata): \
+                               the flow is not in a solution (only solution flows' runs are kept); the rows arrive through a stream that can lag, so raise run.runTimeout; \
+                               the environment's flow run time-to-live is 0, so no row is written; the rows belong to the flow's owner, so the app \(settings.clientID) \
+                               needs read access to Flow Run at the organization level, not only its own rows. leadcheck cannot say whether this lead survived the flow: check its run history.
+                               """)
         }
     }
 

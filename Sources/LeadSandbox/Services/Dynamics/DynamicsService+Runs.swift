@@ -41,8 +41,8 @@ extension DynamicsService {
         let name = request.parameters["workflow"] ?? ""
         let known = flows.current?.flow.name.lowercased() == name.lowercased() || !flows.runs(of: name).isEmpty
         guard known else {
-            return Self.armError(404, code: "ResourceNotFound",
-                                 message: "The Resource 'Microsoft.Logic/workflows/\(name)' under resource group '\(request.parameters["group"] ?? "")' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
+            // docs/reference/flows.md §7 [3P] capture: a missing workflow is `WorkflowNotFound`.
+            return Self.armError(404, code: "WorkflowNotFound", message: "The workflow '\(name)' could not be found.")
         }
         return answer(flows.runs(of: name))
     }
