@@ -185,6 +185,16 @@ import ZIPFoundation
         #expect(issues.filter { $0.severity == .error }.map(\.pointer) == ["/actions/Fail/inputs/statusCode"])
     }
 
+    @Test func theValidateLeadIsCheckedInBothShapesAndTheFailingOneNamed() throws {
+        let labels = Self.checker.payloads.filter(\.isValidateLead).map(\.label)
+        #expect(labels.count == 2 && labels.contains { $0.hasSuffix("(the FAQ's sample shape)") } && labels.contains { $0.contains("fully camelCase") }, "\(labels)")
+        // A required PascalCase member only the FAQ's sample has: the camelCase capture fails.
+        let actions = #"{"Parse":{"type":"ParseJson","runAfter":{},"inputs":{"content":"@triggerBody()?['userDetails']","schema":{"type":"object","required":["Email"]}}}}"#
+        let issue = try #require(try Self.issues(Self.definition(actions: actions)).first { $0.code == .flowParseJSON })
+        #expect(issue.example?.contains("Validate lead fails too") == true && issue.example?.contains("fully camelCase") == true, "\(issue.example ?? "")")
+        #expect(issue.example?.contains("FAQ's sample shape") == false)
+    }
+
     @Test func aResponseInEveryBranchIsNoFalse502() throws {
         let branch = #""actions":{"Yes":{"type":"Response","kind":"Http","runAfter":{},"inputs":{"statusCode":200}}}"#
         let both = #"{"Check":{"type":"If","expression":"@equals(triggerBody()?['actionCode'], 'INS')","runAfter":{},\#(branch),"else":{"actions":{"No":{"type":"Response","kind":"Http","runAfter":{},"inputs":{"statusCode":202}}}}}}"#

@@ -158,17 +158,30 @@ public struct DynamicsDestination: LeadDestination {
             return rejected("Entra ID refused the client secret (AADSTS7000215: invalid client secret)",
                             "The client secret is wrong (Partner Center shows 'Error validating credentials: Invalid client secret is provided'): give Partner Center and leadcheck the secret's Value, not its Secret ID, or create a new one under Certificates & secrets.")
         }
-        if error.has(90002) || error.has(900023) || error.has(90013) {
-            return rejected("Entra ID does not know the tenant '\(settings.tenantID ?? "")'",
+        // docs/reference/dynamics.md §5: AADSTS90002 "Tenant '…' not found" [3P].
+        if error.has(90002) {
+            return rejected("Entra ID does not know the tenant '\(settings.tenantID ?? "")' (AADSTS90002)",
                             "Check the Directory ID (Partner Center: 'Tenant not found' / 'Requested tenant identifier is not valid'): copy the Directory (tenant) ID from the app registration's Overview page.")
+        }
+        // Inferred, no capture in our evidence: AADSTS900023 and 90013 read as a malformed tenant.
+        if let code = [900023, 90013].first(where: error.has) {
+            return rejected("Entra ID refused the sign-in with AADSTS\(code); leadcheck infers a malformed Directory ID '\(settings.tenantID ?? "")' (an inference from the code, not a documented mapping)",
+                            "Check the Directory ID: copy the Directory (tenant) ID, a GUID, from the app registration's Overview page; see the evidence for Entra's own words.")
         }
         if error.has(700016) {
             return rejected("Entra ID has no application '\(settings.clientID ?? "")' in the directory",
                             "Check the Application (client) ID (Partner Center: 'Application with identifier was not found in the directory'): copy it from the app registration's Overview page, and register the app for 'Accounts in any organizational directory'.")
         }
-        if error.has(500011) || error.has(1002012) || error.has(70011) {
-            return rejected("Entra ID knows no resource \(settings.instanceURL) in the tenant (a wrong instance URL)",
+        // docs/reference/dynamics.md §5: AADSTS500011 "The resource principal named … was not found" [REC].
+        if error.has(500011) {
+            return rejected("Entra ID knows no resource \(settings.instanceURL) in the tenant (AADSTS500011: a wrong instance URL)",
                             "Check the instance URL: it must be the environment URL from the Power Platform admin center, e.g. https://contoso.crm4.dynamics.com, with no path.")
+        }
+        // Inferred, no capture in our evidence: AADSTS70011 and 1002012 (a scope Entra refuses)
+        // read as an instance URL that makes a bad `<url>/.default` scope.
+        if let code = [70011, 1002012].first(where: error.has) {
+            return rejected("Entra ID refused the scope \(settings.instanceURL)/.default (AADSTS\(code)); leadcheck infers a wrong instance URL (an inference from the code, not a documented mapping)",
+                            "Check the instance URL: it must be the environment URL from the Power Platform admin center, e.g. https://contoso.crm4.dynamics.com, with no path; see the evidence for Entra's own words.")
         }
         return rejected("signing in to Entra ID failed (HTTP \(response.status))", "Check the Directory ID, Application (client) ID and client secret of the app registration.")
     }

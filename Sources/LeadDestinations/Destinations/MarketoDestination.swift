@@ -158,7 +158,11 @@ public struct MarketoDestination: LeadDestination {
         case "603": return make(.permissionMissing, "access denied", "Give the API-only user's role the Read-Write Lead permission (Admin → Users & Roles), and allow-list leadcheck's IP if IP restrictions are on.")
         case "606", "615", "608": return make(.throttled, "Marketo throttled past the retry budget (\(message))", "The instance's 100 calls / 20 s or 10-concurrent limit is shared with your other integrations; retry later or raise --timeout.")
         case "607": return make(.quotaExceeded, "the daily API quota is used up", "The instance's 50,000 calls a day are spent (resets at 12:00 AM CST); Microsoft's connector cannot deliver either until then.")
-        case "610": return make(.deliverRejected, "form \(settings.formID) not found", "Check the Form ID: it is the number in the form's embed code (MktoForms2.loadForm(…, \(settings.munchkinID), <id>)); the form must be approved.")
+        case "610":
+            // docs/reference/marketo.md §3: Adobe's table says only "Requested resource not found";
+            // that it means the form on Submit Form is inferred.
+            return make(.deliverRejected, "Marketo answered 610 (requested resource not found); leadcheck infers that form \(settings.formID) does not exist (an inference: Adobe documents only that the resource was not found)",
+                        "Check the Form ID: it is the number in the form's embed code (MktoForms2.loadForm(…, \(settings.munchkinID), <id>)); the form must be approved. Also check the Munchkin ID in the REST URL.")
         default: return make(.deliverRejected, "Marketo answered error \(error.codeText)", "See the evidence (Marketo error codes: developer.adobe.com/marketo-apis/api/mapi/#error-codes).")
         }
     }

@@ -98,6 +98,7 @@ extension FlowChecker {
     struct ReadSummary {
         var failing = 0
         var example: (label: String, reason: String)?
+        var validate: [String] = []
         var miscased: (written: String, sent: String)?
         var unsentKey: String?
     }
@@ -117,6 +118,7 @@ extension FlowChecker {
             if let failure = outcome.failure ?? nullArgumentFailure(read, outcome) {
                 summary.failing += 1
                 if summary.example == nil { summary.example = (payload.label, failure) }
+                if payload.isValidateLead { summary.validate.append(payload.label) }
             }
         }
         // A key is miscased when no real lead has it as written (Microsoft's Validate lead
@@ -158,7 +160,7 @@ extension FlowChecker {
                     code: .flowExpression, origin: document.origin, pointer: pointer,
                     message: "`\(read.text)` fails the action on \(share(summary.failing)) (InvalidTemplate): \(example.reason)",
                     hint: "Read lead fields with `?` at every step (triggerBody()?['userDetails']?['phone']), and wrap them in coalesce(…, '') where a function needs a value: Microsoft leaves out customer fields it does not have (and every personal field of .edu leads).",
-                    example: example.label))
+                    example: example.label + Self.validateNote(summary.validate)))
             } else if let (read, summary) = reads.first(where: { $0.summary.miscased != nil }), let casing = summary.miscased {
                 issues.append(FlowIssue(
                     code: .flowKeyCasing, severity: caseInsensitiveReads ? .warning : .error, origin: document.origin, pointer: pointer,

@@ -68,17 +68,23 @@ public struct FlowChecker: Sendable {
     func schemaIssues(schema: JSONValue, at pointer: JSONPointer, instance: (FlowPayload) -> JSONValue?,
                       make: (_ violation: SchemaViolation, _ failing: Int, _ example: String) -> FlowIssue) -> [FlowIssue] {
         var order: [JSONPointer] = []
-        var seen: [JSONPointer: (violation: SchemaViolation, count: Int, example: String)] = [:]
+        var seen: [JSONPointer: (violation: SchemaViolation, count: Int, example: String, validate: [String])] = [:]
         for payload in payloads {
             guard let value = instance(payload), let violation = SchemaCheck.violation(of: value, schema: schema, at: pointer) else { continue }
-            if let known = seen[violation.schemaPointer] {
-                seen[violation.schemaPointer]?.count = known.count + 1
-            } else {
+            if seen[violation.schemaPointer] == nil {
                 order.append(violation.schemaPointer)
-                seen[violation.schemaPointer] = (violation, 1, payload.label)
+                seen[violation.schemaPointer] = (violation, 0, payload.label, [])
             }
+            seen[violation.schemaPointer]?.count += 1
+            if payload.isValidateLead { seen[violation.schemaPointer]?.validate.append(payload.label) }
         }
-        return order.compactMap { seen[$0].map { make($0.violation, $0.count, $0.example) } }
+        return order.compactMap { seen[$0].map { make($0.violation, $0.count, $0.example + Self.validateNote($0.validate)) } }
+    }
+
+    /// Which shapes of Microsoft's Validate lead fail too, for the example: the evidence shows
+    /// two (docs/reference/flows.md §7), so a report says which one breaks.
+    static func validateNote(_ failing: [String]) -> String {
+        failing.isEmpty ? "" : "; Microsoft's Validate lead fails too: " + failing.joined(separator: "; ")
     }
 
     /// "12 of 40 leads", for messages.
