@@ -7,21 +7,23 @@ struct Milliseconds: Sendable, Hashable {
     /// The span.
     let value: Int
 
-    /// Seconds as a plain decimal, from 0.001 to 3600 (`--timeout 2.5`, `LEADCHECK_TIMEOUT`).
+    /// Seconds as a plain decimal, or a duration with its unit, from 1ms to 1h (`--timeout 2.5`,
+    /// `--timeout 500ms`, `LEADCHECK_TIMEOUT`).
     static func seconds(_ text: String) -> Milliseconds? {
-        guard let number = Choice.plainDecimal(text), number >= 0.001, number <= 3600 else { return nil }
-        return Milliseconds(value: Int((number * 1000).rounded()))
+        DurationText.milliseconds(text, in: 1...3_600_000, bareUnit: 1000).map { Milliseconds(value: $0) }
     }
 
     /// `seconds(_:)` for an option: a refusal says what was expected.
     static func secondsOption(_ text: String) throws -> Milliseconds {
-        guard let span = seconds(text) else { throw ValidationError("'\(text)' is not a number of seconds from 0.001 to 3600") }
+        guard let span = seconds(text) else { throw ValidationError("'\(text)' is not a number of seconds from 0.001 to 3600 (or a duration like 500ms)") }
         return span
     }
 
     /// A duration with its unit, for an option (`30s`, `250ms`, `2m`).
     static func durationOption(_ text: String) throws -> Milliseconds {
-        guard let value = Choice.durationMilliseconds(text) else { throw ValidationError("'\(text)' is not a duration like 30s, 250ms or 2m") }
+        guard let value = Choice.durationMilliseconds(text) else {
+            throw ValidationError("'\(text)' is not a duration \(DurationText.describe(Choice.durationRange)) like 30s, 250ms or 2m")
+        }
         return Milliseconds(value: value)
     }
 }

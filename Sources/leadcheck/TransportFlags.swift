@@ -42,7 +42,7 @@ struct TransportFlags: ParsableArguments {
             if let flag { return flag.value }
             if let value = environment[variable], !value.isEmpty {
                 guard let span = Milliseconds.seconds(value) else {
-                    throw .invalidNumber(flag: variable, value: value, expected: "a number of seconds from 0.001 to 3600")
+                    throw .invalidNumber(flag: variable, value: value, expected: "a number of seconds from 0.001 to 3600, or a duration like 500ms")
                 }
                 return span.value
             }

@@ -104,7 +104,9 @@ struct ConfigNode {
     /// A duration like `30s`, `250ms` or `2m`, in milliseconds.
     func milliseconds() throws(LeadCheckError) -> Int {
         let text = try string()
-        guard let milliseconds = Choice.durationMilliseconds(text) else { throw error("expected a duration like 250ms, 30s or 2m, got '\(text)'") }
+        guard let milliseconds = Choice.durationMilliseconds(text) else {
+            throw error("expected a duration \(DurationText.describe(Choice.durationRange)) like 250ms, 30s or 2m, got '\(text)'")
+        }
         return milliseconds
     }
 

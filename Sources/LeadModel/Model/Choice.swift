@@ -26,13 +26,12 @@ public enum Choice {
         return Double(String(text))
     }
 
-    /// A duration like `30s`, `250ms` or `2m` (up to a day), in milliseconds; nil otherwise.
+    /// The range of a timeout or wait given as a duration: a millisecond to a day.
+    public static let durationRange = 1...86_400_000
+
+    /// A duration like `30s`, `250ms` or `2m` (``durationRange``), in milliseconds; nil otherwise.
     public static func durationMilliseconds(_ text: String) -> Int? {
-        let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let number = plainDecimal(text.dropLast(suffix.count)), number > 0, number * factor <= 86_400_000 { return Int(number * factor) }
-        }
-        return nil
+        DurationText.milliseconds(text, in: durationRange)
     }
 
     /// Parses a seed, a whole number from 0 to 2^64-1, naming the flag or variable on failure.

@@ -1,3 +1,5 @@
+import LeadModel
+
 extension Fault {
     /// The fault names `--fault` accepts, for error messages and help.
     public static let names = [
@@ -33,7 +35,9 @@ extension Fault {
         switch name {
         case "latency":
             let text = try requireValue()
-            guard let ms = Self.milliseconds(text) else { throw FaultSpecError(spec: spec, reason: "'\(text)' is not a duration like 250ms or 2s") }
+            guard let ms = DurationText.milliseconds(text, in: Self.latencyRange, bareUnit: 1) else {
+                throw FaultSpecError(spec: spec, reason: "'\(text)' is not a duration \(DurationText.describe(Self.latencyRange)) like 250ms or 2s")
+            }
             effect = .latency(milliseconds: ms)
         case "status":
             let code = try number()
@@ -76,11 +80,7 @@ extension Fault {
         self.init(target: target, effect: effect, description: spec)
     }
 
-    /// `250ms`, `2s`, `1.5s`, or a bare number of milliseconds.
-    static func milliseconds(_ text: String) -> Int? {
-        if text.hasSuffix("ms"), let v = Double(text.dropLast(2)), v >= 0 { return Int(v) }
-        if text.hasSuffix("s"), let v = Double(text.dropLast()), v >= 0 { return Int(v * 1000) }
-        if let v = Int(text), v >= 0 { return v }
-        return nil
-    }
+    /// How long a `latency` fault may hold an answer: up to ten minutes (a bare number is
+    /// milliseconds).
+    static let latencyRange = 0...600_000
 }
