@@ -58,14 +58,11 @@ struct CleanupCommand: AsyncParsableCommand {
         guard let journal else { return }
         let waitMilliseconds = wait?.value
         let entries = try RunJournal.pending(at: journal)
-        let redactor = Redactor(secrets: leadcheckConfig.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)
+        let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults))
+        let redactor = builder.redactor, client = builder.client
         var destinations: [String: any LeadDestination] = [:]
         for name in Set(entries.map(\.destination)) {
-            guard let configured = leadcheckConfig.destinations.first(where: { $0.name == name }) else {
-                throw LeadCheckError.invalidInput(location: journal, reason: "the journal names destination '\(name)', which \(config) does not define")
-            }
-            destinations[name] = try DestinationFactory.make(configured, client: client)
+            destinations[name] = try builder.make(named: name, askedBy: "\(journal) (with \(config))")
         }
         let record = try RunJournal(path: journal)
         var problems: [Finding] = []
@@ -107,12 +104,12 @@ struct CleanupCommand: AsyncParsableCommand {
         guard prefix.hasPrefix(LeadMarker.prefix), prefix.count >= LeadMarker.prefix.count else {
             throw LeadCheckError.invalidValue(flag: "--marker-prefix", value: prefix, expected: "a prefix starting with \(LeadMarker.prefix), so no real lead can match")
         }
-        let redactor = Redactor(secrets: leadcheckConfig.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults), redactor: redactor)
+        let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults))
+        let redactor = builder.redactor, client = builder.client
         var lines: [String] = []
         var problems: [Finding] = []
         for configured in leadcheckConfig.destinations {
-            let destination = try DestinationFactory.make(configured, client: client)
+            let destination = try builder.make(configured)
             let (removed, found) = await destination.removeAll(markerPrefix: prefix)
             lines.append("  \(configured.name): \(removed) removed")
             problems += found

@@ -90,7 +90,9 @@ struct SendCommand: AsyncParsableCommand {
                 throw LeadCheckError.invalidChoice(flag: "--destination", value: destination, valid: loaded.destinations.map(\.name))
             }
             configuredDefaults = loaded.defaults
-            guard case let .https(https) = chosen.settings else {
+            // An endpoint whose leads land in another destination (`readback:`) is delivered like
+            // the CRMs: journaled, so `cleanup --journal` removes them there.
+            guard case let .https(https) = chosen.settings, https.readback == nil else {
                 return try await deliver(to: chosen, config: loaded)
             }
             let secretURL = https.url
@@ -205,12 +207,13 @@ struct SendCommand: AsyncParsableCommand {
     /// does, without read-back or cleanup.
     func deliver(to chosen: DestinationConfig, config: LeadCheckConfig) async throws {
         if !headers.isEmpty || !headerEnv.isEmpty || verbose || curl {
-            throw LeadCheckError.invalidValue(flag: "--header/--header-env/-v/--curl", value: chosen.name, expected: "these apply to https destinations only")
+            throw LeadCheckError.invalidValue(flag: "--header/--header-env/-v/--curl", value: chosen.name,
+                                              expected: "these apply to https destinations without readback: only (deliveries that are journaled go exactly as verify sends them)")
         }
         let concurrency = try Choice.parseInt(self.concurrency, flag: "--concurrency", range: 1...256)
-        let redactor = Redactor(secrets: config.secrets)
-        let client = try HTTPClient(options: try transport.options(concurrency: concurrency, defaults: config.defaults), redactor: redactor)
-        let destination = try DestinationFactory.make(chosen, client: client)
+        let builder = try DestinationBuilder(config: config, transport: try transport.options(concurrency: concurrency, defaults: config.defaults))
+        let redactor = builder.redactor, client = builder.client
+        let destination = try builder.make(chosen)
         let options = try generationOptions()
         let journalPath = RunJournal.defaultPath(runID: options.runID)
         let runner = DeliveryRunner(destination: destination, concurrency: concurrency, journal: try RunJournal(path: journalPath))

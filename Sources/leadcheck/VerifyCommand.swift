@@ -154,17 +154,15 @@ struct VerifyCommand: AsyncParsableCommand {
             selected = selected.filter { destinations.contains($0.name) }
         }
 
-        var redactor = Redactor(secrets: secrets)
-        redactor.add(Secret(AzureConnectionString.developmentKeyValue, source: "development key"))
         var options = try transport.options(concurrency: 16, defaults: leadcheckConfig.defaults, environment: environment)
         if options.caFile == nil { options.caFile = caFile }
-        let client = try HTTPClient(options: options, redactor: redactor)
+        let builder = try DestinationBuilder(config: leadcheckConfig, transport: options, extraSecrets: secrets,
+                                             fallbackInspectionURL: inspectionURL, httpsCase: httpsCase)
+        let redactor = builder.redactor, client = builder.client
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
 
         var built: [any LeadDestination] = []
-        for destination in selected {
-            built.append(try DestinationFactory.make(destination, client: client, fallbackInspectionURL: inspectionURL, all: leadcheckConfig.destinations, httpsCase: httpsCase))
-        }
+        for destination in selected { built.append(try builder.make(destination)) }
 
         let defaults = try DefaultsOverrides(seed: seed, matrix: matrix, variants: variants, locales: locales)
             .apply(to: leadcheckConfig.defaults, environment: environment)

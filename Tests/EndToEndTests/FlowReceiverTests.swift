@@ -92,6 +92,38 @@ import Glibc
         #expect(try await sandbox.count("azure-table") == 0)
     }
 
+    /// `send` journals leads delivered to an endpoint read back through a table, and `cleanup
+    /// --journal` (building the destination from the whole config, as `verify` does) removes them
+    /// there (issue 29: it used to lose `readback:` and leave them all).
+    @Test func sendThenCleanupRemovesHTTPSLeadsReadBackThroughTheTable() async throws {
+        let directory = try TemporaryDirectory()
+        let sandbox = try SandboxProcess(directory: directory)
+        let receiver = try Receiver(reads: "camel", sandbox: sandbox, directory: directory)
+        let config = directory.path("leadcheck.yaml")
+        try """
+        version: 1
+        destinations:
+          - name: flow
+            type: https
+            url: \(receiver.url)
+            readback: table
+            readbackTimeout: 3s
+          - name: table
+            type: azure-table
+            connectionString: "\(sandbox.azureTable["connectionString"] as! String)"
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let sent = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "flow", "--seed", "29", "--variants", "typical", "--locales", "en-US"],
+                                                  timeout: 120, workingDirectory: directory.url)
+        #expect(sent.status == 0, "\(sent.stdoutText) \(sent.stderr)")
+        let journal = try #require(sent.stdoutText.firstMatch(of: /--journal (\S+\.journal)/)?.output.1, "\(sent.stdoutText)")
+        #expect(try await sandbox.count("azure-table") == 6)
+        let cleaned = try await LeadCheckProcess.run(["cleanup", "--journal", String(journal), "--config", config], timeout: 120, workingDirectory: directory.url)
+        #expect(cleaned.status == 0, "\(cleaned.stdoutText) \(cleaned.stderr)")
+        #expect(cleaned.stdoutText.contains("6 removed"), "\(cleaned.stdoutText)")
+        #expect(try await sandbox.count("azure-table") == 0)
+        _ = receiver
+    }
+
     @Test func sendingTheDocsPascalCaseToACamelCaseFlowIsCaughtToo() async throws {
         let (result, findings, _) = try await Self.run(reads: "camel", extra: ["--https-case", "pascal"])
         #expect(result.status == 4)

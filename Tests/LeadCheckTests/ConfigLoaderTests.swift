@@ -43,7 +43,7 @@ import LeadDestinations
         func destination(_ line: String, flag: JSONKeyCase? = nil) throws -> (any LeadDestination)? {
             let text = "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: http://127.0.0.1:9/\n\(line)"
             let config = try ConfigLoader.parse(text, file: "leadcheck.yaml", environment: [:])
-            return try DestinationFactory.make(config.destinations[0], client: try HTTPClient(), httpsCase: flag)
+            return try DestinationBuilder(config: config, transport: TransportOptions(), httpsCase: flag).make(config.destinations[0])
         }
         #expect(try destination("")?.payloadCase == .camel)
         #expect(try destination("    payloadCase: pascal\n")?.payloadCase == .pascal)
