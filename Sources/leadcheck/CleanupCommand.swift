@@ -73,9 +73,15 @@ struct CleanupCommand: AsyncParsableCommand {
             let mine = entries.filter { $0.destination == name }.map { $0.storedLead(at: destination.kind) }
             // Waiting only helps where leads appear late; elsewhere not found is nothing stored.
             let late = destination.visibilityWindow > .zero
-            let window = waitMilliseconds.map { Duration.milliseconds($0) } ?? destination.visibilityWindow
+            // --wait from now; else each lead until its own send time plus the window (a journal
+            // without send times: the window from now).
+            let ours = entries.filter { $0.destination == name }
+            let deadlines = ours.map { entry in
+                waitMilliseconds.map { ContinuousClock.now + .milliseconds($0) }
+                    ?? entry.visibleBy(destination.visibilityWindow, fallback: ContinuousClock.now + destination.visibilityWindow)
+            }
             let done = await LeadRemover(destination: destination, journal: record)
-                .remove(mine, mayAppear: mine.map { _ in late }, until: ContinuousClock.now + window)
+                .remove(mine, mayAppear: mine.map { _ in late }, until: deadlines)
             outcomes += done.map { (destination.kind, $0) }
         }
         client.shutdown()

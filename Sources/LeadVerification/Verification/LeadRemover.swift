@@ -37,13 +37,22 @@ public struct LeadRemover: Sendable {
     /// Removes `items`; `mayAppear[i]` says whether item `i`, not found, may still be created
     /// before `deadline` (and so is looked for again) rather than being absent.
     public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadline: ContinuousClock.Instant) async -> [Outcome] {
+        await remove(items, mayAppear: mayAppear, until: items.map { _ in deadline })
+    }
+
+    /// ``remove(_:mayAppear:until:)`` with a deadline of its own for each item (a killed run's
+    /// leads, each looked for until its send time plus the destination's window). Every item is
+    /// looked for at least once.
+    public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadlines: [ContinuousClock.Instant]) async -> [Outcome] {
         var outcomes = [Outcome](repeating: .pending, count: items.count)
         var pending = Array(items.indices)
         var delay = Duration.milliseconds(250)
         var first = true
         while !pending.isEmpty {
             if !first {
-                guard ContinuousClock.now + delay < deadline else { break }
+                // Those whose window has closed stay pending; the rest are looked for again.
+                pending = pending.filter { ContinuousClock.now + delay < deadlines[$0] }
+                guard !pending.isEmpty else { break }
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(5))
             }

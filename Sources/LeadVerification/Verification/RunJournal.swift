@@ -33,14 +33,27 @@ public final class RunJournal: @unchecked Sendable {
         public var receipt: String
         /// What kind of receipt that is; absent in journals written before receipts had kinds.
         public var receiptKind: Receipt.Kind?
+        /// For `sent`: when, in seconds since 1970, so cleanup after a kill looks for a lead that
+        /// appears late (Web-to-Lead, a flow's store) until its own send time plus the
+        /// destination's window; absent in journals written before it was recorded.
+        public var sentAt: Double?
 
-        /// Creates an entry.
-        public init(event: Event, destination: String, marker: String, receipt: Receipt) {
+        /// Creates an entry; a `sent` one records the time.
+        public init(event: Event, destination: String, marker: String, receipt: Receipt, sentAt: Double? = nil) {
             self.event = event
             self.destination = destination
             self.marker = marker
             self.receipt = receipt.text
             self.receiptKind = receipt.kind
+            self.sentAt = sentAt ?? (event == .sent ? Date().timeIntervalSince1970 : nil)
+        }
+
+        /// When a late-appearing lead must have appeared: its send time plus `window`, as an
+        /// instant of this process's clock; `fallback` for journals without send times.
+        public func visibleBy(_ window: Duration, fallback: ContinuousClock.Instant) -> ContinuousClock.Instant {
+            guard let sentAt else { return fallback }
+            let remaining = sentAt + Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18 - Date().timeIntervalSince1970
+            return ContinuousClock.now + .milliseconds(Int(max(0, min(remaining, 86_400)) * 1000))
         }
 
         /// The lead as removal knows it, at a destination of this kind.
