@@ -99,7 +99,8 @@ def main() -> None:
         logic.workflow_runs.get("leads", "another-workflow", run_id)
         raise AssertionError("an unknown workflow was found")
     except ResourceNotFoundError as error:
-        assert "ResourceNotFound" in str(error), error
+        # A missing workflow answers WorkflowNotFound (a third-party capture, docs/reference/flows.md §7).
+        assert "WorkflowNotFound" in str(error), error
     print("logic_runs: azure-mgmt-logic read the sandbox flow's run, runs filtered by client tracking id and status, and actions; flowruns filtered as Dataverse filters")
 
 
