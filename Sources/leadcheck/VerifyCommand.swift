@@ -99,6 +99,8 @@ struct VerifyCommand: AsyncParsableCommand {
 
         let environment = ProcessInfo.processInfo.environment
         var leadcheckConfig: LeadCheckConfig
+        // The config's text, for the Partner Center checks the report starts with (`lint`).
+        var configText: String?
         var sandboxTask: Task<Void, any Error>?
         var inspectionURL: String?
         var caFile: String?
@@ -135,6 +137,7 @@ struct VerifyCommand: AsyncParsableCommand {
             caFile = endpoints.caFile
             let text = SandboxConfigWriter.text(for: endpoints)
             leadcheckConfig = try ConfigLoader.parse(text, file: "sandbox", environment: [:])
+            configText = text
         }
 
         // Secrets of every configured destination stay masked even when only one is verified.
@@ -161,6 +164,10 @@ struct VerifyCommand: AsyncParsableCommand {
         let redactor = builder.redactor, client = builder.client
         if options.insecure { Terminal.printStderr("leadcheck: warning: TLS verification is off (--insecure)") }
 
+        // Partner Center's checks first (`lint`); their findings head the report.
+        if let config { configText = try Linting.text(of: config) }
+        let lintFindings = try Linting.runFindings(configText: configText, configFile: config ?? "sandbox", partnerCenter: partnerCenter, environment: environment)
+
         var built: [any LeadDestination] = []
         for destination in selected { built.append(try builder.make(destination)) }
 
@@ -181,11 +188,13 @@ struct VerifyCommand: AsyncParsableCommand {
         let journal = try RunJournal(path: journalPath)
         let runner = VerifyRunner(destinations: built, leads: generator.leads(), cleanup: !noCleanup && defaults.cleanup, journal: journal, shard: slice)
         let progress = ProgressLine(total: runner.checkCount)
-        let report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer) { result in
+        var report = await runner.run(seed: seedValue, offer: leadcheckConfig.offer) { result in
             progress.advance(passed: result.status == .passed)
         }
         progress.finish()
         client.shutdown()
+        report.findings = lintFindings + report.findings
+        report.recomputeVerdict()
 
         if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
         if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }

@@ -90,6 +90,12 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case flowKeyCasing = "flow.key-casing"
     /// Warning: an expression reads a key no lead Microsoft sends has: the value is always empty.
     case flowKeyUnsent = "flow.key-unsent"
+    /// Partner Center refuses this configured value (`lint`, docs/reference/partner-center.md §1).
+    case configRejected = "config.rejected"
+    /// The destination type is retired: Microsoft no longer sends leads there (Azure Blob).
+    case configRetired = "config.retired"
+    /// Warning: Microsoft deprecated this (office365 sign-in, Test Drive).
+    case configDeprecated = "config.deprecated"
     /// The flow accepts every lead and keeps nothing of it: no action that stores reads a value
     /// Microsoft sends.
     case flowKeepsNothing = "flow.keeps-nothing"
