@@ -57,7 +57,7 @@ struct FlowEngine {
                        stored: run.status == "Succeeded" ? Self.nest(engine.evaluator.reads) : nil)
     }
 
-    static func now() -> String { LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601 }
+    static func now() -> String { SandboxDate.iso8601() }
 
     private static func hasResponse(_ actions: [String: FlowJSON]) -> Bool {
         actions.values.contains { action in

@@ -152,7 +152,7 @@ struct InspectionAPI: SandboxService {
             return try json(inserted ? 201 : 409, ["id": "\(account)/\(table.lowercased())/\(pk)/\(rk)"])
         case "dynamics", "salesforce", "marketo":
             guard var record = object["record"] as? [String: Any] else { return try json(400, ["error": "expected \"record\": {…}"]) }
-            let now = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+            let now = SandboxDate.iso8601()
             switch destination {
             case "dynamics":
                 let id = UUID().uuidString.lowercased()

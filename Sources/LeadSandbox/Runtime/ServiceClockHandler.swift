@@ -22,7 +22,7 @@ final class ServiceClockHandler: ChannelOutboundHandler, RemovableChannelHandler
         let skew = offset()
         if skew != 0 {
             let now = Int64(Date().timeIntervalSince1970) + skew
-            head.headerFields[.date] = LeadTimestamp(secondsSinceEpoch: now).rfc1123
+            head.headerFields[.date] = SandboxDate.rfc1123(now)
         }
         context.write(wrapOutboundOut(.head(head)), promise: promise)
     }

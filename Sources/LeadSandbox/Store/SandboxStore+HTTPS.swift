@@ -23,20 +23,10 @@ extension SandboxStore {
     /// The row for one accepted lead: headers as a JSON array of `[name, value]` pairs in order,
     /// the raw body, and the marker inspection filters on.
     static func httpsLeadRow(path: String, headers: HTTPFields, body: [UInt8]) -> HTTPSLeadRow {
-        let encoded = WireBuffer(capacity: 256)
-        encoded.append(byte: UInt8(ascii: "["))
-        for (index, header) in headers.enumerated() {
-            if index > 0 { encoded.append(byte: UInt8(ascii: ",")) }
-            encoded.append(byte: UInt8(ascii: "["))
-            encoded.appendJSONString(header.name.rawName)
-            encoded.append(byte: UInt8(ascii: ","))
-            encoded.appendJSONString(header.value)
-            encoded.append(byte: UInt8(ascii: "]"))
-        }
-        encoded.append(byte: UInt8(ascii: "]"))
+        let encoded = FlowJSON.array(headers.map { .array([.string($0.name.rawName), .string($0.value)]) })
         return HTTPSLeadRow(
-            receivedAt: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601, path: path,
-            headers: encoded.string, body: body, marker: marker(inUTF8: body)
+            receivedAt: SandboxDate.iso8601(), path: path,
+            headers: encoded.text, body: body, marker: marker(inUTF8: body)
         )
     }
 

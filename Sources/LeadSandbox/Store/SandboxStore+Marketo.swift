@@ -10,7 +10,7 @@ extension SandboxStore {
         let fieldsText = String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self)
         return try await writer.write { db in
             let fields = (try? JSONSerialization.jsonObject(with: Data(fieldsText.utf8))) as? [String: Any] ?? [:]
-            let now = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+            let now = SandboxDate.iso8601()
             if let row = try Row.fetchOne(db, sql: "SELECT id, record FROM marketo_leads WHERE email = ? ORDER BY id LIMIT 1", arguments: [email.lowercased()]) {
                 guard allowUpdate else { return nil }
                 var record = (try? JSONSerialization.jsonObject(with: Data((row["record"] as String).utf8))) as? [String: Any] ?? [:]

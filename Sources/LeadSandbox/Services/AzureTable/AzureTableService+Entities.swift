@@ -18,7 +18,7 @@ extension AzureTableService {
         let now = Date().timeIntervalSince1970
         let seconds = Int64(now)
         let ticks = Int((now - Double(seconds)) * 10_000_000)
-        let base = LeadTimestamp(secondsSinceEpoch: seconds).iso8601.dropLast()
+        let base = SandboxDate.iso8601(seconds).dropLast()
         let fraction = String(ticks)
         return "\(base).\(String(repeating: "0", count: max(0, 7 - fraction.count)))\(fraction)Z"
     }

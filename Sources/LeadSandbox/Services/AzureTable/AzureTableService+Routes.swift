@@ -76,7 +76,7 @@ extension AzureTableService {
     }
 
     func standardHeaders(_ extra: HTTPFields = [:]) -> HTTPFields {
-        [.msRequestID: UUID().uuidString.lowercased(), .msVersion: "2019-02-02", .date: LeadTimestamp(secondsSinceEpoch: serviceNow).rfc1123] + extra
+        [.msRequestID: UUID().uuidString.lowercased(), .msVersion: "2019-02-02", .date: SandboxDate.rfc1123(serviceNow)] + extra
     }
 
     /// `nometadata`, `minimalmetadata` (the default) or `fullmetadata`, from `Accept`.

@@ -43,16 +43,11 @@ public struct AzureTableService: SandboxService {
         let requestID = UUID().uuidString.lowercased()
         let time = ISO8601DateFormatter().string(from: Date())
         let value = "\(message)\nRequestId:\(requestID)\nTime:\(time)"
-        let buffer = WireBuffer(capacity: 256)
-        buffer.append("{\"odata.error\":{\"code\":")
-        buffer.appendJSONString(code)
-        buffer.append(",\"message\":{\"lang\":\"en-US\",\"value\":")
-        buffer.appendJSONString(value)
-        buffer.append("}}}")
+        let body = FlowJSON.object(["odata.error": .object(["code": .string(code), "message": .object(["lang": .string("en-US"), "value": .string(value)])])])
         return SandboxResponse(status: status, headers: [
             .contentType: "application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
             .msRequestID: requestID, .msVersion: "2019-02-02",
-        ], body: buffer.bytes)
+        ], body: Array(body.text.utf8))
     }
 
     /// The real service's one answer to every authentication failure — a bad signature, a
@@ -160,10 +155,10 @@ public struct AzureTableService: SandboxService {
         guard let date = request.headers[.msDate] ?? request.headers[.date] else {
             return Self.authenticationFailed("Request must contain a Date or x-ms-date header.")
         }
-        guard let instant = LeadTimestamp(rfc1123: date) else {
+        guard let instant = SandboxDate.seconds(rfc1123: date) else {
             return Self.authenticationFailed("The Date header '\(date)' is not in RFC 1123 format.")
         }
-        if abs(serviceNow - instant.secondsSinceEpoch) > Self.allowedSkewSeconds {
+        if abs(serviceNow - instant) > Self.allowedSkewSeconds {
             return Self.authenticationFailed("the request date '\(date)' is more than 15 minutes from the service clock")
         }
         let toSign = verifier.stringToSign(lite: parts[0] == "SharedKeyLite", method: request.method, headers: request.headers, path: request.path, query: request.query)

@@ -6,14 +6,10 @@ extension DynamicsService {
     /// Entra's error body: `{"error":…,"error_description":"AADSTS…: …","error_codes":[…],…}`.
     static func entraError(_ status: Int, error: String, code: Int, description: String) -> SandboxResponse {
         let traceID = UUID().uuidString.lowercased()
-        let text = "AADSTS\(code): \(description) Trace ID: \(traceID) Correlation ID: \(UUID().uuidString.lowercased()) Timestamp: \(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601)"
-        let body = WireBuffer(capacity: 256)
-        body.append("{\"error\":")
-        body.appendJSONString(error)
-        body.append(",\"error_description\":")
-        body.appendJSONString(text)
-        body.append(",\"error_codes\":[\(code)],\"trace_id\":\"\(traceID)\"}")
-        return SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: body.bytes)
+        let text = "AADSTS\(code): \(description) Trace ID: \(traceID) Correlation ID: \(UUID().uuidString.lowercased()) Timestamp: \(SandboxDate.iso8601())"
+        let body = FlowJSON.object(["error": .string(error), "error_description": .string(text), "error_codes": .array([.number(Double(code))]),
+                                    "trace_id": .string(traceID)])
+        return SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: Array(body.text.utf8))
     }
 
     /// The client-credentials grant (docs/reference/dynamics.md §3).

@@ -131,7 +131,7 @@ extension DynamicsService {
         }
         let id = UUID().uuidString.lowercased()
         record["leadid"] = id
-        record["createdon"] = LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+        record["createdon"] = SandboxDate.iso8601()
         record["statecode"] = 0
         record["statuscode"] = 1
         let names = [record["firstname"] as? String, record["lastname"] as? String].compactMap { $0 }

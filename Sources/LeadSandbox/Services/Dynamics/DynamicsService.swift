@@ -44,18 +44,13 @@ public struct DynamicsService: SandboxService {
     /// `Prefer: odata.include-annotations="*"`) also the `ApiExceptionMessageName` and status
     /// annotations the docs show (compose-http-requests-handle-errors).
     static func dataverseError(_ status: Int, code: String, message: String, headers: HTTPFields = [:], messageName: String? = nil) -> SandboxResponse {
-        let body = WireBuffer(capacity: 256)
-        body.append("{\"error\":{\"code\":")
-        body.appendJSONString(code)
-        body.append(",\"message\":")
-        body.appendJSONString(message)
+        var error: [String: FlowJSON] = ["code": .string(code), "message": .string(message)]
         if let messageName {
-            body.append(",\"@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName\":")
-            body.appendJSONString(messageName)
-            body.append(",\"@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode\":\"\(status)\"")
+            error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName"] = .string(messageName)
+            error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode"] = .string("\(status)")
         }
-        body.append("}}")
-        return SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers, body: body.bytes)
+        return SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
+                               body: Array(FlowJSON.object(["error": .object(error)]).text.utf8))
     }
 
     /// A forced Dataverse error.

@@ -42,11 +42,9 @@ public struct MarketoService: SandboxService {
 
     /// `{"requestId":…,"success":false,"errors":[{"code":"601","message":…}]}` with HTTP 200.
     static func failure(_ code: String, _ message: String) -> SandboxResponse {
-        let body = WireBuffer(capacity: 160)
-        body.append("{\"requestId\":\"\(requestID())\",\"success\":false,\"errors\":[{\"code\":\"\(code)\",\"message\":")
-        body.appendJSONString(message)
-        body.append("}]}")
-        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: body.bytes)
+        let body = FlowJSON.object(["requestId": .string(requestID()), "success": .bool(false),
+                                    "errors": .array([.object(["code": .string(code), "message": .string(message)])])])
+        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 
     static func success(_ result: [[String: Any]]) throws -> SandboxResponse {

@@ -84,6 +84,6 @@ extension SalesforceService {
 
     /// `2026-11-25T10:00:00.000+0000`, Salesforce's datetime form.
     static func salesforceDate(_ date: Date) -> String {
-        String(LeadTimestamp(secondsSinceEpoch: Int64(date.timeIntervalSince1970)).iso8601.dropLast()) + ".000+0000"
+        String(SandboxDate.iso8601(Int64(date.timeIntervalSince1970)).dropLast()) + ".000+0000"
     }
 }

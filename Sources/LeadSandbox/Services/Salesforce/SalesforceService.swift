@@ -50,13 +50,8 @@ public struct SalesforceService: SandboxService {
 
     /// REST's JSON-array error shape.
     static func restError(_ status: Int, code: String, message: String) -> SandboxResponse {
-        let body = WireBuffer(capacity: 128)
-        body.append("[{\"message\":")
-        body.appendJSONString(message)
-        body.append(",\"errorCode\":")
-        body.appendJSONString(code)
-        body.append("}]")
-        return SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: body.bytes)
+        let body = FlowJSON.array([.object(["message": .string(message), "errorCode": .string(code)])])
+        return SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 
     /// A forced error in the REST shape.
