@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadFiles
 import LeadModel
 import LeadTransport
 import LeadDestinations
@@ -160,6 +161,12 @@ struct SendCommand: AsyncParsableCommand {
             concurrency: concurrency, tracing: tracing
         )
 
+        // A capture (`leadcheck listen`) is replayed as it arrived: each body unchanged.
+        if let input, input != "-", let records = try CaptureRecord.readAll(path: input) {
+            let summary = await runner.replay(Array(records.prefix(generation.count ?? records.count)))
+            client.shutdown()
+            return try finish(summary, redactor: redactor, note: "  replayed \(min(records.count, generation.count ?? records.count)) captured request(s) from \(input), each body as captured")
+        }
         let summary = try await feed(through: runner, options: try generationOptions())
         client.shutdown()
         try finish(summary, redactor: redactor)
@@ -183,6 +190,11 @@ struct SendCommand: AsyncParsableCommand {
         defer { source.cancel() }
         if let input {
             let limit = generation.count
+            if input != "-", try CaptureRecord.readAll(path: input) != nil {
+                // A capture's leads, delivered as Microsoft's connector would deliver them.
+                var feed = StoppableFeed(try CaptureLeadFeed(path: input, runID: options.runID, offer: options.offer), stopWhen: stop)
+                return try await runner.run(&feed)
+            }
             var feed = StoppableFeed(try RecordLeadFeed(path: input, limit: limit), stopWhen: stop)
             return try await runner.run(&feed)
         }

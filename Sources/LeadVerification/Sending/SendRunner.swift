@@ -1,3 +1,4 @@
+import LeadFiles
 import LeadModel
 import LeadTransport
 
@@ -61,26 +62,57 @@ public struct SendRunner: LeadFeedRunner {
     /// libcurl threads: each pulls the next lead under the state's lock and encodes it outside
     /// it, so encoding runs in parallel; outcomes are tallied under the same lock.
     public func run<Feed: LeadFeed>(_ feed: inout Feed) async throws(LeadCheckError) -> SendSummary {
+        let state = BurstState(feed: feed, summary: emptySummary())
+        let summary = await burst(state) { [self] in
+            let lead: Lead? = state.lock.withLock {
+                guard state.feedError == nil else { return nil }
+                do throws(LeadCheckError) {
+                    return try state.feed.next()
+                } catch {
+                    state.feedError = error
+                    return nil
+                }
+            }
+            return lead.map(makeRequest)
+        }
+        feed = state.feed
+        if let error = state.feedError { throw error }
+        return summary
+    }
+
+    /// Replays captured requests (`leadcheck listen`'s records) to the target: each body exactly
+    /// as captured, with its content type and method, and the target's extra headers.
+    public func replay(_ records: [CaptureRecord]) async -> SendSummary {
+        let state = BurstState(feed: EmptyFeed(), summary: emptySummary())
+        let queue = LockedValue(records[...])
+        let hop: Set<String> = ["host", "content-length", "transfer-encoding", "connection", "expect", "content-type"]
+        return await burst(state) { [target] in
+            guard let record = queue.withLock({ $0.popFirst() }) else { return nil }
+            var headers = target.headers
+            for header in record.headers where header.count == 2 && !hop.contains(header[0].lowercased()) && header[1] != "[redacted]" {
+                headers.add(header[0], header[1])
+            }
+            return HTTPRequest(method: record.method, url: target.url, headers: headers,
+                               body: .bytes(record.bytes, contentType: record.header("Content-Type") ?? "application/octet-stream"))
+        }
+    }
+
+    private struct EmptyFeed: LeadFeed {
+        mutating func next() throws(LeadCheckError) -> Lead? { nil }
+    }
+
+    private func emptySummary() -> SendSummary {
+        SendSummary(url: client.redactor.redact(target.url), sent: 0, succeeded: 0, statuses: [:], errors: [:], errorExamples: [:],
+                    latencyMicros: nil, seconds: 0, concurrency: concurrency)
+    }
+
+    /// Runs a burst of the requests `next` yields and tallies what came back.
+    private func burst<Feed: LeadFeed>(_ state: BurstState<Feed>, next: @escaping @Sendable () -> HTTPRequest?) async -> SendSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        let state = BurstState(feed: feed, summary: SendSummary(
-            url: client.redactor.redact(target.url), sent: 0, succeeded: 0, statuses: [:], errors: [:], errorExamples: [:],
-            latencyMicros: nil, seconds: 0, concurrency: concurrency
-        ))
         let tracing = self.tracing
         await client.burst(
-            next: { [self] in
-                let lead: Lead? = state.lock.withLock {
-                    guard state.feedError == nil else { return nil }
-                    do throws(LeadCheckError) {
-                        return try state.feed.next()
-                    } catch {
-                        state.feedError = error
-                        return nil
-                    }
-                }
-                return lead.map(makeRequest)
-            },
+            next: next,
             completion: { request, result in
                 state.lock.withLock {
                     state.summary.sent += 1
@@ -97,12 +129,10 @@ public struct SendRunner: LeadFeedRunner {
                 if let tracing { Self.trace(request, result, tracing) }
             }
         )
-        feed = state.feed
         var summary = state.summary
         summary.latencyMicros = SendSummary.Percentiles(state.latencies)
         let elapsed = clock.now - start
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        if let error = state.feedError { throw error }
         return summary
     }
 
