@@ -245,6 +245,19 @@ public struct AzureTableDestination: LeadDestination {
         return failure == nil ? tally : nil
     }
 
+    /// Every entity's `CustomerInfo` email (the service cannot filter inside that JSON string,
+    /// docs/reference/azure-table.md §4): one scan of the table.
+    public func storedEmails(among emails: [String]) async -> EmailPresence {
+        let wanted = Set(emails.map(EmailPresence.key))
+        var found: Set<String> = []
+        let failure = await scan(markerPrefix: nil) { entity, _ in
+            if let email = Self.customerInfo(entity)?["Email"]?.string.map(EmailPresence.key), wanted.contains(email) { found.insert(email) }
+            return true
+        }
+        if let failure { return .failed([failure]) }
+        return .found(found)
+    }
+
     /// Deletes every entity carrying a marker that starts with the prefix.
     public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
         var removed = 0

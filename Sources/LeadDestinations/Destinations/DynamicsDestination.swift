@@ -454,6 +454,18 @@ public struct DynamicsDestination: LeadDestination {
     /// Finds a lead another flow wrote, by marker.
     public func find(marker: String) async -> ReadBack { await find(marker: marker, email: nil) }
 
+    /// `$filter` on `emailaddress1`, 25 emails a query (as read-back batches them).
+    public func storedEmails(among emails: [String]) async -> EmailPresence {
+        var found: Set<String> = []
+        for start in stride(from: 0, to: emails.count, by: 25) {
+            switch await rows(resource: Self.queryResource(emails: Array(emails[start..<min(start + 25, emails.count)]))) {
+            case let .failure(failure): return .failed(failure.findings)
+            case let .success(rows): found.formUnion(EmailPresence.emails(rows, column: "emailaddress1"))
+            }
+        }
+        return .found(found)
+    }
+
     /// Deletes by id; a lead known by its email or marker is looked up first. One `DELETE` per row
     /// (docs/reference/dynamics.md §4: `DELETE leads(<leadid>)` → 204); 404 is nothing stored.
     public func remove(marker: String, receipt: Receipt) async -> Removal {

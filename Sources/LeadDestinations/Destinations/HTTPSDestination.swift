@@ -155,6 +155,14 @@ public struct HTTPSDestination: LeadDestination {
         return miscased.isEmpty ? .unknown : .casing("it wrote " + Array(Set(miscased)).sorted().prefix(6).joined(separator: ", "))
     }
 
+    /// Looked up where the endpoint's flow writes (`readback:`).
+    public func storedEmails(among emails: [String]) async -> EmailPresence {
+        guard let readbackDestination else {
+            return .unsupported("an HTTPS endpoint has no read API: set readback: to the destination its flow writes to")
+        }
+        return await readbackDestination.storedEmails(among: emails)
+    }
+
     /// Records the sandbox's sink stored since `since` without a marker, with the keys the blank
     /// ones hold (the sink keeps a flow's spelling).
     public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? {

@@ -76,6 +76,9 @@ public protocol LeadDestination: Sendable {
     /// Description); nil when this destination cannot tell.
     func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords?
 
+    /// Which of `emails` this destination holds a lead for (`reconcile`).
+    func storedEmails(among emails: [String]) async -> EmailPresence
+
     /// The key casing of the JSON payload, for destinations where Microsoft's casing matters
     /// (HTTPS endpoints); reports say which was sent.
     var payloadCase: JSONKeyCase? { get }
@@ -121,6 +124,7 @@ extension LeadDestination {
 
     /// Cannot tell.
     public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? { nil }
+    public func storedEmails(among emails: [String]) async -> EmailPresence { .unsupported("\(kind.rawValue) destinations cannot be looked up by email") }
 
     /// The field's own name.
     public func column(of field: LeadField) -> String { field.rawValue }

@@ -241,6 +241,18 @@ public struct MarketoDestination: LeadDestination {
         await leads(call("GET", Self.readPath(email: email, leadSourceField: settings.leadSourceField)))
     }
 
+    /// `filterType=email`, up to 300 emails a call.
+    public func storedEmails(among emails: [String]) async -> EmailPresence {
+        var found: Set<String> = []
+        for start in stride(from: 0, to: emails.count, by: 300) {
+            switch await leads(emails: Array(emails[start..<min(start + 300, emails.count)])) {
+            case let .failure(failure): return .failed(failure.findings)
+            case let .success(records): found.formUnion(EmailPresence.emails(records.map(\.fields), column: "email"))
+            }
+        }
+        return .found(found)
+    }
+
     /// Leads with any of these emails, in one call.
     func leads(emails: [String]) async -> Result<[MarketoEnvelope.Record], FindingsFailure> {
         guard emails.count > 1 else { return await leads(email: emails.first ?? "") }

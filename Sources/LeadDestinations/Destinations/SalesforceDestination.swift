@@ -127,6 +127,15 @@ public struct SalesforceDestination: LeadDestination {
         LeadMarker.matches(marker, description: record["Description"]?.string ?? "", email: record["Email"]?.string ?? "")
     }
 
+    /// SOQL `Email IN (…)`, split to stay under the WHERE limit.
+    public func storedEmails(among emails: [String]) async -> EmailPresence {
+        guard !emails.isEmpty else { return .found([]) }
+        switch await records(Self.soql(emails: emails, columns: "Id,Email")) {
+        case let .failure(failure): return .failed(failure.findings)
+        case let .success(rows): return .found(EmailPresence.emails(rows, column: "Email"))
+        }
+    }
+
     /// The longest WHERE clause Salesforce accepts.
     static let whereLimit = 4_000
 

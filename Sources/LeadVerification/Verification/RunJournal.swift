@@ -21,6 +21,8 @@ public final class RunJournal: @unchecked Sendable {
             /// Looked for where a write is visible at once (or refused by the destination) and
             /// nothing is stored: there is nothing to remove.
             case absent
+            /// A real lead `reconcile --deliver` delivered: recorded, and never removed by cleanup.
+            case reconciled
         }
 
         /// What happened.
@@ -130,6 +132,7 @@ public final class RunJournal: @unchecked Sendable {
             switch entry.event {
             case .sent: sent.append(entry)
             case .removed, .absent: removed.insert("\(entry.destination)|\(entry.marker)")
+            case .reconciled: break
             }
         }
         return sent.filter { !removed.contains("\($0.destination)|\($0.marker)") }
