@@ -39,12 +39,7 @@ public enum CapturedLead {
             actionCode = String(sourceToken[sourceToken.index(after: dash)...])
             sourceToken = String(sourceToken[..<dash])
         }
-        let source: MarketplaceSource = switch sourceToken.lowercased() {
-        case "azureportal": .azurePortal
-        case "testdrive": .testDrive
-        case "spza", "appsource", "appsource (spza)": .appSource
-        default: .azureMarketplace
-        }
+        let source = MarketplaceSource(wireToken: sourceToken) ?? .azureMarketplace
         let action = LeadAction.allCases.first { $0.rawValue.lowercased() == (actionCode ?? "INS").lowercased() } ?? .install
         let text = String(decoding: bytes, as: UTF8.self)
         let token = text.firstMatch(of: /MSFT_TEST_[0-9]{18}/).map { String($0.output) }

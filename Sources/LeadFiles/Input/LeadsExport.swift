@@ -77,9 +77,7 @@ public struct LeadsExport: Sendable {
         if let text = value("leadSource") {
             let head = String(text.split(separator: "|").first ?? "")
             let parts = head.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            if let first = parts.first {
-                source = first == "azureportal" ? .azurePortal : first == "testdrive" ? .testDrive : ["spza", "appsource"].contains(first) ? .appSource : .azureMarketplace
-            }
+            if let first = parts.first, let named = MarketplaceSource(wireToken: first) { source = named }
             if parts.count > 1, let found = LeadAction.allCases.first(where: { $0.rawValue.lowercased() == parts[1] }) { action = found }
         }
         var generator = SystemRandomNumberGenerator()
