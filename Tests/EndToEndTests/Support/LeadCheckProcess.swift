@@ -86,7 +86,7 @@ struct LeadCheckProcess {
     /// `$LEADCHECK_RESULTS_SINK`, where `scripts/test` validates them against the schema.
     static func collectResults(_ arguments: [String]) {
         guard let sink = ProcessInfo.processInfo.environment["LEADCHECK_RESULTS_SINK"], let command = arguments.first,
-              command == "verify" || command == "report" else { return }
+              ["verify", "report", "canary"].contains(command) else { return }
         for (index, argument) in arguments.enumerated() where argument == "--json" && index + 1 < arguments.count {
             let source = URL(fileURLWithPath: arguments[index + 1])
             guard FileManager.default.fileExists(atPath: source.path) else { continue }
