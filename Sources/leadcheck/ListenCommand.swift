@@ -84,9 +84,8 @@ struct ListenCommand: AsyncParsableCommand {
         }
         let client = try HTTPClient(options: try transport.options(concurrency: 8), redactor: redactor)
         let log = try CaptureLog(path: output)
-        let exchange = Exchange(forward: forward, status: status, delayMilliseconds: delay, client: client, log: log, redactor: redactor,
-                                linesToStderr: output == "-")
-        let server = CaptureServer(host: host, port: port, tls: tls, caFile: caFile) { request in await exchange.handle(request) }
+        let exchange = Exchange(forward: forward, status: status, client: client, log: log, redactor: redactor, linesToStderr: output == "-")
+        let server = CaptureServer(host: host, port: port, tls: tls, caFile: caFile, delayMilliseconds: delay) { request in await exchange.handle(request) }
         try await server.run { url in
             Terminal.printStderr("leadcheck listen: \(url) (recording to \(output == "-" ? "standard output" : output))")
             if let urlFile { try? OutputFile.write(url + "\n", to: urlFile) }
@@ -98,14 +97,12 @@ struct ListenCommand: AsyncParsableCommand {
     struct Exchange: Sendable {
         let forward: String?
         let status: Int
-        let delayMilliseconds: Int
         let client: HTTPClient
         let log: CaptureLog
         let redactor: Redactor
         let linesToStderr: Bool
 
         func handle(_ request: CapturedRequest) async -> CapturedAnswer {
-            if delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(delayMilliseconds)) }
             let answer = if let forward { await ListenCommand.forward(request, to: forward, client: client) } else { CapturedAnswer(status: status) }
             let record = CaptureRecord(
                 receivedAt: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601, method: request.method,

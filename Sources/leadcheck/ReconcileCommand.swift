@@ -118,15 +118,12 @@ struct ReconcileCommand: AsyncParsableCommand {
             }
             outcome.delivered = delivered
             // Read back: where leads appear late (Web-to-Lead, a flow), look until the window closes.
-            let deadline = ContinuousClock.now + target.visibilityWindow
+            var backoff = Backoff(first: .milliseconds(250), maximum: .seconds(5), deadline: .now + target.visibilityWindow)
             var still = delivered
-            var delay = Duration.milliseconds(250)
             while !still.isEmpty {
                 let now = try await lookup(target, still)
                 still = still.filter { !now.contains($0.lowercased()) }
-                guard !still.isEmpty, ContinuousClock.now + delay < deadline else { break }
-                try await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
+                guard !still.isEmpty, await backoff.wait() else { break }
             }
             outcome.stillMissing = still
             lines.append("  delivered \(delivered.count) as Microsoft's connector would (journal \(journalPath); real leads, never removed by cleanup); \(delivered.count - still.count) now found in \(destination)")

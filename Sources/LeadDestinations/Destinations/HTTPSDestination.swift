@@ -84,14 +84,11 @@ public struct HTTPSDestination: LeadDestination {
     /// The lead as stored wherever the endpoint puts it, polled with backoff (50 ms doubling to
     /// 1 s) until found or the read-back timeout.
     public func find(marker: String) async -> ReadBack {
-        let deadline = ContinuousClock.now + .milliseconds(readbackTimeoutMilliseconds)
-        var delay = Duration.milliseconds(50)
+        var backoff = Backoff(first: .milliseconds(50), maximum: .seconds(1), deadline: .now + .milliseconds(readbackTimeoutMilliseconds))
         while true {
             let result = await findOnce(marker: marker)
             guard case .missing = result else { return result }
-            guard ContinuousClock.now + delay < deadline else { return await explainMissing(marker: marker) ?? result }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(1))
+            guard await backoff.wait() else { return await explainMissing(marker: marker) ?? result }
         }
     }
 

@@ -297,8 +297,7 @@ public struct SalesforceDestination: LeadDestination {
 
     /// Polls the query with backoff until the lead appears or the read-back timeout passes.
     public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
-        let deadline = ContinuousClock.now + .milliseconds(settings.readbackTimeoutMilliseconds)
-        var delay = Duration.milliseconds(100)
+        var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(5), deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
         let soql = Self.soql(for: lead)
         while true {
             switch await records(soql) {
@@ -312,12 +311,10 @@ public struct SalesforceDestination: LeadDestination {
                     return .found(stored)
                 }
             }
-            if ContinuousClock.now + delay >= deadline {
+            guard await backoff.wait() else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker,
                                         message: "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)", hint: missingHint))
             }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(5))
         }
     }
 
@@ -367,8 +364,7 @@ public struct SalesforceDestination: LeadDestination {
         for (index, item) in batch.enumerated() {
             if Self.soql(for: item.lead).contains("Email = ") { waiting.append(index) } else { answers[index] = await readBack(item.lead, receipt: item.receipt) }
         }
-        let deadline = ContinuousClock.now + .milliseconds(settings.readbackTimeoutMilliseconds)
-        var delay = Duration.milliseconds(100)
+        var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(5), deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
         let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
         while !waiting.isEmpty {
             let emails = waiting.compactMap { batch[$0].lead.customer.email }
@@ -387,15 +383,13 @@ public struct SalesforceDestination: LeadDestination {
                 }
             }
             if waiting.isEmpty { break }
-            if ContinuousClock.now + delay >= deadline {
+            guard await backoff.wait() else {
                 for index in waiting {
                     answers[index] = .missing(Finding(code: .readbackMissing, destination: name, lead: batch[index].lead.marker,
                                                       message: "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)", hint: missingHint))
                 }
                 break
             }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(5))
         }
         return answers.map { $0! }
     }

@@ -17,19 +17,24 @@ public struct CaptureServer: Sendable {
     public let port: Int
     public let tls: Bool
     public let caFile: String?
+    /// How long each request waits before it is handled (`--delay`).
+    public let delayMilliseconds: Int
     public let handle: @Sendable (CapturedRequest) async -> CapturedAnswer
 
     /// Creates a server; `tls` serves HTTPS with a CA generated now, written to `caFile`.
-    public init(host: String, port: Int, tls: Bool, caFile: String?, handle: @escaping @Sendable (CapturedRequest) async -> CapturedAnswer) {
+    public init(host: String, port: Int, tls: Bool, caFile: String?, delayMilliseconds: Int = 0,
+                handle: @escaping @Sendable (CapturedRequest) async -> CapturedAnswer) {
         self.host = host
         self.port = port
         self.tls = tls
         self.caFile = caFile
+        self.delayMilliseconds = delayMilliseconds
         self.handle = handle
     }
 
     /// The service the shared runtime serves: no routes, so every request is "unrouted".
     struct Service: SandboxService {
+        let delayMilliseconds: Int
         let handle: @Sendable (CapturedRequest) async -> CapturedAnswer
         var kind: FaultTarget { .all }
         /// A lead is kilobytes; this bounds what one request may hold.
@@ -40,6 +45,7 @@ public struct CaptureServer: Sendable {
             let target = request.path + (request.query.map { "?\($0)" } ?? "")
             // HTTPTypes keeps Host apart from the other fields; on the wire it came first.
             let headers = [["Host", request.authority]] + request.headers.map { [$0.name.rawName, $0.value] }
+            if delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(delayMilliseconds)) }
             let answer = await handle(CapturedRequest(method: request.method, target: target, headers: headers, body: request.body, scheme: request.scheme))
             var fields = HTTPFields()
             for header in answer.headers where header.count == 2 {
@@ -71,7 +77,7 @@ public struct CaptureServer: Sendable {
             tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
         }
         let scheme = tls ? "https" : "http"
-        let server = SandboxServer(service: Service(handle: handle), faults: FaultSet(), scheme: scheme)
+        let server = SandboxServer(service: Service(delayMilliseconds: delayMilliseconds, handle: handle), faults: FaultSet(), scheme: scheme)
         let builder: HTTPServerBuilder = try tlsConfiguration.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
         let (host, port) = (self.host, self.port)
         let app = Application(

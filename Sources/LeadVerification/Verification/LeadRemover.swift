@@ -46,15 +46,13 @@ public struct LeadRemover: Sendable {
     public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadlines: [ContinuousClock.Instant]) async -> [Outcome] {
         var outcomes = [Outcome](repeating: .pending, count: items.count)
         var pending = Array(items.indices)
-        var delay = Duration.milliseconds(250)
+        var backoff = Backoff(first: .milliseconds(250), maximum: .seconds(5), deadline: deadlines.max() ?? .now)
         var first = true
         while !pending.isEmpty {
             if !first {
                 // Those whose window has closed stay pending; the rest are looked for again.
-                pending = pending.filter { ContinuousClock.now + delay < deadlines[$0] }
-                guard !pending.isEmpty else { break }
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
+                pending = pending.filter { ContinuousClock.now + backoff.delay < deadlines[$0] }
+                guard !pending.isEmpty, await backoff.wait() else { break }
             }
             first = false
             let batch = pending.map { items[$0] }

@@ -56,8 +56,7 @@ struct BearerSession: Sendable {
     /// the last response. (`.reauthenticate` ends it: only the caller can renew.)
     static func retrying(_ client: HTTPClient, budget: Duration, _ request: HTTPRequest, gate: MarketoCallGate? = nil,
                          verdict: @Sendable (HTTPResponse) -> CallVerdict) async -> Result<HTTPResponse, TransportError> {
-        let deadline = ContinuousClock.now + budget
-        var backoff = Duration.milliseconds(500)
+        var backoff = Backoff(first: .milliseconds(500), maximum: .seconds(8), deadline: .now + budget)
         while true {
             await gate?.enter()
             let sent: Result<HTTPResponse, TransportError>
@@ -68,11 +67,8 @@ struct BearerSession: Sendable {
             case let .failure(error): return .failure(error)
             case let .success(value): response = value
             }
-            guard case let .retryAfter(wait) = verdict(response) else { return .success(response) }
-            let delay = wait > .zero ? wait : backoff
-            backoff = min(backoff * 2, .seconds(8))
-            if ContinuousClock.now + delay > deadline || Task.isCancelled { return .success(response) }
-            try? await Task.sleep(for: delay)
+            // Retry-After when the service says how long, else the doubling delay.
+            guard case let .retryAfter(wait) = verdict(response), await backoff.wait(wait) else { return .success(response) }
         }
     }
 

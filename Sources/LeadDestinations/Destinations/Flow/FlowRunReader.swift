@@ -61,8 +61,7 @@ struct FlowRunReader: Sendable {
 
     /// The run's verdict: no findings when it succeeded.
     func check(marker: String, runID: String?, timeout: Duration) async -> [Finding] {
-        let deadline = ContinuousClock.now + timeout
-        var delay = Duration.milliseconds(100)
+        var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(1), deadline: .now + timeout)
         var last: Look = .none
         while true {
             last = await look(marker: marker, runID: runID)
@@ -73,9 +72,7 @@ struct FlowRunReader: Sendable {
                 return [await failure(marker: marker, runID: id, status: status, code: code, message: message)]
             default: break
             }
-            guard ContinuousClock.now + delay < deadline else { break }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(1))
+            guard await backoff.wait() else { break }
         }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         if case let .run(id, status, _, _) = last {
