@@ -168,6 +168,10 @@ import Testing
         var dated = HTTPHeaders()
         dated.add("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
         #expect(BearerSession.retryAfter(HTTPResponse(status: 429, headers: dated)) == .zero, "a date in the past asks for no wait")
+        var later = HTTPHeaders()
+        later.add("Retry-After", LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970) + 10).rfc1123)
+        let wait = BearerSession.retryAfter(HTTPResponse(status: 429, headers: later))
+        #expect(wait > .seconds(8) && wait <= .seconds(10), "an HTTP date ten seconds on: \(wait)")
     }
 
     @Test func entraErrorsMapToThePartnerCenterFixes() {

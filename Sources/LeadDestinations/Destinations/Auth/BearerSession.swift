@@ -78,10 +78,9 @@ struct BearerSession: Sendable {
         // Clamped: a hostile or broken server may ask for 1e300 seconds (or NaN); a day is
         // already past any retry budget.
         if let seconds = Double(value) { return seconds.isFinite ? .milliseconds(Int(min(max(0, seconds), 86_400) * 1000)) : .seconds(86_400) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return .zero }
-        return .milliseconds(Int(min(max(0, date.timeIntervalSinceNow), 86_400) * 1000))
+        // An HTTP date, read the one way leadcheck reads them (as the clock check reads `Date`).
+        guard let date = LeadTimestamp(rfc1123: value) else { return .zero }
+        let seconds = Double(date.secondsSinceEpoch) - Date().timeIntervalSince1970
+        return .milliseconds(Int(min(max(0, seconds), 86_400) * 1000))
     }
 }
