@@ -39,8 +39,7 @@ public struct DeliveryRunner: LeadFeedRunner {
             summary.errorExamples[first.code.rawValue] = "\(first.message) — fix: \(first.hint)"
             return summary
         }
-        await withTaskGroup(of: (Delivery, Int64).self) { group in
-            var inFlight = 0
+        do {
             func tally(_ delivery: Delivery, _ micros: Int64) {
                 summary.sent += 1
                 latencies.append(micros)
@@ -61,32 +60,31 @@ public struct DeliveryRunner: LeadFeedRunner {
                     }
                 }
             }
-            while true {
+            let journal = journal
+            await Window.run(width: concurrency, next: { () async -> Lead? in
+                guard feedError == nil else { return nil }
                 let lead: Lead?
-                do throws(LeadCheckError) { lead = try feed.next() } catch { feedError = error; lead = nil }
-                guard let lead else { break }
+                do throws(LeadCheckError) { lead = try feed.next() } catch { feedError = error; return nil }
+                guard let lead else { return nil }
                 if let journal {
                     do throws(LeadCheckError) {
                         try await journal.append(.init(event: .sent, destination: destination.name, marker: lead.marker, receipt: destination.receipt(for: lead)))
                     } catch {
                         // Without a journal entry the lead could not be cleaned up, so it is not sent.
                         feedError = error
-                        break
+                        return nil
                     }
                 }
-                if inFlight == concurrency, let (delivery, micros) = await group.next() {
-                    inFlight -= 1
-                    tally(delivery, micros)
-                }
-                group.addTask {
-                    let began = ContinuousClock.now
-                    let delivery = await destination.deliver(lead)
-                    let elapsed = (ContinuousClock.now - began).components
-                    return (delivery, elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
-                }
-                inFlight += 1
-            }
-            for await (delivery, micros) in group { tally(delivery, micros) }
+                return lead
+            }, work: { lead in
+                let began = ContinuousClock.now
+                let delivery = await destination.deliver(lead)
+                let elapsed = (ContinuousClock.now - began).components
+                return (delivery, elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
+            }, accept: { _, answer in
+                tally(answer.0, answer.1)
+                return true
+            })
         }
         if let feedError { throw feedError }
         summary.latencyMicros = SendSummary.Percentiles(latencies)

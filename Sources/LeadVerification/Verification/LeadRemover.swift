@@ -85,18 +85,10 @@ public struct LeadRemover: Sendable {
         let size = max(1, size)
         let chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
         var answers = [[Answer]](repeating: [], count: chunks.count)
-        await withTaskGroup(of: (Int, [Answer]).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, await body(chunks[index])) }
-            }
-            while next < min(concurrency, chunks.count) { start() }
-            while let (index, answer) = await group.next() {
-                answers[index] = answer
-                if next < chunks.count { start() }
-            }
+        var remaining = chunks[...]
+        await Window.run(width: concurrency, next: { remaining.popFirst() }, work: body) { index, answer in
+            answers[index] = answer
+            return true
         }
         return answers.flatMap { $0 }
     }

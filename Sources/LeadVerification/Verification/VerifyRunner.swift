@@ -140,22 +140,17 @@ public struct VerifyRunner: Sendable {
     /// skipped rather than each waiting out the timeout.
     private func deliver(_ leads: [Lead], to destination: any LeadDestination) async -> [Check] {
         var checks = [Check](repeating: Check(), count: leads.count)
-        await withTaskGroup(of: (Int, Check).self) { group in
-            var next = 0
-            var streak = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, await deliver(leads[index], to: destination)) }
-            }
-            while next < min(concurrency, leads.count) { start() }
-            while let (index, check) = await group.next() {
-                checks[index] = check
-                streak = check.findings.contains { $0.severity == .error && $0.code.isReachability } ? streak + 1 : 0
-                if next < leads.count && streak < Self.failureLimit { start() }
-            }
-            for index in leads.indices.dropFirst(next) { checks[index].skipped = true }
-        }
+        var next = 0, streak = 0
+        await Window.run(width: concurrency, next: { () -> Int? in
+            guard next < leads.count else { return nil }
+            next += 1
+            return next - 1
+        }, work: { index in await deliver(leads[index], to: destination) }, accept: { index, check in
+            checks[index] = check
+            streak = check.findings.contains { $0.severity == .error && $0.code.isReachability } ? streak + 1 : 0
+            return streak < Self.failureLimit
+        })
+        for index in leads.indices.dropFirst(next) { checks[index].skipped = true }
         return checks
     }
 

@@ -1,0 +1,39 @@
+import LeadModel
+import Testing
+
+/// The one bounded-concurrency window: never more than its width in flight, every answer at its
+/// item's position, and no pulling while the last answer said stop.
+@Suite struct WindowTests {
+    actor Gauge {
+        var now = 0, most = 0
+        func enter() { now += 1; most = max(most, now) }
+        func leave() { now -= 1 }
+    }
+
+    @Test func keepsItsWidthAndEveryPosition() async {
+        let gauge = Gauge()
+        var items = Array(0..<50)[...]
+        var answers = [Int?](repeating: nil, count: 50)
+        await Window.run(width: 4, next: { items.popFirst() }, work: { item in
+            await gauge.enter()
+            try? await Task.sleep(for: .milliseconds(item % 3))
+            await gauge.leave()
+            return item * 2
+        }, accept: { position, answer in
+            answers[position] = answer
+            return true
+        })
+        #expect(answers == (0..<50).map { $0 * 2 })
+        #expect(await gauge.most <= 4)
+    }
+
+    @Test func stopsPullingWhileTheLastAnswerSaysSo() async {
+        var pulled = 0
+        await Window.run(width: 1, next: { () -> Int? in
+            guard pulled < 10 else { return nil }
+            pulled += 1
+            return pulled
+        }, work: { $0 }, accept: { _, answer in answer < 3 })
+        #expect(pulled == 3, "one at a time: the third answer stops it")
+    }
+}
