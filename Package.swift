@@ -5,7 +5,6 @@ import PackageDescription
 // every one of them is in use.
 let package = Package(
     name: "leadcheck",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "leadcheck", targets: ["leadcheck"]),
     ],

@@ -2,16 +2,14 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Progress on stderr: on a terminal one line redrawn in place; elsewhere (CI logs, pipes)
 /// plain lines at every tenth of the run, never a control character.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
     private let total: Int
-    private var done = 0
-    private var failed = 0
     private let enabled: Bool
-    private var nextPlainLine = 1
+    private let counts = Mutex<(done: Int, failed: Int, nextPlainLine: Int)>((0, 0, 1))
 
     init(total: Int) {
         self.total = total
@@ -20,13 +18,14 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Counts one finished check and redraws (or, off a terminal, prints a line per tenth).
     func advance(passed: Bool) {
-        let text: String? = lock.withLock {
-            done += 1
-            if !passed { failed += 1 }
-            let summary = "checked \(done)/\(total)" + (failed > 0 ? ", \(failed) not passing" : "")
+        let (total, enabled) = (self.total, self.enabled)
+        let text: String? = counts.withLock { counts in
+            counts.done += 1
+            if !passed { counts.failed += 1 }
+            let summary = "checked \(counts.done)/\(total)" + (counts.failed > 0 ? ", \(counts.failed) not passing" : "")
             if enabled { return "\r\u{1B}[2K  " + summary }
-            guard done * 10 >= nextPlainLine * total || done == total else { return nil }
-            while nextPlainLine * total <= done * 10 { nextPlainLine += 1 }
+            guard counts.done * 10 >= counts.nextPlainLine * total || counts.done == total else { return nil }
+            while counts.nextPlainLine * total <= counts.done * 10 { counts.nextPlainLine += 1 }
             return "leadcheck: " + summary + "\n"
         }
         if let text { Terminal.printStderrRaw(text) }

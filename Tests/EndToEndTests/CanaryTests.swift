@@ -99,7 +99,8 @@ import Glibc
         let messages = webhook.messages
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.first?["destination"] as? String == "dynamics" && messages.first?["newState"] as? String == "down" && messages.first?["oldState"] as? String == "up")
-        #expect((messages.first?["text"] as? String ?? "").contains("dynamics"))
+        let text = messages.first?["text"] as? String ?? ""
+        #expect(text.contains("dynamics"))
 
         // Unchanged: no second message; the webhook's secret path is printed nowhere.
         let again = try await LeadCheckProcess.run(arguments, environment: environment, timeout: 120, workingDirectory: directory.url)

@@ -1,23 +1,24 @@
-import Foundation
+import Synchronization
 
-/// A value shared between threads and tasks behind a lock: what a preflight measured, the
-/// instance URL a token response named, a submission count, a stop flag raised by a signal.
-public final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
+/// A value shared between threads and tasks behind the standard library's `Mutex` (leadcheck is
+/// Linux-only; the Synchronization module is there on every Swift 6 toolchain): what a preflight
+/// measured, the instance URL a token response named, a submission count, a stop flag raised by
+/// a signal.
+public final class LockedValue<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
 
     /// Creates the box.
-    public init(_ value: Value) { stored = value }
+    public init(_ value: Value) { mutex = Mutex(value) }
 
     /// The current value.
     public var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { mutex.withLock { $0 } }
+        set { mutex.withLock { $0 = newValue } }
     }
 
     /// Reads and changes the value in one step.
     @discardableResult
-    public func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.withLock { body(&stored) }
+    public func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result {
+        mutex.withLock { body(&$0) }
     }
 }

@@ -1,41 +1,34 @@
 import Foundation
+import Synchronization
 
 /// The faults in force, changeable at run time through the inspection API, with the counters
 /// the once-only faults need. Thread-safe.
-public final class FaultSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var faults: [Fault]
-    private var failFirstRemaining: [FaultTarget: Int] = [:]
-    private var tokenExpiredUsed: Set<FaultTarget> = []
-    private var throttleRemaining: [FaultTarget: Int] = [:]
+public final class FaultSet: Sendable {
+    private struct State: Sendable {
+        var faults: [Fault]
+        var failFirstRemaining: [FaultTarget: Int] = [:]
+        var tokenExpiredUsed: Set<FaultTarget> = []
+        var throttleRemaining: [FaultTarget: Int] = [:]
+    }
+
+    private let state: Mutex<State>
 
     /// Starts with these faults.
     public init(_ faults: [Fault] = []) {
-        self.faults = faults
+        state = Mutex(State(faults: faults))
     }
 
     /// Replaces every fault and resets the counters.
     public func replace(with faults: [Fault]) {
-        lock.lock()
-        self.faults = faults
-        failFirstRemaining.removeAll()
-        tokenExpiredUsed.removeAll()
-        throttleRemaining.removeAll()
-        lock.unlock()
+        state.withLock { $0 = State(faults: faults) }
     }
 
     /// The specs in force.
-    public var specs: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return faults.map(\.description)
-    }
+    public var specs: [String] { state.withLock { $0.faults.map(\.description) } }
 
     /// The effects that apply to a service.
     public func effects(for service: FaultTarget) -> [Fault.Effect] {
-        lock.lock()
-        defer { lock.unlock() }
-        return faults.filter { $0.target.applies(to: service) }.map(\.effect)
+        state.withLock { $0.faults.filter { $0.target.applies(to: service) }.map(\.effect) }
     }
 
     /// Whether `service` has the effect (compared ignoring associated values where noted).
@@ -53,26 +46,27 @@ public final class FaultSet: @unchecked Sendable {
         consumeFirst(service, counters: \.throttleRemaining) { if case let .throttle(n?) = $0 { return n }; return nil }
     }
 
-    private func consumeFirst(_ service: FaultTarget, counters: ReferenceWritableKeyPath<FaultSet, [FaultTarget: Int]>, limit of: (Fault.Effect) -> Int?) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let limit = faults.filter({ $0.target.applies(to: service) }).compactMap({ of($0.effect) }).first else { return false }
-        let remaining = self[keyPath: counters][service] ?? limit
-        guard remaining > 0 else { return false }
-        self[keyPath: counters][service] = remaining - 1
-        return true
+    private func consumeFirst(_ service: FaultTarget, counters: WritableKeyPath<State, [FaultTarget: Int]> & Sendable,
+                              limit of: (Fault.Effect) -> Int?) -> Bool {
+        state.withLock { state in
+            guard let limit = state.faults.filter({ $0.target.applies(to: service) }).compactMap({ of($0.effect) }).first else { return false }
+            let remaining = state[keyPath: counters][service] ?? limit
+            guard remaining > 0 else { return false }
+            state[keyPath: counters][service] = remaining - 1
+            return true
+        }
     }
 
     /// For `token-expired`: true exactly once per service.
     func consumeTokenExpired(_ service: FaultTarget) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let active = faults.contains { fault in
-            if case .tokenExpired = fault.effect { return fault.target.applies(to: service) }
-            return false
+        state.withLock { state in
+            let active = state.faults.contains { fault in
+                if case .tokenExpired = fault.effect { return fault.target.applies(to: service) }
+                return false
+            }
+            guard active, !state.tokenExpiredUsed.contains(service) else { return false }
+            state.tokenExpiredUsed.insert(service)
+            return true
         }
-        guard active, !tokenExpiredUsed.contains(service) else { return false }
-        tokenExpiredUsed.insert(service)
-        return true
     }
 }

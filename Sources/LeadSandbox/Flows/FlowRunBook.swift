@@ -1,43 +1,47 @@
 import Foundation
+import Synchronization
 
 /// The flow loaded into the HTTPS sink and the runs it started, shared by the sink (which runs
 /// the flow) and the cloud port (which serves the runs through the ARM and Dataverse APIs).
 /// Runs are kept in memory, newest last, at most ``capacity``. Thread-safe.
-public final class FlowRunBook: @unchecked Sendable {
-    private let lock = NSLock()
-    private var loaded: (flow: SandboxFlow, options: FlowOptions)?
-    private var runs: [FlowRun] = []
+public final class FlowRunBook: Sendable {
+    private struct State: Sendable {
+        var loaded: (flow: SandboxFlow, options: FlowOptions)?
+        var runs: [FlowRun] = []
+    }
+
+    private let state: Mutex<State>
     /// A long verify run starts one run per lead; older runs go first.
     static let capacity = 20_000
 
     /// Creates a book, with a flow loaded or not.
     public init(flow: SandboxFlow? = nil, options: FlowOptions = FlowOptions()) {
-        loaded = flow.map { ($0, options) }
+        state = Mutex(State(loaded: flow.map { ($0, options) }))
     }
 
     /// The flow in force and its options.
-    var current: (flow: SandboxFlow, options: FlowOptions)? { lock.withLock { loaded } }
+    var current: (flow: SandboxFlow, options: FlowOptions)? { state.withLock { $0.loaded } }
 
     /// Loads a flow (replacing any other) or, with nil, returns the sink to plain storage;
     /// the runs of earlier flows stay readable.
     public func load(_ flow: SandboxFlow?, options: FlowOptions = FlowOptions()) {
-        lock.withLock { loaded = flow.map { ($0, options) } }
+        state.withLock { $0.loaded = flow.map { ($0, options) } }
     }
 
     func add(_ run: FlowRun) {
-        lock.withLock {
-            runs.append(run)
-            if runs.count > Self.capacity { runs.removeFirst(runs.count - Self.capacity) }
+        state.withLock { state in
+            state.runs.append(run)
+            if state.runs.count > Self.capacity { state.runs.removeFirst(state.runs.count - Self.capacity) }
         }
     }
 
     /// The runs of `workflow` (case-insensitive, as ARM names are), newest first.
     func runs(of workflow: String) -> [FlowRun] {
-        lock.withLock { runs.filter { $0.workflow.lowercased() == workflow.lowercased() }.reversed() }
+        state.withLock { $0.runs.filter { $0.workflow.lowercased() == workflow.lowercased() }.reversed() }
     }
 
     /// Every run, newest first.
-    var all: [FlowRun] { lock.withLock { runs.reversed() } }
+    var all: [FlowRun] { state.withLock { $0.runs.reversed() } }
 
     /// A new run name in Logic Apps' form (`08586676746934337772206998657CU22`, the spec's example).
     static func newRunID() -> String {

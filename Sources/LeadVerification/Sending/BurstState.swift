@@ -1,11 +1,12 @@
 import Foundation
 import LeadModel
+import Synchronization
 
 /// What a `send` burst reads and tallies. `@unchecked Sendable`: the burst's callbacks, on the
-/// client's libcurl threads, touch it only while holding `lock`, and the caller reads it only
-/// after the burst has returned.
+/// client's libcurl threads, touch it only inside `locked`, and the caller reads it only after
+/// the burst has returned.
 final class BurstState<Feed: LeadFeed>: @unchecked Sendable {
-    let lock = NSLock()
+    private let mutex = Mutex(())
     var feed: Feed
     var feedError: LeadCheckError?
     var summary: SendSummary
@@ -14,5 +15,10 @@ final class BurstState<Feed: LeadFeed>: @unchecked Sendable {
     init(feed: Feed, summary: SendSummary) {
         self.feed = feed
         self.summary = summary
+    }
+
+    /// Runs `body` holding the state's mutex.
+    func locked<Result: Sendable>(_ body: () -> Result) -> Result {
+        mutex.withLock { _ in body() }
     }
 }

@@ -64,7 +64,7 @@ public struct SendRunner: LeadFeedRunner {
     public func run<Feed: LeadFeed>(_ feed: inout Feed) async throws(LeadCheckError) -> SendSummary {
         let state = BurstState(feed: feed, summary: emptySummary())
         let summary = await burst(state) { [self] in
-            let lead: Lead? = state.lock.withLock {
+            let lead: Lead? = state.locked {
                 guard state.feedError == nil else { return nil }
                 do throws(LeadCheckError) {
                     return try state.feed.next()
@@ -114,7 +114,7 @@ public struct SendRunner: LeadFeedRunner {
         await client.burst(
             next: next,
             completion: { request, result in
-                state.lock.withLock {
+                state.locked {
                     state.summary.sent += 1
                     switch result {
                     case let .success(response):

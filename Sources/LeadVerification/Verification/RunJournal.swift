@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -65,7 +66,8 @@ public final class RunJournal: @unchecked Sendable {
     }
 
     private let fd: Int32
-    private let lock = NSLock()
+    /// One write (and its fsync) at a time.
+    private let writing = Mutex(())
     /// write and fsync block: they run here, never on Swift's cooperative pool.
     private let queue = DispatchQueue(label: "leadcheck.journal")
     /// Where it is written.
@@ -107,10 +109,12 @@ public final class RunJournal: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         do { line = try encoder.encode(entry) } catch { throw .outputUnwritable(path: path, reason: "cannot encode an entry") }
         line.append(0x0A)
-        lock.lock()
-        defer { lock.unlock() }
-        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(fd) == 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
+        let bytes = line, fd = fd
+        let failure: String? = writing.withLock { _ in
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            return written == bytes.count && fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        }
+        if let failure { throw .outputUnwritable(path: path, reason: failure) }
     }
 
     /// A line's `event`, whatever it is: names an event this version does not know.

@@ -1,11 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Marketo's limits: at most 100 calls in any 20 seconds and 10 in flight (docs/reference/marketo.md
 /// §2). Thread-safe.
-final class RateLimiter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var calls: [Date] = []
-    private var inFlight = 0
+final class RateLimiter: Sendable {
+    private let state = Mutex<(calls: [Date], inFlight: Int)>(([], 0))
     let perWindow: Int
     let window: TimeInterval
     let concurrent: Int
@@ -18,17 +17,18 @@ final class RateLimiter: @unchecked Sendable {
 
     /// Admits a call, or says which limit it hit: `606` (rate) or `615` (concurrency).
     func admit() -> String? {
-        lock.withLock {
+        let (window, concurrent, perWindow) = (self.window, self.concurrent, self.perWindow)
+        return state.withLock { state in
             let now = Date()
-            calls.removeAll { now.timeIntervalSince($0) > window }
-            if inFlight >= concurrent { return "615" }
-            if calls.count >= perWindow { return "606" }
-            calls.append(now)
-            inFlight += 1
+            state.calls.removeAll { now.timeIntervalSince($0) > window }
+            if state.inFlight >= concurrent { return "615" }
+            if state.calls.count >= perWindow { return "606" }
+            state.calls.append(now)
+            state.inFlight += 1
             return nil
         }
     }
 
     /// Ends an admitted call.
-    func finish() { lock.withLock { inFlight -= 1 } }
+    func finish() { state.withLock { $0.inFlight -= 1 } }
 }
