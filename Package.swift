@@ -32,23 +32,26 @@ let package = Package(
         ),
         // The design's parts (docs/architecture.md); a target may import only what it lists.
         .target(name: "LeadModel"),
+        // The client's wire encodings of a lead, one per destination and file format: what
+        // leadcheck sends. The sandbox may not import them (it checks with its own code).
+        .target(name: "LeadWire", dependencies: ["LeadModel"]),
         .target(name: "LeadTransport", dependencies: ["CCurl", "LeadModel"]),
-        .target(name: "LeadFiles", dependencies: ["LeadModel"]),
+        .target(name: "LeadFiles", dependencies: ["LeadModel", "LeadWire"]),
         // Finding a workflow definition in whatever a publisher exported (JSON, commented ARM
         // templates, clientdata strings, export packages and solutions): plumbing that the flow
         // check and the sandbox share; what a definition means each reads with its own code.
         .target(name: "LeadFlowFiles", dependencies: ["LeadModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The static check of a Power Automate / Logic Apps definition: pure.
-        .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadFlowFiles"]),
+        .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadWire", "LeadFlowFiles"]),
         .target(
             name: "LeadDestinations",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows",
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "LeadVerification", dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations"]),
+        .target(name: "LeadVerification", dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations"]),
         .target(
             name: "LeadSandbox",
             dependencies: [
@@ -72,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "leadcheck",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,20 +83,20 @@ let package = Package(
         // certificates); never linked into the product.
         .target(
             name: "TestSupport",
-            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox"],
+            dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "LeadCheckTests",
             dependencies: [
-                "LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "LeadSandboxTests",
             dependencies: [
-                "LeadModel", "LeadFlowFiles", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadWire", "LeadFlowFiles", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadModel", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

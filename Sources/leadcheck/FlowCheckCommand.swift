@@ -3,6 +3,7 @@ import LeadFiles
 import LeadFlows
 import LeadFlowFiles
 import LeadModel
+import LeadWire
 
 /// `leadcheck flow check FILE`: the static check of an exported flow definition.
 struct FlowCheckCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeadModel
+import LeadWire
 import LeadFiles
 
 /// `leadcheck generate`: deterministic fixture leads.

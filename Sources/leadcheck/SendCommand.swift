@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeadFiles
 import LeadModel
+import LeadWire
 import LeadTransport
 import LeadDestinations
 import LeadVerification

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadModel
+import LeadWire
 import LeadTransport
 import LeadFiles
 import LeadDestinations

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeadModel
+import LeadWire
 import LeadSandbox
 
 /// Flags for the encoding choices the reference notes mark as unverified ([INF]).

@@ -5,6 +5,7 @@ import Testing
 import Glibc
 #endif
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the

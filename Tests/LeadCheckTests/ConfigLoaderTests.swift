@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LeadModel
+import LeadWire
 import LeadTransport
 import LeadDestinations
 

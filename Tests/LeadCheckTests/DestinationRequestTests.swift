@@ -1,3 +1,4 @@
+import LeadWire
 import Foundation
 import Testing
 @testable import LeadModel

@@ -1,3 +1,4 @@
+import LeadWire
 import Testing
 @testable import LeadModel
 @testable import LeadFiles

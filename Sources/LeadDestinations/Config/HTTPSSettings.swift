@@ -1,6 +1,7 @@
 import LeadFlows
 import LeadFlowFiles
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// An HTTPS endpoint: the URL Partner Center asks for, plus where its flow stores leads (for

@@ -1,4 +1,5 @@
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// A Marketo destination: Partner Center's Munchkin ID, form id, client id and secret

@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// An Azure Table, written the way Microsoft's connector writes it (docs/reference/azure-table.md): the

@@ -1,4 +1,5 @@
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Builds the destinations of one `leadcheck.yaml` for every command that touches them

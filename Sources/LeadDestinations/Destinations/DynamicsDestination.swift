@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Dynamics 365 (Dataverse), written as docs/reference/dynamics.md describes: an Entra

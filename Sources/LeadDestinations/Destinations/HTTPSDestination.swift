@@ -2,6 +2,7 @@ import Foundation
 import LeadFlows
 import LeadFlowFiles
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it

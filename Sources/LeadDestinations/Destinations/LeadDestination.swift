@@ -1,4 +1,5 @@
 import LeadModel
+import LeadWire
 
 /// One configured destination, as verification drives it: check it can be reached, deliver a
 /// lead exactly as Microsoft's connector does, read back what it stored, remove it.

@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Marketo, written as docs/reference/marketo.md describes: an identity token (client credentials)

@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Salesforce, written as docs/reference/salesforce.md describes: the documented form fields posted to

@@ -1,4 +1,5 @@
 import LeadModel
+import LeadWire
 
 /// Records that appeared where an HTTPS endpoint's flow writes, during a run, without a
 /// leadcheck marker: what tells why a lead the endpoint acknowledged is found nowhere.

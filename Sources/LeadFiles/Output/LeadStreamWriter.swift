@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 
 /// Writes a generator's leads in one output format with the format's framing (JSON array
 /// brackets, CSV header, one record per line), flushing in chunks so memory stays flat for any

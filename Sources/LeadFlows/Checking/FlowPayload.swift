@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 
 /// One body Microsoft's connector may POST to the flow's trigger, decoded, with the lead it
 /// carries: the static check evaluates the definition against each.

@@ -37,7 +37,7 @@ public final class WireBuffer {
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The bytes written from offset `start` on, copied out.
-    func bytes(from start: Int) -> [UInt8] { withUnsafeBytes { Array($0[start...]) } }
+    public func bytes(from start: Int) -> [UInt8] { withUnsafeBytes { Array($0[start...]) } }
 
     /// Calls `body` with the bytes written so far, without copying.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
@@ -81,7 +81,7 @@ public final class WireBuffer {
 
     /// Reserves `count` bytes at the end and lets `body` write them in place.
     @inline(__always)
-    func appendInPlace(count extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+    public func appendInPlace(count extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
         let count = state.pointee.count
         if count + extra > state.pointee.capacity { grow(count + extra) }
         body(state.pointee.storage + count)
@@ -106,7 +106,7 @@ public final class WireBuffer {
     /// String has it) avoids `withUTF8`'s mutable copy, which cost a retain and a release per
     /// field — several percent of generation time.
     @inline(__always)
-    func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    public func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             var copy = text
             copy.withUTF8(body)

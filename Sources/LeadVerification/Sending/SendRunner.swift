@@ -1,5 +1,6 @@
 import LeadFiles
 import LeadModel
+import LeadWire
 import LeadTransport
 
 /// Delivers leads to an HTTPS endpoint the way Microsoft's connector does — one POST of the

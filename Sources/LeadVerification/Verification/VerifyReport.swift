@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import LeadWire
 
 /// Everything a run found, in the versioned results schema every other report format is made
 /// from (`docs/results.md`).

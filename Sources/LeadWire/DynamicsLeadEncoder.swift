@@ -1,3 +1,4 @@
+import LeadModel
 /// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads` (docs/reference/dynamics.md §1
 /// mapping, which is [INF]; §2 logical names). Absent fields are left out: Web API leaves
 /// unset columns null.

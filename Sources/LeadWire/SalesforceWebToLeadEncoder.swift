@@ -1,3 +1,4 @@
+import LeadModel
 /// The `application/x-www-form-urlencoded` UTF-8 body Microsoft posts to Salesforce's
 /// Web-to-Lead servlet: the field names of the documented test lead (docs/reference/lead.md §2,
 /// docs/reference/salesforce.md §1). Absent fields are left out.

@@ -1,3 +1,4 @@
+import LeadModel
 extension WireBuffer {
     /// Appends a lead's `LeadSource` as a quoted JSON string, piece by piece, so the hot path
     /// never builds the String; the result is byte-identical to `appendJSONString(content.value(…))`.

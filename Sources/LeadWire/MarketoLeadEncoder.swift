@@ -1,3 +1,4 @@
+import LeadModel
 /// Marketo REST bodies (docs/reference/marketo.md §2): Submit Form (one lead per call, every field
 /// must exist on the form) or Sync Leads. Field names are Marketo's REST API names.
 public struct MarketoLeadEncoder: LeadEncoder {

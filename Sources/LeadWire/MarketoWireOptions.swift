@@ -1,3 +1,4 @@
+import LeadModel
 /// Choices for Marketo bodies.
 public struct MarketoWireOptions: Sendable, Hashable, Codable {
     /// The Partner Center "Form ID".

@@ -1,3 +1,4 @@
+import LeadModel
 /// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2): all
 /// string properties, `CustomerInfo` a JSON string, a date-shaped PartitionKey and a GUID RowKey.
 public struct AzureTableEntityEncoder: LeadEncoder {

@@ -1,3 +1,4 @@
+import LeadModel
 /// The spelling of the seven customer-field keys in one JSON encoding.
 public struct CustomerKeys: Sendable {
     /// Key of FirstName.

@@ -1,3 +1,4 @@
+import LeadModel
 /// Choices for the HTTPS-endpoint payload where Microsoft's behaviour is not documented.
 public struct HTTPSWireOptions: Sendable, Hashable, Codable {
     /// Key casing; camelCase, as Microsoft's connector really sends it (docs/reference/https-endpoint.md §1:

@@ -1,3 +1,4 @@
+import LeadModel
 /// The JSON body Microsoft POSTs to an HTTPS endpoint (docs/reference/https-endpoint.md §1): `UserDetails`,
 /// `LeadSource`, `ActionCode`, `OfferTitle`, `Description`, in the documented example's order,
 /// all strings, no whitespace.

@@ -1,3 +1,4 @@
+import LeadModel
 extension WireBuffer {
     /// Appends one `"key":"value"` member, preceded by a comma when `needsComma` is set (and
     /// sets it). An absent (`nil`) value is written as `absent` says, or not at all.

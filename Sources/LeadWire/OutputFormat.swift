@@ -1,3 +1,4 @@
+import LeadModel
 /// The formats `leadcheck generate` writes.
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// A JSON array of lead records.

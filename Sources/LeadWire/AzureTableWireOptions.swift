@@ -1,3 +1,4 @@
+import LeadModel
 /// Choices for the Azure Table entity where Microsoft's behaviour is not documented.
 public struct AzureTableWireOptions: Sendable, Hashable, Codable {
     /// The table Microsoft creates and writes to (docs/reference/azure-table.md §1: all evidence says

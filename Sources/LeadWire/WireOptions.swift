@@ -1,3 +1,4 @@
+import LeadModel
 /// Every encoding choice, for all destinations.
 public struct WireOptions: Sendable, Hashable, Codable {
     /// How `LeadSource` strings are spelled.

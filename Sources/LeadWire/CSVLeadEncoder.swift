@@ -1,3 +1,4 @@
+import LeadModel
 /// One CSV row per lead (RFC 4180). Absent customer fields are empty cells: CSV cannot tell
 /// absent from empty, so use NDJSON where that matters.
 public struct CSVLeadEncoder: LeadEncoder {

@@ -1,3 +1,4 @@
+import LeadModel
 /// The key casing of the HTTPS payload.
 public enum JSONKeyCase: String, Sendable, Hashable, CaseIterable, Codable {
     /// `userDetails`, `firstName`, `leadSource`: what Microsoft's connector really POSTs, as three
