@@ -26,17 +26,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("input"), parsing: .upToNextOption, help: "Results documents from verify --json (several after one --input, or --input repeated).")
     var inputs: [String] = []
 
-    @Option(help: "Write the merged results as JSON.")
-    var json: String?
-
-    @Option(help: "Write JUnit XML.")
-    var junit: String?
-
-    @Option(help: "Write a self-contained HTML report.")
-    var html: String?
-
-    @Flag(help: "Fail (exit 4) on warnings too.")
-    var strict = false
+    @OptionGroup var output: ReportFlags
 
     func run() async throws {
         guard !inputs.isEmpty else { throw LeadCheckError.invalidValue(flag: "--input", value: "", expected: "at least one results document (verify --json)") }
@@ -47,14 +37,8 @@ struct ReportCommand: AsyncParsableCommand {
         let merged = ReportMerger.merge(reports)
         // The documents are already redacted; patterns are masked once more on the way out.
         let redactor = Redactor()
-        if let json { try OutputFile.write(redactor.redact(String(decoding: try merged.json(), as: UTF8.self)), to: json) }
-        if let junit { try OutputFile.write(JUnitReport.render(merged, redactor: redactor), to: junit) }
-        if let html { try OutputFile.write(HTMLReport.render(merged, redactor: redactor), to: html) }
-        Terminal.printStdout(TerminalReport.render(merged, redactor: redactor))
-        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
-            for line in GitHubAnnotations.lines(merged, redactor: redactor) { Terminal.printStdout(line) }
-        }
-        let status = merged.exitStatus(strict: strict)
-        if status != .passed { throw ExitCode(status.rawValue) }
+        try output.writeFiles(merged, redactor: redactor)
+        output.printTerminal(merged, redactor: redactor, environment: ProcessInfo.processInfo.environment)
+        try output.exitUnlessPassed(merged)
     }
 }

@@ -46,15 +46,6 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("destination"), help: "Only this destination (repeatable); with --sandbox, by type: https, azure-table, dynamics, marketo, salesforce.")
     var destinations: [String] = []
 
-    @Option(help: "Write the results as JSON (schema in docs/results.md).")
-    var json: String?
-
-    @Option(help: "Write JUnit XML: one test case per destination × lead.")
-    var junit: String?
-
-    @Option(help: "Write a self-contained HTML report.")
-    var html: String?
-
     @Option(help: "Run only slice K of N of the destination × lead checks (needs a fixed seed); merge the shards with leadcheck report.",
             transform: { text in
                 do throws(LeadCheckError) { return try Shard(parsing: text) } catch { throw ValidationError(error.message) }
@@ -82,8 +73,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("https-case"), help: "HTTPS payload key casing: camel (what Microsoft sends; the default) or pascal (the docs' schema); overrides a destination's payloadCase.")
     var httpsCase: JSONKeyCase?
 
-    @Flag(help: "Fail (exit 4) on warnings too.")
-    var strict = false
+    @OptionGroup var output: ReportFlags
 
     @OptionGroup var transport: TransportFlags
 
@@ -197,15 +187,9 @@ struct VerifyCommand: AsyncParsableCommand {
         report.findings = lintFindings + report.findings
         report.recomputeVerdict()
 
-        if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
-        if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }
-        if let html { try OutputFile.write(HTMLReport.render(report, redactor: redactor), to: html) }
-        Terminal.printStdout(TerminalReport.render(report, redactor: redactor))
-        if environment["GITHUB_ACTIONS"] == "true" {
-            for line in GitHubAnnotations.lines(report, redactor: redactor) { Terminal.printStdout(line) }
-        }
-        let status = report.exitStatus(strict: strict)
-        if status != .passed { throw ExitCode(status.rawValue) }
+        try output.writeFiles(report, redactor: redactor)
+        output.printTerminal(report, redactor: redactor, environment: environment)
+        try output.exitUnlessPassed(report)
     }
 
     /// A fresh private directory under TMPDIR for files the in-process sandbox needs.
