@@ -45,23 +45,13 @@ struct CanaryCommand: AsyncParsableCommand {
     @Option(help: "Write Prometheus text-format metrics to this file (atomically).")
     var metrics: String?
 
-    @Option(help: "The state file: each destination's last result and last success (JSON; created if missing).")
+    @Option(help: "The state file: each destination's last result and last success, and messages the webhook has not taken yet (JSON; created if missing).")
     var state: String?
 
     @Option(help: "Post a message here when a destination's state changes (else \(CanaryCommand.notifyVariable)).")
     var notify: String?
 
-    @Option(help: "Write the results as JSON (schema in docs/results.md).")
-    var json: String?
-
-    @Option(help: "Write JUnit XML.")
-    var junit: String?
-
-    @Option(help: "Write a self-contained HTML report.")
-    var html: String?
-
-    @Flag(help: "Fail (exit 4) on warnings too.")
-    var strict = false
+    @OptionGroup var output: ReportFlags
 
     @OptionGroup var transport: TransportFlags
 
@@ -114,36 +104,41 @@ struct CanaryCommand: AsyncParsableCommand {
         }
 
         let now = Date().timeIntervalSince1970
-        let (next, changes) = previous.updated(with: results, at: now)
+        var (next, changes) = previous.updated(with: results, at: now)
+        // Messages the webhook refused before go first; any it refuses now wait for the next run.
         var notifyFailure: String?
+        var posted = [Bool](repeating: false, count: changes.count)
         if let notifyURL {
-            for change in changes {
-                if let failure = await post(CanaryNotification(change), to: notifyURL, client: builder.client, redactor: redactor) { notifyFailure = failure }
-            }
+            let earlier = previous.pending ?? []
+            let outcome = await postAll(earlier + changes.map(CanaryNotification.init), to: notifyURL, client: builder.client, redactor: redactor)
+            posted = Array(outcome.posted.dropFirst(earlier.count))
+            notifyFailure = outcome.failure
+            next.pending = outcome.unposted.isEmpty ? nil : Array(outcome.unposted.suffix(CanaryState.pendingLimit))
         }
         builder.client.shutdown()
 
         var report = ReportMerger.merge(reports)
         report.findings = lintFindings + report.findings
         report.recomputeVerdict()
-        if let state { try OutputFile.write(try Self.encoded(next), to: state) }
+        if let state { try OutputFile.write(redactor.redact(try Self.encoded(next)), to: state) }
         if let metrics { try OutputFile.write(CanaryMetrics.text(results, state: next), to: metrics) }
-        if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
-        if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }
-        if let html { try OutputFile.write(HTMLReport.render(report, redactor: redactor), to: html) }
+        try output.writeFiles(report, redactor: redactor)
 
         var lines = [TerminalReport.render(report, redactor: redactor), "", "canary:"]
         for result in results {
             let since = next.summary(of: result.destination).map { "; \($0)" } ?? ""
             lines.append("  \(result.destination) (\(result.type)): \(result.up ? "up" : "DOWN"), \(String(format: "%.2f", result.durationSeconds)) s, \(result.apiCalls) API calls\(since)")
         }
-        for change in changes {
-            lines.append("  changed: \(change.destination) \(change.old?.status ?? "new") → \(change.new.status)\(notifyURL == nil ? "" : " (notified)")")
+        for (change, wasPosted) in zip(changes, posted) {
+            let told = notifyURL == nil ? "" : wasPosted ? " (notified)" : " (not notified yet)"
+            lines.append("  changed: \(change.destination) \(change.old?.status ?? "new") → \(change.new.status)\(told)")
         }
-        if let notifyFailure { lines.append("  could not notify: \(notifyFailure)") }
+        if let notifyFailure {
+            let kept = next.pending?.count ?? 0
+            lines.append("  could not notify: \(notifyFailure); " + (state == nil ? "\(kept) message(s) lost (no --state to keep them in)" : "\(kept) message(s) kept in the state file for the next run"))
+        }
         Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
-        let status = report.exitStatus(strict: strict)
-        if status != .passed { throw ExitCode(status.rawValue) }
+        try output.exitUnlessPassed(report)
         if notifyFailure != nil { throw ExitCode(ExitStatus.runtime.rawValue) }
     }
 
@@ -160,6 +155,18 @@ struct CanaryCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(state), as: UTF8.self) + "\n"
+    }
+
+    /// Posts each message in order: which were taken, those that were not, and the last failure.
+    func postAll(_ messages: [CanaryNotification], to url: String, client: HTTPClient, redactor: Redactor) async
+        -> (posted: [Bool], unposted: [CanaryNotification], failure: String?) {
+        var posted: [Bool] = [], unposted: [CanaryNotification] = [], lastFailure: String?
+        for message in messages {
+            let failure = await post(message, to: url, client: client, redactor: redactor)
+            posted.append(failure == nil)
+            if let failure { unposted.append(message); lastFailure = failure }
+        }
+        return (posted, unposted, lastFailure)
     }
 
     /// Posts one message; what went wrong, if anything (redacted).

@@ -9,7 +9,8 @@ import Glibc
 /// nothing left behind; one broken destination goes down, keeps its last success, and a webhook
 /// hears of the change once.
 @Suite(.serialized) struct CanaryTests {
-    /// A webhook receiver written in Python (no leadcheck code): appends each POST body to a file.
+    /// A webhook receiver written in Python (no leadcheck code): appends each POST body to a file,
+    /// or answers 500 while `down` is set.
     final class Webhook: @unchecked Sendable {
         let process = Process()
         let url: String
@@ -19,10 +20,12 @@ import Glibc
             let portFile = directory.path("webhook.port")
             bodies = directory.path("webhook.bodies")
             let script = """
-            import http.server, sys
+            import http.server, os, sys
             class H(http.server.BaseHTTPRequestHandler):
                 def do_POST(self):
                     body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                    if os.path.exists(sys.argv[2] + ".down"):
+                        self.send_response(500); self.end_headers(); self.wfile.write(b"down"); return
                     with open(sys.argv[2], "ab") as f: f.write(body + b"\\n")
                     self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
                 def log_message(self, *a): pass
@@ -44,6 +47,12 @@ import Glibc
             }
             process.terminate()
             throw POSIXFailure("the webhook receiver did not start")
+        }
+
+        /// While set, the receiver refuses every message with a 500.
+        var down: Bool {
+            get { FileManager.default.fileExists(atPath: bodies + ".down") }
+            set { if newValue { _ = FileManager.default.createFile(atPath: bodies + ".down", contents: nil) } else { try? FileManager.default.removeItem(atPath: bodies + ".down") } }
         }
 
         var messages: [[String: Any]] {
@@ -106,7 +115,23 @@ import Glibc
         let again = try await LeadCheckProcess.run(arguments, environment: environment, timeout: 120, workingDirectory: directory.url)
         #expect(again.status == broken.status)
         #expect(webhook.messages.count == 1, "\(webhook.messages)")
-        for output in [healthy, broken, again] {
+
+        // Dynamics recovers while the webhook is down: the change is not claimed as notified, the
+        // run fails on the notification, and the next run posts the message it kept.
+        _ = try await sandbox.inspect("/faults", method: "PUT", body: #"{"faults":[]}"#)
+        webhook.down = true
+        let unheard = try await LeadCheckProcess.run(arguments, environment: environment, timeout: 120, workingDirectory: directory.url)
+        #expect(unheard.status == 3, "\(unheard.stdoutText.suffix(1500))")
+        #expect(unheard.stdoutText.contains("changed: dynamics down → up (not notified yet)") && !unheard.stdoutText.contains("(notified)"), "\(unheard.stdoutText.suffix(800))")
+        #expect(unheard.stdoutText.contains("could not notify: the webhook answered HTTP 500"), "\(unheard.stdoutText.suffix(800))")
+        #expect(webhook.messages.count == 1)
+        webhook.down = false
+        let heard = try await LeadCheckProcess.run(arguments, environment: environment, timeout: 120, workingDirectory: directory.url)
+        #expect(heard.status == 0, "\(heard.stdoutText.suffix(1500))")
+        #expect(webhook.messages.count == 2 && webhook.messages.last?["destination"] as? String == "dynamics" && webhook.messages.last?["newState"] as? String == "up",
+                "\(webhook.messages)")
+        #expect(!(try String(contentsOfFile: state, encoding: .utf8)).contains("pending"), "a posted message leaves the state file")
+        for output in [healthy, broken, again, unheard, heard] {
             #expect(!output.everything(reading: [json, state, metrics]).contains("CANARYwebhookSECRET"))
         }
     }

@@ -23,6 +23,13 @@ public struct CanaryState: Sendable, Hashable, Codable {
     public var version = 1
     /// By destination name.
     public var destinations: [String: Entry] = [:]
+    /// Messages of earlier changes the webhook did not take, oldest first; posted again before
+    /// the next run's, so a change is never lost to one failed post. Nil when none wait.
+    public var pending: [CanaryNotification]?
+
+    /// How many unposted messages are kept (the newest), so a webhook that is gone for good
+    /// does not grow the state file without end.
+    public static let pendingLimit = 50
 
     /// An empty state (no earlier run).
     public init() {}
