@@ -106,7 +106,8 @@ import Glibc
         #expect(received == Self.camel + "\n", "the receiver got the same bytes")
         let answer = listener.records.first?["answer"] as? [String: Any]
         #expect(answer?["status"] as? Int == 200 && answer?["body"] as? String == "ok")
-        #expect((answer?["forwardedTo"] as? String ?? "").hasPrefix("http://127.0.0.1:"))
+        let forwardedTo = answer?["forwardedTo"] as? String ?? ""
+        #expect(forwardedTo.hasPrefix("http://127.0.0.1:"), "\(forwardedTo)")
         // A signed forward URL on the command line is refused.
         let refused = try await LeadCheckProcess.run(["listen", "--forward-to", "https://example.com/invoke?sig=abc"], timeout: 20)
         #expect(refused.status == 1 || refused.status == 2)
