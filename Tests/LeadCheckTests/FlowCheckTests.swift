@@ -185,6 +185,16 @@ import ZIPFoundation
         #expect(issues.filter { $0.severity == .error }.map(\.pointer) == ["/actions/Fail/inputs/statusCode"])
     }
 
+    /// A literal that is no HTTP status (too big for an Int, fractional, out of range) is an error
+    /// naming it, not a trap, and every lead's run fails at it.
+    @Test(arguments: ["1e300", "200.5", "\"99\"", "700"])
+    func aStatusCodeThatIsNoHTTPStatus(_ literal: String) throws {
+        let actions = #"{"Answer":{"type":"Response","kind":"Http","runAfter":{},"inputs":{"statusCode":"# + literal + "}}}"
+        let issues = try Self.issues(Self.definition(actions: actions))
+        #expect(issues.filter { $0.severity == .error }.map(\.pointer) == ["/actions/Answer/inputs/statusCode"], "\(issues)")
+        #expect(issues.first?.message.contains("not an HTTP status") == true, "\(issues)")
+    }
+
     @Test func theValidateLeadIsCheckedInBothShapesAndTheFailingOneNamed() throws {
         let labels = Self.checker.payloads.filter(\.isValidateLead).map(\.label)
         #expect(labels.count == 2 && labels.contains { $0.hasSuffix("(the FAQ's sample shape)") } && labels.contains { $0.contains("fully camelCase") }, "\(labels)")

@@ -36,16 +36,20 @@ extension FlowChecker {
         var issues: [FlowIssue] = []
         for site in actions where site.type == "response" {
             let onFailure = Self.runsOnlyOnFailure(site.value)
-            let status = site.value["inputs"]?["statusCode"]
-            let literal = status?.number.map { Int($0) } ?? status?.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            if let literal, !(200..<300).contains(literal), !onFailure {
+            switch ResponseStatus(site.value["inputs"]?["statusCode"]) {
+            case .literal(let literal) where !(200..<300).contains(literal) && !onFailure:
                 issues.append(FlowIssue(code: .flowResponse, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
                                         message: "Response '\(site.name)' answers \(literal) to every lead that reaches it: Microsoft's connector records the delivery as failed",
                                         hint: hint))
-            } else if let text = status?.string, text.hasPrefix("@") {
+            case .invalid(let text):
+                issues.append(FlowIssue(code: .flowResponse, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
+                                        message: "Response '\(site.name)' has the status code \(text), which is not an HTTP status (100–599): the action fails on every lead that reaches it",
+                                        hint: hint))
+            case .computed:
                 issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
                                         message: "Response '\(site.name)' answers a status computed by an expression; any non-2xx it gives records the delivery as failed",
                                         hint: hint))
+            case .literal: break
             }
             if site.conditional, !everyPathResponds {
                 issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer,

@@ -162,9 +162,11 @@ struct RunWalk {
             guard outcome.known, outcome.failure == nil else { return "Succeeded" }
             return SchemaCheck.violation(of: outcome.value ?? .null, schema: schema, at: .root) == nil ? "Succeeded" : "Failed"
         case "response":
-            if response == nil {
-                let code = inputs?["statusCode"]
-                response = code?.number.map { Int($0) } ?? code?.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 200
+            switch ResponseStatus(inputs?["statusCode"]) {
+            case .invalid: return "Failed"
+            case .literal(let status): if response == nil { response = status }
+            // A computed status is unknown before the run; the Response answers something.
+            case .computed: if response == nil { response = 200 }
             }
             return "Succeeded"
         case "terminate":
