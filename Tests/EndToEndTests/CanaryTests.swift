@@ -176,5 +176,17 @@ import Glibc
         try #"{"leadDestination":"salesforce","salesforceLeadConfiguration":{"objectIdentifier":"00D5e000001AcueEAC"}}"#.write(toFile: document, atomically: true, encoding: .utf8)
         let fromPartnerCenter = try await LeadCheckProcess.run(["lint", "--partner-center", document])
         #expect(fromPartnerCenter.status == 4 && fromPartnerCenter.stdoutText.contains("salesforceLeadConfiguration.objectIdentifier"), "\(fromPartnerCenter.stdoutText)")
+        // A configure document (the resource inside `resources`, snake_case names) is what the
+        // import takes, so lint takes it too; a formId too big for an Int is a finding, not a trap.
+        let configure = directory.path("configure.json")
+        try #"{"$schema":"https://schema.mp.microsoft.com/schema/configure/2022-03-01-preview2","resources":[{"$schema":"https://schema.mp.microsoft.com/schema/product/2022-03-01-preview3"},{"$schema":"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3","leadDestination":"marketo","marketoLeadConfiguration":{"munchkin_account_id":"123-PQR-789","form_id":1e19}}]}"#
+            .write(toFile: configure, atomically: true, encoding: .utf8)
+        let nested = try await LeadCheckProcess.run(["lint", "--partner-center", configure])
+        #expect(nested.status == 4 && nested.stdoutText.contains("marketoLeadConfiguration.form_id") && !nested.stdoutText.contains("munchkinId"), "\(nested.stdoutText) \(nested.stderr)")
+        // An alias bomb is refused before YAML expands it.
+        let bomb = directory.path("bomb.yaml")
+        try (head + "  - &a {name: x, type: https, url: \"https://example.com/x\"}\n  - *a\n").write(toFile: bomb, atomically: true, encoding: .utf8)
+        let aliases = try await LeadCheckProcess.run(["lint", "--config", bomb])
+        #expect(aliases.status == 2 && aliases.stderr.contains("bomb.yaml:5:5") && aliases.stderr.contains("anchors and aliases"), "\(aliases.stderr)")
     }
 }
