@@ -70,7 +70,11 @@ struct CanaryCommand: AsyncParsableCommand {
         let previous = try readState()
         let notifyURL = notify ?? environment[Self.notifyVariable].flatMap { $0.isEmpty ? nil : $0 }
         if let notifyURL, !(notifyURL.lowercased().hasPrefix("https://") || notifyURL.lowercased().hasPrefix("http://")) {
-            throw LeadCheckError.invalidValue(flag: "--notify", value: Redactor.redactPatternsOnly(notifyURL), expected: "an http:// or https:// webhook URL")
+            // The value is not echoed: a webhook URL without its scheme still carries its secret path.
+            throw LeadCheckError.invalidValue(flag: notify == nil ? Self.notifyVariable : "--notify", value: Redactor.mask, expected: "an http:// or https:// webhook URL")
+        }
+        if notifyURL != nil, state == nil {
+            Terminal.printStderr("leadcheck: warning: without --state every run's failing destinations count as changes and are posted again, and a refused message is lost")
         }
         let notifySecret = notifyURL.map { Secret($0, source: notify == nil ? Self.notifyVariable : "--notify") }
         let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 4, defaults: leadcheckConfig.defaults, environment: environment),
@@ -110,7 +114,15 @@ struct CanaryCommand: AsyncParsableCommand {
         var posted = [Bool](repeating: false, count: changes.count)
         if let notifyURL {
             let earlier = previous.pending ?? []
-            let outcome = await postAll(earlier + changes.map(CanaryNotification.init), to: notifyURL, client: builder.client, redactor: redactor)
+            let outbox = earlier + changes.map(CanaryNotification.init)
+            // The state is written with every message pending before any is posted: an unwritable
+            // --state fails here, before a webhook hears of a change the state would then forget.
+            if let state, !outbox.isEmpty {
+                var unsent = next
+                unsent.pending = Array(outbox.suffix(CanaryState.pendingLimit))
+                try OutputFile.write(redactor.redact(try Self.encoded(unsent)), to: state)
+            }
+            let outcome = await postAll(outbox, to: notifyURL, client: builder.client, redactor: redactor)
             posted = Array(outcome.posted.dropFirst(earlier.count))
             notifyFailure = outcome.failure
             next.pending = outcome.unposted.isEmpty ? nil : Array(outcome.unposted.suffix(CanaryState.pendingLimit))
@@ -124,7 +136,8 @@ struct CanaryCommand: AsyncParsableCommand {
         if let metrics { try OutputFile.write(CanaryMetrics.text(results, state: next), to: metrics) }
         try output.writeFiles(report, redactor: redactor)
 
-        var lines = [TerminalReport.render(report, redactor: redactor), "", "canary:"]
+        output.printTerminal(report, redactor: redactor, environment: environment)
+        var lines = ["", "canary:"]
         for result in results {
             let since = next.summary(of: result.destination).map { "; \($0)" } ?? ""
             lines.append("  \(result.destination) (\(result.type)): \(result.up ? "up" : "DOWN"), \(String(format: "%.2f", result.durationSeconds)) s, \(result.apiCalls) API calls\(since)")
@@ -157,16 +170,16 @@ struct CanaryCommand: AsyncParsableCommand {
         return String(decoding: try encoder.encode(state), as: UTF8.self) + "\n"
     }
 
-    /// Posts each message in order: which were taken, those that were not, and the last failure.
+    /// Posts the messages in order until the webhook refuses one: which were taken, the rest (kept
+    /// in order, so an old "failing" never arrives after a newer "passes again"), and why.
     func postAll(_ messages: [CanaryNotification], to url: String, client: HTTPClient, redactor: Redactor) async
         -> (posted: [Bool], unposted: [CanaryNotification], failure: String?) {
-        var posted: [Bool] = [], unposted: [CanaryNotification] = [], lastFailure: String?
-        for message in messages {
-            let failure = await post(message, to: url, client: client, redactor: redactor)
-            posted.append(failure == nil)
-            if let failure { unposted.append(message); lastFailure = failure }
+        for (index, message) in messages.enumerated() {
+            if let failure = await post(message, to: url, client: client, redactor: redactor) {
+                return (Array(repeating: true, count: index) + Array(repeating: false, count: messages.count - index), Array(messages[index...]), failure)
+            }
         }
-        return (posted, unposted, lastFailure)
+        return (Array(repeating: true, count: messages.count), [], nil)
     }
 
     /// Posts one message; what went wrong, if anything (redacted).

@@ -131,7 +131,11 @@ import Glibc
         #expect(webhook.messages.count == 2 && webhook.messages.last?["destination"] as? String == "dynamics" && webhook.messages.last?["newState"] as? String == "up",
                 "\(webhook.messages)")
         #expect(!(try String(contentsOfFile: state, encoding: .utf8)).contains("pending"), "a posted message leaves the state file")
-        for output in [healthy, broken, again, unheard, heard] {
+        // A webhook URL without its scheme is refused without echoing its secret path.
+        let schemeless = try await LeadCheckProcess.run(arguments, environment: ["LEADCHECK_NOTIFY_URL": "hooks.example.com/T000/B000/CANARYwebhookSECRET"],
+                                                        timeout: 60, workingDirectory: directory.url)
+        #expect(schemeless.status == 1 && schemeless.stderr.contains("LEADCHECK_NOTIFY_URL"), "\(schemeless.stderr)")
+        for output in [healthy, broken, again, unheard, heard, schemeless] {
             #expect(!output.everything(reading: [json, state, metrics]).contains("CANARYwebhookSECRET"))
         }
     }
