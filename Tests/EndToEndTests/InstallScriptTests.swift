@@ -11,7 +11,7 @@ import Testing
     static let shell = URL(fileURLWithPath: "/bin/sh")
 
     /// Packs the built binary like a release and returns the archive's path.
-    static func archive(in directory: TemporaryDirectory) async throws -> (path: String, version: String) {
+    static func archive(in directory: TemporaryDirectory, binary: URL = LeadCheckProcess.binary) async throws -> (path: String, version: String) {
         let version = try await LeadCheckProcess.run(["--version"]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = "leadcheck-\(version)-linux-test"
         let stage = directory.url.appendingPathComponent("stage/\(name)")
@@ -19,7 +19,7 @@ import Testing
         for file in ["README.md", "LICENSE"] {
             try FileManager.default.copyItem(at: LeadCheckProcess.repositoryRoot.appendingPathComponent(file), to: stage.appendingPathComponent(file))
         }
-        try FileManager.default.copyItem(at: LeadCheckProcess.binary, to: stage.appendingPathComponent("leadcheck"))
+        try FileManager.default.copyItem(at: binary, to: stage.appendingPathComponent("leadcheck"))
         let archive = directory.path("\(name).tar.gz")
         let pack = try await LeadCheckProcess.runExecutable(shell, ["-c", """
             tar -C "$1/stage" -czf "$2" "$3" && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
@@ -69,6 +69,23 @@ import Testing
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("cannot be checked"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("bin/leadcheck")))
+    }
+
+    @Test func aBinaryThatDoesNotRunHereReplacesNothing() async throws {
+        let directory = try TemporaryDirectory()
+        let (good, _) = try await Self.archive(in: directory)
+        #expect(try await Self.install("file://\(good)", into: directory, githubPath: directory.path("github_path")).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: directory.path("bin/leadcheck")))
+        // A "binary" that fails as one built for another C library would.
+        let broken = directory.path("broken-leadcheck")
+        try "#!/bin/sh\necho 'version GLIBC_2.99 not found' >&2\nexit 1\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken)
+        let other = try TemporaryDirectory()
+        let (archive, _) = try await Self.archive(in: other, binary: URL(fileURLWithPath: broken))
+        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        #expect(result.status == 4 && result.stderr.contains("GLIBC_2.99") && result.stderr.contains("nothing was replaced"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory.path("bin/leadcheck"))) == before, "the working install is kept")
+        #expect(!FileManager.default.fileExists(atPath: directory.path("bin/.leadcheck.new")))
     }
 
     @Test func aMissingArchiveIsADownloadError() async throws {

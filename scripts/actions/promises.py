@@ -1,4 +1,5 @@
 """What the README says of action.yml and the release workflow, checked on the parsed YAML."""
+import re
 import sys
 
 from ruamel.yaml import YAML
@@ -24,7 +25,9 @@ steps = runs.get("steps", [])
 expect(any("scripts/install" in str(step.get("run", "")) for step in steps), "action.yml: no step runs scripts/install")
 expect(any("leadcheck \"$@\"" in str(step.get("run", "")) for step in steps), "action.yml: no step runs leadcheck with the args")
 for step in steps:
-    expect("${{ inputs.args }}" not in str(step.get("run", "")), "action.yml: args must reach the script through env, not be pasted into it")
+    run = str(step.get("run", ""))
+    expect("${{" not in run, "action.yml: inputs and contexts must reach a script through env, not be pasted into it")
+    expect(re.search(r"\beval\b", run) is None, "action.yml: a script must not eval what it was given")
 
 with open(sys.argv[2]) as f:
     release = yaml.load(f)

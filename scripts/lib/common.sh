@@ -37,7 +37,7 @@ ensure_swift() {
 # ensure_build_deps: everything `swift build` needs.
 ensure_build_deps() {
   ensure_swift
-  ensure_apt pkg-config libcurl4-openssl-dev zlib1g-dev
+  ensure_apt pkg-config libcurl4-openssl-dev zlib1g-dev libsqlite3-dev
 }
 
 # ensure_venv DIR REQUIREMENTS...: a Python venv at DIR with the pinned requirements.
