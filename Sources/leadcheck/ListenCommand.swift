@@ -103,41 +103,50 @@ struct ListenCommand: AsyncParsableCommand {
         let linesToStderr: Bool
 
         func handle(_ request: CapturedRequest) async -> CapturedAnswer {
-            let answer = if let forward { await ListenCommand.forward(request, to: forward, client: client) } else { CapturedAnswer(status: status) }
+            var forwardError: String?
+            var answer = CapturedAnswer(status: status)
+            if let forward {
+                do { answer = try await ListenCommand.forward(request, to: forward, client: client) } catch {
+                    // The receiver never answered: the sender gets a 502 and the capture says why,
+                    // so it does not read as the flow's own answer.
+                    forwardError = redactor.redact(error.message)
+                    answer = CapturedAnswer(status: 502, headers: [["Content-Type", "application/json"]],
+                                            body: Array(#"{"error":"leadcheck listen could not forward the request"}"#.utf8))
+                }
+            }
             let record = CaptureRecord(
                 receivedAt: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601, method: request.method,
-                target: Redactor.redactPatternsOnly(request.target), headers: ListenCommand.masked(request.headers), bytes: request.body,
-                answer: .init(status: answer.status, headers: ListenCommand.masked(answer.headers), bytes: answer.body,
-                              forwardedTo: forward.map { redactor.redact(Redactor.redactPatternsOnly($0)) }))
-            await log.append(record)
+                target: redactor.redact(request.target), headers: masked(request.headers), bytes: request.body,
+                answer: .init(status: answer.status, headers: masked(answer.headers), bytes: answer.body,
+                              forwardedTo: forward.map { redactor.redact($0) }, forwardError: forwardError))
             let analysis = CaptureAnalysis.describe(contentType: request.header("Content-Type"), body: request.body)
-            let line = redactor.redact("\(request.method) \(record.target) → \(answer.status): \(analysis)")
+            var line = "\(request.method) \(record.target) → \(answer.status): \(analysis)"
+            if let forwardError { line += " (not forwarded: \(forwardError))" }
+            do { try await log.append(record) } catch {
+                // Unrecorded means lost to the user: without a forward the sender is told to try
+                // again (503); with one, the receiver already has it and its answer stands.
+                line += " — NOT RECORDED: \(error.message)"
+                if forward == nil { answer = CapturedAnswer(status: 503) }
+            }
+            line = redactor.redact(line)
             if linesToStderr { Terminal.printStderr(line) } else { Terminal.printStdout(line) }
             return answer
         }
-    }
 
-    /// Headers with credentials masked (`Authorization`, cookies, keys): the capture never holds one.
-    static func masked(_ headers: [[String]]) -> [[String]] {
-        headers.map { header in
-            guard header.count == 2, Redactor.isCredentialHeader(header[0]) else { return header }
-            return [header[0], "[redacted]"]
+        /// Headers as the capture may hold them: credential-bearing ones keep only their scheme,
+        /// every value is redacted (a forward URL's signature in a `Location`, say).
+        func masked(_ headers: [[String]]) -> [[String]] {
+            headers.map { header in header.count == 2 ? [header[0], redactor.redactHeader(name: header[0], value: header[1])] : header }
         }
     }
 
     /// The request sent on unchanged (method, headers but those of the hop, body) and the answer.
-    static func forward(_ request: CapturedRequest, to url: String, client: HTTPClient) async -> CapturedAnswer {
+    static func forward(_ request: CapturedRequest, to url: String, client: HTTPClient) async throws(TransportError) -> CapturedAnswer {
         var headers = HTTPHeaders()
-        let hop: Set<String> = ["host", "content-length", "transfer-encoding", "connection", "expect", "content-type"]
-        for header in request.headers where header.count == 2 && !hop.contains(header[0].lowercased()) { headers.add(header[0], header[1]) }
+        for header in request.headers where header.count == 2 && !CaptureRecord.hopHeaders.contains(header[0].lowercased()) { headers.add(header[0], header[1]) }
         let body: HTTPRequestBody = request.body.isEmpty && request.header("Content-Type") == nil
             ? .none : .bytes(request.body, contentType: request.header("Content-Type") ?? "application/octet-stream")
-        do {
-            let response = try await client.send(HTTPRequest(method: request.method, url: url, headers: headers, body: body))
-            return CapturedAnswer(status: response.status, headers: response.headers.map { [$0.name, $0.value] }, body: response.body)
-        } catch {
-            return CapturedAnswer(status: 502, headers: [["Content-Type", "application/json"]],
-                                  body: Array(#"{"error":"leadcheck listen could not forward the request"}"#.utf8))
-        }
+        let response = try await client.send(HTTPRequest(method: request.method, url: url, headers: headers, body: body))
+        return CapturedAnswer(status: response.status, headers: response.headers.map { [$0.name, $0.value] }, body: response.body)
     }
 }

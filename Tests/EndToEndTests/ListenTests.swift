@@ -15,9 +15,9 @@ import Glibc
         let capture: String
         let stdout: URL
 
-        init(_ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:]) throws {
+        init(_ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:], output: String? = nil) throws {
             let urlFile = directory.path("listen-\(UUID().uuidString).url")
-            capture = directory.path("capture-\(UUID().uuidString).ndjson")
+            capture = output ?? directory.path("capture-\(UUID().uuidString).ndjson")
             stdout = directory.url.appendingPathComponent("listen-\(UUID().uuidString).out")
             _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
             process.executableURL = LeadCheckProcess.binary
@@ -71,14 +71,14 @@ import Glibc
         #expect(try await Self.post("\(listener.url)/servlet/servlet.WebToLead?encoding=UTF-8", Self.form, contentType: "application/x-www-form-urlencoded") == 202)
         try await Task.sleep(for: .milliseconds(300))
         let records = listener.records
-        #expect(records.count == 3)
+        try #require(records.count == 3)
         for (record, sent) in zip(records, [Self.camel, Self.pascal, Self.form]) {
             #expect(Array((record["body"] as? String ?? "").utf8) == Array(sent.utf8), "byte for byte")
             #expect((record["answer"] as? [String: Any])?["status"] as? Int == 202)
             #expect((record["headers"] as? [[String]])?.first?.first == "Host")
         }
         let lines = listener.lines.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3, "\(lines)")
+        try #require(lines.count == 3, "\(lines)")
         #expect(lines[0].contains("JSON lead") && lines[0].contains("matches leadcheck's model"), "\(lines[0])")
         #expect(lines[1].contains("casing: ActionCode (leadcheck: actionCode)") && lines[1].contains("Validate lead"), "\(lines[1])")
         #expect(lines[2].contains("Web-to-Lead form"), "\(lines[2])")
@@ -108,9 +108,37 @@ import Glibc
         #expect(answer?["status"] as? Int == 200 && answer?["body"] as? String == "ok")
         let forwardedTo = answer?["forwardedTo"] as? String ?? ""
         #expect(forwardedTo.hasPrefix("http://127.0.0.1:"), "\(forwardedTo)")
-        // A signed forward URL on the command line is refused.
-        let refused = try await LeadCheckProcess.run(["listen", "--forward-to", "https://example.com/invoke?sig=abc"], timeout: 20)
+        // A signed forward URL on the command line is refused; from the environment its
+        // signature is in no line and no capture.
+        let refused = try await LeadCheckProcess.run(["listen", "--forward-to", "https://example.com/invoke?sig=FORWARDsigCANARY"], timeout: 20)
         #expect(refused.status == 1 || refused.status == 2)
+        #expect(!(refused.stdoutText + refused.stderr).contains("FORWARDsigCANARY"))
+        let signed = try Listener([], directory: directory, environment: ["LEADCHECK_FORWARD_URL": receiver.url + "?sp=%2Ftriggers&sig=FORWARDsigCANARY"])
+        #expect(try await Self.post("\(signed.url)/hook", Self.camel, contentType: "application/json") == 200)
+        try await Task.sleep(for: .milliseconds(300))
+        let everything = signed.lines + ((try? String(contentsOfFile: signed.capture, encoding: .utf8)) ?? "")
+        #expect(everything.contains("forwardedTo") && !everything.contains("FORWARDsigCANARY"), "\(everything)")
+    }
+
+    /// A request that cannot be written down (a full disk: /dev/full) is answered 503, so the
+    /// sender tries again, and the line says so; the capture file is private; a receiver that
+    /// cannot be reached is a 502 the capture explains, not the flow's answer.
+    @Test func whatCannotBeRecordedOrForwardedIsSaidSo() async throws {
+        let directory = try TemporaryDirectory()
+        let full = try Listener([], directory: directory, output: "/dev/full")
+        #expect(try await Self.post("\(full.url)/hook", Self.camel, contentType: "application/json") == 503)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(full.lines.contains("NOT RECORDED") && full.lines.contains("standard output") == false, "\(full.lines)")
+        #expect(full.process.isRunning, "a failed write is no crash")
+
+        let unreachable = try Listener(["--forward-to", "http://127.0.0.1:9/hook"], directory: directory)
+        #expect(try await Self.post("\(unreachable.url)/hook", Self.camel, contentType: "application/json") == 502)
+        try await Task.sleep(for: .milliseconds(200))
+        let answer = try #require(unreachable.records.first?["answer"] as? [String: Any])
+        let why = answer["forwardError"] as? String ?? ""
+        #expect(!why.isEmpty && unreachable.lines.contains("not forwarded: \(why)"), "\(answer) \(unreachable.lines)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: unreachable.capture)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600, "\(String(mode ?? 0, radix: 8))")
     }
 
     @Test func aCaptureIsReplayedUnchangedOrDeliveredAsMicrosoftWould() async throws {

@@ -14,13 +14,16 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
         public var bodyBase64: String?
         /// Where the request was forwarded (its secrets masked), when it was.
         public var forwardedTo: String?
+        /// Why forwarding failed, when it did (the answer is then listen's own 502).
+        public var forwardError: String?
 
         /// Creates an answer.
-        public init(status: Int, headers: [[String]]? = nil, bytes: [UInt8] = [], forwardedTo: String? = nil) {
+        public init(status: Int, headers: [[String]]? = nil, bytes: [UInt8] = [], forwardedTo: String? = nil, forwardError: String? = nil) {
             self.status = status
             self.headers = headers
             (body, bodyBase64) = CaptureRecord.encode(bytes)
             self.forwardedTo = forwardedTo
+            self.forwardError = forwardError
         }
     }
 
@@ -41,6 +44,10 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
         (body, bodyBase64) = Self.encode(bytes)
         self.answer = answer
     }
+
+    /// Headers of the hop, not of the request: sending a captured request on (forward, replay)
+    /// leaves them to the transport, which sets the content type with the body.
+    public static let hopHeaders: Set<String> = ["host", "content-length", "transfer-encoding", "connection", "expect", "content-type"]
 
     /// The body's bytes, exactly as received.
     public var bytes: [UInt8] {

@@ -86,11 +86,12 @@ public struct SendRunner: LeadFeedRunner {
     public func replay(_ records: [CaptureRecord]) async -> SendSummary {
         let state = BurstState(feed: EmptyFeed(), summary: emptySummary())
         let queue = LockedValue(records[...])
-        let hop: Set<String> = ["host", "content-length", "transfer-encoding", "connection", "expect", "content-type"]
         return await burst(state) { [target] in
             guard let record = queue.withLock({ $0.popFirst() }) else { return nil }
             var headers = target.headers
-            for header in record.headers where header.count == 2 && !hop.contains(header[0].lowercased()) && header[1] != "[redacted]" {
+            // A masked credential is not replayed ("[redacted]" is how earlier captures masked one).
+            for header in record.headers where header.count == 2 && !CaptureRecord.hopHeaders.contains(header[0].lowercased())
+                && !header[1].contains(Redactor.mask) && header[1] != "[redacted]" {
                 headers.add(header[0], header[1])
             }
             return HTTPRequest(method: record.method, url: target.url, headers: headers,

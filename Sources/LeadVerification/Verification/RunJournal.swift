@@ -1,8 +1,4 @@
 import Foundation
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadModel
 import LeadFiles
 import LeadDestinations
@@ -10,7 +6,7 @@ import LeadDestinations
 /// The run journal: before a lead is sent, its identity (destination, marker, receipt) is
 /// appended and flushed to disk, so a run killed at any point can be cleaned up exactly with
 /// `leadcheck cleanup --journal`. It never holds a secret: credentials come from the config again.
-public final class RunJournal: @unchecked Sendable {
+public final class RunJournal: Sendable {
     /// One journal line.
     public struct Entry: Sendable, Codable, Hashable {
         /// What happened to the lead.
@@ -65,56 +61,34 @@ public final class RunJournal: @unchecked Sendable {
         }
     }
 
-    private let fd: Int32
-    /// One write (and its fsync) at a time.
-    private let writing = Mutex(())
-    /// write and fsync block: they run here, never on Swift's cooperative pool.
-    private let queue = DispatchQueue(label: "leadcheck.journal")
+    private let file: AppendOnlyFile
     /// Where it is written.
-    public let path: String
+    public var path: String { file.path }
 
     /// The default place for a run's journal.
     public static func defaultPath(runID: RunID) -> String { ".leadcheck/runs/\(runID.value).journal" }
 
     /// Creates (or appends to) the journal at `path`, creating its directory.
     public init(path: String) throws(LeadCheckError) {
-        self.path = path
-        // Not NSString.deletingLastPathComponent: Foundation traps on a one-character file name
-        // ("--journal j", found by the kill test).
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        if !directory.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw .outputUnwritable(path: path, reason: "cannot create its directory: \(error.localizedDescription)")
-            }
-        }
-        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard opened >= 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
-        fd = opened
+        file = try AppendOnlyFile(path: path, label: "leadcheck.journal")
     }
-
-    deinit { close(fd) }
 
     /// Appends an entry and flushes it to disk before returning, on the journal's own thread.
     public func append(_ entry: Entry) async throws(LeadCheckError) {
-        let result: Result<Void, LeadCheckError> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { () throws(LeadCheckError) in try self.appendBlocking(entry) }) }
-        }
-        try result.get()
+        try await file.append(try line(entry))
     }
 
     /// Appends and flushes on the calling thread (for callers already off the cooperative pool).
     public func appendBlocking(_ entry: Entry) throws(LeadCheckError) {
-        var line: Data
+        try file.appendBlocking(try line(entry))
+    }
+
+    private func line(_ entry: Entry) throws(LeadCheckError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        do { line = try encoder.encode(entry) } catch { throw .outputUnwritable(path: path, reason: "cannot encode an entry") }
+        guard var line = try? encoder.encode(entry) else { throw .outputUnwritable(path: path, reason: "cannot encode an entry") }
         line.append(0x0A)
-        let bytes = line, fd = fd
-        let failure: String? = writing.withLock { _ in
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            return written == bytes.count && fsync(fd) == 0 ? nil : String(cString: strerror(errno))
-        }
-        if let failure { throw .outputUnwritable(path: path, reason: failure) }
+        return line
     }
 
     /// A line's `event`, whatever it is: names an event this version does not know.
