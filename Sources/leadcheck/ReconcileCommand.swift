@@ -16,7 +16,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         Microsoft keeps every lead in Partner Center's Referrals workspace and leaves recovery to a manual
         export. reconcile reads that CSV (the header row drives it: common names are guessed, --column
         FIELD=HEADER names the others; fields: \(LeadsExport.fields.joined(separator: ", "))), looks each
-        lead up in the destination by email, and lists the missing ones. A row without an email (Microsoft
+        lead up in the destination by email and, when the export has an offer column and the store keeps
+        the lead source or offer, by offer too (a contact's lead for another offer does not hide a lost
+        one), and lists the missing ones. A row without an email (Microsoft
         strips personal data from .edu leads) is unmatchable, not missing.
 
         --deliver delivers each missing lead with the encoders verify uses, records it in the journal (as a
@@ -87,65 +89,93 @@ struct ReconcileCommand: AsyncParsableCommand {
         let target = try builder.make(named: destination, askedBy: "--destination")
         defer { builder.client.shutdown() }
 
+        if sinceDate != nil, exported.columns["createdAt"] == nil {
+            throw LeadCheckError.invalidInput(location: export, reason: "--since needs a created-date column; none was found (name it with --column createdAt=HEADER)")
+        }
+        let undated = exported.rows.filter { row in sinceDate != nil && row.createdAt == nil }
+        if let first = undated.first {
+            throw LeadCheckError.invalidInput(location: "\(export):\(first.line)", reason: "'\(first.values["createdAt"] ?? "")' is not a date --since can compare (\(undated.count) such row\(undated.count == 1 ? "" : "s"))")
+        }
         let rows = exported.rows.filter { row in sinceDate.map { since in (row.createdAt ?? .distantFuture) >= since } ?? true }
         let unmatchable = rows.filter { $0.email == nil }
         let matchable = rows.filter { $0.email != nil }
         let emails = Array(Set(matchable.compactMap(\.email))).sorted()
-        let present = try await lookup(target, emails)
-        let missing = matchable.filter { !present.contains($0.email?.lowercased() ?? "") }
+        let redactor = builder.redactor
+        let present = try await lookup(target, emails, redactor: redactor)
+        func held(_ row: LeadsExport.Row, in found: [String: [String]]) -> Bool {
+            EmailPresence.holds(found, email: row.email ?? "", offer: row.values["offerTitle"])
+        }
+        let missing = matchable.filter { !held($0, in: present) }
 
-        var outcome = Outcome(destination: destination, rows: rows.count, found: matchable.filter { present.contains($0.email?.lowercased() ?? "") }.compactMap(\.email),
+        var outcome = Outcome(destination: destination, rows: rows.count, found: matchable.filter { held($0, in: present) }.compactMap(\.email),
                               missing: missing.compactMap(\.email), unmatchable: unmatchable.map(\.line), delivered: [], stillMissing: [])
-        var lines = ["leadcheck reconcile: \(rows.count) exported lead\(rows.count == 1 ? "" : "s"): \(outcome.found.count) in \(destination), \(missing.count) missing, \(unmatchable.count) without an email (unmatchable)"]
+        let matchedBy = exported.columns["offerTitle"] != nil ? "email and offer" : "email"
+        var lines = ["leadcheck reconcile: \(rows.count) exported lead\(rows.count == 1 ? "" : "s"), matched by \(matchedBy): \(outcome.found.count) in \(destination), \(missing.count) missing, \(unmatchable.count) without an email (unmatchable)"]
         for row in missing { lines.append("  missing: \(Self.describe(row)) (\(export):\(row.line))") }
         for row in unmatchable { lines.append("  unmatchable: \(export):\(row.line) has no email (Microsoft strips personal data from .edu leads)") }
 
+        var readbackFailed = false
         if deliver, !missing.isEmpty {
             let runID = RunID.random()
             let journalPath = RunJournal.defaultPath(runID: runID)
             let journal = try RunJournal(path: journalPath)
-            var delivered: [String] = []
-            // One lead per email, even when the export lists it twice.
+            var delivered: [LeadsExport.Row] = []
+            // One lead per email and offer, even when the export lists it twice.
             var seen = Set<String>()
-            for (index, row) in missing.enumerated() where seen.insert(row.email?.lowercased() ?? "").inserted {
+            for (index, row) in missing.enumerated() where seen.insert(Self.identity(row)).inserted {
                 let lead = exported.lead(row, runID: runID, sequence: index + 1, offer: leadcheckConfig.offer)
                 try await journal.append(.init(event: .reconciled, destination: destination, marker: lead.marker, receipt: target.receipt(for: lead)))
                 switch await target.deliver(lead) {
-                case .accepted: delivered.append(row.email ?? "")
+                case .accepted: delivered.append(row)
                 case let .failed(findings):
                     lines.append("  could not deliver \(Self.describe(row)): \(findings.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "; "))")
                 }
             }
-            outcome.delivered = delivered
+            outcome.delivered = delivered.compactMap(\.email)
             // Read back: where leads appear late (Web-to-Lead, a flow), look until the window closes.
             var backoff = Backoff(first: .milliseconds(250), maximum: .seconds(5), deadline: .now + target.visibilityWindow)
             var still = delivered
             while !still.isEmpty {
-                let now = try await lookup(target, still)
-                still = still.filter { !now.contains($0.lowercased()) }
+                guard let now = try? await lookup(target, Array(Set(still.compactMap(\.email))).sorted(), redactor: redactor) else {
+                    // What went out is said before the exit: the findings are on stderr already.
+                    readbackFailed = true
+                    break
+                }
+                still = still.filter { !held($0, in: now) }
                 guard !still.isEmpty, await backoff.wait() else { break }
             }
-            outcome.stillMissing = still
-            lines.append("  delivered \(delivered.count) as Microsoft's connector would (journal \(journalPath); real leads, never removed by cleanup); \(delivered.count - still.count) now found in \(destination)")
-            for email in still { lines.append("  still missing after delivery: \(email)") }
+            outcome.stillMissing = still.compactMap(\.email)
+            lines.append("  delivered \(delivered.count) as Microsoft's connector would (journal \(journalPath); real leads, never removed by cleanup); "
+                         + (readbackFailed ? "could not read \(destination) back to confirm them" : "\(delivered.count - still.count) now found in \(destination)"))
+            for row in still where !readbackFailed { lines.append("  still missing after delivery: \(Self.describe(row))") }
         }
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try OutputFile.write(builder.redactor.redact(String(decoding: try encoder.encode(outcome), as: UTF8.self)) + "\n", to: json)
         }
-        Terminal.printStdout(builder.redactor.redact(lines.joined(separator: "\n")))
-        let stillMissing = deliver ? outcome.stillMissing.count + (missing.count - outcome.delivered.count) : missing.count
+        Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
+        if readbackFailed { throw ExitCode(ExitStatus.runtime.rawValue) }
+        // Counted per lead (email and offer), not per row: an export may list a lead twice.
+        let missingLeads = Set(missing.map(Self.identity)).count
+        let stillMissing = deliver ? outcome.stillMissing.count + (missingLeads - outcome.delivered.count) : missingLeads
         if stillMissing > 0 { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
     }
 
-    /// The emails among `emails` the destination holds, lowercased; a read failure is exit 3.
-    func lookup(_ target: any LeadDestination, _ emails: [String]) async throws -> Set<String> {
+    /// A lead's identity in the export: its email and offer, case-insensitively.
+    static func identity(_ row: LeadsExport.Row) -> String {
+        (row.email ?? "").lowercased() + "\u{0}" + (row.values["offerTitle"] ?? "").lowercased()
+    }
+
+    /// The leads the destination holds for `emails` (``EmailPresence/found(_:)``); a read failure
+    /// is printed (redacted) and exit 3.
+    func lookup(_ target: any LeadDestination, _ emails: [String], redactor: Redactor) async throws -> [String: [String]] {
         switch await target.storedEmails(among: emails) {
         case let .found(found): return found
-        case let .unsupported(reason): throw LeadCheckError.invalidValue(flag: "--destination", value: destination, expected: "a destination leadcheck can look up by email (\(reason))")
+        case let .unsupported(reason):
+            throw LeadCheckError.invalidInput(location: "\(config): \(destination)", reason: "not a destination leadcheck can look up by email (\(reason))")
         case let .failed(findings):
-            Terminal.printStderr(findings.map { "leadcheck: [\($0.code.rawValue)] \($0.message)\n  \($0.hint)" }.joined(separator: "\n"))
+            Terminal.printStderr(redactor.redact(findings.map { "leadcheck: [\($0.code.rawValue)] \($0.message)\n  \($0.hint)" }.joined(separator: "\n")))
             throw ExitCode(ExitStatus.runtime.rawValue)
         }
     }

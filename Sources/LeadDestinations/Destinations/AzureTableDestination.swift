@@ -192,10 +192,10 @@ public struct AzureTableDestination: LeadDestination {
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
     /// when nil) and that `filter` admits, page by page (CustomerInfo is a JSON string, so the
     /// service cannot filter on it, docs/reference/azure-table.md §4); returns a finding when listing failed.
-    func scan(markerPrefix: String?, filter: String? = nil, visit: (_ entity: JSONObject, _ receipt: Receipt) async -> Bool) async -> Finding? {
+    func scan(markerPrefix: String?, filter: String? = nil, columns: [String] = [], visit: (_ entity: JSONObject, _ receipt: Receipt) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
-            var query = "$select=PartitionKey,RowKey,Description,CustomerInfo"
+            var query = "$select=" + (["PartitionKey", "RowKey", "Description", "CustomerInfo"] + columns).joined(separator: ",")
             // querying-tables-and-entities (docs/reference/azure-table.md §4): the filter percent-encoded, spaces as %20.
             if let filter { query += "&$filter=\(QueryLiteral.urlComponent(filter))" }
             if let (pk, rk) = continuation {
@@ -250,9 +250,11 @@ public struct AzureTableDestination: LeadDestination {
     /// docs/reference/azure-table.md §4): one scan of the table.
     public func storedEmails(among emails: [String]) async -> EmailPresence {
         let wanted = Set(emails.map(EmailPresence.key))
-        var found: Set<String> = []
-        let failure = await scan(markerPrefix: nil) { entity, _ in
-            if let email = Self.customerInfo(entity)?["Email"]?.string.map(EmailPresence.key), wanted.contains(email) { found.insert(email) }
+        var found: [String: [String]] = [:]
+        let failure = await scan(markerPrefix: nil, columns: ["LeadSource", "OfferDisplayName"]) { entity, _ in
+            if let email = Self.customerInfo(entity)?["Email"]?.string.map(EmailPresence.key), wanted.contains(email) {
+                found[email, default: []] += [entity["LeadSource"]?.string, entity["OfferDisplayName"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
+            }
             return true
         }
         if let failure { return .failed([failure]) }

@@ -457,11 +457,11 @@ public struct DynamicsDestination: LeadDestination {
 
     /// `$filter` on `emailaddress1`, 25 emails a query (as read-back batches them).
     public func storedEmails(among emails: [String]) async -> EmailPresence {
-        var found: Set<String> = []
+        var found: [String: [String]] = [:]
         for start in stride(from: 0, to: emails.count, by: 25) {
             switch await rows(resource: Self.queryResource(emails: Array(emails[start..<min(start + 25, emails.count)]))) {
             case let .failure(failure): return .failed(failure.findings)
-            case let .success(rows): found.formUnion(EmailPresence.emails(rows, column: "emailaddress1"))
+            case let .success(rows): found.merge(EmailPresence.leads(rows, column: "emailaddress1", offerColumns: ["subject"]), uniquingKeysWith: +)
             }
         }
         return .found(found)

@@ -244,11 +244,14 @@ public struct MarketoDestination: LeadDestination {
 
     /// `filterType=email`, up to 300 emails a call.
     public func storedEmails(among emails: [String]) async -> EmailPresence {
-        var found: Set<String> = []
+        var found: [String: [String]] = [:]
         for start in stride(from: 0, to: emails.count, by: 300) {
             switch await leads(emails: Array(emails[start..<min(start + 300, emails.count)])) {
             case let .failure(failure): return .failed(failure.findings)
-            case let .success(records): found.formUnion(EmailPresence.emails(records.map(\.fields), column: "email"))
+            case let .success(records):
+                // By email only: Marketo upserts a person by email (docs/reference/marketo.md §2), so
+                // its lead source is the latest lead's and says nothing of an earlier offer's.
+                found.merge(EmailPresence.leads(records.map(\.fields), column: "email", offerColumns: []), uniquingKeysWith: +)
             }
         }
         return .found(found)

@@ -130,10 +130,10 @@ public struct SalesforceDestination: LeadDestination {
 
     /// SOQL `Email IN (…)`, split to stay under the WHERE limit.
     public func storedEmails(among emails: [String]) async -> EmailPresence {
-        guard !emails.isEmpty else { return .found([]) }
-        switch await records(Self.soql(emails: emails, columns: "Id,Email")) {
+        guard !emails.isEmpty else { return .found([:]) }
+        switch await records(Self.soql(emails: emails, columns: "Id,Email,LeadSource")) {
         case let .failure(failure): return .failed(failure.findings)
-        case let .success(rows): return .found(EmailPresence.emails(rows, column: "Email"))
+        case let .success(rows): return .found(EmailPresence.leads(rows, column: "Email", offerColumns: ["LeadSource"]))
         }
     }
 

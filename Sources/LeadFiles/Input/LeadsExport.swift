@@ -69,6 +69,14 @@ public struct LeadsExport: Sendable {
         }
     }
 
+    /// The offer a row names: the configured one when the titles agree (it has the id); another
+    /// is known by its name alone, which is what Microsoft writes after the bar of a lead source
+    /// (`…|<Offer Name>`, docs/reference/lead.md §2), so the name stands in for the id.
+    static func offer(named title: String?, configured: Offer) -> Offer {
+        guard let title, title.caseInsensitiveCompare(configured.title) != .orderedSame else { return configured }
+        return Offer(id: title, title: title)
+    }
+
     /// The lead a row describes, for delivery as Microsoft's connector would deliver it; `offer`
     /// gives the id (the export gives at most the title).
     public func lead(_ row: Row, runID: RunID, sequence: Int, offer: Offer) -> Lead {
@@ -83,7 +91,7 @@ public struct LeadsExport: Sendable {
         var generator = SystemRandomNumberGenerator()
         return Lead(
             runID: runID, sequence: sequence, pair: MatrixPair(source, action), variant: .typical, locale: .enUS,
-            offer: Offer(id: offer.id, title: value("offerTitle") ?? offer.title),
+            offer: Self.offer(named: value("offerTitle"), configured: offer),
             customer: CustomerInfo(firstName: value("firstName"), lastName: value("lastName"), email: row.email, phone: value("phone"),
                                    country: value("country"), company: value("company"), title: value("title")),
             description: nil, createdTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), guid: LeadGUID(using: &generator)
