@@ -193,7 +193,7 @@ struct SendCommand: AsyncParsableCommand {
             let limit = generation.count
             if input != "-", try CaptureRecord.readAll(path: input) != nil {
                 // A capture's leads, delivered as Microsoft's connector would deliver them.
-                var feed = StoppableFeed(try CaptureLeadFeed(path: input, runID: options.runID, offer: options.offer), stopWhen: stop)
+                var feed = StoppableFeed(try CaptureLeadFeed(path: input, runID: options.runID, offer: options.offer, limit: limit), stopWhen: stop)
                 return try await runner.run(&feed)
             }
             var feed = StoppableFeed(try RecordLeadFeed(path: input, limit: limit), stopWhen: stop)

@@ -166,5 +166,12 @@ import Glibc
             for value in fields { #expect(record.contains(value), "\(kind): \(value) in \(record)") }
             #expect(stored.first?["marker"] as? String == "MSFT_TEST_636573304831318844", "\(kind)")
         }
+        // --count bounds a capture's leads as it bounds records.
+        let twice = directory.path("twice.ndjson")
+        let line = try String(contentsOfFile: listener.capture, encoding: .utf8)
+        try (line + line).write(toFile: twice, atomically: true, encoding: .utf8)
+        let one = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "salesforce", "--input", twice, "--count", "1"], timeout: 60, workingDirectory: directory.url)
+        #expect(one.status == 0, "\(one.stdoutText) \(one.stderr)")
+        #expect((try await sandbox.inspect("/leads?destination=salesforce") as? [[String: Any]] ?? []).count == 1)
     }
 }
