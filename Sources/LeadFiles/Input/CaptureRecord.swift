@@ -69,6 +69,8 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
     /// The record on a JSON line, nil when the line is not one (a lead record, say).
     public static func decode(_ line: [UInt8]) -> CaptureRecord? {
         guard let record = try? JSONDecoder().decode(CaptureRecord.self, from: Data(line)), !record.method.isEmpty, !record.headers.isEmpty else { return nil }
+        // A body that is not valid base64 would replay as an empty body: not a record then.
+        if let base64 = record.bodyBase64, Data(base64Encoded: base64) == nil { return nil }
         return record
     }
 

@@ -14,6 +14,11 @@ public enum CapturedLead {
         var leadSource: String?, actionCode: String?, offerTitle: String?, description: String?
         if let object = try? JSONDecoder().decode(JSONObject.self, from: Data(bytes)) {
             func member(_ object: JSONObject, _ key: String) -> JSONValue? { object.first { $0.key.lowercased() == key.lowercased() }?.value }
+            // Microsoft's JSON lead has these top-level members (docs/reference/https-endpoint.md §1);
+            // an object with none of them (`{}`, another service's payload) is no lead to deliver.
+            guard ["userDetails", "leadSource", "actionCode", "offerTitle"].contains(where: { member(object, $0) != nil }) else {
+                throw .invalidInput(location: location, reason: "the captured JSON is not a Microsoft lead (no userDetails, leadSource, actionCode or offerTitle)")
+            }
             let user = member(object, "userDetails")?.object ?? [:]
             for field in CustomerField.allCases { fields[field.rawValue] = member(user, field.rawValue)?.string }
             (leadSource, actionCode) = (member(object, "leadSource")?.string, member(object, "actionCode")?.string)
