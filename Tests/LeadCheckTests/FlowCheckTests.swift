@@ -32,6 +32,7 @@ import ZIPFoundation
                                       "flow.expression /properties/definition/actions/Add_a_new_row/inputs/parameters/item~1firstname",
                                       "flow.response /properties/definition/actions/Response/runAfter"], 4),
         ("robust.json", [], 0),
+        ("designer-condition.json", ["flow.expression /definition/actions/Is_a_company_address/expression/and/0/not/contains/0"], 4),
     ])
     func fixtureFlows(file: String, expected: [String], status: Int32) throws {
         let path = Fixtures.root.appendingPathComponent("flows/\(file)").path
@@ -183,6 +184,20 @@ import ZIPFoundation
         // Fail answers on every path, so Answer's branch being skipped cannot give a 502.
         #expect(Self.found(issues) == ["flow.response /actions/Fail/inputs/statusCode", "flow.response /actions/Check/actions/Answer/inputs/statusCode"])
         #expect(issues.filter { $0.severity == .error }.map(\.pointer) == ["/actions/Fail/inputs/statusCode"])
+    }
+
+    /// The designer's condition form hands its first operand to the operator: a lead field that
+    /// may be null given straight to `contains` fails the If for such leads, as the run does.
+    @Test func aDesignerConditionOverANullableFieldFails() throws {
+        let bare = #"{"Check":{"type":"If","expression":{"and":[{"contains":["@triggerBody()?['userDetails']?['email']","contoso.com"]}]},"runAfter":{},"actions":{},"else":{"actions":{}}}}"#
+        let issues = try Self.issues(Self.definition(actions: bare))
+        #expect(Self.found(issues) == ["flow.expression /actions/Check/expression/and/0/contains/0"], "\(issues)")
+        #expect(issues.first?.message.contains("'contains'") == true || issues.first?.example?.contains("'contains'") == true, "\(issues)")
+        let guarded = bare.replacingOccurrences(of: #""@triggerBody()?['userDetails']?['email']""#, with: #""@coalesce(triggerBody()?['userDetails']?['email'], '')""#)
+        #expect(try Self.issues(Self.definition(actions: guarded)).isEmpty)
+        // The same object outside a condition is data, not an operator.
+        let data = #"{"Compose":{"type":"Compose","runAfter":{},"inputs":{"contains":["@triggerBody()?['userDetails']?['email']"]}}}"#
+        #expect(!Self.found(try Self.issues(Self.definition(actions: data))).contains { $0.hasPrefix("flow.expression") })
     }
 
     /// A literal that is no HTTP status (too big for an Int, fractional, out of range) is an error

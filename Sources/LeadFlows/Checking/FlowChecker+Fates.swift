@@ -121,8 +121,8 @@ struct RunWalk {
     }
 
     /// Whether a read fails for this lead.
-    func fails(_ value: JSONValue?) -> Bool {
-        FlowChecker.reads(in: value, at: .root).contains { _, read in
+    func fails(_ value: JSONValue?, condition: Bool = false) -> Bool {
+        FlowChecker.reads(in: value, at: .root, condition: condition).contains { _, read in
             let outcome = checker.evaluate(read, on: payload, contents: contents)
             return outcome.known && (outcome.failure ?? checker.nullArgumentFailure(read, outcome)) != nil
         }
@@ -133,7 +133,7 @@ struct RunWalk {
         let inputs = action["inputs"]
         switch type {
         case "if":
-            if fails(action["expression"]) { return "Failed" }
+            if fails(action["expression"], condition: true) { return "Failed" }
             var failed = false
             if choice[name] != "false", run(action["actions"]) { failed = true }
             if choice[name] != "true", run(action["else"]?["actions"]) { failed = true }

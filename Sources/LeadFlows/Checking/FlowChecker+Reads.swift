@@ -71,25 +71,40 @@ extension FlowChecker {
         Self.reads(in: definition["actions"], at: pointer.appending("actions"))
     }
 
-    /// Every property read in `value`'s strings, at the pointer of the string that holds it.
-    static func reads(in value: JSONValue?, at pointer: JSONPointer) -> [(pointer: JSONPointer, read: PropertyRead)] {
+    /// Every property read in `value`'s strings, at the pointer of the string that holds it;
+    /// `condition` when `value` is an If's `expression` itself.
+    static func reads(in value: JSONValue?, at pointer: JSONPointer, condition: Bool = false) -> [(pointer: JSONPointer, read: PropertyRead)] {
         var sites: [(pointer: JSONPointer, read: PropertyRead)] = []
-        func walk(_ value: JSONValue, _ here: JSONPointer) {
+        func walk(_ value: JSONValue, _ here: JSONPointer, condition: Bool, operation: String?) {
             switch value {
             case let .string(text):
                 var seen = Set<PropertyRead>()
                 for expression in ExpressionScanner.expressions(in: text) {
-                    for read in ExpressionScanner.reads(in: expression) where seen.insert(read).inserted { sites.append((here, read)) }
+                    for var read in ExpressionScanner.reads(in: expression) where seen.insert(read).inserted {
+                        // An If's designer form (`{"contains": ["@triggerBody()?['x']", "y"]}`) hands its
+                        // first operand to the operator as that function's first argument
+                        // (docs/reference/flows.md §7), when the operand is the read alone.
+                        if let operation, read.text == expression.trimmingCharacters(in: .whitespaces) { read.argumentOf = operation }
+                        sites.append((here, read))
+                    }
                 }
             case let .array(items):
-                for (index, item) in items.enumerated() { walk(item, here.appending(index)) }
+                for (index, item) in items.enumerated() { walk(item, here.appending(index), condition: condition, operation: index == 0 ? operation : nil) }
             case let .object(members):
-                for key in members.keys.sorted() { if let member = members[key] { walk(member, here.appending(key)) } }
+                let isIf = members["type"]?.string?.lowercased() == "if"
+                // Inside a condition, a one-member object is an operator over its operand list.
+                let operatorName = condition && members.count == 1 ? members.keys.first : nil
+                for key in members.keys.sorted() {
+                    guard let member = members[key] else { continue }
+                    let inCondition = condition || (isIf && key == "expression")
+                    let firstOperandOf: String? = if let operatorName, case .array = member { operatorName } else { nil }
+                    walk(member, here.appending(key), condition: inCondition, operation: firstOperandOf)
+                }
             default:
                 break
             }
         }
-        if let value { walk(value, pointer) }
+        if let value { walk(value, pointer, condition: condition, operation: nil) }
         return sites
     }
 
