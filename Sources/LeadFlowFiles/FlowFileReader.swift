@@ -24,7 +24,10 @@ public enum FlowFileReader {
             throw .inputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        let data: Data
+        do { data = try handle.read(upToCount: maxBytes + 1) ?? Data() } catch {
+            throw .inputUnreadable(path: path, reason: error.localizedDescription)
+        }
         guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
         return try documents(in: data, name: path)
     }
@@ -101,6 +104,10 @@ public enum FlowFileReader {
             throw .invalidInput(location: name, reason: "a .zip archive that cannot be read (\(error)); expected \(expected)")
         }
         var documents: [FlowDocument] = []
+        // What the entries hold once extracted, counted as it arrives: an entry's header may
+        // understate its size, and many entries may add up (a zip bomb).
+        var extracted = 0
+        struct TooLarge: Error {}
         for entry in archive where entry.type == .file {
             let path = entry.path
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -117,7 +124,15 @@ public enum FlowFileReader {
                 throw .invalidInput(location: origin, reason: "the entry is larger than \(maxBytes >> 20) MiB")
             }
             var bytes = Data()
-            do { _ = try archive.extract(entry) { bytes.append($0) } } catch {
+            do {
+                _ = try archive.extract(entry) { chunk in
+                    extracted += chunk.count
+                    guard bytes.count + chunk.count <= maxBytes, extracted <= 4 * maxBytes else { throw TooLarge() }
+                    bytes.append(chunk)
+                }
+            } catch is TooLarge {
+                throw .invalidInput(location: origin, reason: "an entry extracts to more than \(maxBytes >> 20) MiB, or the entries together to more than \((4 * maxBytes) >> 20) MiB")
+            } catch {
                 throw .invalidInput(location: origin, reason: "the entry cannot be extracted (\(error))")
             }
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: bytes),

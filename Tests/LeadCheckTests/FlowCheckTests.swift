@@ -65,6 +65,18 @@ import ZIPFoundation
         return try #require(archive.data)
     }
 
+    /// Entries under the per-entry limit that together extract to more than the archive may
+    /// hold (a zip bomb's shape) are refused with the entry named, not read into memory whole.
+    @Test func anArchiveThatExtractsTooMuchIsRefused() throws {
+        let padded = Self.definition(trigger: Self.tenantTrigger) + String(repeating: " ", count: FlowFileReader.maxBytes - 4096)
+        let data = try Self.zip((1...5).map { ("Workflows/flow\($0).json", padded) })
+        #expect(data.count < 1 << 20, "deflated whitespace is small: \(data.count)")
+        #expect { try FlowFileReader.documents(in: data, name: "bomb.zip") } throws: { error in
+            let message = (error as? LeadCheckError)?.message ?? ""
+            return message.contains("bomb.zip:Workflows/flow5.json") && message.contains("together to more than")
+        }
+    }
+
     @Test func everyFormGivesTheSameFindingAtItsOwnPointer() throws {
         let definition = Self.definition(trigger: Self.tenantTrigger)
         let resource = #"{"type":"Microsoft.Logic/workflows","properties":{"state":"Enabled","definition":\#(definition)}}"#
