@@ -36,4 +36,28 @@ import Testing
         }, work: { $0 }, accept: { _, answer in answer < 3 })
         #expect(pulled == 3, "one at a time: the third answer stops it")
     }
+
+    @Test func anExhaustedSourceIsNotAskedAgain() async {
+        var asked = 0, items = Array(0..<5)[...]
+        await Window.run(width: 3, next: { () -> Int? in
+            asked += 1
+            return items.popFirst()
+        }, work: { $0 }, accept: { _, _ in true })
+        #expect(asked == 6, "five items and the one nil")
+    }
+
+    @Test func aCancelledTaskPullsNothingMore() async {
+        let task = Task {
+            var pulled = 0
+            await Window.run(width: 2, next: { () -> Int? in pulled += 1; return pulled }, work: { item in
+                try? await Task.sleep(for: .milliseconds(10))
+                return item
+            }, accept: { _, _ in true })
+            return pulled
+        }
+        try? await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        let pulled = await task.value
+        #expect(pulled < 1000, "an endless source stops with the task: \(pulled)")
+    }
 }

@@ -22,6 +22,7 @@ public struct Backoff: Sendable {
         guard ContinuousClock.now + wait < deadline, !Task.isCancelled else { return false }
         try? await Task.sleep(for: wait)
         delay = min(delay * 2, maximum)
-        return true
+        // A sleep cut short by cancellation is no wait: no try after it.
+        return !Task.isCancelled
     }
 }

@@ -10,22 +10,22 @@ public enum Window {
         accept: (_ position: Int, _ answer: Answer) -> Bool
     ) async {
         await withTaskGroup(of: (Int, Answer).self) { group in
-            var pulled = 0, inFlight = 0, open = true
-            while open, inFlight < max(1, width), let item = await next() {
-                let position = pulled
-                group.addTask { (position, await work(item)) }
-                pulled += 1
-                inFlight += 1
-            }
-            while let (position, answer) = await group.next() {
-                inFlight -= 1
-                open = accept(position, answer)
-                while open, inFlight < max(1, width), let item = await next() {
+            var pulled = 0, inFlight = 0, open = true, exhausted = false
+            // Once `next` said nil it is not asked again; a cancelled task pulls nothing more.
+            func fill() async {
+                while open, !exhausted, !Task.isCancelled, inFlight < max(1, width) {
+                    guard let item = await next() else { exhausted = true; return }
                     let position = pulled
                     group.addTask { (position, await work(item)) }
                     pulled += 1
                     inFlight += 1
                 }
+            }
+            await fill()
+            while let (position, answer) = await group.next() {
+                inFlight -= 1
+                open = accept(position, answer)
+                await fill()
             }
         }
     }

@@ -19,7 +19,9 @@ actor MarketoCallGate {
         while true {
             let now = ContinuousClock.now
             starts.removeAll { now - $0 >= window }
-            if inFlight < concurrent && starts.count < perWindow {
+            // A cancelled task is let through (its call ends at once) rather than spinning on
+            // sleeps that return at once; it still counts, so leave() stays balanced.
+            if (inFlight < concurrent && starts.count < perWindow) || Task.isCancelled {
                 starts.append(now)
                 inFlight += 1
                 return
