@@ -53,7 +53,7 @@ public struct FlowChecker: Sendable {
         "replace": "a string", "join": "an array", "tolower": "a string", "toupper": "a string", "trim": "a string",
         "substring": "a string", "lastindexof": "a string", "startswith": "a string", "endswith": "a string",
         "first": "a collection or a string", "last": "a collection or a string", "int": "a string or a number",
-        "float": "a string or a number", "base64": "a string",
+        "float": "a string or a number", "base64": "a string", "formatdatetime": "a string",
     ]
 
     /// The fix shared by every schema finding.

@@ -162,6 +162,7 @@ struct FlowEvaluator: Sendable {
         "substring": ("substring", "a string"), "lastindexof": ("lastIndexOf", "a string"), "startswith": ("startsWith", "a string"),
         "endswith": ("endsWith", "a string"), "first": ("first", "a collection or a string"), "last": ("last", "a collection or a string"),
         "int": ("int", "a string or a number"), "float": ("float", "a string or a number"), "base64": ("base64", "a string"),
+        "formatdatetime": ("formatDateTime", "a string"),
     ]
 
     /// The functions without lead paths: pure over their arguments (and the run's variables,

@@ -2,7 +2,9 @@ import Foundation
 
 /// The canary's results in the Prometheus text exposition format, for node_exporter's textfile
 /// collector: a `# HELP` and `# TYPE` line per metric, one sample per destination, label values
-/// escaped as the format says (backslash, double quote, line feed).
+/// escaped as the format says (backslash, double quote, line feed) —
+/// prometheus.io/docs/instrumenting/exposition_formats; the conformance stage parses it with the
+/// Python prometheus-client.
 public enum CanaryMetrics {
     /// The text for `results`, with last successes from `state`.
     public static func text(_ results: [CanaryResult], state: CanaryState) -> String {

@@ -2,6 +2,9 @@ import Foundation
 
 /// The message posted when a destination's state changes (`--notify URL`): `text` is what Slack
 /// and Teams incoming webhooks show; the other keys carry the same facts for other receivers.
+/// Slack's incoming webhooks take `{"text": …}` (api.slack.com/messaging/webhooks); Teams' older
+/// Office 365 connector webhooks take the same key (third-party clients such as the
+/// msteams-ruby-client gem post `{text, summary}`) [third-party].
 public struct CanaryNotification: Sendable, Hashable, Codable {
     /// One finding's code and fix.
     public struct Problem: Sendable, Hashable, Codable {
