@@ -44,6 +44,7 @@ public struct LeadRemover: Sendable {
     /// leads, each looked for until its send time plus the destination's window). Every item is
     /// looked for at least once.
     public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadlines: [ContinuousClock.Instant]) async -> [Outcome] {
+        precondition(mayAppear.count == items.count && deadlines.count == items.count, "one mayAppear and one deadline per item")
         var outcomes = [Outcome](repeating: .pending, count: items.count)
         var pending = Array(items.indices)
         var backoff = Backoff(first: .milliseconds(250), maximum: .seconds(5), deadline: deadlines.max() ?? .now)
