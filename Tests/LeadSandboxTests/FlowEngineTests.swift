@@ -7,13 +7,13 @@ import ZIPFoundation
 /// The sandbox's own flow engine: expressions, schema checks, runAfter, Response, what a run
 /// stores (issue 19, part 3; docs/reference/flows.md §1–§3).
 @Suite struct FlowEngineTests {
-    static let lead = FlowJSON.parse(Array(#"{"userDetails":{"firstName":"Ada","email":"LCTEST_ab12cd34_1@example.com","phone":null},"leadSource":"AzureMarketplace","description":"LCTEST_ab12cd34_1 hi"}"#.utf8))!
+    static let lead = SandboxJSON.parse(Array(#"{"userDetails":{"firstName":"Ada","email":"LCTEST_ab12cd34_1@example.com","phone":null},"leadSource":"AzureMarketplace","description":"LCTEST_ab12cd34_1 hi"}"#.utf8))!
 
     static func flow(_ actions: String, trigger: String = #"{"type":"Request","kind":"Http","inputs":{}}"#) throws -> SandboxFlow {
         try SandboxFlow.load(Array(#"{"definition":{"triggers":{"manual":\#(trigger)},"actions":\#(actions)}}"#.utf8))
     }
 
-    static func run(_ flow: SandboxFlow, options: FlowOptions = FlowOptions(), body: FlowJSON = lead) -> FlowEngine.Outcome {
+    static func run(_ flow: SandboxFlow, options: FlowOptions = FlowOptions(), body: SandboxJSON = lead) -> FlowEngine.Outcome {
         FlowEngine.run(flow, options: options, body: body, headers: [:], runID: "run", clientTrackingID: "track")
     }
 
@@ -49,7 +49,7 @@ import ZIPFoundation
 
     @Test func functionsFollowTheFunctionsReference() throws {
         var evaluator = FlowEvaluator(triggerBody: Self.lead, triggerHeaders: [:], parameters: [:], caseInsensitiveReads: true)
-        func value(_ template: String) throws -> FlowJSON { try evaluator.evaluate(template: template).json }
+        func value(_ template: String) throws -> SandboxJSON { try evaluator.evaluate(template: template).json }
         #expect(try value("@equals(triggerBody()?['userDetails']?['phone'], '')") == .bool(true))
         #expect(try value("@equals('Ada', 'ada')") == .bool(false))
         #expect(try value("@startsWith('Hello', 'hel')") == .bool(true))
@@ -63,7 +63,7 @@ import ZIPFoundation
     }
 
     @Test func requiredIsCaseSensitiveByDefaultAndTypesRefuseNull() {
-        let schema = FlowJSON.parse(Array(#"{"type":"object","properties":{"userDetails":{"type":"object","properties":{"phone":{"type":"string"}}}},"required":["UserDetails"]}"#.utf8))!
+        let schema = SandboxJSON.parse(Array(#"{"type":"object","properties":{"userDetails":{"type":"object","properties":{"phone":{"type":"string"}}}},"required":["UserDetails"]}"#.utf8))!
         let strict = FlowSchemaValidator(requiredCaseSensitive: true).violations(of: Self.lead, against: schema)
         #expect(strict.map(\.message) == ["Required properties are missing from object: UserDetails.", "Invalid type. Expected String but got Null."])
         #expect(strict.map(\.errorType) == ["required", "type"])

@@ -46,32 +46,30 @@ enum FieldMangling {
     /// An HTTPS payload with every string value mangled (at any depth, either key casing),
     /// re-serialised; the body unchanged when it is not a JSON object.
     static func apply(_ effects: [Fault.Effect], toHTTPSBody body: [UInt8]) -> [UInt8] {
-        guard isActive(effects), let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return body }
-        func mangle(_ value: Any, key: String) -> Any {
-            if let text = value as? String { return apply(effects, to: text, limit: limit(forKey: key)) }
-            if let inner = value as? [String: Any] { return inner.reduce(into: [String: Any]()) { $0[$1.key] = mangle($1.value, key: $1.key) } }
-            return value
+        guard isActive(effects), let object = SandboxJSON.parse(body), object.object != nil else { return body }
+        func mangle(_ value: SandboxJSON, key: String) -> SandboxJSON {
+            switch value {
+            case let .string(text): .string(apply(effects, to: text, limit: limit(forKey: key)))
+            case let .object(inner): .object(Dictionary(uniqueKeysWithValues: inner.map { ($0.key, mangle($0.value, key: $0.key)) }))
+            default: value
+            }
         }
-        let mangled = mangle(object, key: "")
-        return (try? JSONSerialization.data(withJSONObject: mangled, options: [.sortedKeys])).map(Array.init) ?? body
+        return mangle(object, key: "").bytes
     }
 
     /// An Azure Table entity with every string property but its keys mangled, and the fields
     /// inside `CustomerInfo` (itself a JSON string) likewise.
-    static func apply(_ effects: [Fault.Effect], toEntity entity: [String: Any]) -> [String: Any] {
+    static func apply(_ effects: [Fault.Effect], toEntity entity: [String: SandboxJSON]) -> [String: SandboxJSON] {
         guard isActive(effects) else { return entity }
         var out = entity
         for (key, value) in entity where key != "PartitionKey" && key != "RowKey" && key != "CustomerInfo" && !key.contains("@odata") {
-            if let text = value as? String { out[key] = apply(effects, to: text, limit: limit(forKey: key)) }
+            if let text = value.string { out[key] = .string(apply(effects, to: text, limit: limit(forKey: key))) }
         }
-        if let info = out["CustomerInfo"] as? String,
-           var customer = (try? JSONSerialization.jsonObject(with: Data(info.utf8))) as? [String: Any] {
+        if let info = out["CustomerInfo"]?.string, var customer = SandboxJSON.parseObject(info) {
             for (key, value) in customer {
-                if let text = value as? String { customer[key] = apply(effects, to: text, limit: limit(forKey: key)) }
+                if let text = value.string { customer[key] = .string(apply(effects, to: text, limit: limit(forKey: key))) }
             }
-            if let data = try? JSONSerialization.data(withJSONObject: customer, options: [.sortedKeys]) {
-                out["CustomerInfo"] = String(decoding: data, as: UTF8.self)
-            }
+            out["CustomerInfo"] = .string(SandboxJSON.object(customer).text)
         }
         return out
     }

@@ -23,11 +23,11 @@ public enum FlowKeyCasing: String, Sendable, Hashable {
     /// What such a flow stores for a body: each key read case-sensitively, "" where absent (a
     /// `?`-guarded expression yields null, which a string column stores blank).
     func stored(from body: [UInt8]) -> [UInt8] {
-        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
-        let details = object[user] as? [String: Any] ?? [:]
-        var out: [String: Any] = [:]
-        out[user] = Dictionary(uniqueKeysWithValues: customerKeys.map { ($0, details[$0] as? String ?? "") })
-        for key in leadKeys { out[key] = object[key] as? String ?? "" }
-        return (try? JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])).map(Array.init) ?? body
+        let object = SandboxJSON.parseObject(body) ?? [:]
+        let details = object[user]?.object ?? [:]
+        var out: [String: SandboxJSON] = [:]
+        out[user] = .object(Dictionary(uniqueKeysWithValues: customerKeys.map { ($0, .string(details[$0]?.string ?? "")) }))
+        for key in leadKeys { out[key] = .string(object[key]?.string ?? "") }
+        return SandboxJSON.object(out).bytes
     }
 }

@@ -11,5 +11,5 @@ struct FlowActionRun: Sendable {
     let endTime: String
     /// What the action produced (Parse JSON's `errors[]` when it failed), served through the
     /// action's `outputsLink`.
-    let outputs: FlowJSON?
+    let outputs: SandboxJSON?
 }

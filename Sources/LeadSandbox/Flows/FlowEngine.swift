@@ -13,11 +13,11 @@ struct FlowEngine {
     struct Outcome: Sendable {
         var run: FlowRun
         /// The first Response action that ran: status, headers, body.
-        var response: (status: Int, headers: [String: String], body: FlowJSON)?
+        var response: (status: Int, headers: [String: String], body: SandboxJSON)?
         /// Whether the definition has a Response action at all (then the caller waits for it).
         var hasResponseAction: Bool
         /// The lead properties the flow read, nested by the keys it used; nil unless the run succeeded.
-        var stored: FlowJSON?
+        var stored: SandboxJSON?
     }
 
     let flow: SandboxFlow
@@ -25,17 +25,17 @@ struct FlowEngine {
     private var evaluator: FlowEvaluator
     private var records: [FlowActionRun] = []
     private var statuses: [String: String] = [:]
-    private var response: (status: Int, headers: [String: String], body: FlowJSON)?
+    private var response: (status: Int, headers: [String: String], body: SandboxJSON)?
     private var terminated: (status: String, code: String?, message: String?)?
 
-    init(flow: SandboxFlow, options: FlowOptions, body: FlowJSON, headers: [String: FlowJSON]) {
+    init(flow: SandboxFlow, options: FlowOptions, body: SandboxJSON, headers: [String: SandboxJSON]) {
         self.flow = flow
         self.options = options
         evaluator = FlowEvaluator(triggerBody: body, triggerHeaders: headers, parameters: flow.parameters, caseInsensitiveReads: options.caseInsensitiveReads)
     }
 
     /// Runs every action and returns the run's record.
-    static func run(_ flow: SandboxFlow, options: FlowOptions, body: FlowJSON, headers: [String: FlowJSON], runID: String, clientTrackingID: String) -> Outcome {
+    static func run(_ flow: SandboxFlow, options: FlowOptions, body: SandboxJSON, headers: [String: SandboxJSON], runID: String, clientTrackingID: String) -> Outcome {
         var engine = FlowEngine(flow: flow, options: options, body: body, headers: headers)
         let started = Self.now()
         let unhandled = engine.runScope(flow.actions)
@@ -59,7 +59,7 @@ struct FlowEngine {
 
     static func now() -> String { SandboxDate.iso8601() }
 
-    private static func hasResponse(_ actions: [String: FlowJSON]) -> Bool {
+    private static func hasResponse(_ actions: [String: SandboxJSON]) -> Bool {
         actions.values.contains { action in
             if action["type"]?.string?.lowercased() == "response" { return true }
             let nested = [action["actions"], action["else"]?["actions"], action["default"]?["actions"]].compactMap { $0?.object }
@@ -70,11 +70,11 @@ struct FlowEngine {
 
     /// The reads as one object: the deepest read of each path wins, so `userDetails` read on the
     /// way to `userDetails.email` stores only the email.
-    static func nest(_ reads: [(path: [String], value: FlowJSON)]) -> FlowJSON {
+    static func nest(_ reads: [(path: [String], value: SandboxJSON)]) -> SandboxJSON {
         // The lead handed on whole: all of it is kept.
         if let whole = reads.first(where: { $0.path.isEmpty }) { return whole.value }
         let paths = reads.map(\.path)
-        var root: [String: FlowJSON] = [:]
+        var root: [String: SandboxJSON] = [:]
         for (path, value) in reads where !path.isEmpty {
             let deeper = paths.contains { $0.count > path.count && Array($0.prefix(path.count)) == path }
             if !deeper { insert(value, at: path[...], into: &root) }
@@ -82,7 +82,7 @@ struct FlowEngine {
         return .object(root)
     }
 
-    private static func insert(_ value: FlowJSON, at path: ArraySlice<String>, into object: inout [String: FlowJSON]) {
+    private static func insert(_ value: SandboxJSON, at path: ArraySlice<String>, into object: inout [String: SandboxJSON]) {
         guard let key = path.first else { return }
         if path.count == 1 { object[key] = value; return }
         var child = object[key]?.object ?? [:]
@@ -92,7 +92,7 @@ struct FlowEngine {
 
     /// Runs one scope's actions in `runAfter` order; true when an action failed and nothing
     /// that runs after its failure handled it.
-    private mutating func runScope(_ actions: [String: FlowJSON]) -> Bool {
+    private mutating func runScope(_ actions: [String: SandboxJSON]) -> Bool {
         var pending = actions.keys.sorted()
         var failed: [String] = []
         var handled: Set<String> = []
@@ -122,7 +122,7 @@ struct FlowEngine {
         return failed.contains { !handled.contains($0) }
     }
 
-    private mutating func record(_ name: String, _ action: FlowJSON, status: String, code: String, message: String?, outputs: FlowJSON?, started: String? = nil) {
+    private mutating func record(_ name: String, _ action: SandboxJSON, status: String, code: String, message: String?, outputs: SandboxJSON?, started: String? = nil) {
         statuses[name] = status
         records.append(FlowActionRun(name: name, type: action["type"]?.string ?? "", status: status, code: code, errorMessage: message,
                                      startTime: started ?? Self.now(), endTime: Self.now(), outputs: outputs))
@@ -130,15 +130,15 @@ struct FlowEngine {
 
     /// Runs one action; returns its status.
     @discardableResult
-    private mutating func execute(_ name: String, _ action: FlowJSON) -> String {
+    private mutating func execute(_ name: String, _ action: SandboxJSON) -> String {
         let started = Self.now()
         let mark = evaluator.readCount
         let inputs = action["inputs"] ?? .null
-        func fail(_ code: String, _ message: String, outputs: FlowJSON? = nil) -> String {
+        func fail(_ code: String, _ message: String, outputs: SandboxJSON? = nil) -> String {
             record(name, action, status: "Failed", code: code, message: message, outputs: outputs, started: started)
             return "Failed"
         }
-        func succeed(_ outputs: FlowJSON?) -> String {
+        func succeed(_ outputs: SandboxJSON?) -> String {
             record(name, action, status: "Succeeded", code: "OK", message: nil, outputs: outputs, started: started)
             return "Succeeded"
         }
@@ -150,7 +150,7 @@ struct FlowEngine {
             switch (action["type"]?.string ?? "").lowercased() {
             case "parsejson":
                 var content = try evaluator.evaluate(inputs["content"] ?? .null)
-                if case let .string(text) = content.json, let parsed = FlowJSON.parse(Array(text.utf8)) { content.json = parsed }
+                if case let .string(text) = content.json, let parsed = SandboxJSON.parse(Array(text.utf8)) { content.json = parsed }
                 evaluator.forgetReads(since: mark)
                 let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(of: content.json, against: inputs["schema"] ?? .null)
                 guard violations.isEmpty else {
@@ -226,7 +226,7 @@ struct FlowEngine {
         }
     }
 
-    private mutating func runNested(_ name: String, _ action: FlowJSON, _ actions: [String: FlowJSON], started: String) -> String {
+    private mutating func runNested(_ name: String, _ action: SandboxJSON, _ actions: [String: SandboxJSON], started: String) -> String {
         let failed = runScope(actions)
         let status = failed ? "Failed" : "Succeeded"
         record(name, action, status: status, code: failed ? "ActionFailed" : "OK", message: failed ? "An action failed. No dependent actions succeeded." : nil, outputs: nil, started: started)
@@ -234,7 +234,7 @@ struct FlowEngine {
     }
 
     /// A condition: an expression string, or the designer's `{"and":[{"equals":[a, b]}]}` tree.
-    private mutating func condition(_ node: FlowJSON) throws(FlowTemplateError) -> Bool {
+    private mutating func condition(_ node: SandboxJSON) throws(FlowTemplateError) -> Bool {
         guard case let .object(members) = node, let (operation, operands) = members.first else { return try evaluator.evaluate(node).json.truthy }
         let list = operands.array ?? [operands]
         switch operation.lowercased() {
@@ -246,7 +246,7 @@ struct FlowEngine {
             return false
         case "not": return !(try condition(list.first ?? .bool(false)))
         default:
-            var values: [FlowJSON] = []
+            var values: [SandboxJSON] = []
             for operand in list { values.append(try evaluator.evaluate(operand).json) }
             let call = FlowExpression.call(name: operation, arguments: values.map { .literal($0) })
             return try evaluator.evaluate(call, source: operation).json.truthy

@@ -6,32 +6,32 @@ import Foundation
 /// missing or null property read without `?` fails with the `InvalidTemplate` reasons docs/reference/flows.md
 /// §3 quotes.
 struct FlowEvaluator: Sendable {
-    var triggerBody: FlowJSON
-    var triggerHeaders: [String: FlowJSON]
-    var parameters: [String: FlowJSON]
+    var triggerBody: SandboxJSON
+    var triggerHeaders: [String: SandboxJSON]
+    var parameters: [String: SandboxJSON]
     var caseInsensitiveReads: Bool
     /// Action outputs by action name (`outputs('A')`), and their bodies with the lead path each
     /// one carries (`body('A')`, which the functions reference defines as
     /// `actions('A').outputs.body`).
-    var outputs: [String: FlowJSON] = [:]
+    var outputs: [String: SandboxJSON] = [:]
     var bodies: [String: FlowValue] = [:]
-    var variables: [String: FlowJSON] = [:]
+    var variables: [String: SandboxJSON] = [:]
     /// The current item of each running `Foreach`, innermost last.
-    var items: [(loop: String, item: FlowJSON)] = []
+    var items: [(loop: String, item: SandboxJSON)] = []
     /// Every lead property the flow read, in order: its path and value.
-    private(set) var reads: [(path: [String], value: FlowJSON)] = []
+    private(set) var reads: [(path: [String], value: SandboxJSON)] = []
 
     /// Evaluates every template in `json` (keys are kept); `skipping` names members left as they
     /// are (an ApiConnection's `host`, resolved by the platform, not the run).
-    mutating func evaluate(_ json: FlowJSON, skipping: Set<String> = []) throws(FlowTemplateError) -> FlowValue {
+    mutating func evaluate(_ json: SandboxJSON, skipping: Set<String> = []) throws(FlowTemplateError) -> FlowValue {
         switch json {
         case let .string(text): return try evaluate(template: text)
         case let .array(elements):
-            var out: [FlowJSON] = []
+            var out: [SandboxJSON] = []
             for element in elements { out.append(try evaluate(element).json) }
             return FlowValue(.array(out))
         case let .object(members):
-            var out: [String: FlowJSON] = [:]
+            var out: [String: SandboxJSON] = [:]
             for (key, value) in members { out[key] = skipping.contains(key) ? value : try evaluate(value).json }
             return FlowValue(.object(out))
         default: return FlowValue(json)
@@ -87,13 +87,13 @@ struct FlowEvaluator: Sendable {
         }
     }
 
-    private mutating func member(_ base: FlowValue, key: FlowJSON, optional: Bool) throws(FlowTemplateError) -> FlowValue {
+    private mutating func member(_ base: FlowValue, key: SandboxJSON, optional: Bool) throws(FlowTemplateError) -> FlowValue {
         let name = key.interpolated
         if let action = base.outputsOf, name.lowercased() == "body" {
             return action == "manual" ? FlowValue(triggerBody, lead: []) : (bodies[action] ?? FlowValue(base.json["body"] ?? .null))
         }
         let path = base.lead.map { $0 + [name] }
-        func read(_ json: FlowJSON) -> FlowValue {
+        func read(_ json: SandboxJSON) -> FlowValue {
             if let path { reads.append((path, json)) }
             return FlowValue(json, lead: path)
         }
@@ -146,7 +146,7 @@ struct FlowEvaluator: Sendable {
             return try value(arguments[0]).json.truthy ? try value(arguments[1]) : try value(arguments[2])
         default: break
         }
-        var values: [FlowJSON] = []
+        var values: [SandboxJSON] = []
         for argument in arguments { values.append(try value(argument).json) }
         return FlowValue(try Self.apply(function, values, state: self))
     }
@@ -168,7 +168,7 @@ struct FlowEvaluator: Sendable {
     /// The functions without lead paths: pure over their arguments (and the run's variables,
     /// items, parameters). Functions the sandbox does not know return null rather than failing
     /// a run that would succeed in Logic Apps.
-    private static func apply(_ function: String, _ values: [FlowJSON], state: FlowEvaluator) throws(FlowTemplateError) -> FlowJSON {
+    private static func apply(_ function: String, _ values: [SandboxJSON], state: FlowEvaluator) throws(FlowTemplateError) -> SandboxJSON {
         if let refusing = refusingNull[function], values.first == nil || values.first == .null {
             // The captured wording (SupportArticles-docs getting-errors-null-fields.md; 3P captures).
             throw FlowTemplateError("the template language function '\(refusing.name)' expects its parameter to be \(refusing.expects). The provided value is of type 'Null'.")
@@ -220,7 +220,7 @@ struct FlowEvaluator: Sendable {
             // The functions reference: "If you use logical functions or conditions to compare
             // values, null values are converted to empty string" values; otherwise an exact match.
             // Its example: equals(true, 1) is true.
-            func compared(_ value: FlowJSON) -> FlowJSON {
+            func compared(_ value: SandboxJSON) -> SandboxJSON {
                 switch value {
                 case .null: .string("")
                 case let .bool(flag): .number(flag ? 1 : 0)
@@ -257,7 +257,7 @@ struct FlowEvaluator: Sendable {
         case "guid": return .string(UUID().uuidString.lowercased())
         case "utcnow": return .string(ISO8601DateFormatter().string(from: Date()))
         case "json":
-            guard let parsed = FlowJSON.parse(Array(text(0).utf8)) else { throw FlowTemplateError("the template function 'json' was given text that is not valid JSON.") }
+            guard let parsed = SandboxJSON.parse(Array(text(0).utf8)) else { throw FlowTemplateError("the template function 'json' was given text that is not valid JSON.") }
             return parsed
         case "createarray": return .array(values)
         case "first": return values.first?.array?.first ?? (text(0).first.map { .string(String($0)) } ?? .null)

@@ -12,7 +12,7 @@ struct FlowSchemaValidator: Sendable {
         let path: String
         let errorType: String
 
-        var json: FlowJSON {
+        var json: SandboxJSON {
             .object(["message": .string(message), "lineNumber": .number(0), "linePosition": .number(0), "path": .string(path),
                      "value": .null, "schemaId": .string(path.isEmpty ? "#" : "#/properties/\(path.replacingOccurrences(of: ".", with: "/properties/"))"),
                      "errorType": .string(errorType), "childErrors": .array([])])
@@ -21,7 +21,7 @@ struct FlowSchemaValidator: Sendable {
 
     let requiredCaseSensitive: Bool
 
-    func violations(of value: FlowJSON, against schema: FlowJSON, path: String = "") -> [Violation] {
+    func violations(of value: SandboxJSON, against schema: SandboxJSON, path: String = "") -> [Violation] {
         guard case let .object(rules) = schema else { return [] }
         var found: [Violation] = []
         if let allowed = Self.types(rules["type"]), !allowed.contains(where: { Self.matches(value, type: $0) }) {
@@ -48,7 +48,7 @@ struct FlowSchemaValidator: Sendable {
         return found
     }
 
-    private static func types(_ node: FlowJSON?) -> [String]? {
+    private static func types(_ node: SandboxJSON?) -> [String]? {
         switch node {
         case let .string(name)?: [name]
         case let .array(names)?: names.compactMap(\.string)
@@ -56,7 +56,7 @@ struct FlowSchemaValidator: Sendable {
         }
     }
 
-    private static func matches(_ value: FlowJSON, type: String) -> Bool {
+    private static func matches(_ value: SandboxJSON, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array), ("object", .object): true
         case let ("integer", .number(number)): number.rounded() == number

@@ -17,7 +17,7 @@ public struct SandboxFlow: Sendable {
         /// `triggerAuthenticationType`: `All` (SAS, the legacy "Anyone"), `Tenant`, `User`
         /// (docs/reference/flows.md §2); nil when the definition does not say.
         let authentication: String?
-        let schema: FlowJSON?
+        let schema: SandboxJSON?
         /// `"operationOptions": "EnableSchemaValidation"` (docs/reference/flows.md §1).
         let validatesSchema: Bool
     }
@@ -25,9 +25,9 @@ public struct SandboxFlow: Sendable {
     /// The workflow's name (an ARM resource's `name`, else `sandbox`): the runs API answers for it.
     public let name: String
     let trigger: Trigger
-    let actions: [String: FlowJSON]
+    let actions: [String: SandboxJSON]
     /// `parameters.<name>.defaultValue`.
-    let parameters: [String: FlowJSON]
+    let parameters: [String: SandboxJSON]
 
     /// Reads a definition in any form publishers export, through the unpacker `flow check` uses
     /// too (``FlowFileReader``: Logic Apps and ARM JSON, commented templates, Dataverse rows and
@@ -55,20 +55,20 @@ public struct SandboxFlow: Sendable {
         var reason = "\(name): no definition in it"
         for document in documents {
             // The unpacker's JSON becomes the sandbox's own value type.
-            guard let bytes = try? JSONEncoder().encode(document.definition), let definition = FlowJSON.parse(Array(bytes)) else { continue }
+            guard let bytes = try? JSONEncoder().encode(document.definition), let definition = SandboxJSON.parse(Array(bytes)) else { continue }
             do { return try make(definition, name: document.name) } catch { reason = "\(document.origin): \(error.reason)" }
         }
         throw FlowLoadError(reason)
     }
 
-    private static func make(_ definition: FlowJSON, name: String?) throws(FlowLoadError) -> SandboxFlow {
+    private static func make(_ definition: SandboxJSON, name: String?) throws(FlowLoadError) -> SandboxFlow {
         // Of several Request triggers, an HTTP one is the one Microsoft's connector could call.
         let requests = (definition["triggers"]?.object ?? [:]).filter { $0.value["type"]?.string?.lowercased() == "request" }.sorted { $0.key < $1.key }
         guard let (triggerName, trigger) = requests.first(where: { ($0.value["kind"]?.string ?? "http").lowercased() == "http" }) ?? requests.first else {
             throw FlowLoadError("the definition has no Request trigger (\"When a HTTP request is received\"), so it cannot be an HTTPS lead endpoint")
         }
         let options = trigger["operationOptions"]?.string ?? ""
-        var parameters: [String: FlowJSON] = [:]
+        var parameters: [String: SandboxJSON] = [:]
         for (key, value) in definition["parameters"]?.object ?? [:] { parameters[key] = value["defaultValue"] ?? .null }
         return SandboxFlow(
             name: name ?? "sandbox",

@@ -4,7 +4,7 @@
 ///
 /// Accepted: any value at the top level (Logic Apps accepts a bare string or number as a body),
 /// surrounding whitespace, and a leading UTF-8 byte-order mark, which RFC 8259 §8.1 lets a parser
-/// ignore. Rejected, as Foundation's `JSONSerialization` rejects them (a differential test keeps
+/// ignore. Rejected, as Foundation's JSON parser rejects them (a differential test keeps
 /// the two in step): anything but UTF-8, invalid UTF-8, raw control characters in strings,
 /// unpaired surrogate escapes, leading zeros, `NaN`/`Infinity`, comments, nesting deeper than
 /// ``maxDepth``, and anything after the value. Also rejected, where Foundation is lenient and the

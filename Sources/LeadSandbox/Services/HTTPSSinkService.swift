@@ -62,7 +62,7 @@ public struct HTTPSSinkService: SandboxService {
     /// The top-level keys of the docs' example (PC-https) a body lacks, compared case-sensitively
     /// as a schema's `required` list is (docs/reference/flows.md §3); nil when the body is not a JSON object.
     static func missingDocumentedKeys(_ body: [UInt8]) -> [String]? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { return nil }
+        guard let object = SandboxJSON.parseObject(body) else { return nil }
         return ["UserDetails", "LeadSource", "ActionCode", "OfferTitle", "Description"].filter { object[$0] == nil }
     }
 
@@ -133,7 +133,7 @@ public struct HTTPSSinkService: SandboxService {
             // (docs/reference/flows.md §2 [3P]; 401 or 403, sources disagree: 401 inferred).
             return .respond(Self.error(401, code: "MisMatchingOAuthClaims", message: "One or more claims either missing or does not match with the open authentication access control policy."))
         }
-        let body = FlowJSON.parse(request.body) ?? .string(request.text)
+        let body = SandboxJSON.parse(request.body) ?? .string(request.text)
         if flow.trigger.validatesSchema, let schema = flow.trigger.schema {
             let violations = FlowSchemaValidator(requiredCaseSensitive: loaded.options.requiredCaseSensitive).violations(of: body, against: schema)
             if !violations.isEmpty {
@@ -142,7 +142,7 @@ public struct HTTPSSinkService: SandboxService {
                                            message: "The input body for trigger '\(flow.trigger.name)' of type 'Request' did not match its schema definition. Error details: '\(violations.map(\.message).joined(separator: " "))'."))
             }
         }
-        var headers: [String: FlowJSON] = [:]
+        var headers: [String: SandboxJSON] = [:]
         for field in request.headers { headers[field.name.rawName] = .string(field.value) }
         let runID = FlowRunBook.newRunID()
         let tracking = request.headers[.msClientTrackingID].flatMap { $0.isEmpty ? nil : $0 } ?? runID

@@ -23,7 +23,7 @@ extension SandboxStore {
     /// The row for one accepted lead: headers as a JSON array of `[name, value]` pairs in order,
     /// the raw body, and the marker inspection filters on.
     static func httpsLeadRow(path: String, headers: HTTPFields, body: [UInt8]) -> HTTPSLeadRow {
-        let encoded = FlowJSON.array(headers.map { .array([.string($0.name.rawName), .string($0.value)]) })
+        let encoded = SandboxJSON.array(headers.map { .array([.string($0.name.rawName), .string($0.value)]) })
         return HTTPSLeadRow(
             receivedAt: SandboxDate.iso8601(), path: path,
             headers: encoded.text, body: body, marker: marker(inUTF8: body)

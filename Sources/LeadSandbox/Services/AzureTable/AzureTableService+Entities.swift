@@ -34,10 +34,10 @@ extension AzureTableService {
         guard request.body.count <= Self.maxEntityBytes else {
             return Self.error(400, "EntityTooLarge", "The entity is larger than the maximum allowed size (1MB).")
         }
-        guard var object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+        guard var object = SandboxJSON.parseObject(request.body) else {
             return Self.error(400, "InvalidInput", "An error occurred while processing this request: the body is not a JSON entity.")
         }
-        guard let pk = object["PartitionKey"] as? String, let rk = object["RowKey"] as? String else {
+        guard let pk = object["PartitionKey"]?.string, let rk = object["RowKey"]?.string else {
             return Self.error(400, "PropertiesNeedValue", "The values are not specified for all properties in the entity.")
         }
         for (name, key) in [("PartitionKey", pk), ("RowKey", rk)] {
@@ -59,14 +59,14 @@ extension AzureTableService {
             if name.count > 255 || name.contains("-") || name.first?.isNumber == true || name.isEmpty {
                 return Self.error(400, "PropertyNameInvalid", "The property name '\(name)' is invalid.")
             }
-            if let text = object[name] as? String, text.utf16.count > Self.maxStringCharacters {
+            if let text = object[name]?.string, text.utf16.count > Self.maxStringCharacters {
                 return Self.error(400, "PropertyValueTooLarge", "The property value exceeds the maximum allowed size (64KB). If the property value is a string, it is UTF-16 encoded and the maximum number of characters should be 32K or less.")
             }
         }
         object = FieldMangling.apply(faults.effects(for: .azureTable), toEntity: object)
         let timestamp = Self.timestampNow()
         let etag = Self.etag(for: timestamp)
-        let properties = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        let properties = SandboxJSON.object(object).text
         let stored = StoredEntity(partitionKey: pk, rowKey: rk, timestamp: timestamp, etag: etag, properties: properties)
         guard try await store.insertEntity(account: account, table: tableName, entity: stored) else {
             return Self.error(409, "EntityAlreadyExists", "The specified entity already exists.")
@@ -75,8 +75,8 @@ extension AzureTableService {
             return SandboxResponse(status: 204, headers: standardHeaders([.eTag: etag, .preferenceApplied: "return-no-content", .location: "\(baseURL(request, account: account))/\(tableName)(PartitionKey='\(pk)',RowKey='\(rk)')"]))
         }
         var body = render(stored, request: request, account: account, table: tableName)
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)/@Element" }
-        return try jsonResponse(201, body, request: request, extra: [.eTag: etag, .preferenceApplied: "return-content"])
+        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#\(tableName)/@Element") }
+        return jsonResponse(201, body, request: request, extra: [.eTag: etag, .preferenceApplied: "return-content"])
     }
 
     func get(_ request: SandboxRequest, account: String, table: String, pk: String, rk: String) async throws -> SandboxResponse {
@@ -87,8 +87,8 @@ extension AzureTableService {
             return Self.error(404, "ResourceNotFound", "The specified resource does not exist.")
         }
         var body = render(entity, request: request, account: account, table: tableName, select: selection(request))
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)/@Element" }
-        return try jsonResponse(200, body, request: request, extra: [.eTag: entity.etag])
+        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#\(tableName)/@Element") }
+        return jsonResponse(200, body, request: request, extra: [.eTag: entity.etag])
     }
 
     func delete(_ request: SandboxRequest, account: String, table: String, pk: String, rk: String) async throws -> SandboxResponse {
@@ -135,7 +135,7 @@ extension AzureTableService {
             cursor = (pk, rk)
         }
         let select = selection(request)
-        var results: [[String: Any]] = []
+        var results: [SandboxJSON] = []
         var next: (String, String)?
         scan: while true {
             let page = try await store.entities(account: account, table: tableName, after: cursor, limit: 1001)
@@ -146,20 +146,20 @@ extension AzureTableService {
                 }
                 let full = render(entity, request: request, account: account, table: tableName, select: nil, forFilter: true)
                 if filter?.matches(full) ?? true {
-                    results.append(render(entity, request: request, account: account, table: tableName, select: select))
+                    results.append(.object(render(entity, request: request, account: account, table: tableName, select: select)))
                 }
             }
             guard page.count == 1001, let last = page.last else { break }
             cursor = (last.partitionKey, last.rowKey)
         }
-        var body: [String: Any] = ["value": results]
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#\(tableName)" }
+        var body: [String: SandboxJSON] = ["value": .array(results)]
+        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#\(tableName)") }
         var extra: HTTPFields = [:]
         if let next {
             extra.append(HTTPField(name: .msContinuationNextPartitionKey, value: Self.encodeContinuation(next.0)))
             extra.append(HTTPField(name: .msContinuationNextRowKey, value: Self.encodeContinuation(next.1)))
         }
-        return try jsonResponse(200, body, request: request, extra: extra)
+        return jsonResponse(200, body, request: request, extra: extra)
     }
 
     /// Continuation values are opaque to clients; `1!<base64>` like the service's.
@@ -172,11 +172,11 @@ extension AzureTableService {
 
     /// The entity as JSON for the request's metadata level.
     func render(_ entity: StoredEntity, request: SandboxRequest, account: String, table: String, select: Set<String>? = nil,
-                forFilter: Bool = false) -> [String: Any] {
-        var object = ((try? JSONSerialization.jsonObject(with: Data(entity.properties.utf8))) as? [String: Any]) ?? [:]
-        object["PartitionKey"] = entity.partitionKey
-        object["RowKey"] = entity.rowKey
-        object["Timestamp"] = entity.timestamp
+                forFilter: Bool = false) -> [String: SandboxJSON] {
+        var object = SandboxJSON.parseObject(entity.properties) ?? [:]
+        object["PartitionKey"] = .string(entity.partitionKey)
+        object["RowKey"] = .string(entity.rowKey)
+        object["Timestamp"] = .string(entity.timestamp)
         if forFilter { return object }
         if let select {
             object = object.filter { key, _ in
@@ -189,12 +189,12 @@ extension AzureTableService {
             object = object.filter { !$0.key.contains("@odata.") }
         default:
             if object["Timestamp"] != nil { object["Timestamp@odata.type"] = "Edm.DateTime" }
-            object["odata.etag"] = entity.etag
+            object["odata.etag"] = .string(entity.etag)
             if metadataLevel(request) == "fullmetadata" {
                 let id = "\(baseURL(request, account: account))/\(table)(PartitionKey='\(entity.partitionKey)',RowKey='\(entity.rowKey)')"
-                object["odata.type"] = "\(account).\(table)"
-                object["odata.id"] = id
-                object["odata.editLink"] = "\(table)(PartitionKey='\(entity.partitionKey)',RowKey='\(entity.rowKey)')"
+                object["odata.type"] = .string("\(account).\(table)")
+                object["odata.id"] = .string(id)
+                object["odata.editLink"] = .string("\(table)(PartitionKey='\(entity.partitionKey)',RowKey='\(entity.rowKey)')")
             }
         }
         return object

@@ -87,9 +87,9 @@ extension AzureTableService {
         return "minimalmetadata"
     }
 
-    func jsonResponse(_ status: Int, _ object: Any, request: SandboxRequest, extra: HTTPFields = [:]) throws -> SandboxResponse {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
-        return SandboxResponse(status: status, headers: standardHeaders([.contentType: "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8"] + extra), body: Array(data))
+    func jsonResponse(_ status: Int, _ object: [String: SandboxJSON], request: SandboxRequest, extra: HTTPFields = [:]) -> SandboxResponse {
+        SandboxResponse(status: status, headers: standardHeaders([.contentType: "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8"] + extra),
+                        body: SandboxJSON.object(object).bytes)
     }
 
     func baseURL(_ request: SandboxRequest, account: String) -> String {
@@ -99,10 +99,10 @@ extension AzureTableService {
     static let tableNamePattern = try! NSRegularExpression(pattern: "^[A-Za-z][A-Za-z0-9]{2,62}$")
 
     func createTable(_ request: SandboxRequest, account: String) async throws -> SandboxResponse {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+        guard let object = SandboxJSON.parseObject(request.body) else {
             return Self.error(400, "InvalidInput", "An error occurred while processing this request: the body is not a JSON object.")
         }
-        guard let name = object["TableName"] as? String, !name.isEmpty else {
+        guard let name = object["TableName"]?.string, !name.isEmpty else {
             return Self.error(400, "TableNameEmpty", "The specified table name is empty.")
         }
         let range = NSRange(name.startIndex..., in: name)
@@ -115,9 +115,9 @@ extension AzureTableService {
         if (request.headers[.prefer] ?? "").contains("return-no-content") {
             return SandboxResponse(status: 204, headers: standardHeaders([.preferenceApplied: "return-no-content"]))
         }
-        var body: [String: Any] = ["TableName": name]
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#Tables/@Element" }
-        return try jsonResponse(201, body, request: request, extra: [.preferenceApplied: "return-content"])
+        var body: [String: SandboxJSON] = ["TableName": .string(name)]
+        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables/@Element") }
+        return jsonResponse(201, body, request: request, extra: [.preferenceApplied: "return-content"])
     }
 
     func listTables(_ request: SandboxRequest, account: String) async throws -> SandboxResponse {
@@ -126,10 +126,10 @@ extension AzureTableService {
             guard let filter = try? TableFilter.parse(filterText) else {
                 return Self.error(400, "InvalidInput", "The query condition specified in the request is invalid.")
             }
-            names = names.filter { filter.matches(["TableName": $0]) }
+            names = names.filter { filter.matches(["TableName": .string($0)]) }
         }
-        var body: [String: Any] = ["value": names.map { ["TableName": $0] }]
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = "\(baseURL(request, account: account))/$metadata#Tables" }
-        return try jsonResponse(200, body, request: request)
+        var body: [String: SandboxJSON] = ["value": .array(names.map { ["TableName": .string($0)] })]
+        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables") }
+        return jsonResponse(200, body, request: request)
     }
 }

@@ -43,7 +43,7 @@ public struct AzureTableService: SandboxService {
         let requestID = UUID().uuidString.lowercased()
         let time = ISO8601DateFormatter().string(from: Date())
         let value = "\(message)\nRequestId:\(requestID)\nTime:\(time)"
-        let body = FlowJSON.object(["odata.error": .object(["code": .string(code), "message": .object(["lang": .string("en-US"), "value": .string(value)])])])
+        let body = SandboxJSON.object(["odata.error": .object(["code": .string(code), "message": .object(["lang": .string("en-US"), "value": .string(value)])])])
         return SandboxResponse(status: status, headers: [
             .contentType: "application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
             .msRequestID: requestID, .msVersion: "2019-02-02",

@@ -48,35 +48,33 @@ indirect enum TableFilter: Sendable {
 
     /// Whether an entity (property name → JSON value, plus type annotations) matches. The Table
     /// service compares strings ordinally; Dataverse case-insensitively.
-    func matches(_ entity: [String: Any], caseInsensitive: Bool = false) -> Bool {
+    func matches(_ entity: [String: SandboxJSON], caseInsensitive: Bool = false) -> Bool {
         switch self {
         case let .and(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) && b.matches(entity, caseInsensitive: caseInsensitive)
         case let .or(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) || b.matches(entity, caseInsensitive: caseInsensitive)
         case let .not(a): return !a.matches(entity, caseInsensitive: caseInsensitive)
         case let .comparison(property, op, literal):
-            guard let raw = entity[property], !(raw is NSNull) else { return false }
-            let value: Any = caseInsensitive ? ((raw as? String)?.lowercased() ?? raw) : raw
+            guard let raw = entity[property], !raw.isNull else { return false }
+            let value = caseInsensitive ? (raw.string.map { SandboxJSON.string($0.lowercased()) } ?? raw) : raw
             let literal: Literal = caseInsensitive ? literal.lowercased : literal
             let order: ComparisonResult?
             switch literal {
             case let .string(s), let .dateTime(s), let .guid(s):
-                guard let stored = value as? String else { return false }
+                guard let stored = value.string else { return false }
                 if case .dateTime = literal {
                     order = Self.compareDates(stored, s)
                 } else {
                     order = stored == s ? .orderedSame : (stored.utf16.lexicographicallyPrecedes(s.utf16) ? .orderedAscending : .orderedDescending)
                 }
             case let .number(n):
-                let stored: Double?
-                if let number = value as? NSNumber { stored = number.doubleValue } else if let text = value as? String { stored = Double(text) } else { stored = nil }
-                guard let stored else { return false }
+                guard let stored = value.number ?? value.string.flatMap(Double.init) else { return false }
                 order = stored == n ? .orderedSame : (stored < n ? .orderedAscending : .orderedDescending)
             case let .bool(b):
-                guard let stored = value as? Bool else { return false }
+                guard let stored = value.bool else { return false }
                 order = stored == b ? .orderedSame : (stored ? .orderedDescending : .orderedAscending)
             }
             if case let .string(wanted) = literal, ["startswith", "endswith", "contains"].contains(op) {
-                guard let stored = value as? String else { return false }
+                guard let stored = value.string else { return false }
                 return op == "startswith" ? stored.hasPrefix(wanted) : op == "endswith" ? stored.hasSuffix(wanted) : stored.contains(wanted)
             }
             guard let order else { return false }

@@ -17,7 +17,7 @@ extension DynamicsService {
 
     /// ARM's error envelope `{"error":{"code","message"}}`.
     static func armError(_ status: Int, code: String, message: String) -> SandboxResponse {
-        .json(status, FlowJSON.object(["error": .object(["code": .string(code), "message": .string(message)])]).text)
+        .json(status, SandboxJSON.object(["error": .object(["code": .string(code), "message": .string(message)])]).text)
     }
 
     /// The checks ARM makes before any resource: api-version, then the bearer token. The codes
@@ -65,9 +65,9 @@ extension DynamicsService {
                 filter = parsed
             }
             let selected = runs.filter { run in
-                filter?.matches(["Status": run.status, "StartTime": run.startTime, "ClientTrackingId": run.clientTrackingID]) ?? true
+                filter?.matches(["Status": .string(run.status), "StartTime": .string(run.startTime), "ClientTrackingId": .string(run.clientTrackingID)]) ?? true
             }
-            return .json(200, FlowJSON.object(["value": .array(selected.map { runJSON($0, request) })]).text)
+            return .json(200, SandboxJSON.object(["value": .array(selected.map { runJSON($0, request) })]).text)
         }
     }
 
@@ -81,7 +81,7 @@ extension DynamicsService {
     func armActions(_ request: SandboxRequest) -> SandboxResponse {
         withRuns(request) { runs in
             guard let run = runs.first(where: { $0.id == request.parameters["run"] }) else { return runNotFound(request) }
-            return .json(200, FlowJSON.object(["value": .array(run.actions.map { actionJSON($0, run: run, request) })]).text)
+            return .json(200, SandboxJSON.object(["value": .array(run.actions.map { actionJSON($0, run: run, request) })]).text)
         }
     }
 
@@ -99,9 +99,9 @@ extension DynamicsService {
     }
 
     /// A run in the shape of the spec's WorkflowRunsGet example.
-    private func runJSON(_ run: FlowRun, _ request: SandboxRequest) -> FlowJSON {
+    private func runJSON(_ run: FlowRun, _ request: SandboxRequest) -> SandboxJSON {
         let id = "\(resourceID(request))/runs/\(run.id)"
-        var properties: [String: FlowJSON] = [
+        var properties: [String: SandboxJSON] = [
             "waitEndTime": .string(run.startTime), "startTime": .string(run.startTime), "endTime": .string(run.endTime), "status": .string(run.status),
             "correlation": .object(["clientTrackingId": .string(run.clientTrackingID)]),
             "workflow": .object(["id": .string("\(resourceID(request))/versions/08584000000000000000"), "name": .string("08584000000000000000"), "type": .string("Microsoft.Logic/workflows/versions")]),
@@ -117,8 +117,8 @@ extension DynamicsService {
     }
 
     /// An action in the shape of the spec's WorkflowRunActionsList example, with `error` when it failed.
-    private func actionJSON(_ action: FlowActionRun, run: FlowRun, _ request: SandboxRequest) -> FlowJSON {
-        var properties: [String: FlowJSON] = [
+    private func actionJSON(_ action: FlowActionRun, run: FlowRun, _ request: SandboxRequest) -> SandboxJSON {
+        var properties: [String: SandboxJSON] = [
             "startTime": .string(action.startTime), "endTime": .string(action.endTime), "status": .string(action.status), "code": .string(action.code),
             "correlation": .object(["actionTrackingId": .string(UUID().uuidString.lowercased()), "clientTrackingId": .string(run.clientTrackingID)]),
         ]
@@ -156,9 +156,9 @@ extension DynamicsService {
         if let unknown = filter?.properties.first(where: { !Self.flowRunColumns.contains($0) }) {
             return Self.dataverseError(400, code: "0x80060888", message: "Could not find a property named '\(unknown)' on type 'Microsoft.Dynamics.CRM.flowrun'.")
         }
-        let matching = rows.filter { row in filter?.matches(row.compactMapValues { $0 }, caseInsensitive: true) ?? true }
-        let value: [FlowJSON] = matching.map { row in .object(row.mapValues { $0.map(FlowJSON.string) ?? .null }) }
-        let body = FlowJSON.object(["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#flowruns"), "value": .array(value)])
+        let matching = rows.filter { row in filter?.matches(row.compactMapValues { $0.map(SandboxJSON.string) }, caseInsensitive: true) ?? true }
+        let value: [SandboxJSON] = matching.map { row in .object(row.mapValues { $0.map(SandboxJSON.string) ?? .null }) }
+        let body = SandboxJSON.object(["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#flowruns"), "value": .array(value)])
         return SandboxResponse(status: 200, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"], body: Array(body.text.utf8))
     }
 

@@ -7,7 +7,7 @@ extension DynamicsService {
     static func entraError(_ status: Int, error: String, code: Int, description: String) -> SandboxResponse {
         let traceID = UUID().uuidString.lowercased()
         let text = "AADSTS\(code): \(description) Trace ID: \(traceID) Correlation ID: \(UUID().uuidString.lowercased()) Timestamp: \(SandboxDate.iso8601())"
-        let body = FlowJSON.object(["error": .string(error), "error_description": .string(text), "error_codes": .array([.number(Double(code))]),
+        let body = SandboxJSON.object(["error": .string(error), "error_description": .string(text), "error_codes": .array([.number(Double(code))]),
                                     "trace_id": .string(traceID)])
         return SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: Array(body.text.utf8))
     }

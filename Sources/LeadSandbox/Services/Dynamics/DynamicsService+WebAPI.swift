@@ -33,9 +33,9 @@ extension DynamicsService {
         let writeOnly = !asReader && effects.contains { if case .writeOnly = $0 { return true }; return false }
         if resource == "flowruns", request.method == "GET" { return flowRuns(request) }
         if resource == "WhoAmI", request.method == "GET" {
-            return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
-                                  "BusinessUnitId": "b2c3d4e5-0000-4000-8000-000000000001", "UserId": Self.applicationUserID,
-                                  "OrganizationId": "a1b2c3d4-0000-4000-8000-000000000002"])
+            return json(200, ["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse"),
+                              "BusinessUnitId": "b2c3d4e5-0000-4000-8000-000000000001", "UserId": .string(Self.applicationUserID),
+                              "OrganizationId": "a1b2c3d4-0000-4000-8000-000000000002"])
         }
         if writeOnly, request.method == "GET" { return Self.missingPrivilege("prvReadLead") }
         if writeOnly, request.method == "DELETE" { return Self.missingPrivilege("prvDeleteLead") }
@@ -53,10 +53,10 @@ extension DynamicsService {
             }
             switch request.method {
             case "GET":
-                guard let record = try await store.dynamicsLead(id: id), let object = Self.object(record) else { return notFound(id) }
+                guard let record = try await store.dynamicsLead(id: id), let object = SandboxJSON.parseObject(record) else { return notFound(id) }
                 var body = project(object, select: selection(request))
-                body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
-                return try json(200, body)
+                body["@odata.context"] = .string("\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity")
+                return json(200, .object(body))
             case "DELETE":
                 return try await store.deleteDynamicsLead(id: id) ? SandboxResponse(status: 204, headers: [.odataVersion: "4.0"]) : notFound(id)
             default:
@@ -70,25 +70,21 @@ extension DynamicsService {
         Self.dataverseError(404, code: "0x80040217", message: "lead With Id = \(id) Does Not Exist")
     }
 
-    static func object(_ text: String) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-    }
-
-    func json(_ status: Int, _ object: Any, headers: HTTPFields = [:]) throws -> SandboxResponse {
+    func json(_ status: Int, _ object: SandboxJSON, headers: HTTPFields = [:]) -> SandboxResponse {
         SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
-                        body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
+                        body: object.bytes)
     }
 
     func selection(_ request: SandboxRequest) -> [String]? {
         request.queryValue("$select", plusAsSpace: true).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
-    func project(_ object: [String: Any], select: [String]?) -> [String: Any] {
-        var out: [String: Any] = ["@odata.etag": "W/\"\(abs((object["leadid"] as? String ?? "").hashValue % 10_000_000))\""]
+    func project(_ object: [String: SandboxJSON], select: [String]?) -> [String: SandboxJSON] {
+        var out: [String: SandboxJSON] = ["@odata.etag": .string("W/\"\(abs((object["leadid"]?.string ?? "").hashValue % 10_000_000))\"")]
         for (key, value) in object where select == nil || select!.contains(key) || key == "leadid" {
             out[key] = value
         }
-        if let select { for key in select where out[key] == nil { out[key] = NSNull() } }
+        if let select { for key in select where out[key] == nil { out[key] = .null } }
         return out
     }
 
@@ -96,28 +92,28 @@ extension DynamicsService {
         guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
             return Self.dataverseError(415, code: "0x80048d19", message: "The request Content-Type '\(request.headers[.contentType] ?? "")' is not supported; use application/json.")
         }
-        guard var record = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+        guard var record = SandboxJSON.parseObject(request.body) else {
             return Self.dataverseError(400, code: "0x80048d19", message: "Error identified in Payload provided by the user for Entity :'leads', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293")
         }
         let effects = faults.effects(for: .dynamics)
         for (key, value) in record {
             if let limit = Self.stringAttributes[key] {
-                if value is NSNull { continue }
-                guard var text = value as? String else {
-                    return Self.dataverseError(400, code: "0x80048d19", message: "Cannot convert the literal '\(value)' to the expected type 'Edm.String' for '\(key)'.")
+                if value.isNull { continue }
+                guard var text = value.string else {
+                    return Self.dataverseError(400, code: "0x80048d19", message: "Cannot convert the literal '\(value.text)' to the expected type 'Edm.String' for '\(key)'.")
                 }
                 if FieldMangling.isActive(effects) {
                     text = FieldMangling.apply(effects, to: text, limit: limit)
-                    record[key] = text
+                    record[key] = .string(text)
                 }
                 if text.utf16.count > limit {
                     // [DOC] the real text has two spaces after "occurred.".
                     return Self.dataverseError(400, code: "0x80044331", message: "A validation error occurred.  The length of the '\(key)' attribute of the 'lead' entity exceeded the maximum allowed length of '\(limit)'.")
                 }
             } else if key == "leadsourcecode" {
-                guard let code = value as? Int, (1...10).contains(code) else {
+                guard let code = value.int64, (1...10).contains(code) else {
                     // [3P] docs/reference/dynamics.md §5
-                    return Self.dataverseError(400, code: "0x8004431a", message: "A validation error occurred. The value \(value) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
+                    return Self.dataverseError(400, code: "0x8004431a", message: "A validation error occurred. The value \(value.text) of 'leadsourcecode' on record of type 'lead' is outside the valid range. Accepted Values: 1,2,3,4,5,6,7,8,9,10")
                 }
                 if effects.contains(where: { if case .missingPrivilege = $0 { return true }; return false }) {
                     // [DOC] web-service-error-codes: 0x8004F502 AttributePrivilegeCreateIsMissing.
@@ -130,19 +126,19 @@ extension DynamicsService {
             }
         }
         let id = UUID().uuidString.lowercased()
-        record["leadid"] = id
-        record["createdon"] = SandboxDate.iso8601()
+        let createdOn = SandboxDate.iso8601()
+        record["leadid"] = .string(id)
+        record["createdon"] = .string(createdOn)
         record["statecode"] = 0
         record["statuscode"] = 1
-        let names = [record["firstname"] as? String, record["lastname"] as? String].compactMap { $0 }
-        record["fullname"] = names.joined(separator: " ")
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
-        try await store.insertDynamicsLead(id: id, createdOn: record["createdon"] as! String, record: text)
+        let names = [record["firstname"]?.string, record["lastname"]?.string].compactMap { $0 }
+        record["fullname"] = .string(names.joined(separator: " "))
+        try await store.insertDynamicsLead(id: id, createdOn: createdOn, record: SandboxJSON.object(record).text)
         let entityID = "\(baseURL(request))/api/data/v9.2/leads(\(id))"
         if (request.headers[.prefer] ?? "").contains("return=representation") {
             var body = project(record, select: selection(request))
-            body["@odata.context"] = "\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity"
-            return try json(201, body, headers: [.preferenceApplied: "return=representation"])
+            body["@odata.context"] = .string("\(baseURL(request))/api/data/v9.2/$metadata#leads/$entity")
+            return json(201, .object(body), headers: [.preferenceApplied: "return=representation"])
         }
         return SandboxResponse(status: 204, headers: [.odataVersion: "4.0", .odataEntityID: entityID])
     }
@@ -162,15 +158,15 @@ extension DynamicsService {
             }
         }
         let top = request.queryValue("$top", plusAsSpace: true).flatMap(Int.init) ?? 5000
-        var value: [[String: Any]] = []
+        var value: [SandboxJSON] = []
         for (_, text) in try await store.dynamicsLeads() {
-            guard let object = Self.object(text) else { continue }
+            guard let object = SandboxJSON.parseObject(text) else { continue }
             // Dataverse compares strings case-insensitively (SQL collation).
             if let filter, !filter.matches(object, caseInsensitive: true) { continue }
-            value.append(project(object, select: selection(request)))
+            value.append(.object(project(object, select: selection(request))))
             if value.count >= top { break }
         }
         let select = selection(request).map { "(\($0.joined(separator: ",")))" } ?? ""
-        return try json(200, ["@odata.context": "\(baseURL(request))/api/data/v9.2/$metadata#leads\(select)", "value": value])
+        return json(200, ["@odata.context": .string("\(baseURL(request))/api/data/v9.2/$metadata#leads\(select)"), "value": .array(value)])
     }
 }

@@ -44,13 +44,13 @@ public struct DynamicsService: SandboxService {
     /// `Prefer: odata.include-annotations="*"`) also the `ApiExceptionMessageName` and status
     /// annotations the docs show (compose-http-requests-handle-errors).
     static func dataverseError(_ status: Int, code: String, message: String, headers: HTTPFields = [:], messageName: String? = nil) -> SandboxResponse {
-        var error: [String: FlowJSON] = ["code": .string(code), "message": .string(message)]
+        var error: [String: SandboxJSON] = ["code": .string(code), "message": .string(message)]
         if let messageName {
             error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName"] = .string(messageName)
             error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode"] = .string("\(status)")
         }
         return SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
-                               body: Array(FlowJSON.object(["error": .object(error)]).text.utf8))
+                               body: Array(SandboxJSON.object(["error": .object(error)]).text.utf8))
     }
 
     /// A forced Dataverse error.

@@ -3,82 +3,85 @@ import HTTPTypes
 import LeadModel
 
 extension MarketoService {
-    func body(_ request: SandboxRequest) -> Checked<[String: Any], SandboxResponse> {
+    func body(_ request: SandboxRequest) -> Checked<[String: SandboxJSON], SandboxResponse> {
         guard (request.headers[.contentType] ?? "").lowercased().contains("application/json") else {
             return .rejected(Self.failure("612", "Invalid Content Type"))
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+        guard let object = SandboxJSON.parseObject(request.body) else {
             return .rejected(Self.failure("609", "Invalid JSON"))
         }
         return .accepted(object)
     }
 
     /// Validates and mangles one record's fields; a skip reason when the record cannot be stored.
-    func prepare(_ input: [String: Any], allowed: Set<String>) -> Checked<[String: Any], [String: String]> {
+    func prepare(_ input: [String: SandboxJSON], allowed: Set<String>) -> Checked<PreparedMarketoLead, SandboxJSON> {
         let effects = faults.effects(for: .marketo)
-        var fields: [String: Any] = [:]
+        var fields: [String: SandboxJSON] = [:]
         for (key, value) in input {
-            guard allowed.contains(key) else { return .rejected(["code": "1006", "message": "Field '\(key)' not found"]) }
-            guard var text = value as? String else { fields[key] = value; continue }
+            guard allowed.contains(key) else { return .rejected(["code": "1006", "message": .string("Field '\(key)' not found")]) }
+            guard var text = value.string else { fields[key] = value; continue }
             text = FieldMangling.apply(effects, to: text, limit: Self.fieldLength)
-            if text.utf16.count > Self.fieldLength { return .rejected(["code": "1003", "message": "Value for field '\(key)' is too long"]) }
-            fields[key] = text
+            if text.utf16.count > Self.fieldLength { return .rejected(["code": "1003", "message": .string("Value for field '\(key)' is too long")]) }
+            fields[key] = .string(text)
         }
-        guard let email = fields["email"] as? String, !email.isEmpty else {
+        guard let email = fields["email"]?.string, !email.isEmpty else {
             return .rejected(["code": "1003", "message": "Value for field 'email' required"])
         }
         guard email.unicodeScalars.allSatisfy(\.isASCII), email.contains("@") else {
             return .rejected(["code": "1003", "message": "Invalid value for field 'email'"])
         }
-        return .accepted(fields)
+        return .accepted(PreparedMarketoLead(email: email, fields: fields))
     }
 
     /// Sync Leads: createOrUpdate (default), createOnly, updateOnly; lookupField email.
     func sync(_ request: SandboxRequest) async throws -> SandboxResponse {
-        let object: [String: Any]
+        let object: [String: SandboxJSON]
         switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
-        let action = object["action"] as? String ?? "createOrUpdate"
+        let action = object["action"]?.string ?? "createOrUpdate"
         guard ["createOrUpdate", "createOnly", "updateOnly", "createDuplicate"].contains(action) else {
             return Self.failure("1003", "Invalid action '\(action)'")
         }
-        guard (object["lookupField"] as? String ?? "email") == "email" else { return Self.failure("1003", "Only lookupField email is supported by the sandbox") }
-        guard let input = object["input"] as? [[String: Any]], !input.isEmpty else { return Self.failure("701", "input cannot be blank") }
+        guard (object["lookupField"]?.string ?? "email") == "email" else { return Self.failure("1003", "Only lookupField email is supported by the sandbox") }
+        guard let input = object["input"]?.array?.compactMap(\.object), !input.isEmpty else { return Self.failure("701", "input cannot be blank") }
         guard input.count <= 300 else { return Self.failure("1003", "Batch size exceeds 300") }
-        var result: [[String: Any]] = []
+        var result: [SandboxJSON] = []
         for record in input {
             switch prepare(record, allowed: Self.knownFields) {
             case let .rejected(reason):
                 result.append(["status": "skipped", "reasons": [reason]])
-            case let .accepted(fields):
-                let outcome = try await store.upsertMarketoLead(email: fields["email"] as! String, fields: fields,
+            case let .accepted(prepared):
+                let outcome = try await store.upsertMarketoLead(email: prepared.email, fields: prepared.fields,
                                                                 allowCreate: action != "updateOnly", allowUpdate: action == "createOrUpdate" || action == "updateOnly")
                 if let outcome {
-                    result.append(["id": outcome.id, "status": outcome.created ? "created" : "updated"])
+                    result.append(["id": SandboxJSON(outcome.id), "status": outcome.created ? "created" : "updated"])
                 } else {
                     result.append(["status": "skipped", "reasons": [action == "createOnly" ? ["code": "1005", "message": "Lead already exists"] : ["code": "1004", "message": "Lead not found"]]])
                 }
             }
         }
-        return try Self.success(result)
+        return Self.success(result)
     }
 
     /// Submit Form: one record; every field must be on the form.
     func submitForm(_ request: SandboxRequest) async throws -> SandboxResponse {
-        let object: [String: Any]
+        let object: [String: SandboxJSON]
         switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
-        guard let formID = object["formId"] as? Int else { return Self.failure("701", "formId cannot be blank") }
-        guard formID == credentials.formID else { return Self.failure("610", "Requested resource not found: form \(formID)") }
-        guard let input = object["input"] as? [[String: Any]], input.count == 1, let fields = input[0]["leadFormFields"] as? [String: Any] else {
+        guard let formID = object["formId"]?.int64 else { return Self.failure("701", "formId cannot be blank") }
+        guard formID == Int64(credentials.formID) else { return Self.failure("610", "Requested resource not found: form \(formID)") }
+        guard let input = object["input"]?.array, input.count == 1, let fields = input[0]["leadFormFields"]?.object else {
             return Self.failure("1003", "Exactly one input with leadFormFields is required")
         }
         var formFields = Set(credentials.formFields)
         for effect in faults.effects(for: .marketo) { if case let .missingField(name) = effect { formFields.remove(name) } }
         switch prepare(fields, allowed: formFields) {
         case let .rejected(reason):
-            return try Self.success([["status": "skipped", "reasons": [reason]]])
+            return Self.success([["status": "skipped", "reasons": [reason]]])
         case let .accepted(prepared):
-            let outcome = try await store.upsertMarketoLead(email: prepared["email"] as! String, fields: prepared, allowCreate: true, allowUpdate: true)
-            return try Self.success([["id": outcome!.id, "status": outcome!.created ? "created" : "updated"]])
+            // Both allowed, so the store always answers with an outcome.
+            guard let outcome = try await store.upsertMarketoLead(email: prepared.email, fields: prepared.fields, allowCreate: true, allowUpdate: true) else {
+                return Self.failure("611", "System error")
+            }
+            return Self.success([["id": SandboxJSON(outcome.id), "status": outcome.created ? "created" : "updated"]])
         }
     }
 
@@ -96,28 +99,28 @@ extension MarketoService {
         if let unknown = fields.first(where: { !Self.knownFields.contains($0) }) { return Self.failure("1006", "Field '\(unknown)' not found") }
         let leads = try await store.marketoLeads(emails: values)
         guard leads.count <= 1000 else { return Self.failure("1003", "Too many results match the filter") }
-        let result = leads.map { lead -> [String: Any] in
+        let result = leads.map { lead -> SandboxJSON in
             // `id` comes back with every listed lead whatever `fields` asks: marketorestpython's
             // users rely on it (docs/reference/marketo.md §3; [NOT FOUND] as a statement, inferred).
-            var out: [String: Any] = ["id": lead["id"] ?? NSNull()]
-            for field in fields { out[field] = lead[field] ?? NSNull() }
-            return out
+            var out: [String: SandboxJSON] = ["id": lead["id"] ?? .null]
+            for field in fields { out[field] = lead[field] ?? .null }
+            return .object(out)
         }
-        return try Self.success(result)
+        return Self.success(result)
     }
 
     /// Delete Leads by id.
     func delete(_ request: SandboxRequest) async throws -> SandboxResponse {
-        let object: [String: Any]
+        let object: [String: SandboxJSON]
         switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
-        guard let input = object["input"] as? [[String: Any]], !input.isEmpty, input.count <= 300 else { return Self.failure("701", "input cannot be blank") }
-        var result: [[String: Any]] = []
+        guard let input = object["input"]?.array, !input.isEmpty, input.count <= 300 else { return Self.failure("701", "input cannot be blank") }
+        var result: [SandboxJSON] = []
         for entry in input {
-            guard let id = (entry["id"] as? NSNumber)?.int64Value else { result.append(["status": "skipped", "reasons": [["code": "1003", "message": "id required"]]]); continue }
+            guard let id = entry["id"]?.int64 else { result.append(["status": "skipped", "reasons": [["code": "1003", "message": "id required"]]]); continue }
             result.append(try await store.deleteMarketoLead(id: id)
-                          ? ["id": id, "status": "deleted"]
-                          : ["id": id, "status": "skipped", "reasons": [["code": "1004", "message": "Lead not found"]]])
+                          ? ["id": SandboxJSON(id), "status": "deleted"]
+                          : ["id": SandboxJSON(id), "status": "skipped", "reasons": [["code": "1004", "message": "Lead not found"]]])
         }
-        return try Self.success(result)
+        return Self.success(result)
     }
 }

@@ -42,15 +42,14 @@ public struct MarketoService: SandboxService {
 
     /// `{"requestId":…,"success":false,"errors":[{"code":"601","message":…}]}` with HTTP 200.
     static func failure(_ code: String, _ message: String) -> SandboxResponse {
-        let body = FlowJSON.object(["requestId": .string(requestID()), "success": .bool(false),
+        let body = SandboxJSON.object(["requestId": .string(requestID()), "success": .bool(false),
                                     "errors": .array([.object(["code": .string(code), "message": .string(message)])])])
         return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 
-    static func success(_ result: [[String: Any]]) throws -> SandboxResponse {
-        let object: [String: Any] = ["requestId": requestID(), "success": true, "result": result]
-        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"],
-                               body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
+    static func success(_ result: [SandboxJSON]) -> SandboxResponse {
+        let object: SandboxJSON = ["requestId": .string(requestID()), "success": true, "result": .array(result)]
+        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: object.bytes)
     }
 
     /// A forced status: Marketo answers real HTTP errors only for transport-level problems.

@@ -107,10 +107,10 @@ struct SOQLQuery: Sendable {
 
     /// Whether a record (API name → value) satisfies the WHERE clause (evaluated left to right,
     /// AND binding tighter than OR).
-    func matches(_ record: [String: Any]) -> Bool {
+    func matches(_ record: [String: SandboxJSON]) -> Bool {
         guard !conditions.isEmpty else { return true }
         func value(_ field: String) -> String? {
-            record.first { $0.key.lowercased() == field.lowercased() }?.value as? String
+            record.first { $0.key.lowercased() == field.lowercased() }?.value.string
         }
         func test(_ condition: (field: String, op: String, values: [String])) -> Bool {
             let stored = value(condition.field)?.lowercased()

@@ -18,9 +18,8 @@ extension SalesforceService {
         let version = segments[2]
         segments.removeFirst(3)
         let usage = "api-usage=\(apiCalls.take())/\(Self.apiLimit)"
-        func json(_ status: Int, _ object: Any) throws -> SandboxResponse {
-            SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8", .sforceLimitInfo: usage],
-                            body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
+        func json(_ status: Int, _ object: SandboxJSON) -> SandboxResponse {
+            SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8", .sforceLimitInfo: usage], body: object.bytes)
         }
         switch (request.method, segments.count, segments.first) {
         case ("GET", 1, "query"):
@@ -44,18 +43,20 @@ extension SalesforceService {
             if let unknown = (query.fields + query.conditions.map(\.field)).first(where: { !known.contains($0.lowercased()) }) {
                 return Self.restError(400, code: "INVALID_FIELD", message: "No such column '\(unknown)' on entity 'Lead'.")
             }
-            var records: [[String: Any]] = []
+            var records: [SandboxJSON] = []
             for text in try await store.salesforceLeads() {
-                guard let record = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any], query.matches(record) else { continue }
-                var projected: [String: Any] = ["attributes": ["type": "Lead", "url": "/services/data/\(version)/sobjects/Lead/\(record["Id"] as? String ?? "")"]]
+                guard let record = SandboxJSON.parseObject(text), query.matches(record) else { continue }
+                var projected: [String: SandboxJSON] = [
+                    "attributes": ["type": "Lead", "url": .string("/services/data/\(version)/sobjects/Lead/\(record["Id"]?.string ?? "")")],
+                ]
                 for field in query.fields {
                     let key = record.keys.first { $0.lowercased() == field.lowercased() } ?? Self.fields.first { $0.api.lowercased() == field.lowercased() }?.api ?? field
-                    projected[key] = record[key] ?? NSNull()
+                    projected[key] = record[key] ?? .null
                 }
-                records.append(projected)
+                records.append(.object(projected))
                 if let limit = query.limit, records.count >= limit { break }
             }
-            return try json(200, ["totalSize": records.count, "done": true, "records": records])
+            return json(200, ["totalSize": .number(Double(records.count)), "done": true, "records": .array(records)])
         case ("DELETE", 2, "composite") where segments[1] == "sobjects":
             // developer.salesforce.com, "Delete Records Using sObject Collections": up to 200
             // ids, 200 OK with one DeleteResult per id in order; a deleted record answers
@@ -63,23 +64,24 @@ extension SalesforceService {
             let ids = (request.queryValue("ids", plusAsSpace: true) ?? "").split(separator: ",").map(String.init)
             guard !ids.isEmpty else { return Self.restError(400, code: "MALFORMED_QUERY", message: "ids is required") }
             guard ids.count <= 200 else { return Self.restError(400, code: "EXCEEDED_ID_LIMIT", message: "record limit reached. cannot submit more than 200 records into this call") }
-            var results: [[String: Any]] = []
+            var results: [SandboxJSON] = []
             for id in ids {
                 if try await store.deleteSalesforceLead(id: id) {
-                    results.append(["id": id, "success": true, "errors": [Any]()])
+                    results.append(["id": .string(id), "success": true, "errors": []])
                 } else {
-                    results.append(["id": id, "success": false, "errors": [["statusCode": "ENTITY_IS_DELETED", "message": "entity is deleted", "fields": [Any]()]]])
+                    results.append(["id": .string(id), "success": false,
+                                    "errors": [["statusCode": "ENTITY_IS_DELETED", "message": "entity is deleted", "fields": []]]])
                 }
             }
-            return try json(200, results)
+            return json(200, .array(results))
         case (let method, 3, "sobjects") where segments[1] == "Lead":
             let id = segments[2]
             switch method {
             case "GET":
-                guard let text = try await store.salesforceLead(id: id), let record = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) else {
+                guard let text = try await store.salesforceLead(id: id), let record = SandboxJSON.parse(text) else {
                     return Self.restError(404, code: "NOT_FOUND", message: "The requested resource does not exist")
                 }
-                return try json(200, record)
+                return json(200, record)
             case "DELETE":
                 return try await store.deleteSalesforceLead(id: id)
                     ? SandboxResponse(status: 204, headers: [.sforceLimitInfo: usage])

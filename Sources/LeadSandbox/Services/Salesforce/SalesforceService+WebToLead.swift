@@ -29,7 +29,7 @@ extension SalesforceService {
             return page("the organization id '\(postedOrg ?? "")' does not match this organization")
         }
         let overLimit = effects.contains(where: { if case .dailyLimit = $0 { return true }; return false }) || quota.take() > Self.dailyLimit
-        var record: [String: Any] = ["attributes": ["type": "Lead"]]
+        var record: [String: SandboxJSON] = ["attributes": ["type": "Lead"]]
         for field in Self.fields {
             guard var value = values[field.form], !value.isEmpty else { continue }
             if FieldMangling.isActive(effects) {
@@ -37,22 +37,22 @@ extension SalesforceService {
             } else if value.utf16.count > field.limit {
                 return page("the value of \(field.api) is longer than \(field.limit) characters")
             }
-            record[field.api] = value
+            record[field.api] = .string(value)
         }
         // LastName and Company are universally required; Web-to-Lead fills "[not provided]" in
         // rather than refusing the lead (Salesforce KB 000171026).
         for required in ["LastName", "Company"] where record[required] == nil { record[required] = "[not provided]" }
         // Web-to-Lead does not validate the email field (docs/reference/salesforce.md §5 [DOC help]).
         if effects.contains(where: { if case .restrictedPicklist = $0 { return true }; return false }),
-           let source = record["LeadSource"] as? String, !Self.defaultLeadSources.contains(source) {
+           let source = record["LeadSource"]?.string, !Self.defaultLeadSources.contains(source) {
             return page("bad value for restricted picklist field: LeadSource: \(source)")
         }
         let id = Self.newLeadID()
         let created = Self.salesforceDate(Date())
-        record["Id"] = id
-        record["CreatedDate"] = created
-        record["attributes"] = ["type": "Lead", "url": "/services/data/v59.0/sobjects/Lead/\(id)"]
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        record["Id"] = .string(id)
+        record["CreatedDate"] = .string(created)
+        record["attributes"] = ["type": "Lead", "url": .string("/services/data/v59.0/sobjects/Lead/\(id)")]
+        let text = SandboxJSON.object(record).text
         if overLimit {
             // Past the daily limit requests wait in the pending queue and are created later
             // (docs/reference/salesforce.md §5, [3P]); the sandbox creates them after `pendingQueueDelay`.

@@ -50,7 +50,7 @@ public struct SalesforceService: SandboxService {
 
     /// REST's JSON-array error shape.
     static func restError(_ status: Int, code: String, message: String) -> SandboxResponse {
-        let body = FlowJSON.array([.object(["message": .string(message), "errorCode": .string(code)])])
+        let body = SandboxJSON.array([.object(["message": .string(message), "errorCode": .string(code)])])
         return SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 

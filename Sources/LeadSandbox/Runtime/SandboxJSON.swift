@@ -1,15 +1,18 @@
 import Foundation
 
-/// A JSON value as the sandbox's flow engine holds it: the definition, the trigger body, action
-/// outputs. The sandbox decodes it itself (never with the client's JSON types), so a parsing bug
-/// in the client cannot pass here too.
-indirect enum FlowJSON: Sendable, Equatable, Codable {
+/// The sandbox's one JSON type: request bodies, stored records, answers, and the flow engine's
+/// definitions, trigger bodies and action outputs. The sandbox decodes and writes JSON only
+/// through it (never with the client's encoders or Foundation's untyped objects), so a parsing
+/// bug in the client cannot pass here too.
+indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([FlowJSON])
-    case object([String: FlowJSON])
+    case array([SandboxJSON])
+    case object([String: SandboxJSON])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -17,8 +20,8 @@ indirect enum FlowJSON: Sendable, Equatable, Codable {
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
         else if let value = try? container.decode(Double.self) { self = .number(value) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([FlowJSON].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: FlowJSON].self)) }
+        else if let value = try? container.decode([SandboxJSON].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: SandboxJSON].self)) }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -33,8 +36,34 @@ indirect enum FlowJSON: Sendable, Equatable, Codable {
         }
     }
 
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .number(Double(value)) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: SandboxJSON...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, SandboxJSON)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// A whole number (an id, a count).
+    init(_ value: Int64) { self = .number(Double(value)) }
+
+    /// A string, or null when there is none.
+    init(_ value: String?) { self = value.map(SandboxJSON.string) ?? .null }
+
     /// Parses JSON text; nil when it is not JSON.
-    static func parse(_ bytes: [UInt8]) -> FlowJSON? { try? JSONDecoder().decode(FlowJSON.self, from: Data(bytes)) }
+    static func parse(_ bytes: [UInt8]) -> SandboxJSON? { try? JSONDecoder().decode(SandboxJSON.self, from: Data(bytes)) }
+
+    /// Parses JSON text; nil when it is not JSON.
+    static func parse(_ text: String) -> SandboxJSON? { parse(Array(text.utf8)) }
+
+    /// Parses a JSON object; nil when the text is not one.
+    static func parseObject(_ bytes: [UInt8]) -> [String: SandboxJSON]? { parse(bytes)?.object }
+
+    /// Parses a JSON object; nil when the text is not one.
+    static func parseObject(_ text: String) -> [String: SandboxJSON]? { parse(text)?.object }
+
+    /// The compact text as UTF-8 bytes, keys sorted: what a response body carries.
+    var bytes: [UInt8] { Array(text.utf8) }
 
     /// Compact JSON text, keys sorted.
     var text: String {
@@ -44,14 +73,23 @@ indirect enum FlowJSON: Sendable, Equatable, Codable {
     }
 
     /// The member `key`, for an object.
-    subscript(key: String) -> FlowJSON? {
+    subscript(key: String) -> SandboxJSON? {
         if case let .object(members) = self { return members[key] }
         return nil
     }
 
     var string: String? { if case let .string(value) = self { return value }; return nil }
-    var object: [String: FlowJSON]? { if case let .object(value) = self { return value }; return nil }
-    var array: [FlowJSON]? { if case let .array(value) = self { return value }; return nil }
+    var object: [String: SandboxJSON]? { if case let .object(value) = self { return value }; return nil }
+    var array: [SandboxJSON]? { if case let .array(value) = self { return value }; return nil }
+    var bool: Bool? { if case let .bool(value) = self { return value }; return nil }
+    var number: Double? { if case let .number(value) = self { return value }; return nil }
+    var isNull: Bool { self == .null }
+
+    /// The number when it is a whole one that fits 64 bits (an id, a form id); nil otherwise.
+    var int64: Int64? {
+        guard case let .number(value) = self, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
+        return Int64(value)
+    }
 
     /// The type name Logic Apps' messages use (`Null`, `String`, `Integer`, `Float`, `Boolean`,
     /// `Object`, `Array`), as in "The provided value is of type 'Null'" (docs/reference/flows.md §3).
