@@ -91,7 +91,8 @@ struct CleanupCommand: AsyncParsableCommand {
         let kept = count { if case .notKept = $0 { return true }; return false }
         let failed = count { if case .failed = $0 { return true }; return false }
         for case let (_, .failed(findings)) in outcomes { problems += findings }
-        var parts = ["\(count { if case .removed = $0 { return true }; return false }) removed"]
+        let removed = count { if case .removed = $0 { return true }; return false }
+        var parts = ["\(removed) removed"]
         if absent > 0 { parts.append("\(absent) never stored (nothing to remove)") }
         if kept > 0 { parts.append("\(kept) kept by an endpoint whose store leadcheck cannot reach (set readback: to remove them)") }
         if failed > 0 { parts.append("\(failed) could not be removed") }

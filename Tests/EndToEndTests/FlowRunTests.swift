@@ -34,7 +34,7 @@ import Testing
                                          directory: directory, environment: ["RUN_SECRET": clientSecret])
         let dynamics = sandbox.endpoints["dynamics"] as! [String: Any]
         let instance = dynamics["instanceUrl"] as! String
-        let where_ = service == "logicApp"
+        let placement = service == "logicApp"
             ? "logicApp: {subscriptionId: 6f1f2a9e-0000-4000-8000-000000000001, resourceGroup: leads, workflow: \(workflow), managementUrl: \(instance),"
             : "powerAutomate: {instanceUrl: \(instance),"
         let config = directory.path("leadcheck.yaml")
@@ -50,7 +50,7 @@ import Testing
             inspectionUrl: \(sandbox.inspectionURL)
             readbackTimeout: 3s
             run:
-              \(where_) tenantId: \(dynamics["tenantId"] as! String), clientId: \(dynamics["clientId"] as! String),
+              \(placement) tenantId: \(dynamics["tenantId"] as! String), clientId: \(dynamics["clientId"] as! String),
                 clientSecret: "${RUN_SECRET}", tokenUrl: \(dynamics["tokenUrl"] as! String)}
               runTimeout: 3s
         """.write(toFile: config, atomically: true, encoding: .utf8)

@@ -9,7 +9,8 @@ import LeadVerification
 struct ReceiptTests {
     static let receipts: [(Receipt, DestinationKind)] = [
         (.entity(partitionKey: "AzureMarketplace-INS", rowKey: "LCTEST_abc123def456_1"), .azureTable),
-        (.entity(partitionKey: "O'Brien & Söhne", rowKey: ""), .azureTable),  // keys hold no control characters (Table service rule)
+        // Keys hold no control characters (Table service rule).
+        (.entity(partitionKey: "O'Brien & Söhne", rowKey: ""), .azureTable),
         (.recordID("5a1c2b3d-0000-4000-8000-000000000001"), .dynamics),
         (.recordID("1042"), .marketo),
         (.email("lctest_abc123def456_3@example.com"), .salesforce),

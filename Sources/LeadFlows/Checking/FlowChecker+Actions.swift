@@ -13,11 +13,11 @@ extension FlowChecker {
             issues += schemaIssues(schema: schema, at: site.pointer.appending(["inputs", "schema"]), instance: { payload in
                 let outcome = evaluate(read, on: payload, contents: contents)
                 return outcome.known && outcome.failure == nil ? (outcome.value ?? .null) : nil
-            }) { violation, count, example in
+            }, make: { violation, count, example in
                 FlowIssue(code: .flowParseJSON, origin: document.origin, pointer: violation.schemaPointer,
                           message: "Parse JSON '\(site.name)' fails with ValidationFailed on \(share(count)): \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))") — the run stops there",
                           hint: "Fix the action's schema. " + Self.schemaHint, example: example)
-            }
+            })
         }
         return issues
     }

@@ -48,11 +48,11 @@ extension FlowChecker {
             // match the schema gets 400 TriggerInputSchemaMismatch [DOC, 3P].
             let options = (trigger["operationOptions"]?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if options.contains("enableschemavalidation"), let schema = inputs?["schema"] {
-                issues += schemaIssues(schema: schema, at: pointer.appending(["inputs", "schema"]), instance: { $0.body }) { violation, count, example in
+                issues += schemaIssues(schema: schema, at: pointer.appending(["inputs", "schema"]), instance: { $0.body }, make: { violation, count, example in
                     FlowIssue(code: .flowSchema, origin: origin, pointer: violation.schemaPointer,
                               message: "Schema Validation refuses \(share(count)) with 400 TriggerInputSchemaMismatch: \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))")",
                               hint: "Turn Schema Validation off in the trigger's settings, or fix the schema. " + Self.schemaHint, example: example)
-                }
+                })
             }
         }
         return issues

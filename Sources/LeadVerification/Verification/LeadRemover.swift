@@ -87,10 +87,10 @@ public struct LeadRemover: Sendable {
         let chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
         var answers = [[Answer]](repeating: [], count: chunks.count)
         var remaining = chunks[...]
-        await Window.run(width: concurrency, next: { remaining.popFirst() }, work: body) { index, answer in
+        await Window.run(width: concurrency, next: { remaining.popFirst() }, work: body, accept: { index, answer in
             answers[index] = answer
             return true
-        }
+        })
         return answers.flatMap { $0 }
     }
 }
