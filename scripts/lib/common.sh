@@ -3,7 +3,8 @@
 
 export DEBIAN_FRONTEND=noninteractive
 
-log() { printf '==> %s\n' "$*" >&2; }
+# Each line carries the seconds since the script started, so a slow stage shows in CI's log.
+log() { printf '==> [%ss] %s\n' "$SECONDS" "$*" >&2; }
 
 # Runs a command as root (directly, or through non-interactive sudo).
 as_root() {
