@@ -171,7 +171,8 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     /// The leads the destination holds for `emails` (``EmailPresence/found(_:)``); a read failure
     /// is printed (redacted) and exit 3.
-    func lookup(_ target: any StoredEmailLookup, _ emails: [String], redactor: Redactor) async throws -> [String: [String]] {
+    func lookup(_ target: any StoredEmailLookup, _ emails: [String],
+                redactor: Redactor) async throws -> [String: [String]] {
         switch await target.storedEmails(among: emails) {
         case let .found(found): return found
         case let .unsupported(reason):
