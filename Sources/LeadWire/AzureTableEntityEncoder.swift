@@ -1,6 +1,7 @@
 import LeadModel
 /// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2),
-/// in the properties of ``AzureTableColumns``: all string properties, `CustomerInfo` a JSON string, a date-shaped PartitionKey and a GUID RowKey.
+/// in the properties of ``AzureTableColumns``: all string properties, `CustomerInfo` a JSON
+/// string, a date-shaped PartitionKey and a GUID RowKey.
 public struct AzureTableEntityEncoder: LeadEncoder {
     /// Lead-source content and absent-field choices.
     public var options: AzureTableWireOptions

@@ -10,7 +10,8 @@ public struct SalesforceFields: Sendable {
     public static let all: [(field: LeadField, form: String, api: String)] = [
         (.firstName, "first_name", "FirstName"), (.lastName, "last_name", "LastName"), (.email, "email", "Email"),
         (.phone, "phone", "Phone"), (.country, "country", "Country"), (.company, "company", "Company"),
-        (.title, "title", "Title"), (.description, "description", "Description"), (.leadSource, "lead_source", "LeadSource"),
+        (.title, "title", "Title"), (.description, "description", "Description"),
+        (.leadSource, "lead_source", "LeadSource"),
     ]
 
     /// The Lead object's API field holding `field`, nil for one Web-to-Lead is not sent.

@@ -171,7 +171,9 @@ public struct AzureTableDestination: LeadDestination {
     /// What an entity holds, by lead field; `CustomerInfo` unpacked.
     static func stored(_ entity: JSONObject) -> [LeadField: String?] {
         var stored: [LeadField: String?] = [:]
-        for (name, field) in AzureTableColumns.leadLevel { stored.updateValue(entity["\(name)"]?.string, forKey: field) }
+        for (name, field) in AzureTableColumns.leadLevel {
+            stored.updateValue(entity["\(name)"]?.string, forKey: field)
+        }
         let info = customerInfo(entity) ?? [:]
         for field in CustomerField.allCases {
             stored.updateValue(info[field.rawValue]?.string, forKey: LeadField(rawValue: field.rawValue)!)
@@ -181,7 +183,8 @@ public struct AzureTableDestination: LeadDestination {
 
     /// The entity's `CustomerInfo`: a JSON object kept as a string property (docs/reference/azure-table.md §2).
     static func customerInfo(_ entity: JSONObject) -> JSONObject? {
-        entity["\(AzureTableColumns.customerInfo)"]?.string.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
+        let text = entity["\(AzureTableColumns.customerInfo)"]?.string
+        return text.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
     }
 
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,
