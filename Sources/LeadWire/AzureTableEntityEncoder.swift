@@ -1,6 +1,7 @@
 import LeadModel
-/// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2): all
-/// string properties, `CustomerInfo` a JSON string, a date-shaped PartitionKey and a GUID RowKey.
+/// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2),
+/// in the properties of ``AzureTableColumns``: all string properties, `CustomerInfo` a JSON
+/// string, a date-shaped PartitionKey and a GUID RowKey.
 public struct AzureTableEntityEncoder: LeadEncoder {
     /// Lead-source content and absent-field choices.
     public var options: AzureTableWireOptions
@@ -42,14 +43,17 @@ public struct AzureTableEntityEncoder: LeadEncoder {
         buffer.append(byte: UInt8(ascii: "{"))
         buffer.appendJSONMember("PartitionKey", partitionKey(lead), needsComma: &comma)
         buffer.appendJSONMember("RowKey", rowKey(lead), needsComma: &comma)
-        buffer.appendJSONMember("ActionCode", lead.pair.action.rawValue, needsComma: &comma)
+        buffer.appendJSONMember(AzureTableColumns.actionCode, lead.pair.action.rawValue, needsComma: &comma)
         buffer.appendJSONMember("CreatedTime", lead.createdTime.dotNetGeneral, needsComma: &comma)
-        buffer.append(",\"CustomerInfo\":\"")
+        buffer.append(",\"")
+        buffer.append(AzureTableColumns.customerInfo)
+        buffer.append("\":\"")
         inner.bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
         buffer.append(byte: UInt8(ascii: "\""))
-        buffer.appendJSONMember("Description", lead.description, needsComma: &comma)
-        buffer.appendJSONLeadSourceMember("LeadSource", lead, format: leadSourceFormat, content: options.leadSource, needsComma: &comma)
-        buffer.appendJSONMember("OfferDisplayName", lead.offer.title, needsComma: &comma)
+        buffer.appendJSONMember(AzureTableColumns.description, lead.description, needsComma: &comma)
+        buffer.appendJSONLeadSourceMember(AzureTableColumns.leadSource, lead, format: leadSourceFormat,
+                                          content: options.leadSource, needsComma: &comma)
+        buffer.appendJSONMember(AzureTableColumns.offer, lead.offer.title, needsComma: &comma)
         buffer.append(byte: UInt8(ascii: "}"))
     }
 }

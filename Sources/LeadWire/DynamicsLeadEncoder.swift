@@ -1,7 +1,7 @@
 import LeadModel
-/// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads` (docs/reference/dynamics.md §1
-/// mapping, which is [INF]; §2 logical names). Absent fields are left out: Web API leaves
-/// unset columns null.
+/// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads`, in the columns of
+/// ``DynamicsColumns`` (docs/reference/dynamics.md §1 mapping, which is [INF]; §2 logical
+/// names). Absent fields are left out: Web API leaves unset columns null.
 public struct DynamicsLeadEncoder: LeadEncoder {
     /// The `leadsourcecode` choice.
     public var options: DynamicsWireOptions
@@ -16,19 +16,19 @@ public struct DynamicsLeadEncoder: LeadEncoder {
 
     /// Encodes the record.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
-        let c = lead.customer
         var comma = false
         buffer.append(byte: UInt8(ascii: "{"))
-        buffer.appendJSONMember("firstname", c.firstName, needsComma: &comma)
-        buffer.appendJSONMember("lastname", c.lastName, needsComma: &comma)
-        buffer.appendJSONMember("emailaddress1", c.email, needsComma: &comma)
-        buffer.appendJSONMember("telephone1", c.phone, needsComma: &comma)
-        buffer.appendJSONMember("address1_country", c.country, needsComma: &comma)
-        buffer.appendJSONMember("companyname", c.company, needsComma: &comma)
-        buffer.appendJSONMember("jobtitle", c.title, needsComma: &comma)
-        buffer.appendJSONMember("description", lead.description, needsComma: &comma)
-        buffer.appendJSONLeadSourceMember("subject", lead, format: leadSourceFormat, needsComma: &comma)
-        buffer.append(",\"leadsourcecode\":")
+        for (name, field) in DynamicsColumns.text {
+            if field == .leadSource {
+                buffer.appendJSONLeadSourceMember(name, lead, format: leadSourceFormat, needsComma: &comma)
+            } else {
+                let value = field.customerField.map { lead.customer[$0] } ?? lead.description
+                buffer.appendJSONMember(name, value, needsComma: &comma)
+            }
+        }
+        buffer.append(",\"")
+        buffer.append(DynamicsColumns.leadSourceCode)
+        buffer.append("\":")
         buffer.append(decimal: options.leadSourceCode)
         buffer.append(byte: UInt8(ascii: "}"))
     }

@@ -1,6 +1,6 @@
 import LeadModel
 /// Marketo REST bodies (docs/reference/marketo.md §2): Submit Form (one lead per call, every field
-/// must exist on the form) or Sync Leads. Field names are Marketo's REST API names.
+/// must exist on the form) or Sync Leads. Field names are Marketo's REST API names (``MarketoFields``).
 public struct MarketoLeadEncoder: LeadEncoder {
     /// Form id, field names and mode.
     public var options: MarketoWireOptions
@@ -15,23 +15,18 @@ public struct MarketoLeadEncoder: LeadEncoder {
 
     /// The REST field names a delivery sends for a lead, in order: what the form must define.
     public func fieldNames(_ lead: Lead) -> [String] {
-        var names = Self.customerKeys.compactMap { lead.customer[$0.field] == nil ? nil : "\($0.key)" }
+        var names = MarketoFields.customer.compactMap { lead.customer[$0.field] == nil ? nil : "\($0.name)" }
         names.append(options.leadSourceField)
         if let descriptionField = options.descriptionField, lead.description != nil { names.append(descriptionField) }
         return names
     }
-
-    private static let customerKeys: [(field: CustomerField, key: StaticString)] = [
-        (.firstName, "firstName"), (.lastName, "lastName"), (.email, "email"), (.phone, "phone"),
-        (.country, "country"), (.company, "company"), (.title, "title"),
-    ]
 
     /// Appends the lead's field object: `{"firstName":…,…,"leadSource":…}`.
     public func appendFields(_ lead: Lead, into buffer: inout WireBuffer) {
         let c = lead.customer
         var comma = false
         buffer.append(byte: UInt8(ascii: "{"))
-        for (field, key) in Self.customerKeys {
+        for (field, key) in MarketoFields.customer {
             buffer.appendJSONMember(key, c[field], needsComma: &comma)
         }
         buffer.appendJSONMember(dynamicKey: options.leadSourceField, lead.leadSource(leadSourceFormat), needsComma: &comma)

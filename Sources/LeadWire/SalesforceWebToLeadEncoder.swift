@@ -1,7 +1,8 @@
 import LeadModel
 /// The `application/x-www-form-urlencoded` UTF-8 body Microsoft posts to Salesforce's
-/// Web-to-Lead servlet: the field names of the documented test lead (docs/reference/lead.md §2,
-/// docs/reference/salesforce.md §1). Absent fields are left out.
+/// Web-to-Lead servlet: the form fields of ``SalesforceFields``, the field names of the
+/// documented test lead (docs/reference/lead.md §2, docs/reference/salesforce.md §1). Absent
+/// fields are left out.
 public struct SalesforceWebToLeadEncoder: LeadEncoder {
     /// The org id.
     public var options: SalesforceWireOptions
@@ -16,15 +17,12 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
 
     /// The form fields in the order they are sent.
     public func fields(_ lead: Lead) -> [(name: String, value: String)] {
-        let c = lead.customer
-        let optional: [(String, String?)] = [
-            ("first_name", c.firstName), ("last_name", c.lastName), ("email", c.email), ("phone", c.phone),
-            ("country", c.country), ("company", c.company), ("title", c.title),
-        ]
         var fields: [(name: String, value: String)] = [("oid", options.orgID), ("encoding", "UTF-8")]
-        for (name, value) in optional { if let value { fields.append((name, value)) } }
-        if let description = lead.description { fields.append(("description", description)) }
-        fields.append(("lead_source", leadSource(lead)))
+        for (field, name, _) in SalesforceFields.all {
+            let value = field == .leadSource
+                ? leadSource(lead) : field.customerField.map { lead.customer[$0] } ?? lead.description
+            if let value { fields.append((name, value)) }
+        }
         return fields
     }
 

@@ -60,7 +60,7 @@ struct CleanupCommand: AsyncParsableCommand {
         let entries = try RunJournal.pending(at: journal)
         let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 8, defaults: leadcheckConfig.defaults))
         let redactor = builder.redactor, client = builder.client
-        var destinations: [String: any LeadDestination] = [:]
+        var destinations: [String: any LeadRemoving] = [:]
         for name in Set(entries.map(\.destination)) {
             destinations[name] = try builder.make(named: name, askedBy: "\(journal) (with \(config))")
         }
@@ -116,7 +116,7 @@ struct CleanupCommand: AsyncParsableCommand {
         var lines: [String] = []
         var problems: [Finding] = []
         for configured in leadcheckConfig.destinations {
-            let destination = try builder.make(configured)
+            let destination: any LeadRemoving = try builder.make(configured)
             let (removed, found) = await destination.removeAll(markerPrefix: prefix)
             lines.append("  \(configured.name): \(removed) removed")
             problems += found

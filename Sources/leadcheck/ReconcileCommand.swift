@@ -86,7 +86,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
         let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 4, defaults: leadcheckConfig.defaults, environment: environment))
-        let target = try builder.make(named: destination, askedBy: "--destination")
+        // Delivered to and looked up by email: nothing else of the destination is needed.
+        let target: any LeadDelivering & StoredEmailLookup
+            = try builder.make(named: destination, askedBy: "--destination")
         defer { builder.client.shutdown() }
 
         if sinceDate != nil, exported.columns["createdAt"] == nil {
@@ -169,7 +171,8 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     /// The leads the destination holds for `emails` (``EmailPresence/found(_:)``); a read failure
     /// is printed (redacted) and exit 3.
-    func lookup(_ target: any LeadDestination, _ emails: [String], redactor: Redactor) async throws -> [String: [String]] {
+    func lookup(_ target: any StoredEmailLookup, _ emails: [String],
+                redactor: Redactor) async throws -> [String: [String]] {
         switch await target.storedEmails(among: emails) {
         case let .found(found): return found
         case let .unsupported(reason):

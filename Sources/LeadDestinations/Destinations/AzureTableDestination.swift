@@ -46,10 +46,7 @@ public struct AzureTableDestination: LeadDestination {
     }
 
     /// The entity property (customer fields inside `CustomerInfo`).
-    public func column(of field: LeadField) -> String {
-        if let customer = field.customerField { return "CustomerInfo.\(customer.rawValue)" }
-        return field == .offer ? "OfferDisplayName" : field.rawValue
-    }
+    public func column(of field: LeadField) -> String { AzureTableColumns.column(of: field) }
 
     /// A signed request to `resource` (a path below the endpoint, already percent-encoded).
     func request(_ method: String, _ resource: String, query: String? = nil, body: [UInt8]? = nil, extra: [(String, String)] = []) -> HTTPRequest {
@@ -173,10 +170,10 @@ public struct AzureTableDestination: LeadDestination {
 
     /// What an entity holds, by lead field; `CustomerInfo` unpacked.
     static func stored(_ entity: JSONObject) -> [LeadField: String?] {
-        var stored: [LeadField: String?] = [
-            .description: entity["Description"]?.string, .leadSource: entity["LeadSource"]?.string,
-            .actionCode: entity["ActionCode"]?.string, .offer: entity["OfferDisplayName"]?.string,
-        ]
+        var stored: [LeadField: String?] = [:]
+        for (name, field) in AzureTableColumns.leadLevel {
+            stored.updateValue(entity["\(name)"]?.string, forKey: field)
+        }
         let info = customerInfo(entity) ?? [:]
         for field in CustomerField.allCases {
             stored.updateValue(info[field.rawValue]?.string, forKey: LeadField(rawValue: field.rawValue)!)
@@ -186,7 +183,8 @@ public struct AzureTableDestination: LeadDestination {
 
     /// The entity's `CustomerInfo`: a JSON object kept as a string property (docs/reference/azure-table.md §2).
     static func customerInfo(_ entity: JSONObject) -> JSONObject? {
-        entity["CustomerInfo"]?.string.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
+        let text = entity["\(AzureTableColumns.customerInfo)"]?.string
+        return text.flatMap { JSONValue.decode(JSONObject.self, from: Array($0.utf8)) }
     }
 
     /// Visits every entity whose Description or email starts with `markerPrefix` (every one,

@@ -32,12 +32,7 @@ public struct DynamicsDestination: LeadDestination {
     /// The Web API version (docs/reference/dynamics.md §4: current v9.2).
     public static let apiVersion = "v9.2"
     /// The columns read back.
-    static let columns = ["leadid", "firstname", "lastname", "emailaddress1", "telephone1", "address1_country", "companyname", "jobtitle", "description", "subject", "leadsourcecode"]
-    /// Which lead field each column holds.
-    static let fields: [String: LeadField] = [
-        "firstname": .firstName, "lastname": .lastName, "emailaddress1": .email, "telephone1": .phone, "address1_country": .country,
-        "companyname": .company, "jobtitle": .title, "description": .description, "subject": .leadSource,
-    ]
+    static let columns = DynamicsColumns.selected
 
     /// The record's values: `subject` holds the lead-source string, `leadsourcecode` the
     /// configured option value (both [INF], docs/reference/dynamics.md §1).
@@ -48,9 +43,7 @@ public struct DynamicsDestination: LeadDestination {
     }
 
     /// The Dataverse column.
-    public func column(of field: LeadField) -> String {
-        field == .leadSourceCode ? "leadsourcecode" : Self.fields.first { $0.value == field }?.key ?? field.rawValue
-    }
+    public func column(of field: LeadField) -> String { DynamicsColumns.column(of: field) ?? field.rawValue }
 
     /// Creates the destination.
     public init(name: String, settings: DynamicsSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
@@ -228,7 +221,7 @@ public struct DynamicsDestination: LeadDestination {
                         "Create an Application User for client id \(settings.clientID ?? "") in this environment (Power Platform admin center → Environments → Settings → Users + permissions → Application users) and assign it the \(role) role.")
         case DataverseError.tooLong:
             let column = error.tooLongColumn
-            let field = column.flatMap { Self.fields[$0] }
+            let field = column.flatMap(DynamicsColumns.field(of:))
             let limit = field.flatMap { FieldLimits.limit(of: $0, at: .dynamics) }
             return make(.deliverRejected, "Dataverse refused the lead: \(column ?? "a column") is longer than its maximum length",
                         "Dataverse rejects values longer than the column (\(column ?? "?") holds \(limit.map(String.init) ?? "its maximum length") characters), so Microsoft's connector loses such a lead: raise the column's maximum length.",
@@ -315,9 +308,10 @@ public struct DynamicsDestination: LeadDestination {
     /// optional chain through the subscript would drop the key, and an unheld field is not compared.
     static func stored(_ row: JSONObject) -> [LeadField: String?] {
         var out: [LeadField: String?] = [:]
-        for (column, field) in fields { out.updateValue(row[column]?.string, forKey: field) }
+        for (column, field) in DynamicsColumns.text { out.updateValue(row["\(column)"]?.string, forKey: field) }
         // A picklist reads back as a number; absent or null when nothing was stored.
-        out.updateValue(row["leadsourcecode"]?.number.map { JSONValue.number($0).text }, forKey: .leadSourceCode)
+        let code = row["\(DynamicsColumns.leadSourceCode)"]?.number
+        out.updateValue(code.map { JSONValue.number($0).text }, forKey: .leadSourceCode)
         return out
     }
 

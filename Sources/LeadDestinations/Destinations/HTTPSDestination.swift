@@ -17,8 +17,9 @@ public struct HTTPSDestination: LeadDestination {
     public var kind: DestinationKind { .https }
     let url: Secret
     let inspectionURL: String?
-    /// Where the endpoint's flow stores leads, when configured (`readback: NAME`).
-    let readbackDestination: (any LeadDestination)?
+    /// Where the endpoint's flow stores leads, when configured (`readback: NAME`): read back,
+    /// removed and looked up by email there.
+    let readbackDestination: (any LeadReadingBack & LeadRemoving & StoredEmailLookup)?
     /// How long to poll for the stored lead: flows store asynchronously.
     let readbackTimeoutMilliseconds: Int
     let client: HTTPClient
@@ -35,7 +36,8 @@ public struct HTTPSDestination: LeadDestination {
     let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
 
     /// Creates the destination.
-    public init(name: String, url: Secret, inspectionURL: String?, readbackDestination: (any LeadDestination)? = nil,
+    public init(name: String, url: Secret, inspectionURL: String?,
+                readbackDestination: (any LeadReadingBack & LeadRemoving & StoredEmailLookup)? = nil,
                 readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(), flow: [FlowDocument] = [], run: FlowRunSettings? = nil) {
         runs = run.map { FlowRunReader(settings: $0, destination: name, client: client) }
         self.name = name

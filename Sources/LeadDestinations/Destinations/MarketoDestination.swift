@@ -27,10 +27,9 @@ public struct MarketoDestination: LeadDestination {
     public var connectionFacts: ConnectionFacts? { facts.value }
 
     /// The REST name of each customer field leadcheck sends and reads.
-    static let restNames: [(rest: String, field: LeadField)] = [
-        ("firstName", .firstName), ("lastName", .lastName), ("email", .email), ("phone", .phone),
-        ("country", .country), ("company", .company), ("title", .title),
-    ]
+    static let restNames = MarketoFields.customer.map {
+        (rest: "\($0.name)", field: LeadField(rawValue: $0.field.rawValue)!)
+    }
 
     /// Creates the destination; its calls keep to Marketo's documented limits.
     public init(name: String, settings: MarketoSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {
@@ -131,9 +130,7 @@ public struct MarketoDestination: LeadDestination {
 
     /// The REST field name.
     public func column(of field: LeadField) -> String {
-        if field == .leadSource { return settings.leadSourceField }
-        if field == .description, let name = encoder.options.descriptionField { return name }
-        return Self.restNames.first { $0.field == field }?.rest ?? field.rawValue
+        MarketoFields.name(of: field, options: encoder.options) ?? field.rawValue
     }
 
     /// The lead field a REST field name stands for.

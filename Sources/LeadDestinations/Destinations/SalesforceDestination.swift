@@ -33,10 +33,7 @@ public struct SalesforceDestination: LeadDestination {
     /// Web-to-Lead's documented daily limit.
     public static let dailyLimit = 500
     /// The Lead fields read back, and the lead field each holds.
-    static let fields: [(api: String, field: LeadField)] = [
-        ("FirstName", .firstName), ("LastName", .lastName), ("Email", .email), ("Phone", .phone), ("Country", .country),
-        ("Company", .company), ("Title", .title), ("Description", .description), ("LeadSource", .leadSource),
-    ]
+    static let fields = SalesforceFields.all.map { (api: $0.api, field: $0.field) }
 
     /// The form's values: `lead_source` is the `Source-Action|offer` string (docs/reference/lead.md §2).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
@@ -44,7 +41,7 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// The Lead object's API field name.
-    public func column(of field: LeadField) -> String { Self.fields.first { $0.field == field }?.api ?? field.rawValue }
+    public func column(of field: LeadField) -> String { SalesforceFields.api(of: field) ?? field.rawValue }
 
     /// Creates the destination.
     public init(name: String, settings: SalesforceSettings, client: HTTPClient, wire: WireOptions = WireOptions()) {

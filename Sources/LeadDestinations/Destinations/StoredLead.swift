@@ -3,7 +3,7 @@
 public struct StoredLead: Sendable, Hashable {
     /// The marker.
     public var marker: String
-    /// What identifies the stored record (see ``LeadDestination/receipt(for:)``).
+    /// What identifies the stored record (see ``LeadDelivering/receipt(for:)``).
     public var receipt: Receipt
 
     /// Creates one.

@@ -7,7 +7,7 @@ import LeadDestinations
 /// the finding codes of refusals.
 public struct DeliveryRunner: LeadFeedRunner {
     /// Where the leads go.
-    public let destination: any LeadDestination
+    public let destination: any LeadDelivering & LeadPreflighting
     /// Deliveries in flight.
     public let concurrency: Int
     /// Where each lead is recorded before it is sent, so `cleanup --journal` can remove it
@@ -15,7 +15,7 @@ public struct DeliveryRunner: LeadFeedRunner {
     public let journal: RunJournal?
 
     /// Creates a runner.
-    public init(destination: any LeadDestination, concurrency: Int, journal: RunJournal? = nil) {
+    public init(destination: any LeadDelivering & LeadPreflighting, concurrency: Int, journal: RunJournal? = nil) {
         self.destination = destination
         self.concurrency = max(1, concurrency)
         self.journal = journal

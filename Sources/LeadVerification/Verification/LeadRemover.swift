@@ -21,14 +21,14 @@ public struct LeadRemover: Sendable {
     }
 
     /// Where the leads are.
-    public let destination: any LeadDestination
+    public let destination: any LeadRemoving
     /// Where outcomes are recorded.
     public let journal: RunJournal?
     /// Batches in flight at once.
     public let concurrency: Int
 
     /// Creates a remover.
-    public init(destination: any LeadDestination, journal: RunJournal?, concurrency: Int = 4) {
+    public init(destination: any LeadRemoving, journal: RunJournal?, concurrency: Int = 4) {
         self.destination = destination
         self.journal = journal
         self.concurrency = max(1, concurrency)

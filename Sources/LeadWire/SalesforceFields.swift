@@ -1,0 +1,19 @@
+import LeadModel
+
+/// Where Salesforce keeps each lead field: the Web-to-Lead form field ``SalesforceWebToLeadEncoder``
+/// posts (the field names of the documented test lead, docs/reference/lead.md §2,
+/// docs/reference/salesforce.md §1) and the Lead object's API field the Salesforce destination
+/// reads back and names in findings, stated once.
+public struct SalesforceFields: Sendable {
+    /// Each field's form name and API name, in the order the form is posted. `lead_source`
+    /// carries the `Source-Action|offer` string (docs/reference/lead.md §2).
+    public static let all: [(field: LeadField, form: String, api: String)] = [
+        (.firstName, "first_name", "FirstName"), (.lastName, "last_name", "LastName"), (.email, "email", "Email"),
+        (.phone, "phone", "Phone"), (.country, "country", "Country"), (.company, "company", "Company"),
+        (.title, "title", "Title"), (.description, "description", "Description"),
+        (.leadSource, "lead_source", "LeadSource"),
+    ]
+
+    /// The Lead object's API field holding `field`, nil for one Web-to-Lead is not sent.
+    public static func api(of field: LeadField) -> String? { all.first { $0.field == field }?.api }
+}
