@@ -7,10 +7,16 @@ public struct DynamicsColumns: Sendable {
     /// The text columns and the field each holds, in the order the record is written. `subject`
     /// holds the lead-source string (docs/reference/dynamics.md §1).
     public static let text: [(name: StaticString, field: LeadField)] = [
-        ("firstname", .firstName), ("lastname", .lastName), ("emailaddress1", .email), ("telephone1", .phone),
+        ("firstname", .firstName), ("lastname", .lastName), (email, .email), ("telephone1", .phone),
         ("address1_country", .country), ("companyname", .company), ("jobtitle", .title),
-        ("description", .description), ("subject", .leadSource),
+        (description, .description), (subject, .leadSource),
     ]
+    /// The email column, which read-back, cleanup and reconcile query by.
+    public static let email: StaticString = "emailaddress1"
+    /// The description column, which carries the marker.
+    public static let description: StaticString = "description"
+    /// The column holding the lead-source string, which names the offer.
+    public static let subject: StaticString = "subject"
 
     /// The `leadsourcecode` choice column, written as a number (the configured option value).
     public static let leadSourceCode: StaticString = "leadsourcecode"

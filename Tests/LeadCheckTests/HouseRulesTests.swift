@@ -20,20 +20,25 @@ import Testing
         let sandbox = try Self.sources().filter { $0.path.hasPrefix("Sources/LeadSandbox/") }
         #expect(sandbox.count > 20)
         for needle in ["import LeadWire", "WireBuffer", "LeadTimestamp"] {
-            #expect(Self.occurrences(of: needle, in: sandbox).isEmpty, "\(needle) in the sandbox")
+            let found = Self.occurrences(of: needle, in: sandbox)
+            #expect(found.count == 0, "\(needle) in the sandbox at \(found.prefix(5))")
         }
     }
 
     @Test func noWireEncoderLivesInLeadModel() throws {
         let model = try Self.sources().filter { $0.path.hasPrefix("Sources/LeadModel/") }
         #expect(!model.isEmpty)
-        #expect(model.filter { $0.path.hasSuffix("Encoder.swift") || $0.text.contains("WireBuffer") }.isEmpty)
+        // The byte buffer stays (the generator writes into it); what encodes a lead for a
+        // destination lives in LeadWire, which the sandbox cannot import.
+        let encoders = model.filter { $0.path.hasSuffix("Encoder.swift") || $0.text.contains(": LeadEncoder") }.map(\.path)
+        #expect(encoders.count == 0, "wire encoders in LeadModel: \(encoders)")
     }
 
     @Test func jsonIsNeverParsedIntoUntypedObjects() throws {
         let sources = try Self.sources()
         for needle in ["JSONSerialization", "as!"] {
-            #expect(Self.occurrences(of: needle, in: sources).isEmpty, "\(needle) in Sources")
+            let found = Self.occurrences(of: needle, in: sources)
+            #expect(found.count == 0, "\(needle) in Sources at \(found.prefix(5))")
         }
     }
 
@@ -54,6 +59,6 @@ import Testing
                 long.append("\(file.path):\(index + 1)")
             }
         }
-        #expect(long.isEmpty, "\(long.count) lines over 160 columns, first: \(long.prefix(5))")
+        #expect(long.count == 0, "lines over 160 columns, first: \(long.prefix(5))")
     }
 }

@@ -193,7 +193,7 @@ public struct AzureTableDestination: LeadDestination {
     func scan(markerPrefix: String?, filter: String? = nil, columns: [String] = [], visit: (_ entity: JSONObject, _ receipt: Receipt) async -> Bool) async -> Finding? {
         var continuation: (String, String)?
         repeat {
-            var query = "$select=" + (["PartitionKey", "RowKey", "Description", "CustomerInfo"] + columns).joined(separator: ",")
+            var query = "$select=" + (["PartitionKey", "RowKey", "\(AzureTableColumns.description)", "\(AzureTableColumns.customerInfo)"] + columns).joined(separator: ",")
             // querying-tables-and-entities (docs/reference/azure-table.md §4): the filter percent-encoded, spaces as %20.
             if let filter { query += "&$filter=\(QueryLiteral.urlComponent(filter))" }
             if let (pk, rk) = continuation {
@@ -209,8 +209,8 @@ public struct AzureTableDestination: LeadDestination {
                 return finding(response, lead: nil, action: "listing the table")
             }
             for entity in page {
-                let description = entity["Description"]?.string ?? ""
-                let email = (Self.customerInfo(entity)?["Email"]?.string ?? "").lowercased()
+                let description = entity["\(AzureTableColumns.description)"]?.string ?? ""
+                let email = (Self.customerInfo(entity)?[CustomerField.email.rawValue]?.string ?? "").lowercased()
                 guard markerPrefix.map({ description.hasPrefix($0) || email.hasPrefix($0.lowercased()) }) ?? true,
                       let pk = entity["PartitionKey"]?.string, let rk = entity["RowKey"]?.string else { continue }
                 if await !visit(entity, .entity(partitionKey: pk, rowKey: rk)) { return nil }
@@ -232,7 +232,7 @@ public struct AzureTableDestination: LeadDestination {
         var tally = UnmarkedRecords()
         let failure = await scan(markerPrefix: nil, filter: "Timestamp ge datetime'\(since.iso8601)'") { entity, _ in
             let info = Self.customerInfo(entity) ?? [:]
-            let values = [entity["Description"]] + CustomerField.allCases.map { info[$0.rawValue] }
+            let values = [entity["\(AzureTableColumns.description)"]] + CustomerField.allCases.map { info[$0.rawValue] }
             let texts = values.map { ($0?.string ?? "").trimmingCharacters(in: .whitespaces) }
             if texts.allSatisfy(\.isEmpty) {
                 tally.blank += 1
@@ -249,9 +249,9 @@ public struct AzureTableDestination: LeadDestination {
     public func storedEmails(among emails: [String]) async -> EmailPresence {
         let wanted = Set(emails.map(EmailPresence.key))
         var found: [String: [String]] = [:]
-        let failure = await scan(markerPrefix: nil, columns: ["LeadSource", "OfferDisplayName"]) { entity, _ in
-            if let email = Self.customerInfo(entity)?["Email"]?.string.map(EmailPresence.key), wanted.contains(email) {
-                found[email, default: []] += [entity["LeadSource"]?.string, entity["OfferDisplayName"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
+        let failure = await scan(markerPrefix: nil, columns: ["\(AzureTableColumns.leadSource)", "\(AzureTableColumns.offer)"]) { entity, _ in
+            if let email = Self.customerInfo(entity)?[CustomerField.email.rawValue]?.string.map(EmailPresence.key), wanted.contains(email) {
+                found[email, default: []] += [entity["\(AzureTableColumns.leadSource)"]?.string, entity["\(AzureTableColumns.offer)"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
             }
             return true
         }
@@ -264,7 +264,7 @@ public struct AzureTableDestination: LeadDestination {
         var removed = 0
         var findings: [Finding] = []
         let failure = await scan(markerPrefix: markerPrefix) { entity, receipt in
-            let removal = await remove(marker: String((entity["Description"]?.string ?? "").prefix(40)), receipt: receipt)
+            let removal = await remove(marker: String((entity["\(AzureTableColumns.description)"]?.string ?? "").prefix(40)), receipt: receipt)
             if case .removed = removal { removed += 1 } else { findings += removal.findings }
             return true
         }
@@ -279,8 +279,8 @@ public struct AzureTableDestination: LeadDestination {
     public func find(marker: String) async -> ReadBack {
         var receipt: Receipt?
         let failure = await scan(markerPrefix: marker) { entity, key in
-            let description = entity["Description"]?.string ?? ""
-            let email = Self.customerInfo(entity)?["Email"]?.string ?? ""
+            let description = entity["\(AzureTableColumns.description)"]?.string ?? ""
+            let email = Self.customerInfo(entity)?[CustomerField.email.rawValue]?.string ?? ""
             let exact = LeadMarker.matches(marker, description: description, email: email)
             if exact { receipt = key }
             return !exact

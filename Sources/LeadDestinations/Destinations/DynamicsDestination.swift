@@ -106,13 +106,13 @@ public struct DynamicsDestination: LeadDestination {
     /// `leads?…$filter=emailaddress1 eq '<a>' or emailaddress1 eq '<b>' …`: one query for a
     /// batch of read-backs (OData `or`, as the Web API's `$filter` accepts).
     static func queryResource(emails: [String]) -> String {
-        let filter = emails.map { "emailaddress1 eq \(QueryLiteral.odata($0))" }.joined(separator: " or ")
+        let filter = emails.map { "\(DynamicsColumns.email) eq \(QueryLiteral.odata($0))" }.joined(separator: " or ")
         return "leads?$select=\(columns.joined(separator: ","))&$filter=\(QueryLiteral.urlComponent(filter))"
     }
 
     /// `leads?…$filter=startswith(<column>,'<prefix>')`.
     static func prefixResource(column: String, prefix: String) -> String {
-        "leads?$select=leadid,emailaddress1,description&$filter=\(QueryLiteral.urlComponent("startswith(\(column),\(QueryLiteral.odata(prefix)))"))"
+        "leads?$select=\(DynamicsColumns.id),\(DynamicsColumns.email),\(DynamicsColumns.description)&$filter=\(QueryLiteral.urlComponent("startswith(\(column),\(QueryLiteral.odata(prefix)))"))"
     }
 
     // MARK: Sign-in
@@ -383,12 +383,13 @@ public struct DynamicsDestination: LeadDestination {
 
     /// Whether a row carries exactly this marker, in its description or email.
     static func carries(_ marker: String, _ row: JSONObject) -> Bool {
-        LeadMarker.matches(marker, description: row["description"]?.string ?? "", email: row["emailaddress1"]?.string ?? "")
+        LeadMarker.matches(marker, description: row["\(DynamicsColumns.description)"]?.string ?? "",
+                          email: row["\(DynamicsColumns.email)"]?.string ?? "")
     }
 
     /// Rows whose email equals `email` (case-insensitively, as Dataverse compares).
     func rows(email: String) async -> Result<[JSONObject], FindingsFailure> {
-        await rows(resource: Self.queryResource(column: "emailaddress1", equals: email))
+        await rows(resource: Self.queryResource(column: "\(DynamicsColumns.email)", equals: email))
     }
 
     func rows(resource: String) async -> Result<[JSONObject], FindingsFailure> {
@@ -432,8 +433,9 @@ public struct DynamicsDestination: LeadDestination {
     /// Rows whose email or description starts with `prefix`.
     func rows(prefix: String) async -> Result<[JSONObject], FindingsFailure> {
         var all: [JSONObject] = []
-        for column in ["emailaddress1", "description"] {
-            let value = column == "emailaddress1" ? prefix.lowercased() : prefix
+        let email = "\(DynamicsColumns.email)"
+        for column in [email, "\(DynamicsColumns.description)"] {
+            let value = column == email ? prefix.lowercased() : prefix
             switch await call("GET", Self.prefixResource(column: column, prefix: value), reading: true) {
             case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
             case let .success(response):
@@ -455,7 +457,7 @@ public struct DynamicsDestination: LeadDestination {
         for start in stride(from: 0, to: emails.count, by: 25) {
             switch await rows(resource: Self.queryResource(emails: Array(emails[start..<min(start + 25, emails.count)]))) {
             case let .failure(failure): return .failed(failure.findings)
-            case let .success(rows): found.merge(EmailPresence.leads(rows, column: "emailaddress1", offerColumns: ["subject"]), uniquingKeysWith: +)
+            case let .success(rows): found.merge(EmailPresence.leads(rows, column: "\(DynamicsColumns.email)", offerColumns: ["\(DynamicsColumns.subject)"]), uniquingKeysWith: +)
             }
         }
         return .found(found)

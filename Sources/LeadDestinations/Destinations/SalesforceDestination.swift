@@ -86,16 +86,17 @@ public struct SalesforceDestination: LeadDestination {
             // An address longer than Email holds is stored cut (or not at all), so it is found
             // by the marker its local part starts with; matches are re-checked by the caller.
             if let limit = FieldLimits.limit(of: .email, at: .salesforce), email.utf16.count > limit {
-                return select + "Email LIKE \(QueryLiteral.soql(lead.marker.lowercased() + "%"))"
+                return select + "\(SalesforceFields.email) LIKE \(QueryLiteral.soql(lead.marker.lowercased() + "%"))"
             }
-            return select + "Email = \(QueryLiteral.soql(email))"
+            return select + "\(SalesforceFields.email) = \(QueryLiteral.soql(email))"
         }
         return select + "LastName = \(QueryLiteral.soql(lead.customer.lastName ?? "[not provided]")) AND Company = \(QueryLiteral.soql(lead.customer.company ?? "[not provided]"))"
     }
 
     /// The SOQL that finds leads by a receipt (an email) or a marker prefix (emails start with
     /// the lowercased marker; `_` is a LIKE wildcard, so matches are re-checked by the caller).
-    static func soql(email: String, columns: String = "Id,Email,Description") -> String { "SELECT \(columns) FROM Lead WHERE Email = \(QueryLiteral.soql(email))" }
+    static func soql(email: String, columns: String = "Id,\(SalesforceFields.email),\(SalesforceFields.description)") -> String {
+        "SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) = \(QueryLiteral.soql(email))" }
     /// The queries for a batch: `Email IN ('a','b',…)` (SOQL comparison operators,
     /// developer.salesforce.com), as few as the rule "Strings in WHERE clauses can't exceed
     /// 4,000 characters" (SOQL WHERE reference; only Apex is exempt for IN) allows.
@@ -103,15 +104,15 @@ public struct SalesforceDestination: LeadDestination {
         var queries: [String] = []
         var literals: [String] = []
         func flush() {
-            if !literals.isEmpty { queries.append("SELECT \(columns) FROM Lead WHERE Email IN (\(literals.joined(separator: ",")))") }
+            if !literals.isEmpty { queries.append("SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) IN (\(literals.joined(separator: ",")))") }
             literals = []
         }
-        var length = "Email IN ()".count
+        var length = "\(SalesforceFields.email) IN ()".count
         for email in emails {
             let literal = QueryLiteral.soql(email)
             if !literals.isEmpty && length + literal.count + 1 > whereLimit {
                 flush()
-                length = "Email IN ()".count
+                length = "\(SalesforceFields.email) IN ()".count
             }
             literals.append(literal)
             length += literal.count + (literals.count > 1 ? 1 : 0)
@@ -122,15 +123,15 @@ public struct SalesforceDestination: LeadDestination {
 
     /// Whether a record carries exactly this marker, in its Description or Email.
     static func carries(_ marker: String, _ record: JSONObject) -> Bool {
-        LeadMarker.matches(marker, description: record["Description"]?.string ?? "", email: record["Email"]?.string ?? "")
+        LeadMarker.matches(marker, description: record["\(SalesforceFields.description)"]?.string ?? "", email: record["\(SalesforceFields.email)"]?.string ?? "")
     }
 
     /// SOQL `Email IN (…)`, split to stay under the WHERE limit.
     public func storedEmails(among emails: [String]) async -> EmailPresence {
         guard !emails.isEmpty else { return .found([:]) }
-        switch await records(Self.soql(emails: emails, columns: "Id,Email,LeadSource")) {
+        switch await records(Self.soql(emails: emails, columns: "Id,\(SalesforceFields.email),\(SalesforceFields.leadSource)")) {
         case let .failure(failure): return .failed(failure.findings)
-        case let .success(rows): return .found(EmailPresence.leads(rows, column: "Email", offerColumns: ["LeadSource"]))
+        case let .success(rows): return .found(EmailPresence.leads(rows, column: SalesforceFields.email, offerColumns: [SalesforceFields.leadSource]))
         }
     }
 
@@ -150,7 +151,7 @@ public struct SalesforceDestination: LeadDestination {
     }
     static func soql(emailPrefix: String) -> String {
         let escaped = emailPrefix.lowercased().replacingOccurrences(of: "%", with: "")
-        return "SELECT Id,Email,Description FROM Lead WHERE Email LIKE \(QueryLiteral.soql(escaped + "%"))"
+        return "SELECT Id,\(SalesforceFields.email),\(SalesforceFields.description) FROM Lead WHERE \(SalesforceFields.email) LIKE \(QueryLiteral.soql(escaped + "%"))"
     }
 
     /// A REST request.
@@ -322,7 +323,7 @@ public struct SalesforceDestination: LeadDestination {
         case let .failure(failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
         case let .success(rows):
             guard let match = rows.first(where: { Self.carries(marker, $0) }),
-                  let email = match["Email"]?.string else {
+                  let email = match[SalesforceFields.email]?.string else {
                 return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Salesforce carries \(marker)", hint: missingHint))
             }
             switch await records(Self.soql(email: email, columns: "Id,\(Self.fields.map(\.api).joined(separator: ","))")) {
@@ -360,7 +361,7 @@ public struct SalesforceDestination: LeadDestination {
         var answers = [ReadBack?](repeating: nil, count: batch.count)
         var waiting: [Int] = []
         for (index, item) in batch.enumerated() {
-            if Self.soql(for: item.lead).contains("Email = ") { waiting.append(index) } else { answers[index] = await readBack(item.lead, receipt: item.receipt) }
+            if Self.soql(for: item.lead).contains("\(SalesforceFields.email) = ") { waiting.append(index) } else { answers[index] = await readBack(item.lead, receipt: item.receipt) }
         }
         var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(5), deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
         let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
@@ -403,7 +404,7 @@ public struct SalesforceDestination: LeadDestination {
             rows.filter { Self.carries(batch[index].marker, $0) }.compactMap { $0["Id"]?.string }
         }
         if !byEmail.isEmpty {
-            switch await records(Self.soql(emails: byEmail.compactMap { emails[$0] }, columns: "Id,Email,Description") as [String]) {
+            switch await records(Self.soql(emails: byEmail.compactMap { emails[$0] }, columns: "Id,\(SalesforceFields.email),\(SalesforceFields.description)") as [String]) {
             case let .failure(failure): for index in byEmail { failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed) }
             case let .success(rows): for index in byEmail { ids[index] = pick(rows, for: index) }
             }
@@ -474,7 +475,7 @@ public struct SalesforceDestination: LeadDestination {
         case let .success(rows):
             var removed = 0
             var problems: [Finding] = []
-            let ids = rows.filter { ($0["Email"]?.string ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"]?.string }
+            let ids = rows.filter { ($0[SalesforceFields.email]?.string ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"]?.string }
             for start in stride(from: 0, to: ids.count, by: 200) {
                 for (_, result) in await delete(ids: Array(ids[start..<min(start + 200, ids.count)]), marker: markerPrefix) {
                     if case .removed = result { removed += 1 } else { problems += result.findings }
