@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "leadcheck",
     products: [
-        .executable(name: "leadcheck", targets: ["leadcheck"]),
+        .executable(name: "leadcheck", targets: ["leadcheck"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,7 +40,9 @@ let package = Package(
         // Finding a workflow definition in whatever a publisher exported (JSON, commented ARM
         // templates, clientdata strings, export packages and solutions): plumbing that the flow
         // check and the sandbox share; what a definition means each reads with its own code.
-        .target(name: "LeadFlowFiles", dependencies: ["LeadModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "LeadFlowFiles",
+            dependencies: ["LeadModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The static check of a Power Automate / Logic Apps definition: pure.
         .target(name: "LeadFlows", dependencies: ["LeadModel", "LeadWire", "LeadFlowFiles"]),
         .target(
@@ -51,7 +53,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "LeadVerification", dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations"]),
+        .target(
+            name: "LeadVerification",
+            dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations"]),
         .target(
             name: "LeadSandbox",
             dependencies: [
@@ -75,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "leadcheck",
             dependencies: [
-                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox",
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations",
+                "LeadVerification", "LeadSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,20 +88,25 @@ let package = Package(
         // certificates); never linked into the product.
         .target(
             name: "TestSupport",
-            dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox"],
+            dependencies: [
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification",
+                "LeadSandbox",
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "LeadCheckTests",
             dependencies: [
-                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations",
+                "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "LeadSandboxTests",
             dependencies: [
-                "LeadModel", "LeadWire", "LeadFlowFiles", "LeadTransport", "LeadFiles", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport",
+                "LeadModel", "LeadWire", "LeadFlowFiles", "LeadTransport", "LeadFiles", "LeadDestinations",
+                "LeadVerification", "LeadSandbox", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,7 +117,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations", "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LeadModel", "LeadWire", "LeadTransport", "LeadFiles", "LeadFlowFiles", "LeadFlows", "LeadDestinations",
+                "LeadVerification", "LeadSandbox", "TestSupport", "leadcheck",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

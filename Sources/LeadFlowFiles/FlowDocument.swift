@@ -17,7 +17,9 @@ public struct FlowDocument: Sendable, Hashable {
     public let name: String?
 
     /// Creates a document.
-    public init(origin: String, document: JSONValue, definitionPointer: JSONPointer, form: FlowForm, name: String? = nil) {
+    public init(
+        origin: String, document: JSONValue, definitionPointer: JSONPointer, form: FlowForm, name: String? = nil
+    ) {
         self.origin = origin
         self.document = document
         self.definitionPointer = definitionPointer

@@ -21,14 +21,17 @@ public enum FlowFileReader {
     /// The definitions in the file at `path`.
     public static func read(path: String) throws(LeadCheckError) -> [FlowDocument] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .inputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw .inputUnreadable(
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         defer { try? handle.close() }
         let data: Data
         do { data = try handle.read(upToCount: maxBytes + 1) ?? Data() } catch {
             throw .inputUnreadable(path: path, reason: error.localizedDescription)
         }
-        guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
+        guard data.count <= maxBytes else {
+            throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes")
+        }
         return try documents(in: data, name: path)
     }
 
@@ -36,12 +39,16 @@ public enum FlowFileReader {
     public static func documents(in data: Data, name: String) throws(LeadCheckError) -> [FlowDocument] {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try archive(data, name: name) }
         // An ARM template with `//` or `/* */` comments is read with the comments blanked.
-        guard let value = (try? JSONDecoder().decode(JSONValue.self, from: data))
-            ?? JSONComments.blanked(data).flatMap({ try? JSONDecoder().decode(JSONValue.self, from: $0) }) else {
+        guard
+            let value = (try? JSONDecoder().decode(JSONValue.self, from: data))
+                ?? JSONComments.blanked(data).flatMap({ try? JSONDecoder().decode(JSONValue.self, from: $0) })
+        else {
             throw .invalidInput(location: name, reason: "neither JSON nor a .zip archive; expected \(expected)")
         }
         guard let found = documents(in: value, origin: name, form: nil), !found.isEmpty else {
-            throw .invalidInput(location: name, reason: "no workflow definition (an object with 'triggers') in it; expected \(expected)")
+            throw .invalidInput(
+                location: name, reason: "no workflow definition (an object with 'triggers') in it; expected \(expected)"
+            )
         }
         return found
     }
@@ -54,12 +61,16 @@ public enum FlowFileReader {
     /// The definitions in a JSON document; `form` is the archive's form when it came from one.
     static func documents(in value: JSONValue, origin: String, form: FlowForm?) -> [FlowDocument]? {
         func found(_ tokens: [String], _ own: FlowForm) -> [FlowDocument] {
-            [FlowDocument(origin: origin, document: value, definitionPointer: JSONPointer(tokens: tokens), form: form ?? own,
-                          name: plainName(value["name"]?.string))]
+            [
+                FlowDocument(
+                    origin: origin, document: value, definitionPointer: JSONPointer(tokens: tokens), form: form ?? own,
+                    name: plainName(value["name"]?.string))
+            ]
         }
         if let text = value.string {
             // The `clientdata` column's value on its own: a JSON document encoded as a string.
-            guard let inner = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), inner.string == nil else { return nil }
+            guard let inner = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), inner.string == nil
+            else { return nil }
             return documents(in: inner, origin: "\(origin) (JSON string)", form: form ?? .clientData)
         }
         if isDefinition(value) { return found([], .bareDefinition) }
@@ -73,8 +84,10 @@ public enum FlowFileReader {
             let flows = resources.indices.filter { isDefinition(resources[$0]["properties"]?["definition"]) }
             if !flows.isEmpty {
                 return flows.map {
-                    FlowDocument(origin: origin, document: value, definitionPointer: JSONPointer(tokens: ["resources", String($0), "properties", "definition"]),
-                                 form: form ?? .armResource, name: plainName(resources[$0]["name"]?.string))
+                    FlowDocument(
+                        origin: origin, document: value,
+                        definitionPointer: JSONPointer(tokens: ["resources", String($0), "properties", "definition"]),
+                        form: form ?? .armResource, name: plainName(resources[$0]["name"]?.string))
                 }
             }
         }
@@ -85,7 +98,9 @@ public enum FlowFileReader {
         }
         if let rows = value["value"]?.array {
             // A Dataverse query answer: `{"value":[{"clientdata":"…"}, …]}`.
-            let inner = rows.enumerated().compactMap { index, row in documents(in: row, origin: "\(origin) (value[\(index)])", form: form) }
+            let inner = rows.enumerated().compactMap { index, row in
+                documents(in: row, origin: "\(origin) (value[\(index)])", form: form)
+            }
             return inner.isEmpty ? nil : inner.flatMap { $0 }
         }
         return nil
@@ -101,7 +116,8 @@ public enum FlowFileReader {
     static func archive(_ data: Data, name: String) throws(LeadCheckError) -> [FlowDocument] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw .invalidInput(location: name, reason: "a .zip archive that cannot be read (\(error)); expected \(expected)")
+            throw .invalidInput(
+                location: name, reason: "a .zip archive that cannot be read (\(error)); expected \(expected)")
         }
         var documents: [FlowDocument] = []
         // What the entries hold once extracted, counted as it arrives: an entry's header may
@@ -131,18 +147,28 @@ public enum FlowFileReader {
                     bytes.append(chunk)
                 }
             } catch is TooLarge {
-                throw .invalidInput(location: origin, reason: "an entry extracts to more than \(maxBytes >> 20) MiB, or the entries together to more than \((4 * maxBytes) >> 20) MiB")
+                throw .invalidInput(
+                    location: origin,
+                    reason:
+                        "an entry extracts to more than \(maxBytes >> 20) MiB, or the entries together to more than \((4 * maxBytes) >> 20) MiB"
+                )
             } catch {
                 throw .invalidInput(location: origin, reason: "the entry cannot be extracted (\(error))")
             }
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: bytes),
-                  let found = self.documents(in: value, origin: origin, form: form), !found.isEmpty else {
-                throw .invalidInput(location: origin, reason: "no workflow definition (properties.definition with 'triggers') in it")
+                let found = self.documents(in: value, origin: origin, form: form), !found.isEmpty
+            else {
+                throw .invalidInput(
+                    location: origin, reason: "no workflow definition (properties.definition with 'triggers') in it")
             }
             documents += found
         }
         guard !documents.isEmpty else {
-            throw .invalidInput(location: name, reason: "the archive holds neither Microsoft.Flow/flows/<id>/definition.json nor Workflows/*.json; expected \(expected)")
+            throw .invalidInput(
+                location: name,
+                reason:
+                    "the archive holds neither Microsoft.Flow/flows/<id>/definition.json nor Workflows/*.json; expected \(expected)"
+            )
         }
         return documents
     }

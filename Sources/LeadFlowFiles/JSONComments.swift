@@ -8,17 +8,27 @@ enum JSONComments {
     /// `/*` would swallow the rest of the document.
     static func blanked(_ data: Data) -> Data? {
         var bytes = [UInt8](data)
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
-        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        let slash = UInt8(ascii: "/")
+        let star = UInt8(ascii: "*")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " ")
         var index = 0
         var inString = false
         func blank(_ range: Range<Int>) {
-            for position in range where bytes[position] != newline && bytes[position] != carriageReturn { bytes[position] = space }
+            for position in range where bytes[position] != newline && bytes[position] != carriageReturn {
+                bytes[position] = space
+            }
         }
         while index < bytes.count {
             let byte = bytes[index]
             if inString {
-                if byte == backslash { index += 2; continue }
+                if byte == backslash {
+                    index += 2
+                    continue
+                }
                 if byte == quote { inString = false }
                 index += 1
                 continue

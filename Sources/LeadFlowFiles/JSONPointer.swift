@@ -21,6 +21,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
 
     /// The pointer's text: `~` is written `~0` and `/` is written `~1` (RFC 6901 §3).
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
     }
 }

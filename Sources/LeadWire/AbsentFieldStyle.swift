@@ -1,4 +1,5 @@
 import LeadModel
+
 /// How a JSON encoding writes a customer field that is absent.
 ///
 /// Microsoft's connector behaviour here is undocumented ([INF]). `omit` is the default because it

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The entity Microsoft inserts into the `MarketplaceLeads` table (docs/reference/azure-table.md §2),
 /// in the properties of ``AzureTableColumns``: all string properties, `CustomerInfo` a JSON
 /// string, a date-shaped PartitionKey and a GUID RowKey.
@@ -9,7 +10,10 @@ public struct AzureTableEntityEncoder: LeadEncoder {
     public var leadSourceFormat: LeadSourceFormat
 
     /// Creates an encoder.
-    public init(options: AzureTableWireOptions = AzureTableWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+    public init(
+        options: AzureTableWireOptions = AzureTableWireOptions(),
+        leadSourceFormat: LeadSourceFormat = LeadSourceFormat()
+    ) {
         self.options = options
         self.leadSourceFormat = leadSourceFormat
     }
@@ -33,7 +37,9 @@ public struct AzureTableEntityEncoder: LeadEncoder {
     }
 
     /// The `LeadSource` property's value.
-    public func leadSourceValue(_ lead: Lead) -> String { options.leadSource.value(for: lead, format: leadSourceFormat) }
+    public func leadSourceValue(_ lead: Lead) -> String {
+        options.leadSource.value(for: lead, format: leadSourceFormat)
+    }
 
     /// Encodes the entity.
     public func encode(_ lead: Lead, into buffer: inout WireBuffer) {
@@ -51,8 +57,9 @@ public struct AzureTableEntityEncoder: LeadEncoder {
         inner.bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
         buffer.append(byte: UInt8(ascii: "\""))
         buffer.appendJSONMember(AzureTableColumns.description, lead.description, needsComma: &comma)
-        buffer.appendJSONLeadSourceMember(AzureTableColumns.leadSource, lead, format: leadSourceFormat,
-                                          content: options.leadSource, needsComma: &comma)
+        buffer.appendJSONLeadSourceMember(
+            AzureTableColumns.leadSource, lead, format: leadSourceFormat,
+            content: options.leadSource, needsComma: &comma)
         buffer.appendJSONMember(AzureTableColumns.offer, lead.offer.title, needsComma: &comma)
         buffer.append(byte: UInt8(ascii: "}"))
     }

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Choices for the Azure Table entity where Microsoft's behaviour is not documented.
 public struct AzureTableWireOptions: Sendable, Hashable, Codable {
     /// The table Microsoft creates and writes to (docs/reference/azure-table.md §1: all evidence says
@@ -10,7 +11,10 @@ public struct AzureTableWireOptions: Sendable, Hashable, Codable {
     public var absentFields: AbsentFieldStyle
 
     /// Creates options.
-    public init(tableName: String = "MarketplaceLeads", leadSource: LeadSourceContent = .full, absentFields: AbsentFieldStyle = .omit) {
+    public init(
+        tableName: String = "MarketplaceLeads", leadSource: LeadSourceContent = .full,
+        absentFields: AbsentFieldStyle = .omit
+    ) {
         self.tableName = tableName
         self.leadSource = leadSource
         self.absentFields = absentFields

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// leadcheck's own fixture record (`--format json|ndjson`): everything about a lead, with
 /// absent customer fields left out (absent is not "").
 ///

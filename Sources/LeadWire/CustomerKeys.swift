@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The spelling of the seven customer-field keys in one JSON encoding.
 public struct CustomerKeys: Sendable {
     /// Key of FirstName.
@@ -17,7 +18,11 @@ public struct CustomerKeys: Sendable {
     public let title: StaticString
 
     /// Microsoft's PascalCase names (HTTPS `UserDetails`, Azure `CustomerInfo`).
-    public static let pascal = CustomerKeys(firstName: "FirstName", lastName: "LastName", email: "Email", phone: "Phone", country: "Country", company: "Company", title: "Title")
+    public static let pascal = CustomerKeys(
+        firstName: "FirstName", lastName: "LastName", email: "Email", phone: "Phone", country: "Country",
+        company: "Company", title: "Title")
     /// camelCase names (leadcheck's record, Marketo's REST names, the camel HTTPS option).
-    public static let camel = CustomerKeys(firstName: "firstName", lastName: "lastName", email: "email", phone: "phone", country: "country", company: "company", title: "title")
+    public static let camel = CustomerKeys(
+        firstName: "firstName", lastName: "lastName", email: "email", phone: "phone", country: "country",
+        company: "company", title: "title")
 }

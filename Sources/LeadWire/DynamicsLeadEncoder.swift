@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The Dataverse `lead` record the tool POSTs to `/api/data/v9.2/leads`, in the columns of
 /// ``DynamicsColumns`` (docs/reference/dynamics.md §1 mapping, which is [INF]; §2 logical
 /// names). Absent fields are left out: Web API leaves unset columns null.
@@ -9,7 +10,9 @@ public struct DynamicsLeadEncoder: LeadEncoder {
     public var leadSourceFormat: LeadSourceFormat
 
     /// Creates an encoder.
-    public init(options: DynamicsWireOptions = DynamicsWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+    public init(
+        options: DynamicsWireOptions = DynamicsWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()
+    ) {
         self.options = options
         self.leadSourceFormat = leadSourceFormat
     }

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Choices for the Dataverse `lead` record.
 public struct DynamicsWireOptions: Sendable, Hashable, Codable {
     /// The `leadsourcecode` option value. The connector sets it (the FAQ's privilege error

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Choices for the HTTPS-endpoint payload where Microsoft's behaviour is not documented.
 public struct HTTPSWireOptions: Sendable, Hashable, Codable {
     /// Key casing; camelCase, as Microsoft's connector really sends it (docs/reference/https-endpoint.md §1:
@@ -10,7 +11,10 @@ public struct HTTPSWireOptions: Sendable, Hashable, Codable {
     public var absentFields: AbsentFieldStyle
 
     /// Creates options; the defaults follow what Microsoft sends.
-    public init(keyCase: JSONKeyCase = .camel, leadSource: LeadSourceContent = .sourceOnly, absentFields: AbsentFieldStyle = .omit) {
+    public init(
+        keyCase: JSONKeyCase = .camel, leadSource: LeadSourceContent = .sourceOnly,
+        absentFields: AbsentFieldStyle = .omit
+    ) {
         self.keyCase = keyCase
         self.leadSource = leadSource
         self.absentFields = absentFields

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The key casing of the HTTPS payload.
 public enum JSONKeyCase: String, Sendable, Hashable, CaseIterable, Codable {
     /// `userDetails`, `firstName`, `leadSource`: what Microsoft's connector really POSTs, as three
@@ -12,7 +13,8 @@ public enum JSONKeyCase: String, Sendable, Hashable, CaseIterable, Codable {
     /// How reports name the casing.
     public var label: String {
         switch self {
-        case .camel: "camelCase (userDetails.firstName, leadSource, …: as Microsoft sends it, per three partners' captures, azure-docs #25043, #58230, #58893)"
+        case .camel:
+            "camelCase (userDetails.firstName, leadSource, …: as Microsoft sends it, per three partners' captures, azure-docs #25043, #58230, #58893)"
         case .pascal: "PascalCase (UserDetails.FirstName, LeadSource, …: the docs' schema, not what Microsoft sends)"
         }
     }

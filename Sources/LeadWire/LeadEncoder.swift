@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Turns one lead into the exact bytes of one destination's request body (or one fixture
 /// record). Implementations are pure: no I/O, no clock, no randomness.
 public protocol LeadEncoder: Sendable {

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// What a destination's `LeadSource` property holds.
 public enum LeadSourceContent: String, Sendable, Hashable, CaseIterable, Codable {
     /// The source alone, e.g. `AzureMarketplace`, with the action in `ActionCode`: the HTTPS

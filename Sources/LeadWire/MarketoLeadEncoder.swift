@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Marketo REST bodies (docs/reference/marketo.md §2): Submit Form (one lead per call, every field
 /// must exist on the form) or Sync Leads. Field names are Marketo's REST API names (``MarketoFields``).
 public struct MarketoLeadEncoder: LeadEncoder {
@@ -8,7 +9,9 @@ public struct MarketoLeadEncoder: LeadEncoder {
     public var leadSourceFormat: LeadSourceFormat
 
     /// Creates an encoder.
-    public init(options: MarketoWireOptions = MarketoWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+    public init(
+        options: MarketoWireOptions = MarketoWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()
+    ) {
         self.options = options
         self.leadSourceFormat = leadSourceFormat
     }
@@ -29,7 +32,8 @@ public struct MarketoLeadEncoder: LeadEncoder {
         for (field, key) in MarketoFields.customer {
             buffer.appendJSONMember(key, c[field], needsComma: &comma)
         }
-        buffer.appendJSONMember(dynamicKey: options.leadSourceField, lead.leadSource(leadSourceFormat), needsComma: &comma)
+        buffer.appendJSONMember(
+            dynamicKey: options.leadSourceField, lead.leadSource(leadSourceFormat), needsComma: &comma)
         if let descriptionField = options.descriptionField, let description = lead.description {
             buffer.appendJSONMember(dynamicKey: descriptionField, description, needsComma: &comma)
         }

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Which Marketo REST call delivers a lead.
 public enum MarketoMode: String, Sendable, Hashable, CaseIterable, Codable {
     /// `POST /rest/v1/leads/submitForm.json`: most likely today's connector, since the docs

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Choices for Marketo bodies.
 public struct MarketoWireOptions: Sendable, Hashable, Codable {
     /// The Partner Center "Form ID".
@@ -15,8 +16,10 @@ public struct MarketoWireOptions: Sendable, Hashable, Codable {
     public var syncAction: String
 
     /// Creates options.
-    public init(formID: Int = 1001, leadSourceField: String = "leadSource", descriptionField: String? = nil,
-                mode: MarketoMode = .submitForm, syncAction: String = "createOrUpdate") {
+    public init(
+        formID: Int = 1001, leadSourceField: String = "leadSource", descriptionField: String? = nil,
+        mode: MarketoMode = .submitForm, syncAction: String = "createOrUpdate"
+    ) {
         self.formID = formID
         self.leadSourceField = leadSourceField
         self.descriptionField = descriptionField

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The formats `leadcheck generate` writes.
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// A JSON array of lead records.

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// The `application/x-www-form-urlencoded` UTF-8 body Microsoft posts to Salesforce's
 /// Web-to-Lead servlet: the form fields of ``SalesforceFields``, the field names of the
 /// documented test lead (docs/reference/lead.md §2, docs/reference/salesforce.md §1). Absent
@@ -10,7 +11,10 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
     public var leadSourceFormat: LeadSourceFormat
 
     /// Creates an encoder.
-    public init(options: SalesforceWireOptions = SalesforceWireOptions(), leadSourceFormat: LeadSourceFormat = LeadSourceFormat()) {
+    public init(
+        options: SalesforceWireOptions = SalesforceWireOptions(),
+        leadSourceFormat: LeadSourceFormat = LeadSourceFormat()
+    ) {
         self.options = options
         self.leadSourceFormat = leadSourceFormat
     }
@@ -19,7 +23,8 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
     public func fields(_ lead: Lead) -> [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = [("oid", options.orgID), ("encoding", "UTF-8")]
         for (field, name, _) in SalesforceFields.all {
-            let value = field == .leadSource
+            let value =
+                field == .leadSource
                 ? leadSource(lead) : field.customerField.map { lead.customer[$0] } ?? lead.description
             if let value { fields.append((name, value)) }
         }
@@ -30,7 +35,8 @@ public struct SalesforceWebToLeadEncoder: LeadEncoder {
     /// source and action and the offer's display name: `MSFT_TEST_…-MSFT_TEST_…|<Offer Name>`
     /// (docs/reference/lead.md §2 (a)).
     public func leadSource(_ lead: Lead) -> String {
-        lead.variant == .msftTest ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(leadSourceFormat)
+        lead.variant == .msftTest
+            ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(leadSourceFormat)
     }
 
     /// Encodes the form body.

@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Choices for the Web-to-Lead form body.
 public struct SalesforceWireOptions: Sendable, Hashable, Codable {
     /// The org id posted as `oid` (Partner Center's "Organization identifier").

@@ -1,4 +1,5 @@
 import LeadModel
+
 extension WireBuffer {
     /// Appends one `"key":"value"` member, preceded by a comma when `needsComma` is set (and
     /// sets it). An absent (`nil`) value is written as `absent` says, or not at all.
@@ -6,7 +7,9 @@ extension WireBuffer {
     /// Encoders call this member by member instead of passing arrays of pairs, so encoding a
     /// lead allocates nothing on the heap.
     @inline(__always)
-    public func appendJSONMember(_ key: StaticString, _ value: String?, absent: AbsentFieldStyle = .omit, needsComma: inout Bool) {
+    public func appendJSONMember(
+        _ key: StaticString, _ value: String?, absent: AbsentFieldStyle = .omit, needsComma: inout Bool
+    ) {
         if value == nil && absent == .omit { return }
         if needsComma { append(byte: UInt8(ascii: ",")) }
         needsComma = true

@@ -1,4 +1,5 @@
 import LeadModel
+
 extension WireBuffer {
     /// Appends a lead's `LeadSource` as a quoted JSON string, piece by piece, so the hot path
     /// never builds the String; the result is byte-identical to `appendJSONString(content.value(…))`.
@@ -15,7 +16,10 @@ extension WireBuffer {
     }
 
     /// Appends `,"key":"<LeadSource>"` (comma as `needsComma` says).
-    public func appendJSONLeadSourceMember(_ key: StaticString, _ lead: Lead, format: LeadSourceFormat, content: LeadSourceContent = .full, needsComma: inout Bool) {
+    public func appendJSONLeadSourceMember(
+        _ key: StaticString, _ lead: Lead, format: LeadSourceFormat, content: LeadSourceContent = .full,
+        needsComma: inout Bool
+    ) {
         if needsComma { append(byte: UInt8(ascii: ",")) }
         needsComma = true
         appendJSONKey(key)

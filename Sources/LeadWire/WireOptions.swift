@@ -1,4 +1,5 @@
 import LeadModel
+
 /// Every encoding choice, for all destinations.
 public struct WireOptions: Sendable, Hashable, Codable {
     /// How `LeadSource` strings are spelled.
@@ -17,7 +18,8 @@ public struct WireOptions: Sendable, Hashable, Codable {
     /// Creates options; every default follows the reference notes.
     public init(
         leadSourceFormat: LeadSourceFormat = LeadSourceFormat(), https: HTTPSWireOptions = HTTPSWireOptions(),
-        azureTable: AzureTableWireOptions = AzureTableWireOptions(), dynamics: DynamicsWireOptions = DynamicsWireOptions(),
+        azureTable: AzureTableWireOptions = AzureTableWireOptions(),
+        dynamics: DynamicsWireOptions = DynamicsWireOptions(),
         marketo: MarketoWireOptions = MarketoWireOptions(), salesforce: SalesforceWireOptions = SalesforceWireOptions()
     ) {
         self.leadSourceFormat = leadSourceFormat

@@ -12,25 +12,26 @@ import LeadVerification
 struct CanaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canary",
-        abstract: "Send one Validate-shaped lead to each destination, read it back, remove it; write metrics and state, notify on a change.",
+        abstract:
+            "Send one Validate-shaped lead to each destination, read it back, remove it; write metrics and state, notify on a change.",
         discussion: """
-        Run it on a schedule (cron, a systemd timer, a GitHub Actions schedule): it costs a few API calls
-        per destination and is loud only when something changes. The lead carries Microsoft's own
-        test-lead marker (MSFT_TEST_<ticks>), so a CRM admin recognises it; it is journaled and removed
-        like verify's.
+            Run it on a schedule (cron, a systemd timer, a GitHub Actions schedule): it costs a few API calls
+            per destination and is loud only when something changes. The lead carries Microsoft's own
+            test-lead marker (MSFT_TEST_<ticks>), so a CRM admin recognises it; it is journaled and removed
+            like verify's.
 
-        --metrics writes the Prometheus text format (node_exporter's textfile collector); --state
-        remembers each destination's last result and success; --notify (or LEADCHECK_NOTIFY_URL, which
-        keeps a webhook's secret path off the command line) posts one {"text": …} message, as Slack and
-        Teams incoming webhooks take it, when a destination's state changes.
+            --metrics writes the Prometheus text format (node_exporter's textfile collector); --state
+            remembers each destination's last result and success; --notify (or LEADCHECK_NOTIFY_URL, which
+            keeps a webhook's secret path off the command line) posts one {"text": …} message, as Slack and
+            Teams incoming webhooks take it, when a destination's state changes.
 
-        Exit codes: 0 every destination passed · 2 config · 3 a destination could not be reached (or the
-        notification could not be posted) · 4 a destination answered wrongly.
+            Exit codes: 0 every destination passed · 2 config · 3 a destination could not be reached (or the
+            notification could not be posted) · 4 a destination answered wrongly.
 
-        Examples:
-          leadcheck canary --config leadcheck.yaml --metrics /var/lib/node_exporter/textfile/leadcheck.prom --state canary-state.json
-          LEADCHECK_NOTIFY_URL=https://hooks.slack.com/services/… leadcheck canary --config leadcheck.yaml --state state.json
-        """
+            Examples:
+              leadcheck canary --config leadcheck.yaml --metrics /var/lib/node_exporter/textfile/leadcheck.prom --state canary-state.json
+              LEADCHECK_NOTIFY_URL=https://hooks.slack.com/services/… leadcheck canary --config leadcheck.yaml --state state.json
+            """
     )
 
     /// The variable `--notify` falls back to.
@@ -45,7 +46,10 @@ struct CanaryCommand: AsyncParsableCommand {
     @Option(help: "Write Prometheus text-format metrics to this file (atomically).")
     var metrics: String?
 
-    @Option(help: "The state file: each destination's last result and last success, and messages the webhook has not taken yet (JSON; created if missing).")
+    @Option(
+        help:
+            "The state file: each destination's last result and last success, and messages the webhook has not taken yet (JSON; created if missing)."
+    )
     var state: String?
 
     @Option(help: "Post a message here when a destination's state changes (else \(CanaryCommand.notifyVariable)).")
@@ -59,7 +63,8 @@ struct CanaryCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let leadcheckConfig = try ConfigLoader.load(path: config, environment: environment)
         for warning in leadcheckConfig.warnings { Terminal.printStderr("leadcheck: warning: \(warning)") }
-        let lintFindings = try Linting.runFindings(configText: try Linting.text(of: config), configFile: config, partnerCenter: nil, environment: environment)
+        let lintFindings = try Linting.runFindings(
+            configText: try Linting.text(of: config), configFile: config, partnerCenter: nil, environment: environment)
         var selected = leadcheckConfig.destinations
         if !destinations.isEmpty {
             for name in destinations where !selected.contains(where: { $0.name == name }) {
@@ -69,22 +74,32 @@ struct CanaryCommand: AsyncParsableCommand {
         }
         let previous = try readState()
         let notifyURL = notify ?? environment[Self.notifyVariable].flatMap { $0.isEmpty ? nil : $0 }
-        if let notifyURL, !(notifyURL.lowercased().hasPrefix("https://") || notifyURL.lowercased().hasPrefix("http://")) {
+        if let notifyURL, !(notifyURL.lowercased().hasPrefix("https://") || notifyURL.lowercased().hasPrefix("http://"))
+        {
             // The value is not echoed: a webhook URL without its scheme still carries its secret path.
-            throw LeadCheckError.invalidValue(flag: notify == nil ? Self.notifyVariable : "--notify", value: Redactor.mask, expected: "an http:// or https:// webhook URL")
+            throw LeadCheckError.invalidValue(
+                flag: notify == nil ? Self.notifyVariable : "--notify", value: Redactor.mask,
+                expected: "an http:// or https:// webhook URL")
         }
         if notifyURL != nil, state == nil {
-            Terminal.printStderr("leadcheck: warning: without --state every run's failing destinations count as changes and are posted again, and a refused message is lost")
+            Terminal.printStderr(
+                "leadcheck: warning: without --state every run's failing destinations count as changes and are posted again, and a refused message is lost"
+            )
         }
         let notifySecret = notifyURL.map { Secret($0, source: notify == nil ? Self.notifyVariable : "--notify") }
-        let builder = try DestinationBuilder(config: leadcheckConfig, transport: try transport.options(concurrency: 4, defaults: leadcheckConfig.defaults, environment: environment),
-                                             extraSecrets: notifySecret.map { [$0] } ?? [])
+        let builder = try DestinationBuilder(
+            config: leadcheckConfig,
+            transport: try transport.options(
+                concurrency: 4, defaults: leadcheckConfig.defaults, environment: environment),
+            extraSecrets: notifySecret.map { [$0] } ?? [])
         let redactor = builder.redactor
 
         // One lead shaped like Microsoft's Validate lead: AzureMarketplace-INS, MSFT_TEST_<ticks>.
         let seed = UInt64.random(in: 0...UInt64(UInt32.max))
-        let generator = LeadGenerator(options: GenerationOptions(seed: seed, matrix: .documented, variants: [.msftTest], locales: [.enUS], offer: leadcheckConfig.offer,
-                                                                 runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))))
+        let generator = LeadGenerator(
+            options: GenerationOptions(
+                seed: seed, matrix: .documented, variants: [.msftTest], locales: [.enUS], offer: leadcheckConfig.offer,
+                runID: .random(), baseTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))))
         guard let lead = generator.leads().first(where: { $0.pair == MatrixPair(.azureMarketplace, .install) }) else {
             throw LeadCheckError.transport("no Validate-shaped lead could be generated")
         }
@@ -95,15 +110,20 @@ struct CanaryCommand: AsyncParsableCommand {
         for configured in selected {
             let destination = try builder.make(configured)
             let started = ContinuousClock.now
-            let report = await VerifyRunner(destinations: [destination], leads: [lead], cleanup: true, journal: journal).run(seed: seed, offer: leadcheckConfig.offer)
+            let report = await VerifyRunner(destinations: [destination], leads: [lead], cleanup: true, journal: journal)
+                .run(seed: seed, offer: leadcheckConfig.offer)
             let elapsed = ContinuousClock.now - started
             let errors = report.findings.filter { $0.severity == .error }
             let summary = report.destinations.first
-            results.append(CanaryResult(
-                destination: configured.name, type: configured.kind.rawValue, up: errors.isEmpty,
-                durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                apiCalls: summary?.apiCalls ?? 0, certificateExpiry: summary?.connection?.tls?.notAfter.flatMap(CertificateDate.parse),
-                problems: errors.map { CanaryResult.Problem(code: $0.code.rawValue, hint: redactor.redact($0.hint)) }))
+            results.append(
+                CanaryResult(
+                    destination: configured.name, type: configured.kind.rawValue, up: errors.isEmpty,
+                    durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                    apiCalls: summary?.apiCalls ?? 0,
+                    certificateExpiry: summary?.connection?.tls?.notAfter.flatMap(CertificateDate.parse),
+                    problems: errors.map {
+                        CanaryResult.Problem(code: $0.code.rawValue, hint: redactor.redact($0.hint))
+                    }))
             reports.append(report)
         }
 
@@ -140,15 +160,25 @@ struct CanaryCommand: AsyncParsableCommand {
         var lines = ["", "canary:"]
         for result in results {
             let since = next.summary(of: result.destination).map { "; \($0)" } ?? ""
-            lines.append("  \(result.destination) (\(result.type)): \(result.up ? "up" : "DOWN"), \(String(format: "%.2f", result.durationSeconds)) s, \(result.apiCalls) API calls\(since)")
+            lines.append(
+                """
+                  \(result.destination) (\(result.type)): \(result.up ? "up" : "DOWN"),\
+                 \(String(format: "%.2f", result.durationSeconds)) s, \(result.apiCalls) API calls\(since)
+                """
+            )
         }
         for (change, wasPosted) in zip(changes, posted) {
             let told = notifyURL == nil ? "" : wasPosted ? " (notified)" : " (not notified yet)"
-            lines.append("  changed: \(change.destination) \(change.old?.status ?? "new") → \(change.new.status)\(told)")
+            lines.append(
+                "  changed: \(change.destination) \(change.old?.status ?? "new") → \(change.new.status)\(told)")
         }
         if let notifyFailure {
             let kept = next.pending?.count ?? 0
-            lines.append("  could not notify: \(notifyFailure); " + (state == nil ? "\(kept) message(s) lost (no --state to keep them in)" : "\(kept) message(s) kept in the state file for the next run"))
+            lines.append(
+                "  could not notify: \(notifyFailure); "
+                    + (state == nil
+                        ? "\(kept) message(s) lost (no --state to keep them in)"
+                        : "\(kept) message(s) kept in the state file for the next run"))
         }
         Terminal.printStdout(redactor.redact(lines.joined(separator: "\n")))
         try output.exitUnlessPassed(report)
@@ -160,7 +190,8 @@ struct CanaryCommand: AsyncParsableCommand {
         guard let state, FileManager.default.fileExists(atPath: state) else { return CanaryState() }
         let data = try InputFile.read(state, maxBytes: 1 << 20)
         do { return try JSONDecoder().decode(CanaryState.self, from: data) } catch {
-            throw .invalidInput(location: state, reason: "not a leadcheck canary state file (\(error)); remove it to start over")
+            throw .invalidInput(
+                location: state, reason: "not a leadcheck canary state file (\(error)); remove it to start over")
         }
     }
 
@@ -173,10 +204,14 @@ struct CanaryCommand: AsyncParsableCommand {
     /// Posts the messages in order until the webhook refuses one: which were taken, the rest (kept
     /// in order, so an old "failing" never arrives after a newer "passes again"), and why.
     func postAll(_ messages: [CanaryNotification], to url: String, client: HTTPClient, redactor: Redactor) async
-        -> (posted: [Bool], unposted: [CanaryNotification], failure: String?) {
+        -> (posted: [Bool], unposted: [CanaryNotification], failure: String?)
+    {
         for (index, message) in messages.enumerated() {
             if let failure = await post(message, to: url, client: client, redactor: redactor) {
-                return (Array(repeating: true, count: index) + Array(repeating: false, count: messages.count - index), Array(messages[index...]), failure)
+                return (
+                    Array(repeating: true, count: index) + Array(repeating: false, count: messages.count - index),
+                    Array(messages[index...]), failure
+                )
             }
         }
         return (Array(repeating: true, count: messages.count), [], nil)
@@ -188,7 +223,8 @@ struct CanaryCommand: AsyncParsableCommand {
         redacted.text = redactor.redact(message.text)
         guard let body = try? JSONEncoder().encode(redacted) else { return "the message could not be encoded" }
         do {
-            let response = try await client.send(HTTPRequest(method: "POST", url: url, body: .bytes(Array(body), contentType: "application/json")))
+            let response = try await client.send(
+                HTTPRequest(method: "POST", url: url, body: .bytes(Array(body), contentType: "application/json")))
             return response.isSuccess ? nil : "the webhook answered HTTP \(response.status)"
         } catch {
             return redactor.redact(error.message)

@@ -1,7 +1,7 @@
 import ArgumentParser
+import LeadFiles
 import LeadModel
 import LeadWire
-import LeadFiles
 
 /// `leadcheck generate`: deterministic fixture leads.
 struct GenerateCommand: ParsableCommand {
@@ -9,15 +9,15 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write deterministic synthetic leads: every source × action, variants and locales, in any format.",
         discussion: """
-        Formats: json, ndjson (leadcheck's lead record), csv, or one destination's request body per line:
-        https, azure-table, dynamics, marketo, salesforce. The same seed and flags always give
-        byte-identical output.
+            Formats: json, ndjson (leadcheck's lead record), csv, or one destination's request body per line:
+            https, azure-table, dynamics, marketo, salesforce. The same seed and flags always give
+            byte-identical output.
 
-        Examples:
-          leadcheck generate --seed 42 --format ndjson
-          leadcheck generate --seed 7 --matrix full --variants unicode,hostile --locales ja-JP --format https
-          leadcheck generate --seed 1 --count 1000000 --format ndjson --output leads.ndjson
-        """
+            Examples:
+              leadcheck generate --seed 42 --format ndjson
+              leadcheck generate --seed 7 --matrix full --variants unicode,hostile --locales ja-JP --format https
+              leadcheck generate --seed 1 --count 1000000 --format ndjson --output leads.ndjson
+            """
     )
 
     @OptionGroup var generation: GenerationFlags

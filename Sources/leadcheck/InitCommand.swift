@@ -1,7 +1,7 @@
 import ArgumentParser
-import LeadModel
-import LeadFiles
 import LeadDestinations
+import LeadFiles
+import LeadModel
 
 /// `leadcheck init`: write a commented starter config covering all five destination types.
 struct InitCommand: ParsableCommand {
@@ -9,12 +9,12 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter leadcheck.yaml covering all five destination types.",
         discussion: """
-        Secrets are referenced as ${VARIABLE}s from the environment, never written into the file.
+            Secrets are referenced as ${VARIABLE}s from the environment, never written into the file.
 
-        Examples:
-          leadcheck init
-          leadcheck init --output ci/leadcheck.yaml
-        """
+            Examples:
+              leadcheck init
+              leadcheck init --output ci/leadcheck.yaml
+            """
     )
 
     @Option(help: "Where to write the config.")
@@ -29,6 +29,8 @@ struct InitCommand: ParsableCommand {
         }
         let text = StarterConfig.render(.placeholders, header: "leadcheck configuration, written by `leadcheck init`.")
         try OutputFile.write(text, to: output)
-        Terminal.printStderr("leadcheck: wrote \(output); set the LEADCHECK_* variables it references, then run leadcheck verify --config \(output)")
+        Terminal.printStderr(
+            "leadcheck: wrote \(output); set the LEADCHECK_* variables it references, then run leadcheck verify --config \(output)"
+        )
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Entry point. ArgumentParser's own exit codes (64 for usage) are mapped onto leadcheck's
 /// documented ones (README, "Exit codes"): 1 usage, 2 input, 3 runtime, 4 verification failed.

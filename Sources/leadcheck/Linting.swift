@@ -7,9 +7,12 @@ import LeadModel
 /// given, a Partner Center document. `lint` prints them; `verify` and `canary` put them first
 /// in their reports.
 enum Linting {
-    static func findings(configText: String?, configFile: String, partnerCenter: String?, environment: [String: String]) throws(LeadCheckError) -> [Finding] {
+    static func findings(configText: String?, configFile: String, partnerCenter: String?, environment: [String: String])
+        throws(LeadCheckError) -> [Finding]
+    {
         var entries: [LintEntry] = []
-        var matrix = LeadMatrix.documented, matrixLocation = configFile
+        var matrix = LeadMatrix.documented
+        var matrixLocation = configFile
         if let configText {
             let read = try ConfigLint.read(yaml: configText, file: configFile, environment: environment)
             entries = read.entries
@@ -17,7 +20,9 @@ enum Linting {
         }
         if let partnerCenter {
             // Partner Center's document names the one destination it writes to.
-            entries = try ConfigLint.read(partnerCenter: try InputFile.read(partnerCenter, maxBytes: PartnerCenterImport.maxBytes), file: partnerCenter)
+            entries = try ConfigLint.read(
+                partnerCenter: try InputFile.read(partnerCenter, maxBytes: PartnerCenterImport.maxBytes),
+                file: partnerCenter)
         }
         return ConfigLint.findings(entries, matrix: matrix, matrixLocation: matrixLocation)
     }
@@ -25,9 +30,14 @@ enum Linting {
     /// The same checks for a run's report: without what concerns only a local test (a loopback
     /// endpoint's http:// URL) and the Test Drive warning, which the report already carries on
     /// each Test Drive lead (`deprecated`).
-    static func runFindings(configText: String?, configFile: String, partnerCenter: String?, environment: [String: String]) throws(LeadCheckError) -> [Finding] {
-        try findings(configText: configText, configFile: configFile, partnerCenter: partnerCenter, environment: environment).filter { finding in
-            !(finding.code == .configRejected && finding.severity == .warning) && !(finding.code == .configDeprecated && finding.destination == "config")
+    static func runFindings(
+        configText: String?, configFile: String, partnerCenter: String?, environment: [String: String]
+    ) throws(LeadCheckError) -> [Finding] {
+        try findings(
+            configText: configText, configFile: configFile, partnerCenter: partnerCenter, environment: environment
+        ).filter { finding in
+            !(finding.code == .configRejected && finding.severity == .warning)
+                && !(finding.code == .configDeprecated && finding.destination == "config")
         }
     }
 

@@ -15,14 +15,17 @@ struct Milliseconds: Sendable, Hashable {
 
     /// `seconds(_:)` for an option: a refusal says what was expected.
     static func secondsOption(_ text: String) throws -> Milliseconds {
-        guard let span = seconds(text) else { throw ValidationError("'\(text)' is not a number of seconds from 0.001 to 3600 (or a duration like 500ms)") }
+        guard let span = seconds(text) else {
+            throw ValidationError("'\(text)' is not a number of seconds from 0.001 to 3600 (or a duration like 500ms)")
+        }
         return span
     }
 
     /// A duration with its unit, for an option (`30s`, `250ms`, `2m`).
     static func durationOption(_ text: String) throws -> Milliseconds {
         guard let value = Choice.durationMilliseconds(text) else {
-            throw ValidationError("'\(text)' is not a duration \(DurationText.describe(Choice.durationRange)) like 30s, 250ms or 2m")
+            throw ValidationError(
+                "'\(text)' is not a duration \(DurationText.describe(Choice.durationRange)) like 30s, 250ms or 2m")
         }
         return Milliseconds(value: value)
     }

@@ -6,12 +6,16 @@ import LeadModel
 /// with the same list of valid ones.
 enum OptionParsing {
     /// One value of a string-backed enum.
-    static func choice<T: RawRepresentable & CaseIterable & SendableMetatype>(_ flag: String) -> @Sendable (String) throws -> T where T.RawValue == String {
+    static func choice<T: RawRepresentable & CaseIterable & SendableMetatype>(_ flag: String)
+        -> @Sendable (String) throws -> T where T.RawValue == String
+    {
         { text in try refusal(flag) { () throws(LeadCheckError) in try Choice.parse(text, flag: flag) } }
     }
 
     /// A comma-separated list of a string-backed enum's values.
-    static func list<T: RawRepresentable & CaseIterable & Hashable & SendableMetatype>(_ flag: String) -> @Sendable (String) throws -> [T] where T.RawValue == String {
+    static func list<T: RawRepresentable & CaseIterable & Hashable & SendableMetatype>(_ flag: String)
+        -> @Sendable (String) throws -> [T] where T.RawValue == String
+    {
         { text in try refusal(flag) { () throws(LeadCheckError) in try Choice.parseList(text, flag: flag) } }
     }
 
@@ -22,7 +26,9 @@ enum OptionParsing {
 
     /// A count of leads.
     static func count(_ text: String) throws -> Int {
-        try refusal("--count") { () throws(LeadCheckError) in try Choice.parseInt(text, flag: "--count", range: 0...Int.max) }
+        try refusal("--count") { () throws(LeadCheckError) in
+            try Choice.parseInt(text, flag: "--count", range: 0...Int.max)
+        }
     }
 
     /// A run id.
@@ -32,7 +38,9 @@ enum OptionParsing {
 
     /// A UTC time like 2026-01-01T00:00:00Z.
     static func time(_ text: String) throws -> LeadTimestamp {
-        guard let parsed = LeadTimestamp(iso8601: text) else { throw ValidationError("'\(text)' is not a UTC time like 2026-01-01T00:00:00Z") }
+        guard let parsed = LeadTimestamp(iso8601: text) else {
+            throw ValidationError("'\(text)' is not a UTC time like 2026-01-01T00:00:00Z")
+        }
         return parsed
     }
 

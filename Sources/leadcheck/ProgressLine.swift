@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Progress on stderr: on a terminal one line redrawn in place; elsewhere (CI logs, pipes)
 /// plain lines at every tenth of the run, never a control character.
@@ -22,7 +23,8 @@ final class ProgressLine: Sendable {
         let text: String? = counts.withLock { counts in
             counts.done += 1
             if !passed { counts.failed += 1 }
-            let summary = "checked \(counts.done)/\(total)" + (counts.failed > 0 ? ", \(counts.failed) not passing" : "")
+            let summary =
+                "checked \(counts.done)/\(total)" + (counts.failed > 0 ? ", \(counts.failed) not passing" : "")
             if enabled { return "\r\u{1B}[2K  " + summary }
             guard counts.done * 10 >= counts.nextPlainLine * total || counts.done == total else { return nil }
             while counts.nextPlainLine * total <= counts.done * 10 { counts.nextPlainLine += 1 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LeadModel
 import LeadFiles
+import LeadModel
 import LeadTransport
 import LeadVerification
 
@@ -22,7 +22,9 @@ struct ReportFlags: ParsableArguments {
 
     /// Writes each requested report file through `redactor`.
     func writeFiles(_ report: VerifyReport, redactor: Redactor) throws {
-        if let json { try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json) }
+        if let json {
+            try OutputFile.write(redactor.redact(String(decoding: try report.json(), as: UTF8.self)), to: json)
+        }
         if let junit { try OutputFile.write(JUnitReport.render(report, redactor: redactor), to: junit) }
         if let html { try OutputFile.write(HTMLReport.render(report, redactor: redactor), to: html) }
     }

@@ -1,5 +1,5 @@
-import LeadModel
 import LeadDestinations
+import LeadModel
 import LeadSandbox
 
 /// The `leadcheck.yaml` that points every destination at a running sandbox. Its credentials are
@@ -21,8 +21,11 @@ public enum SandboxConfigWriter {
             // The sandbox's flow (--flow): its runs are read through the dynamics port's ARM API.
             values.httpsRun = (workflow, d.instanceUrl, d.tokenUrl, d.tenantId, d.clientId, d.clientSecret)
         }
-        return StarterConfig.render(values, header: "leadcheck configuration for a local `leadcheck sandbox` (its own fixed credentials).")
-            .replacingOccurrences(of: "    readbackTimeout: 120s        # Web-to-Lead is asynchronous; how long to poll",
-                                  with: "    readbackTimeout: 2s          # the sandbox stores Web-to-Lead leads at once")
+        return StarterConfig.render(
+            values, header: "leadcheck configuration for a local `leadcheck sandbox` (its own fixed credentials)."
+        )
+        .replacingOccurrences(
+            of: "    readbackTimeout: 120s        # Web-to-Lead is asynchronous; how long to poll",
+            with: "    readbackTimeout: 2s          # the sandbox stores Web-to-Lead leads at once")
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadTransport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes to the terminal's standard error.
 enum Terminal {

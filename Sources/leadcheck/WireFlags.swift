@@ -1,14 +1,16 @@
 import ArgumentParser
 import LeadModel
-import LeadWire
 import LeadSandbox
+import LeadWire
 
 /// Flags for the encoding choices the reference notes mark as unverified ([INF]).
 struct WireFlags: ParsableArguments {
     @Option(help: "Absent customer fields in JSON bodies: omit, null or empty.")
     var absent: String = AbsentFieldStyle.omit.rawValue
 
-    @Option(name: .customLong("https-case"), help: "HTTPS payload key casing: camel (what Microsoft sends; the default) or pascal (the docs' schema).")
+    @Option(
+        name: .customLong("https-case"),
+        help: "HTTPS payload key casing: camel (what Microsoft sends; the default) or pascal (the docs' schema).")
     var httpsCase: String?
 
     @Option(name: .customLong("https-lead-source"), help: "HTTPS LeadSource: source (documented example) or full.")
@@ -17,7 +19,8 @@ struct WireFlags: ParsableArguments {
     @Option(name: .customLong("table-lead-source"), help: "Azure Table LeadSource: full or source.")
     var tableLeadSource: String = LeadSourceContent.full.rawValue
 
-    @Option(name: .customLong("dynamics-lead-source-code"), help: "Dataverse leadsourcecode option value (1-10; 8 = Web).")
+    @Option(
+        name: .customLong("dynamics-lead-source-code"), help: "Dataverse leadsourcecode option value (1-10; 8 = Web).")
     var dynamicsLeadSourceCode: String = "8"
 
     @Option(name: .customLong("marketo-mode"), help: "Marketo body: submit-form or sync.")
@@ -34,17 +37,23 @@ struct WireFlags: ParsableArguments {
 
     /// Validates the flags into wire options; `configuredCase` is a destination's `payloadCase`,
     /// which the flag overrides.
-    func wireOptions(leadSourceFormat: LeadSourceFormat, configuredCase: JSONKeyCase? = nil) throws(LeadCheckError) -> WireOptions {
+    func wireOptions(leadSourceFormat: LeadSourceFormat, configuredCase: JSONKeyCase? = nil) throws(LeadCheckError)
+        -> WireOptions
+    {
         let absent: AbsentFieldStyle = try Choice.parse(absent, flag: "--absent")
         return WireOptions(
             leadSourceFormat: leadSourceFormat,
             https: HTTPSWireOptions(
-                keyCase: try httpsCase.map { text throws(LeadCheckError) in try Choice.parse(text, flag: "--https-case") } ?? configuredCase ?? .camel,
+                keyCase: try httpsCase.map { text throws(LeadCheckError) in try Choice.parse(text, flag: "--https-case")
+                } ?? configuredCase ?? .camel,
                 leadSource: try Choice.parse(httpsLeadSource, flag: "--https-lead-source"),
                 absentFields: absent
             ),
-            azureTable: AzureTableWireOptions(leadSource: try Choice.parse(tableLeadSource, flag: "--table-lead-source"), absentFields: absent),
-            dynamics: DynamicsWireOptions(leadSourceCode: try Choice.parseInt(dynamicsLeadSourceCode, flag: "--dynamics-lead-source-code", range: 1...Int(Int32.max))),
+            azureTable: AzureTableWireOptions(
+                leadSource: try Choice.parse(tableLeadSource, flag: "--table-lead-source"), absentFields: absent),
+            dynamics: DynamicsWireOptions(
+                leadSourceCode: try Choice.parseInt(
+                    dynamicsLeadSourceCode, flag: "--dynamics-lead-source-code", range: 1...Int(Int32.max))),
             marketo: MarketoWireOptions(
                 formID: try Choice.parseInt(marketoFormID, flag: "--marketo-form-id", range: 1...Int(Int32.max)),
                 leadSourceField: marketoLeadSourceField,

@@ -12,7 +12,9 @@ import Testing
     @Test func tenRunsAtOnceStayApart() async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
-        let sandbox = try SandboxProcess(["--write-config", config, "--fault", "dynamics:throttle=6", "--fault", "marketo:throttle=6"], directory: directory)
+        let sandbox = try SandboxProcess(
+            ["--write-config", config, "--fault", "dynamics:throttle=6", "--fault", "marketo:throttle=6"],
+            directory: directory)
         for seed in KillAndCleanupTests.realLeads { _ = try await sandbox.inspect("/seed", method: "POST", body: seed) }
         let started = Date()
         let results = try await withThrowingTaskGroup(of: (Int, LeadCheckProcess.Result).self) { group in
@@ -20,8 +22,11 @@ import Testing
                 group.addTask {
                     let json = directory.path("run-\(run).json")
                     // The same seed in every run: the leads are identical but for their run ids.
-                    let result = try await LeadCheckProcess.run(["verify", "--config", config, "--seed", "5", "--variants", "typical", "--locales", "en-US",
-                                                           "--json", json, "--journal", directory.path("run-\(run).journal"), "--timeout", "40"], timeout: 120)
+                    let result = try await LeadCheckProcess.run(
+                        [
+                            "verify", "--config", config, "--seed", "5", "--variants", "typical", "--locales", "en-US",
+                            "--json", json, "--journal", directory.path("run-\(run).journal"), "--timeout", "40",
+                        ], timeout: 120)
                     return (run, result)
                 }
             }
@@ -30,7 +35,9 @@ import Testing
         var runIDs = Set<String>()
         for (run, result) in results.sorted(by: { $0.0 < $1.0 }) {
             #expect(result.status == 0, "run \(run): \(result.stdoutText.suffix(600))")
-            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path("run-\(run).json")))) as! [String: Any]
+            let report =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: directory.path("run-\(run).json")))) as! [String: Any]
             runIDs.insert(report["runId"] as! String)
             #expect((report["results"] as! [[String: Any]]).count == 30)
         }
@@ -38,7 +45,11 @@ import Testing
         let left = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
         #expect(left.values.allSatisfy { $0 == 0 }, "every run removed its own leads: \(left)")
         let all = try await sandbox.inspect("/counts") as! [String: Int]
-        #expect(all == ["https": 1, "azure-table": 1, "dynamics": 1, "marketo": 1, "salesforce": 1], "real leads untouched: \(all)")
-        print("ConcurrentRunsTests: \(Self.runs) runs × 30 checks in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        #expect(
+            all == ["https": 1, "azure-table": 1, "dynamics": 1, "marketo": 1, "salesforce": 1],
+            "real leads untouched: \(all)")
+        print(
+            "ConcurrentRunsTests: \(Self.runs) runs × 30 checks in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 }

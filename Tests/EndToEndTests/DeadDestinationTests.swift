@@ -38,10 +38,15 @@ import Testing
         // were sent besides: (3 + 1) rounds of the timeout at worst, not 36 leads' worth.
         let posts = server.received.filter { $0 == "POST /hook" }.count
         #expect((3...6).contains(posts), "\(posts) leads were sent to the dead destination")
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
         let findings = report["findings"] as! [[String: Any]]
-        let stop = findings.filter { ($0["message"] as? String ?? "").hasPrefix("stopped after 3 consecutive failures") }
-        #expect(stop.count == 1 && stop.first?["lead"] == nil, "one finding for the destination: \(findings.map { $0["message"] ?? "" })")
+        let stop = findings.filter {
+            ($0["message"] as? String ?? "").hasPrefix("stopped after 3 consecutive failures")
+        }
+        #expect(
+            stop.count == 1 && stop.first?["lead"] == nil,
+            "one finding for the destination: \(findings.map { $0["message"] ?? "" })")
         #expect(stop.first?["code"] as? String == "http.timeout")
         let results = report["results"] as! [[String: Any]]
         #expect(results.count == 36 && results.filter { $0["status"] as? String == "skipped" }.count >= 30)
@@ -54,13 +59,17 @@ import Testing
         // The file asks for 60 s; the variable's 1 s and then the flag's 1 s must win.
         try Self.config(server, timeout: "60s").write(toFile: config, atomically: true, encoding: .utf8)
         let quick = ["--variants", "typical", "--locales", "en-US"]
-        for (arguments, environment) in [(quick, ["LEADCHECK_TIMEOUT": "1"]), (quick + ["--timeout", "1"], ["LEADCHECK_TIMEOUT": "60"])] {
+        for (arguments, environment) in [
+            (quick, ["LEADCHECK_TIMEOUT": "1"]), (quick + ["--timeout", "1"], ["LEADCHECK_TIMEOUT": "60"]),
+        ] {
             let started = Date()
-            let result = try await LeadCheckProcess.run(["verify", "--config", config] + arguments, environment: environment, timeout: 100)
+            let result = try await LeadCheckProcess.run(
+                ["verify", "--config", config] + arguments, environment: environment, timeout: 100)
             #expect(result.status == 3)
             #expect(Date().timeIntervalSince(started) < 30, "\(arguments) \(environment)")
         }
-        let bad = try await LeadCheckProcess.run(["verify", "--config", config], environment: ["LEADCHECK_TIMEOUT": "soon"])
+        let bad = try await LeadCheckProcess.run(
+            ["verify", "--config", config], environment: ["LEADCHECK_TIMEOUT": "soon"])
         #expect(bad.status == 1 || bad.status == 2)
         #expect(bad.stderr.contains("LEADCHECK_TIMEOUT"))
     }

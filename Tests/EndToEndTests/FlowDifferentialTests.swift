@@ -14,8 +14,15 @@ import Testing
 @Suite(.serialized) struct FlowDifferentialTests {
     struct Manifest: Decodable {
         struct Entry: Decodable {
-            struct Model: Decodable { let repository: String; let path: String; let commit: String? }
-            struct Expected: Decodable { let exit: Int32; let errors: [String] }
+            struct Model: Decodable {
+                let repository: String
+                let path: String
+                let commit: String?
+            }
+            struct Expected: Decodable {
+                let exit: Int32
+                let errors: [String]
+            }
             let file: String
             let modelledOn: Model
             let expected: Expected
@@ -26,12 +33,15 @@ import Testing
     static let flowsFolder = LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/flows")
 
     static func manifest() throws -> Manifest {
-        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: flowsFolder.appendingPathComponent("real/manifest.json")))
+        try JSONDecoder().decode(
+            Manifest.self, from: Data(contentsOf: flowsFolder.appendingPathComponent("real/manifest.json")))
     }
 
     static func fixtures() throws -> [URL] {
-        let top = try FileManager.default.contentsOfDirectory(atPath: flowsFolder.path).filter { $0.hasSuffix(".json") }.sorted()
-        return top.map { flowsFolder.appendingPathComponent($0) } + (try manifest().flows.map { flowsFolder.appendingPathComponent("real/\($0.file)") })
+        let top = try FileManager.default.contentsOfDirectory(atPath: flowsFolder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
+        return top.map { flowsFolder.appendingPathComponent($0) }
+            + (try manifest().flows.map { flowsFolder.appendingPathComponent("real/\($0.file)") })
     }
 
     /// What the sandbox did to one lead: the trigger's answer, then the run's status and what it stored.
@@ -54,8 +64,12 @@ import Testing
     @Test func theManifestCitesAPublicModelForEveryRealWorldFlow() throws {
         let manifest = try Self.manifest()
         #expect(manifest.flows.count >= 12)
-        let files = Set(try FileManager.default.contentsOfDirectory(atPath: Self.flowsFolder.appendingPathComponent("real").path).filter { $0 != "manifest.json" })
-        #expect(Set(manifest.flows.map(\.file)) == files, "every file in fixtures/flows/real has a manifest entry, and no more")
+        let files = Set(
+            try FileManager.default.contentsOfDirectory(atPath: Self.flowsFolder.appendingPathComponent("real").path)
+                .filter { $0 != "manifest.json" })
+        #expect(
+            Set(manifest.flows.map(\.file)) == files,
+            "every file in fixtures/flows/real has a manifest entry, and no more")
         for entry in manifest.flows {
             #expect(entry.modelledOn.repository.contains("/") && !entry.modelledOn.path.isEmpty, "\(entry.file)")
             #expect(entry.modelledOn.commit.map { $0.count == 40 } ?? true, "\(entry.file)")
@@ -68,19 +82,29 @@ import Testing
             let path = Self.flowsFolder.appendingPathComponent("real/\(entry.file)").path
             let json = directory.path("\(entry.file).report.json")
             let result = try await LeadCheckProcess.run(["flow", "check", path, "--json", json])
-            #expect(result.status == entry.expected.exit, "\(entry.file): \(result.stdoutText.prefix(1500)) \(result.stderr)")
+            #expect(
+                result.status == entry.expected.exit,
+                "\(entry.file): \(result.stdoutText.prefix(1500)) \(result.stderr)")
             guard result.status != 2, let data = FileManager.default.contents(atPath: json),
-                  let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let issues = report["issues"] as? [[String: Any]] else {
+                let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let issues = report["issues"] as? [[String: Any]]
+            else {
                 Issue.record("\(entry.file): no report: \(result.stderr)")
                 continue
             }
-            let errors = Set(issues.filter { $0["severity"] as? String == "error" }.compactMap { $0["code"] as? String })
-            for code in entry.expected.errors { #expect(errors.contains(code), "\(entry.file): \(code) missing from \(errors)") }
+            let errors = Set(
+                issues.filter { $0["severity"] as? String == "error" }.compactMap { $0["code"] as? String })
+            for code in entry.expected.errors {
+                #expect(errors.contains(code), "\(entry.file): \(code) missing from \(errors)")
+            }
             // One finding per place in the file.
             let places = issues.map { "\($0["origin"] ?? "")#\($0["pointer"] ?? "")" }
             #expect(places.count == Set(places).count, "\(entry.file): a pointer reported twice: \(places)")
-            #expect(!issues.contains { ($0["message"] as? String ?? "").contains("502") && entry.file == "condition-response-both-branches.json" })
+            #expect(
+                !issues.contains {
+                    ($0["message"] as? String ?? "").contains("502")
+                        && entry.file == "condition-response-both-branches.json"
+                })
         }
     }
 
@@ -93,15 +117,19 @@ import Testing
             let name = fixture.lastPathComponent
             let documents = try FlowFileReader.read(path: fixture.path)
             let expected = checker.fates(try #require(documents.first))
-            let load = try await client.send(HTTPRequest(method: "PUT", url: sandbox.inspectionURL + "/flow",
-                                                         body: .bytes(Array(try Data(contentsOf: fixture)), contentType: "application/json")))
+            let load = try await client.send(
+                HTTPRequest(
+                    method: "PUT", url: sandbox.inspectionURL + "/flow",
+                    body: .bytes(Array(try Data(contentsOf: fixture)), contentType: "application/json")))
             #expect(load.status == 200, "\(name): \(String(decoding: load.body, as: UTF8.self))")
             var answers: [(status: Int, runID: String?, stored: Any?)] = []
             var storedSoFar = (try await sandbox.inspect("/leads?destination=https") as? [Any])?.count ?? 0
             for (payload, _) in expected {
                 let body = Array(try JSONEncoder().encode(payload.body))
-                let response = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL + "/workflows/sandbox/triggers/manual/paths/invoke",
-                                                                 body: .bytes(body, contentType: "application/json")))
+                let response = try await client.send(
+                    HTTPRequest(
+                        method: "POST", url: sandbox.httpsURL + "/workflows/sandbox/triggers/manual/paths/invoke",
+                        body: .bytes(body, contentType: "application/json")))
                 let leads = (try await sandbox.inspect("/leads?destination=https") as? [[String: Any]]) ?? []
                 let newest = leads.max { Int($0["id"] as? String ?? "") ?? 0 < Int($1["id"] as? String ?? "") ?? 0 }
                 let stored = leads.count > storedSoFar ? newest?["record"] : nil
@@ -112,9 +140,18 @@ import Testing
             var runs: [String: String] = [:]
             for run in runList { if let id = run["id"] as? String { runs[id] = run["status"] as? String } }
             for ((payload, fates), answer) in zip(expected, answers) {
-                let stored = (answer.stored as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) } ?? answer.stored
+                let stored =
+                    (answer.stored as? String).flatMap {
+                        try? JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed])
+                    } ?? answer.stored
                 let happened = Self.runFate(status: answer.status, runID: answer.runID, runs: runs, stored: stored)
-                #expect(fates.contains(happened), "\(name), \(payload.label): flow check foresaw \(fates.map(\.rawValue).sorted()), the sandbox's run \(happened.rawValue) (HTTP \(answer.status))")
+                #expect(
+                    fates.contains(happened),
+                    """
+                    \(name), \(payload.label): flow check foresaw \(fates.map(\.rawValue).sorted()), the\
+                     sandbox's run \(happened.rawValue) (HTTP \(answer.status))
+                    """
+                )
                 compared += 1
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An HTTPS endpoint backed by a receiver nobody on the project wrote into leadcheck: a Python
@@ -17,11 +18,16 @@ import Glibc
         init(reads: String, sandbox: SandboxProcess, directory: TemporaryDirectory) throws {
             let table = sandbox.azureTable
             let connection = table["connectionString"] as! String
-            let endpoint = connection.components(separatedBy: "TableEndpoint=")[1].trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+            let endpoint = connection.components(separatedBy: "TableEndpoint=")[1].trimmingCharacters(
+                in: CharacterSet(charactersIn: ";"))
             let portFile = directory.path("receiver-\(reads).port")
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/receivers/flow_receiver.py").path,
-                                 "--reads", reads, "--port-file", portFile, "--table-endpoint", endpoint, "--account", table["account"] as! String]
+            process.arguments = [
+                "python3",
+                LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/receivers/flow_receiver.py").path,
+                "--reads", reads, "--port-file", portFile, "--table-endpoint", endpoint, "--account",
+                table["account"] as! String,
+            ]
             var environment = ProcessInfo.processInfo.environment
             environment["FLOW_TABLE_KEY"] = table["key"] as? String
             process.environment = environment
@@ -42,7 +48,9 @@ import Glibc
         deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 
-    static func run(reads: String, extra: [String] = []) async throws -> (LeadCheckProcess.Result, [[String: Any]], SandboxProcess) {
+    static func run(reads: String, extra: [String] = []) async throws -> (
+        LeadCheckProcess.Result, [[String: Any]], SandboxProcess
+    ) {
         let directory = try TemporaryDirectory()
         let sandbox = try SandboxProcess(directory: directory)
         let receiver = try Receiver(reads: reads, sandbox: sandbox, directory: directory)
@@ -63,8 +71,10 @@ import Glibc
             connectionString: "\(sandbox.azureTable["connectionString"] as! String)"
         """.write(toFile: config, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "flow", "--json", json] + extra, timeout: 120)
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--config", config, "--destination", "flow", "--json", json] + extra, timeout: 120)
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
         _ = receiver
         return (result, report["findings"] as! [[String: Any]], sandbox)
     }
@@ -76,7 +86,8 @@ import Glibc
         #expect(!blank.isEmpty, "\(result.stdoutText.suffix(1500))")
         for finding in blank {
             let message = finding["message"] as? String ?? ""
-            #expect(message.contains("FirstName, LastName, Email, Phone, Country, Company, Title, Description all blank"))
+            #expect(
+                message.contains("FirstName, LastName, Email, Phone, Country, Company, Title, Description all blank"))
             #expect(message.contains("camelCase payload"))
             #expect((finding["hint"] as? String ?? "").contains("userDetails.firstName"))
         }
@@ -112,12 +123,19 @@ import Glibc
             type: azure-table
             connectionString: "\(sandbox.azureTable["connectionString"] as! String)"
         """.write(toFile: config, atomically: true, encoding: .utf8)
-        let sent = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "flow", "--seed", "29", "--variants", "typical", "--locales", "en-US"],
-                                                  timeout: 120, workingDirectory: directory.url)
+        let sent = try await LeadCheckProcess.run(
+            [
+                "send", "--config", config, "--destination", "flow", "--seed", "29", "--variants", "typical",
+                "--locales", "en-US",
+            ],
+            timeout: 120, workingDirectory: directory.url)
         #expect(sent.status == 0, "\(sent.stdoutText) \(sent.stderr)")
-        let journal = try #require(sent.stdoutText.firstMatch(of: /--journal (\S+\.journal)/)?.output.1, "\(sent.stdoutText)")
+        let journal = try #require(
+            sent.stdoutText.firstMatch(of: /--journal (\S+\.journal)/)?.output.1, "\(sent.stdoutText)")
         #expect(try await sandbox.count("azure-table") == 6)
-        let cleaned = try await LeadCheckProcess.run(["cleanup", "--journal", String(journal), "--config", config], timeout: 120, workingDirectory: directory.url)
+        let cleaned = try await LeadCheckProcess.run(
+            ["cleanup", "--journal", String(journal), "--config", config], timeout: 120, workingDirectory: directory.url
+        )
         #expect(cleaned.status == 0, "\(cleaned.stdoutText) \(cleaned.stderr)")
         #expect(cleaned.stdoutText.contains("6 removed"), "\(cleaned.stdoutText)")
         #expect(try await sandbox.count("azure-table") == 0)
@@ -127,6 +145,10 @@ import Glibc
     @Test func sendingTheDocsPascalCaseToACamelCaseFlowIsCaughtToo() async throws {
         let (result, findings, _) = try await Self.run(reads: "camel", extra: ["--https-case", "pascal"])
         #expect(result.status == 4)
-        #expect(findings.contains { $0["code"] as? String == "readback.blank" && ($0["message"] as? String ?? "").contains("pascalCase payload") })
+        #expect(
+            findings.contains {
+                $0["code"] as? String == "readback.blank"
+                    && ($0["message"] as? String ?? "").contains("pascalCase payload")
+            })
     }
 }

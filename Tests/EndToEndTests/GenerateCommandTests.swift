@@ -9,7 +9,8 @@ import Testing
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
         #expect(!a.stdout.isEmpty)
-        let fixture = try Data(contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.ndjson"))
+        let fixture = try Data(
+            contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.ndjson"))
         #expect(a.stdout == fixture)
         #expect(a.stderr.isEmpty, "a given seed prints nothing on stderr: \(a.stderr)")
     }
@@ -30,14 +31,22 @@ import Testing
     }
 
     @Test func documentedMatrixHasEveryDocumentedPair() async throws {
-        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--variants", "typical", "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run([
+            "generate", "--seed", "42", "--variants", "typical", "--locales", "en-US",
+        ])
         let pairs = try Self.pairs(result.stdout)
-        #expect(Set(pairs.map(\.label)) == ["AzureMarketplace-INS", "AzurePortal-Create", "TestDrive-StartTestDrive", "AppSource-INS", "AppSource-PLT", "AppSource-DNC"])
+        #expect(
+            Set(pairs.map(\.label)) == [
+                "AzureMarketplace-INS", "AzurePortal-Create", "TestDrive-StartTestDrive", "AppSource-INS",
+                "AppSource-PLT", "AppSource-DNC",
+            ])
         #expect(pairs.allSatisfy { $0.documented })
     }
 
     @Test func fullMatrixHasAllTwentyPairsWithUndocumentedFlagged() async throws {
-        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--matrix", "full", "--variants", "typical", "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run([
+            "generate", "--seed", "42", "--matrix", "full", "--variants", "typical", "--locales", "en-US",
+        ])
         #expect(result.status == 0)
         let pairs = try Self.pairs(result.stdout)
         #expect(Set(pairs.map(\.label)).count == 20)
@@ -83,7 +92,8 @@ import Testing
         #expect(dirResult.status == 2)
         #expect(dirResult.stderr.contains("directory"))
         let readOnly = directory.path("ro")
-        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+        try FileManager.default.createDirectory(
+            atPath: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
         if getuid() != 0 {
             let roResult = try await LeadCheckProcess.run(["generate", "--output", readOnly + "/x.ndjson"])
             #expect(roResult.status == 2)
@@ -96,7 +106,8 @@ import Testing
         let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--format", "csv", "--output", path])
         #expect(result.status == 0)
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
-        let fixture = try Data(contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.csv"))
+        let fixture = try Data(
+            contentsOf: LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/generate/seed-42.csv"))
         #expect(written == fixture)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["leads.csv"])
         #expect(result.stderr.contains("360 leads"))
@@ -120,7 +131,8 @@ import Testing
     @Test func writeRefusedPartWayExitsTwoAndLeavesNothing() async throws {
         let directory = try TemporaryDirectory.onPackageDisk()
         let path = directory.path("leads.ndjson")
-        let command = "trap '' XFSZ; ulimit -f 20480; exec '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 30000 --format ndjson --output '\(path)'"
+        let command =
+            "trap '' XFSZ; ulimit -f 20480; exec '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 30000 --format ndjson --output '\(path)'"
         let result = try await LeadCheckProcess.runExecutable(URL(fileURLWithPath: "/bin/bash"), ["-c", command])
         #expect(result.status == 2)
         #expect(result.stderr.contains(path), "\(result.stderr)")
@@ -131,14 +143,19 @@ import Testing
     @Test func closedPipeEndsQuietly() async throws {
         let result = try await LeadCheckProcess.runExecutable(
             URL(fileURLWithPath: "/bin/bash"),
-            ["-c", "set -o pipefail; '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 500000 | head -c 100 >/dev/null"]
+            [
+                "-c",
+                "set -o pipefail; '\(LeadCheckProcess.binary.path)' generate --seed 1 --count 500000 | head -c 100 >/dev/null",
+            ]
         )
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 
     @Test func countCyclesThePlanAndStreamsLargeRuns() async throws {
-        let result = try await LeadCheckProcess.run(["generate", "--seed", "3", "--count", "25000", "--format", "ndjson"])
+        let result = try await LeadCheckProcess.run([
+            "generate", "--seed", "3", "--count", "25000", "--format", "ndjson",
+        ])
         #expect(result.status == 0)
         let lines = result.stdoutText.split(separator: "\n")
         #expect(lines.count == 25000)
@@ -151,7 +168,10 @@ import Testing
         #expect(result.stdoutText.contains("Examples"))
     }
 
-    struct Pair { let label: String; let documented: Bool }
+    struct Pair {
+        let label: String
+        let documented: Bool
+    }
 
     static func pairs(_ ndjson: Data) throws -> [Pair] {
         try String(decoding: ndjson, as: UTF8.self).split(separator: "\n").map { line in

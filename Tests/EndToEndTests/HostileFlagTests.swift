@@ -47,7 +47,9 @@ import Testing
     ])
     func isRefusedNamingTheFlag(_ arguments: [String], _ named: String) async throws {
         let result = try await LeadCheckProcess.run(arguments, timeout: 30)
-        #expect(result.status == 1 || result.status == 2, "\(arguments): exit \(result.status) \(result.stderr.suffix(300))")
+        #expect(
+            result.status == 1 || result.status == 2, "\(arguments): exit \(result.status) \(result.stderr.suffix(300))"
+        )
         #expect(result.stderr.contains(named), "\(arguments): \(result.stderr.suffix(300))")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
     }
@@ -55,7 +57,9 @@ import Testing
     @Test(arguments: ["1e300ms", "99999999999999999999s", "-5s", "NaNs"])
     func aDurationOutOfRangeInTheFaultsAPIIsRefusedAndTheSandboxStaysUp(_ value: String) async throws {
         let sandbox = try SandboxProcess()
-        let answer = try await sandbox.inspect("/faults", method: "PUT", body: #"{"faults":["https:latency=\#(value)"]}"#) as? [String: Any]
+        let answer =
+            try await sandbox.inspect("/faults", method: "PUT", body: #"{"faults":["https:latency=\#(value)"]}"#)
+            as? [String: Any]
         let error = answer?["error"] as? String ?? ""
         #expect(error.contains("from 0ms to 10m"), "\(String(describing: answer))")
         let health = try await sandbox.inspect("/health") as? [String: Any]
@@ -63,13 +67,19 @@ import Testing
         #expect(sandbox.process.isRunning)
     }
 
-    @Test(arguments: ["readbackTimeout: 99999999999999999999s", "readbackTimeout: 1e300ms", "readbackTimeout: NaNs", "readbackTimeout: -5s"])
+    @Test(arguments: [
+        "readbackTimeout: 99999999999999999999s", "readbackTimeout: 1e300ms", "readbackTimeout: NaNs",
+        "readbackTimeout: -5s",
+    ])
     func aDurationOutOfRangeInTheConfigIsAnInputError(_ line: String) async throws {
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
-        try "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: https://example.com/hook\n    \(line)\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try
+            "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: https://example.com/hook\n    \(line)\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
         let result = try await LeadCheckProcess.run(["verify", "--config", config], timeout: 30)
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("from 1ms to 24h") && result.stderr.contains("leadcheck.yaml:6"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("from 1ms to 24h") && result.stderr.contains("leadcheck.yaml:6"), "\(result.stderr)")
     }
 }

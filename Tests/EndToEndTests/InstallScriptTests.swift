@@ -11,29 +11,42 @@ import Testing
     static let shell = URL(fileURLWithPath: "/bin/sh")
 
     /// Packs the built binary like a release and returns the archive's path.
-    static func archive(in directory: TemporaryDirectory, binary: URL = LeadCheckProcess.binary) async throws -> (path: String, version: String) {
-        let version = try await LeadCheckProcess.run(["--version"]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+    static func archive(in directory: TemporaryDirectory, binary: URL = LeadCheckProcess.binary) async throws -> (
+        path: String, version: String
+    ) {
+        let version = try await LeadCheckProcess.run(["--version"]).stdoutText.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let name = "leadcheck-\(version)-linux-test"
         let stage = directory.url.appendingPathComponent("stage/\(name)")
         try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
         for file in ["README.md", "LICENSE"] {
-            try FileManager.default.copyItem(at: LeadCheckProcess.repositoryRoot.appendingPathComponent(file), to: stage.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: LeadCheckProcess.repositoryRoot.appendingPathComponent(file), to: stage.appendingPathComponent(file)
+            )
         }
         try FileManager.default.copyItem(at: binary, to: stage.appendingPathComponent("leadcheck"))
         let archive = directory.path("\(name).tar.gz")
         // gzip's fastest level: the debug binary is large, and packing it at the default level
         // several times at once was the suite's largest cost. The installer reads either.
-        let pack = try await LeadCheckProcess.runExecutable(shell, ["-c", """
-            tar -C "$1/stage" -cf - "$3" | gzip -1 > "$2" && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
-            """, "sh", directory.url.path, archive, name])
+        let pack = try await LeadCheckProcess.runExecutable(
+            shell,
+            [
+                "-c",
+                """
+                tar -C "$1/stage" -cf - "$3" | gzip -1 > "$2" && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
+                """, "sh", directory.url.path, archive, name,
+            ])
         #expect(pack.status == 0, "\(pack.stderr)")
         return (archive, version)
     }
 
-    static func install(_ url: String, into directory: TemporaryDirectory, githubPath: String) async throws -> LeadCheckProcess.Result {
-        try await LeadCheckProcess.runExecutable(shell, [script.path, "--url", url, "--dir", directory.path("bin")],
-                                                 environment: ["GITHUB_PATH": githubPath, "LEADCHECK_REPO": "", "LEADCHECK_ARCHIVE_URL": ""],
-                                                 timeout: 120)
+    static func install(_ url: String, into directory: TemporaryDirectory, githubPath: String) async throws
+        -> LeadCheckProcess.Result
+    {
+        try await LeadCheckProcess.runExecutable(
+            shell, [script.path, "--url", url, "--dir", directory.path("bin")],
+            environment: ["GITHUB_PATH": githubPath, "LEADCHECK_REPO": "", "LEADCHECK_ARCHIVE_URL": ""],
+            timeout: 120)
     }
 
     @Test func aFileURLArchiveIsInstalledAndPutOnThePath() async throws {
@@ -43,7 +56,8 @@ import Testing
         let result = try await Self.install("file://\(archive)", into: directory, githubPath: githubPath)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("checksum ok"))
-        let installed = try await LeadCheckProcess.runExecutable(URL(fileURLWithPath: directory.path("bin/leadcheck")), ["--version"])
+        let installed = try await LeadCheckProcess.runExecutable(
+            URL(fileURLWithPath: directory.path("bin/leadcheck")), ["--version"])
         #expect(installed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == version)
         #expect((try? String(contentsOfFile: githubPath, encoding: .utf8)) == directory.path("bin") + "\n")
     }
@@ -56,7 +70,8 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([0x0A]))
         try handle.close()
-        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        let result = try await Self.install(
+            "file://\(archive)", into: directory, githubPath: directory.path("github_path"))
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("checksum mismatch"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("bin/leadcheck")))
@@ -67,7 +82,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let (archive, _) = try await Self.archive(in: directory)
         try FileManager.default.removeItem(atPath: archive + ".sha256")
-        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        let result = try await Self.install(
+            "file://\(archive)", into: directory, githubPath: directory.path("github_path"))
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("cannot be checked"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("bin/leadcheck")))
@@ -76,23 +92,32 @@ import Testing
     @Test func aBinaryThatDoesNotRunHereReplacesNothing() async throws {
         let directory = try TemporaryDirectory()
         let (good, _) = try await Self.archive(in: directory)
-        #expect(try await Self.install("file://\(good)", into: directory, githubPath: directory.path("github_path")).status == 0)
+        #expect(
+            try await Self.install("file://\(good)", into: directory, githubPath: directory.path("github_path")).status
+                == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: directory.path("bin/leadcheck")))
         // A "binary" that fails as one built for another C library would.
         let broken = directory.path("broken-leadcheck")
-        try "#!/bin/sh\necho 'version GLIBC_2.99 not found' >&2\nexit 1\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho 'version GLIBC_2.99 not found' >&2\nexit 1\n".write(
+            toFile: broken, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken)
         let other = try TemporaryDirectory()
         let (archive, _) = try await Self.archive(in: other, binary: URL(fileURLWithPath: broken))
-        let result = try await Self.install("file://\(archive)", into: directory, githubPath: directory.path("github_path"))
-        #expect(result.status == 4 && result.stderr.contains("GLIBC_2.99") && result.stderr.contains("nothing was replaced"), "\(result.stderr)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: directory.path("bin/leadcheck"))) == before, "the working install is kept")
+        let result = try await Self.install(
+            "file://\(archive)", into: directory, githubPath: directory.path("github_path"))
+        #expect(
+            result.status == 4 && result.stderr.contains("GLIBC_2.99")
+                && result.stderr.contains("nothing was replaced"), "\(result.stderr)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: directory.path("bin/leadcheck"))) == before,
+            "the working install is kept")
         #expect(!FileManager.default.fileExists(atPath: directory.path("bin/.leadcheck.new")))
     }
 
     @Test func aMissingArchiveIsADownloadError() async throws {
         let directory = try TemporaryDirectory()
-        let result = try await Self.install("file://\(directory.path("nothing.tar.gz"))", into: directory, githubPath: directory.path("github_path"))
+        let result = try await Self.install(
+            "file://\(directory.path("nothing.tar.gz"))", into: directory, githubPath: directory.path("github_path"))
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("could not download"))
     }

@@ -1,8 +1,8 @@
 import Foundation
-import TestSupport
-import Testing
 import LeadModel
 import LeadSandbox
+import TestSupport
+import Testing
 
 /// `msft-test` leads are Microsoft's Validate lead as published (docs/reference/lead.md §2 and
 /// docs/reference/azure-table.md §2), compared with `fixtures/microsoft/validate-lead.json`, which
@@ -28,23 +28,30 @@ import LeadSandbox
 
     /// Microsoft's values with their token replaced by ours and the doc's offer by ours.
     static func ours(_ value: String, token: String, offer: String) -> String {
-        value.replacing(Self.token, with: token).replacingOccurrences(of: "<Offer Name>", with: offer).replacingOccurrences(of: "Contoso Test", with: offer)
+        value.replacing(Self.token, with: token).replacingOccurrences(of: "<Offer Name>", with: offer)
+            .replacingOccurrences(of: "Contoso Test", with: offer)
     }
 
     static func generate(_ format: String) async throws -> String {
-        let result = try await LeadCheckProcess.run(["generate", "--seed", "42", "--variants", "msft-test", "--locales", "en-US", "--format", format])
+        let result = try await LeadCheckProcess.run([
+            "generate", "--seed", "42", "--variants", "msft-test", "--locales", "en-US", "--format", format,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdoutText
     }
 
-    static func firstToken(_ text: String) throws -> String { String(try #require(text.firstMatch(of: token)).output[0].substring ?? "") }
+    static func firstToken(_ text: String) throws -> String {
+        String(try #require(text.firstMatch(of: token)).output[0].substring ?? "")
+    }
 
     @Test func theSalesforceFormIsTheReferenceTestLead() async throws {
         let reference = try Self.reference().salesforceForm.fields.map { ($0[0], $0[1]) }
         #expect(reference.count == 12)
         let body = try await Self.generate("salesforce").split(separator: "\n")[0]
         let fields = body.split(separator: "&").map { pair -> (String, String) in
-            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            let kv = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
             return (kv[0], kv.count > 1 ? kv[1] : "")
         }
         let token = try Self.firstToken(String(body.removingPercentEncoding ?? ""))
@@ -59,14 +66,16 @@ import LeadSandbox
 
     @Test func theHTTPSBodyIsTheFAQsJSON() async throws {
         // The FAQ's JSON misses a comma after OfferTitle (docs/reference/lead.md §2 say so); put it back.
-        let text = try Self.reference().faqJSON.text.replacingOccurrences(of: "\"\n    \"Description\"", with: "\",\n    \"Description\"")
+        let text = try Self.reference().faqJSON.text.replacingOccurrences(
+            of: "\"\n    \"Description\"", with: "\",\n    \"Description\"")
         let reference = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let line = try await Self.generate("https").split(separator: "\n")[0]
         let sent = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let token = try Self.firstToken(String(line))
         #expect(Set(sent.keys) == Set(reference.keys))
         for (key, value) in reference where key != "userDetails" {
-            #expect(sent[key] as? String == Self.ours(value as! String, token: token, offer: "Contoso Analytics"), "\(key)")
+            #expect(
+                sent[key] as? String == Self.ours(value as! String, token: token, offer: "Contoso Analytics"), "\(key)")
         }
         let user = try #require(sent["userDetails"] as? [String: String])
         let referenceUser = try #require(reference["userDetails"] as? [String: String])
@@ -77,7 +86,8 @@ import LeadSandbox
         let reference = try Self.reference().tableCustomerInfo.value
         let line = try await Self.generate("azure-table").split(separator: "\n")[0]
         let entity = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        let info = try #require(try JSONSerialization.jsonObject(with: Data((entity["CustomerInfo"] as! String).utf8)) as? [String: String])
+        let info = try #require(
+            try JSONSerialization.jsonObject(with: Data((entity["CustomerInfo"] as! String).utf8)) as? [String: String])
         let token = try Self.firstToken(String(line))
         #expect(info == reference.mapValues { Self.ours($0, token: token, offer: "") })
         #expect(entity["Description"] as? String == token)
@@ -88,7 +98,9 @@ import LeadSandbox
         let output = try await Self.generate(format)
         let token = try Self.firstToken(output)
         // The customer values of the reference's test lead, each present as Microsoft sends it.
-        for value in ["\(token)@test.com", "1234567890", "US", token] { #expect(output.contains(value), "\(format): \(value)") }
+        for value in ["\(token)@test.com", "1234567890", "US", token] {
+            #expect(output.contains(value), "\(format): \(value)")
+        }
         #expect(token.count == "MSFT_TEST_".count + 18)
     }
 
@@ -96,7 +108,8 @@ import LeadSandbox
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
-        let result = try await LeadCheckProcess.run(["verify", "--config", config, "--variants", "msft-test", "--locales", "en-US"], timeout: 120)
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--config", config, "--variants", "msft-test", "--locales", "en-US"], timeout: 120)
         #expect(result.status == 0, "\(result.stdoutText.suffix(1200))")
         for destination in ["https", "azure-table", "dynamics", "marketo", "salesforce"] {
             #expect(try await sandbox.count(destination, prefix: "MSFT_TEST_") == 0, "\(destination)")

@@ -25,12 +25,16 @@ import Testing
         """.write(toFile: config, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
         let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json], timeout: 120)
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any] ?? [:]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+            ?? [:]
         return (result.status, report["findings"] as? [[String: Any]] ?? [], result.stdoutText)
     }
 
     @Test func aFlowReadingNoLeadKeyStoresNothingAndGetsNoCasingHint() async throws {
-        let flow = LeadCheckProcess.repositoryRoot.appendingPathComponent("fixtures/flows/real/unsent-keys-contact-form.json").path
+        let flow = LeadCheckProcess.repositoryRoot.appendingPathComponent(
+            "fixtures/flows/real/unsent-keys-contact-form.json"
+        ).path
         let (status, findings, output) = try await Self.verify(flow: flow)
         #expect(status == 4, "\(output.suffix(1200))")
         let blank = findings.filter { $0["code"] as? String == "readback.blank" }
@@ -55,6 +59,8 @@ import Testing
         #expect(status == 4, "\(output.suffix(1200))")
         let blank = findings.filter { $0["code"] as? String == "readback.blank" }
         #expect(!blank.isEmpty, "\(output.suffix(1200))")
-        #expect(blank.allSatisfy { ($0["message"] as? String ?? "").contains("neither the email nor the description") }, "\(blank)")
+        #expect(
+            blank.allSatisfy { ($0["message"] as? String ?? "").contains("neither the email nor the description") },
+            "\(blank)")
     }
 }

@@ -1,19 +1,22 @@
 import Foundation
+import LeadModel
+import LeadTransport
+import LeadWire
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import LeadModel
-import LeadWire
-import LeadTransport
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
 /// two-core machine for every other suite.
 @Suite(.serialized) struct SandboxCommandTests {
     @Test func leadsSentToTheSinkAreStoredAndSIGTERMExitsZero() async throws {
         let sandbox = try SandboxProcess()
-        let sent = try await LeadCheckProcess.run(["send", "--count", "30", "--concurrency", "4", "--seed", "7"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let sent = try await LeadCheckProcess.run(
+            ["send", "--count", "30", "--concurrency", "4", "--seed", "7"],
+            environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0, "\(sent.stdoutText) \(sent.stderr)")
         #expect(sent.stdoutText.contains("202: 30"))
         #expect(try await sandbox.count("https") == 30)
@@ -23,16 +26,28 @@ import LeadTransport
     @Test func malformedRequestsGetTheServiceErrorAndStoreNothing() async throws {
         let sandbox = try SandboxProcess(["--fault", "https:require-sig=s3cret"])
         let client = try HTTPClient()
-        let bad = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL + "&sig=s3cret", body: .bytes(Array("{not json".utf8), contentType: "application/json")))
+        let bad = try await client.send(
+            HTTPRequest(
+                method: "POST", url: sandbox.httpsURL + "&sig=s3cret",
+                body: .bytes(Array("{not json".utf8), contentType: "application/json")))
         #expect(bad.status == 400)
         #expect(bad.text.contains("InvalidRequestContent"))
-        let unsigned = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL, body: .bytes(Array("{}".utf8), contentType: "application/json")))
+        let unsigned = try await client.send(
+            HTTPRequest(
+                method: "POST", url: sandbox.httpsURL, body: .bytes(Array("{}".utf8), contentType: "application/json")))
         #expect(unsigned.status == 401)
         #expect(unsigned.text.contains("DirectApiAuthorizationRequired"))
-        let huge = try await client.send(HTTPRequest(method: "POST", url: sandbox.httpsURL + "&sig=s3cret", body: .bytes([UInt8](repeating: 0x20, count: 2 << 20), contentType: "application/json")))
+        let huge = try await client.send(
+            HTTPRequest(
+                method: "POST", url: sandbox.httpsURL + "&sig=s3cret",
+                body: .bytes([UInt8](repeating: 0x20, count: 2 << 20), contentType: "application/json")))
         #expect(huge.status == 413)
-        let tableURL = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1].replacingOccurrences(of: ";", with: "")
-        let noAuth = try await client.send(HTTPRequest(method: "POST", url: tableURL + "/Tables", body: .bytes(Array("{\"TableName\":\"X\"}".utf8), contentType: "application/json")))
+        let tableURL = (sandbox.azureTable["connectionString"] as! String).components(separatedBy: "TableEndpoint=")[1]
+            .replacingOccurrences(of: ";", with: "")
+        let noAuth = try await client.send(
+            HTTPRequest(
+                method: "POST", url: tableURL + "/Tables",
+                body: .bytes(Array("{\"TableName\":\"X\"}".utf8), contentType: "application/json")))
         #expect(noAuth.status == 403)
         // The real service puts the code in the body only (docs/reference/azure-table.md §8).
         #expect(noAuth.headers["x-ms-error-code"] == nil)
@@ -47,8 +62,11 @@ import LeadTransport
         let directory = try TemporaryDirectory()
         let data = directory.path("sandbox.sqlite")
         let sandbox = try SandboxProcess(["--data", data], directory: directory)
-        let client = try HTTPClient(options: TransportOptions(totalTimeoutMilliseconds: 5000, maxConcurrentTransfers: 8))
-        let generator = LeadGenerator(options: GenerationOptions(seed: 11, variants: [.typical], locales: [.enUS], count: 2000, runID: try RunID("durable1")))
+        let client = try HTTPClient(
+            options: TransportOptions(totalTimeoutMilliseconds: 5000, maxConcurrentTransfers: 8))
+        let generator = LeadGenerator(
+            options: GenerationOptions(
+                seed: 11, variants: [.typical], locales: [.enUS], count: 2000, runID: try RunID("durable1")))
         let encoder = HTTPSLeadEncoder()
         let acknowledged = AcknowledgedMarkers()
         let url = sandbox.httpsURL
@@ -58,7 +76,9 @@ import LeadTransport
                     var index = worker
                     while index < generator.count {
                         let lead = generator.lead(at: index)
-                        let request = HTTPRequest(method: "POST", url: url, body: .bytes(encoder.encode(lead), contentType: "application/json"))
+                        let request = HTTPRequest(
+                            method: "POST", url: url,
+                            body: .bytes(encoder.encode(lead), contentType: "application/json"))
                         guard let response = try? await client.send(request) else { return }
                         if response.status == 202 { acknowledged.add(lead.marker) }
                         index += 8
@@ -82,15 +102,19 @@ import LeadTransport
 
     @Test func faultsMakeSendFailTheRightWay() async throws {
         let failing = try SandboxProcess(["--fault", "https:status=500"])
-        let status = try await LeadCheckProcess.run(["send", "--count", "3", "--json"], environment: ["LEADCHECK_SEND_URL": failing.httpsURL])
+        let status = try await LeadCheckProcess.run(
+            ["send", "--count", "3", "--json"], environment: ["LEADCHECK_SEND_URL": failing.httpsURL])
         #expect(status.status == 4)
         let dropping = try SandboxProcess(["--fault", "https:drop"])
-        let dropped = try await LeadCheckProcess.run(["send", "--count", "3"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
+        let dropped = try await LeadCheckProcess.run(
+            ["send", "--count", "3"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
         #expect(dropped.status == 3)
         #expect(dropped.stdoutText.contains("http.protocol"), "\(dropped.stdoutText)")
         // Faults change at run time through the inspection API.
         _ = try await dropping.inspect("/faults", method: "PUT", body: #"{"faults":["https:fail-first=1"]}"#)
-        let recovered = try await LeadCheckProcess.run(["send", "--count", "3", "--concurrency", "1", "--json"], environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
+        let recovered = try await LeadCheckProcess.run(
+            ["send", "--count", "3", "--concurrency", "1", "--json"],
+            environment: ["LEADCHECK_SEND_URL": dropping.httpsURL])
         let summary = try JSONSerialization.jsonObject(with: recovered.stdout) as! [String: Any]
         #expect((summary["statuses"] as? [String: Int]) == ["500": 1, "202": 2])
     }
@@ -99,13 +123,17 @@ import LeadTransport
         let sandbox = try SandboxProcess(["--tls"])
         let caFile = try #require(sandbox.caFile)
         #expect(sandbox.httpsURL.hasPrefix("https://"))
-        let trusted = try await LeadCheckProcess.run(["send", "--count", "2", "--cacert", caFile], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let trusted = try await LeadCheckProcess.run(
+            ["send", "--count", "2", "--cacert", caFile], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(trusted.status == 0, "\(trusted.stdoutText)")
-        let untrusted = try await LeadCheckProcess.run(["send", "--count", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let untrusted = try await LeadCheckProcess.run(
+            ["send", "--count", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(untrusted.status == 3)
         #expect(untrusted.stdoutText.contains("tls.untrusted"))
         let expired = try SandboxProcess(["--tls", "--fault", "*:tls-expired"])
-        let result = try await LeadCheckProcess.run(["send", "--count", "1", "--cacert", expired.caFile!], environment: ["LEADCHECK_SEND_URL": expired.httpsURL])
+        let result = try await LeadCheckProcess.run(
+            ["send", "--count", "1", "--cacert", expired.caFile!], environment: ["LEADCHECK_SEND_URL": expired.httpsURL]
+        )
         #expect(result.status == 3)
         #expect(result.stdoutText.contains("tls.expired"), "\(result.stdoutText)")
     }
@@ -114,7 +142,10 @@ import LeadTransport
         let sandbox = try SandboxProcess()
         let seeds = [
             #"{"destination":"https","body":{"UserDetails":{"Email":"real.customer@contoso.com"},"Description":"a real lead"}}"#,
-            #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}"#,
+            #"""
+            {"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"Pa\#
+            rtitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}
+            """#,
             #"{"destination":"dynamics","record":{"lastname":"Real","emailaddress1":"real@contoso.com"}}"#,
             #"{"destination":"salesforce","record":{"LastName":"Real","Company":"Contoso","Email":"real@contoso.com"}}"#,
             #"{"destination":"marketo","record":{"email":"real@contoso.com","lastName":"Real"}}"#,
@@ -123,7 +154,8 @@ import LeadTransport
             let answer = try await sandbox.inspect("/seed", method: "POST", body: seed) as! [String: Any]
             #expect(answer["id"] != nil, "\(seed)")
         }
-        let sent = try await LeadCheckProcess.run(["send", "--count", "4", "--seed", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let sent = try await LeadCheckProcess.run(
+            ["send", "--count", "4", "--seed", "1"], environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0)
         let all = try await sandbox.inspect("/counts") as! [String: Int]
         #expect(all == ["https": 5, "azure-table": 1, "dynamics": 1, "salesforce": 1, "marketo": 1])
@@ -133,8 +165,9 @@ import LeadTransport
 
     @Test func mojibakeFaultCorruptsWhatTheSinkStores() async throws {
         let sandbox = try SandboxProcess(["--fault", "https:mojibake"])
-        let sent = try await LeadCheckProcess.run(["send", "--count", "1", "--seed", "1", "--variants", "unicode", "--locales", "de-DE"],
-                                            environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
+        let sent = try await LeadCheckProcess.run(
+            ["send", "--count", "1", "--seed", "1", "--variants", "unicode", "--locales", "de-DE"],
+            environment: ["LEADCHECK_SEND_URL": sandbox.httpsURL])
         #expect(sent.status == 0)
         let leads = try await sandbox.inspect("/leads?destination=https") as! [[String: Any]]
         let record = try #require(leads.first?["record"] as? String)

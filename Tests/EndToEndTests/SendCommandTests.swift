@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct SendCommandTests {
@@ -11,7 +12,9 @@ import Glibc
 
     @Test func generatedLeadsAllGet2xx() async throws {
         let server = try Self.nginx()
-        let result = try await LeadCheckProcess.run(["send", "--url", server.httpURL + "/", "--count", "60", "--concurrency", "4", "--seed", "1"])
+        let result = try await LeadCheckProcess.run([
+            "send", "--url", server.httpURL + "/", "--count", "60", "--concurrency", "4", "--seed", "1",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("sent 60 leads"))
         #expect(result.stdoutText.contains("2xx: 60 (202: 60)"))
@@ -27,7 +30,9 @@ import Glibc
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = LeadCheckProcess.binary
-        process.arguments = ["send", "--url", sandbox.httpsURL, "--count", "100000000", "--concurrency", "4", "--seed", "1", "--json"]
+        process.arguments = [
+            "send", "--url", sandbox.httpsURL, "--count", "100000000", "--concurrency", "4", "--seed", "1", "--json",
+        ]
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -53,21 +58,26 @@ import Glibc
         let server = try Self.nginx()
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
-        try "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: ${HOOK_URL}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try "version: 1\ndestinations:\n  - name: hook\n    type: https\n    url: ${HOOK_URL}\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
         let environment = ["HOOK_URL": server.httpURL + "/?sig=CANARYCFG123"]
-        let result = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "hook", "--count", "3", "--curl"], environment: environment)
+        let result = try await LeadCheckProcess.run(
+            ["send", "--config", config, "--destination", "hook", "--count", "3", "--curl"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("202: 3"))
         #expect(!(result.stdoutText + result.stderr).contains("CANARYCFG123"))
         #expect(result.stderr.contains("\"${HOOK_URL}\""), "--curl refers to the variable the config named")
-        let wrong = try await LeadCheckProcess.run(["send", "--config", config, "--destination", "nope"], environment: environment)
+        let wrong = try await LeadCheckProcess.run(
+            ["send", "--config", config, "--destination", "nope"], environment: environment)
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("hook"))
     }
 
     @Test func nonSuccessStatusExitsFour() async throws {
         let server = try Self.raw()
-        let result = try await LeadCheckProcess.run(["send", "--url", server.url + "/status/500", "--count", "5", "--json"])
+        let result = try await LeadCheckProcess.run([
+            "send", "--url", server.url + "/status/500", "--count", "5", "--json",
+        ])
         #expect(result.status == 4)
         let summary = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]
         #expect((summary["statuses"] as? [String: Int])?["500"] == 5)
@@ -85,7 +95,9 @@ import Glibc
         let server = try Self.raw()
         let directory = try TemporaryDirectory()
         let file = directory.path("leads.ndjson")
-        let generated = try await LeadCheckProcess.run(["generate", "--seed", "9", "--variants", "hostile,unicode", "--output", file])
+        let generated = try await LeadCheckProcess.run([
+            "generate", "--seed", "9", "--variants", "hostile,unicode", "--output", file,
+        ])
         #expect(generated.status == 0)
         let result = try await LeadCheckProcess.run(["send", "--url", server.url + "/ok", "--input", file, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -102,7 +114,9 @@ import Glibc
         let result = try await LeadCheckProcess.run(["send", "--url", server.url + "/ok", "--input", file])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(file):3"), "\(result.stderr)")
-        let missing = try await LeadCheckProcess.run(["send", "--url", server.url + "/ok", "--input", directory.path("nope.ndjson")])
+        let missing = try await LeadCheckProcess.run([
+            "send", "--url", server.url + "/ok", "--input", directory.path("nope.ndjson"),
+        ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.ndjson"))
     }
@@ -112,7 +126,9 @@ import Glibc
         #expect(result.status == 1)
         #expect(!result.stderr.contains("SECRETSIG999"))
         #expect(result.stderr.contains("LEADCHECK_SEND_URL"))
-        let header = try await LeadCheckProcess.run(["send", "--url", "http://127.0.0.1:1/", "--header", "Authorization: Bearer abc"])
+        let header = try await LeadCheckProcess.run([
+            "send", "--url", "http://127.0.0.1:1/", "--header", "Authorization: Bearer abc",
+        ])
         #expect(header.status == 1)
         #expect(header.stderr.contains("--header-env"))
     }
@@ -127,8 +143,11 @@ import Glibc
         for base in [server.httpURL + "/invoke", "http://127.0.0.1:\(try FreePort.next())/invoke"] {
             let result = try await LeadCheckProcess.run(
                 ["send", "--count", "2", "-v", "--curl", "--header-env", "X-Api-Key=CANARY_HEADER", "--seed", "3"],
-                environment: ["LEADCHECK_SEND_URL": "\(base)?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(sig)",
-                              "CANARY_HEADER": header]
+                environment: [
+                    "LEADCHECK_SEND_URL":
+                        "\(base)?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(sig)",
+                    "CANARY_HEADER": header,
+                ]
             )
             #expect(result.status == 0 || result.status == 3)
             let everything = result.stdoutText + result.stderr
@@ -141,12 +160,17 @@ import Glibc
     /// it makes the same request.
     @Test func curlExportReproducesTheRequest() async throws {
         let server = try Self.nginx()
-        let environment = ["LEADCHECK_SEND_URL": server.httpURL + "/echo-auth?sig=CANARYSIG55", "AUTH_VALUE": "Bearer tok-123456"]
-        let result = try await LeadCheckProcess.run(["send", "--count", "1", "--curl", "--header-env", "Authorization=AUTH_VALUE", "--seed", "5"], environment: environment)
+        let environment = [
+            "LEADCHECK_SEND_URL": server.httpURL + "/echo-auth?sig=CANARYSIG55", "AUTH_VALUE": "Bearer tok-123456",
+        ]
+        let result = try await LeadCheckProcess.run(
+            ["send", "--count", "1", "--curl", "--header-env", "Authorization=AUTH_VALUE", "--seed", "5"],
+            environment: environment)
         #expect(result.status == 0)
         let command = result.stderr.components(separatedBy: "\n").prefix { !$0.isEmpty }.joined(separator: "\n")
         #expect(command.hasPrefix("curl "))
-        let replay = try await LeadCheckProcess.runExecutable(URL(fileURLWithPath: "/bin/bash"), ["-c", command], environment: environment)
+        let replay = try await LeadCheckProcess.runExecutable(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", command], environment: environment)
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(replay.stdoutText == "auth=[Bearer tok-123456]")
     }

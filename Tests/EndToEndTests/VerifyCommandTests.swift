@@ -1,12 +1,13 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationXML)
-import FoundationXML
-import LeadModel
+    import FoundationXML
+    import LeadModel
 #endif
 
 /// Serialized: each test starts sandboxes and binaries, and running them all at once starves the
@@ -20,7 +21,9 @@ import LeadModel
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
         // One locale keeps Marketo's share under its 100 calls / 20 s, which leadcheck respects.
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--json", json, "--seed", "42", "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--sandbox", "--json", json, "--seed", "42", "--locales", "en-US",
+        ])
         #expect(result.status == 0, "\(result.stdoutText)")
         let report = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(report["schemaVersion"] as? Int == 1)
@@ -29,7 +32,10 @@ import LeadModel
         let leads = report["leads"] as! [[String: Any]]
         let results = report["results"] as! [[String: Any]]
         let destinations = report["destinations"] as! [[String: Any]]
-        #expect(destinations.map { $0["kind"] as? String ?? "" } == ["https", "azure-table", "dynamics", "marketo", "salesforce"])
+        #expect(
+            destinations.map { $0["kind"] as? String ?? "" } == [
+                "https", "azure-table", "dynamics", "marketo", "salesforce",
+            ])
         #expect(destinations.allSatisfy { $0["readsBack"] as? Bool == true })
         let usage = destinations.last?["usage"] as? [String: Any]
         #expect(usage?["used"] as? Int == 18 && usage?["limit"] as? Int == 500)
@@ -37,10 +43,13 @@ import LeadModel
         #expect(results.count == 90)
         #expect(results.allSatisfy { $0["status"] as? String == "passed" })
         #expect(result.stdoutText.contains("90 checks: 90 passed"))
-        #expect(result.stdoutText.contains("; 18 of 500 Web-to-Lead submissions per day"), "\(result.stdoutText.suffix(600))")
+        #expect(
+            result.stdoutText.contains("; 18 of 500 Web-to-Lead submissions per day"),
+            "\(result.stdoutText.suffix(600))")
         // One request per delivery plus batched reads and deletes: Marketo's token, preflight,
         // 18 submissions, one read and one delete (issue 17: at most 1.2 calls per lead).
-        let calls = Dictionary(uniqueKeysWithValues: destinations.map { ($0["name"] as? String ?? "", $0["apiCalls"] as? Int ?? -1) })
+        let calls = Dictionary(
+            uniqueKeysWithValues: destinations.map { ($0["name"] as? String ?? "", $0["apiCalls"] as? Int ?? -1) })
         #expect(calls["marketo"] == 22, "\(calls)")
         #expect(calls.values.allSatisfy { $0 > 18 }, "every destination counts its requests: \(calls)")
     }
@@ -62,13 +71,19 @@ import LeadModel
         ("https:tenant-only", Int32(4), "access.blocked", "https"),
         ("https:schema-validation", Int32(4), "deliver.rejected", "https"),
     ])
-    func faultsGiveTheirFindingOnTheRightDestination(_ fault: String, _ exit: Int32, _ code: String, _ destination: String) async throws {
+    func faultsGiveTheirFindingOnTheRightDestination(
+        _ fault: String, _ exit: Int32, _ code: String, _ destination: String
+    ) async throws {
         let directory = try TemporaryDirectory()
         let json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--json", json, "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--sandbox", "--fault", fault, "--json", json, "--locales", "en-US",
+        ])
         #expect(result.status == exit, "\(fault): \(result.stdoutText.suffix(600))")
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
-        #expect(findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination }, "\(fault)")
+        #expect(
+            findings.contains { $0["code"] as? String == code && $0["destination"] as? String == destination },
+            "\(fault)")
         #expect(findings.allSatisfy { !($0["hint"] as? String ?? "").isEmpty })
     }
 
@@ -76,7 +91,9 @@ import LeadModel
         let directory = try TemporaryDirectory()
         for (fault, element) in [("https:status=500", "failure"), ("https:drop", "error")] {
             let path = directory.path("report-\(element).xml")
-            _ = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", fault, "--junit", path, "--locales", "en-US"])
+            _ = try await LeadCheckProcess.run([
+                "verify", "--sandbox", "--fault", fault, "--junit", path, "--locales", "en-US",
+            ])
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let counter = ElementCounter()
             let parser = XMLParser(data: data)
@@ -88,15 +105,21 @@ import LeadModel
             } else {
                 // After 3 unreachable leads in a row the rest are skipped; those in flight still end as errors.
                 let errors = counter.counts["error"] ?? 0
-                #expect((3...6).contains(errors) && errors + (counter.counts["skipped"] ?? 0) == 18, "\(fault) → \(errors) <error>, the rest <skipped>")
+                #expect(
+                    (3...6).contains(errors) && errors + (counter.counts["skipped"] ?? 0) == 18,
+                    "\(fault) → \(errors) <error>, the rest <skipped>")
             }
             #expect(counter.counts[element == "failure" ? "error" : "failure"] == nil)
         }
     }
 
-    @Test(arguments: [("*:tls-expired", "tls.expired"), ("*:tls-untrusted", "tls.untrusted"), ("*:tls-wrong-host", "tls.hostname")])
+    @Test(arguments: [
+        ("*:tls-expired", "tls.expired"), ("*:tls-untrusted", "tls.untrusted"), ("*:tls-wrong-host", "tls.hostname"),
+    ])
     func tlsFaultsAreUnreachableWithTheirCode(_ fault: String, _ code: String) async throws {
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--fault", fault, "--locales", "en-US"])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--sandbox", "--tls", "--fault", fault, "--locales", "en-US",
+        ])
         #expect(result.status == 3, "\(result.stdoutText.suffix(400))")
         #expect(result.stdoutText.contains(code))
         #expect(result.stdoutText.contains("skipped"), "a failed preflight skips the leads with one finding")
@@ -108,24 +131,31 @@ import LeadModel
         let directory = try TemporaryDirectory()
         let tmp = directory.path("tmp")
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"], environment: ["TMPDIR": tmp])
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--sandbox", "--tls", "--locales", "en-US"], environment: ["TMPDIR": tmp])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "verify left files in TMPDIR")
-        let sandbox = try SandboxProcess(["--tls", "--write-config", directory.path("c.yaml")], directory: directory, environment: ["TMPDIR": tmp])
+        let sandbox = try SandboxProcess(
+            ["--tls", "--write-config", directory.path("c.yaml")], directory: directory, environment: ["TMPDIR": tmp])
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).count == 1, "the running sandbox's CA file")
         #expect(sandbox.stop() == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "the sandbox left its CA file in TMPDIR")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "the sandbox left its CA file in TMPDIR")
     }
 
     /// When the in-process sandbox cannot start, verify says why and exits 3 instead of waiting.
     @Test func aSandboxThatCannotStartEndsTheRunWithExitThree() async throws {
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--tls", "--locales", "en-US"], environment: ["TMPDIR": "/nonexistent/leadcheck-tmp"], timeout: 60)
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--sandbox", "--tls", "--locales", "en-US"],
+            environment: ["TMPDIR": "/nonexistent/leadcheck-tmp"], timeout: 60)
         #expect(result.status == 3, "\(result.stdoutText.suffix(300)) \(result.stderr.suffix(300))")
         #expect(result.stderr.contains("the in-process sandbox could not start"), "\(result.stderr.suffix(300))")
     }
 
     @Test func latencyPastTheTimeoutIsHTTPTimeout() async throws {
-        let result = try await LeadCheckProcess.run(["verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https"])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--sandbox", "--fault", "https:latency=1500ms", "--timeout", "0.5", "--destination", "https",
+        ])
         #expect(result.status == 3)
         #expect(result.stdoutText.contains("http.timeout"))
     }
@@ -133,16 +163,20 @@ import LeadModel
     @Test func truncationIsNamedWithTheFieldAndLimit() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("leadcheck.yaml")
-        let sandbox = try SandboxProcess(["--write-config", path, "--fault", "azure-table:truncate"], directory: directory)
+        let sandbox = try SandboxProcess(
+            ["--write-config", path, "--fault", "azure-table:truncate"], directory: directory)
         let text = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [limits]")
             .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table", "--json", json])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--config", path, "--destination", "azure-table", "--json", json,
+        ])
         #expect(result.status == 4, "\(result.stdoutText.suffix(500))")
         let findings = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["findings"] as! [[String: Any]]
-        #expect(findings.contains { $0["code"] as? String == "field.truncated" && $0["field"] as? String == "LastName" })
+        #expect(
+            findings.contains { $0["code"] as? String == "field.truncated" && $0["field"] as? String == "LastName" })
         _ = sandbox
     }
 
@@ -151,7 +185,8 @@ import LeadModel
         let path = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", path], directory: directory)
         let key = sandbox.azureTable["key"] as! String
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: key, with: "d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: key, with: "d3JvbmdrZXl3cm9uZ2tleXdyb25na2V5d3Jvbmdr")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try await LeadCheckProcess.run(["verify", "--config", path, "--destination", "azure-table"])
         #expect(result.status == 4)
@@ -166,16 +201,25 @@ import LeadModel
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let journal = directory.path("run.journal")
-        let sandbox = try SandboxProcess(["--write-config", config, "--fault", "*:latency=150ms"], directory: directory)
-        for seed in [#"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
-                     #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}"#] {
+        let sandbox = try SandboxProcess(
+            ["--write-config", config, "--fault", "*:latency=150ms"], directory: directory)
+        for seed in [
+            #"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
+            #"""
+            {"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"Pa\#
+            rtitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real"}}
+            """#,
+        ] {
             _ = try await sandbox.inspect("/seed", method: "POST", body: seed)
         }
         let process = Process()
         process.executableURL = LeadCheckProcess.binary
         // --no-cleanup: stored leads stay until the kill, so the test does not depend on catching
         // the short moment between a lead's delivery and its removal.
-        process.arguments = ["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--journal", journal, "--seed", "3", "--no-cleanup"]
+        process.arguments = [
+            "verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--journal",
+            journal, "--seed", "3", "--no-cleanup",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -192,7 +236,9 @@ import LeadModel
         // cleanup started before they do finds nothing to remove for them.
         try await Task.sleep(for: .milliseconds(500))
         let counts = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
-        #expect((counts["https"] ?? 0) + (counts["azure-table"] ?? 0) > 0, "the killed run left test leads behind: \(counts)")
+        #expect(
+            (counts["https"] ?? 0) + (counts["azure-table"] ?? 0) > 0,
+            "the killed run left test leads behind: \(counts)")
 
         let cleanup = try await LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", config])
         #expect(cleanup.status == 0, "\(cleanup.stdoutText) \(cleanup.stderr)")
@@ -211,16 +257,24 @@ import LeadModel
         let keyText = "CANARYKEY-verify-0001-qz"
         let key = Data(keyText.utf8).base64EncodedString()
         let sig = "CANARYSIG7788qz"
-        let sandbox = try SandboxProcess(["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(sig)"],
-                                         directory: directory, environment: ["CANARY_TABLE_KEY": key])
+        let sandbox = try SandboxProcess(
+            ["--table-account", "canaryacct=CANARY_TABLE_KEY", "--fault", "https:require-sig=\(sig)"],
+            directory: directory, environment: ["CANARY_TABLE_KEY": key])
         let config = directory.path("canary.yaml")
-        try sandbox.hookAndTableYAML(urlVariable: "CANARY_URL", connectionVariable: "CANARY_CONN").write(toFile: config, atomically: true, encoding: .utf8)
+        try sandbox.hookAndTableYAML(urlVariable: "CANARY_URL", connectionVariable: "CANARY_CONN").write(
+            toFile: config, atomically: true, encoding: .utf8)
         let connection = sandbox.tableConnectionString(account: "canaryacct", key: key)
-        let forms = [key, keyText, sig, Data(sig.utf8).base64EncodedString(), key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!]
+        let forms = [
+            key, keyText, sig, Data(sig.utf8).base64EncodedString(),
+            key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+        ]
         for (label, url) in [("pass", sandbox.httpsURL + "&sig=\(sig)"), ("fail", sandbox.httpsURL + "&sig=\(sig)X")] {
-            let json = directory.path("\(label).json"), junit = directory.path("\(label).xml"), journal = directory.path("\(label).journal")
-            let result = try await LeadCheckProcess.run(["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
-                                                  environment: ["CANARY_URL": url, "CANARY_CONN": connection])
+            let json = directory.path("\(label).json")
+            let junit = directory.path("\(label).xml")
+            let journal = directory.path("\(label).journal")
+            let result = try await LeadCheckProcess.run(
+                ["verify", "--config", config, "--json", json, "--junit", junit, "--journal", journal],
+                environment: ["CANARY_URL": url, "CANARY_CONN": connection])
             #expect(result.status == (label == "pass" ? 0 : 4), "\(label): \(result.stdoutText.suffix(500))")
             let everything = result.everything(reading: [json, junit, journal])
             for form in forms { #expect(!everything.contains(form), "\(label): \(form) leaked") }
@@ -231,12 +285,19 @@ import LeadModel
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
-        for seed in [#"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
-                     #"{"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"PartitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real LCTEST mention not a marker"}}"#] {
+        for seed in [
+            #"{"destination":"https","body":{"UserDetails":{"Email":"real@contoso.com"},"Description":"real lead"}}"#,
+            #"""
+            {"destination":"azure-table","account":"devstoreaccount1","table":"MarketplaceLeads","entity":{"Pa\#
+            rtitionKey":"1:2F1:2F2026","RowKey":"real-1","Description":"real LCTEST mention not a marker"}}
+            """#,
+        ] {
             _ = try await sandbox.inspect("/seed", method: "POST", body: seed)
         }
         for _ in 0..<2 {
-            let kept = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--no-cleanup"])
+            let kept = try await LeadCheckProcess.run([
+                "verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--no-cleanup",
+            ])
             #expect(kept.status == 0)
         }
         let before = try await sandbox.inspect("/counts?marker-prefix=LCTEST_") as! [String: Int]
@@ -259,9 +320,12 @@ import LeadModel
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
         var text = try String(contentsOfFile: config, encoding: .utf8)
-        text = text.replacingOccurrences(of: "    inspectionUrl: ", with: "    readback: azure-table\n    readbackTimeout: 300ms\n    # was inspectionUrl: ")
-            .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [typical]")
-            .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
+        text = text.replacingOccurrences(
+            of: "    inspectionUrl: ",
+            with: "    readback: azure-table\n    readbackTimeout: 300ms\n    # was inspectionUrl: "
+        )
+        .replacingOccurrences(of: "variants: [typical, unicode, hostile]", with: "variants: [typical]")
+        .replacingOccurrences(of: "locales: [en-US, ja-JP]", with: "locales: [en-US]")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         let result = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https"])
         #expect(result.status == 4, "\(result.stdoutText.suffix(600)) \(result.stderr)")
@@ -272,9 +336,18 @@ import LeadModel
 
     @Test(arguments: [
         ("version: 1\ndestinations:\n  - name: [unclosed\n", ":4:1"),
-        ("version: 1\ndestinations:\n  - name: m\n    type: marketo\n    munchkinId: x\n    formId: abc\n    clientId: c\n    clientSecret: s\n", ":6:13"),
-        ("version: 1\ndestinations:\n  - name: h\n    type: https\n    url: ${LEADCHECK_TEST_UNSET_VARIABLE}\n", ":5:10"),
-        ("version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    connectionString: \"AccountName=a\"\n", ":5:23"),
+        (
+            "version: 1\ndestinations:\n  - name: m\n    type: marketo\n    munchkinId: x\n    formId: abc\n    clientId: c\n    clientSecret: s\n",
+            ":6:13"
+        ),
+        (
+            "version: 1\ndestinations:\n  - name: h\n    type: https\n    url: ${LEADCHECK_TEST_UNSET_VARIABLE}\n",
+            ":5:10"
+        ),
+        (
+            "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    connectionString: \"AccountName=a\"\n",
+            ":5:23"
+        ),
     ])
     func everyConfigErrorExitsTwoWithItsPlace(_ text: String, _ place: String) async throws {
         let directory = try TemporaryDirectory()
@@ -290,14 +363,18 @@ import LeadModel
         let directory = try TemporaryDirectory()
         let config = directory.path("leadcheck.yaml")
         let sandbox = try SandboxProcess(["--write-config", config], directory: directory)
-        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "    inspectionUrl: ", with: "    # inspectionUrl: ")
+        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(
+            of: "    inspectionUrl: ", with: "    # inspectionUrl: ")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--json", json])
+        let result = try await LeadCheckProcess.run([
+            "verify", "--config", config, "--destination", "https", "--destination", "azure-table", "--json", json,
+        ])
         #expect(result.status == 0, "\(result.stdoutText.suffix(400))")
         #expect(result.stdoutText.contains("https: checked by delivery only"))
         #expect(!result.stdoutText.contains("azure-table: checked by delivery only"))
-        let destinations = try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["destinations"] as! [[String: Any]]
+        let destinations =
+            try Self.report(try Data(contentsOf: URL(fileURLWithPath: json)))["destinations"] as! [[String: Any]]
         #expect(destinations.first { $0["name"] as? String == "https" }?["readsBack"] as? Bool == false)
         #expect(destinations.first { $0["name"] as? String == "azure-table" }?["readsBack"] as? Bool == true)
         _ = sandbox
@@ -306,7 +383,8 @@ import LeadModel
     @Test func configErrorsExitTwoWithLineAndColumn() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("bad.yaml")
-        try "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    conectionString: x\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "version: 1\ndestinations:\n  - name: t\n    type: azure-table\n    conectionString: x\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let result = try await LeadCheckProcess.run(["verify", "--config", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(path):5:5"), "\(result.stderr)")
@@ -318,7 +396,10 @@ import LeadModel
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[elementName, default: 0] += 1
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
+import LeadModel
 import TestSupport
 import Testing
-import LeadModel
 
 /// A correctly set up Lead Writer "only has permissions to write the leads" (PC-dyn 2023):
 /// delivery uses exactly the Partner Center app, and reading back needs either a warning or
@@ -34,20 +34,32 @@ import LeadModel
     @Test func aWriteOnlyAppPassesWithAWarningAndItsLeadsWaitInTheJournal() async throws {
         let directory = try TemporaryDirectory()
         let sandbox = try SandboxProcess(["--fault", "dynamics:write-only"], directory: directory)
-        let writer = directory.path("writer.yaml"), reader = directory.path("reader.yaml")
+        let writer = directory.path("writer.yaml")
+        let reader = directory.path("reader.yaml")
         try Self.config(sandbox, readback: false).write(toFile: writer, atomically: true, encoding: .utf8)
         try Self.config(sandbox, readback: true).write(toFile: reader, atomically: true, encoding: .utf8)
-        let journal = directory.path("run.journal"), json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--config", writer, "--journal", journal, "--json", json], environment: Self.environment(sandbox))
+        let journal = directory.path("run.journal")
+        let json = directory.path("report.json")
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--config", writer, "--journal", journal, "--json", json], environment: Self.environment(sandbox)
+        )
         #expect(result.status == 0, "\(result.stdoutText.suffix(800))")
-        let findings = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any])["findings"] as! [[String: Any]]
-        #expect(findings.count == 6 && findings.allSatisfy { $0["code"] as? String == "readback.denied" && $0["severity"] as? String == "warning" })
+        let findings =
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any])[
+                "findings"] as! [[String: Any]]
+        #expect(
+            findings.count == 6
+                && findings.allSatisfy {
+                    $0["code"] as? String == "readback.denied" && $0["severity"] as? String == "warning"
+                })
         #expect(findings.allSatisfy { ($0["hint"] as? String ?? "").contains("Read and Delete on Lead") })
         #expect(try await sandbox.count("dynamics") == 6, "the leads were created and kept")
-        let strict = try await LeadCheckProcess.run(["verify", "--config", writer, "--strict", "--no-cleanup"], environment: Self.environment(sandbox))
+        let strict = try await LeadCheckProcess.run(
+            ["verify", "--config", writer, "--strict", "--no-cleanup"], environment: Self.environment(sandbox))
         #expect(strict.status == 4, "--strict fails on the warning")
         // A reader app removes exactly the journaled leads later.
-        let cleanup = try await LeadCheckProcess.run(["cleanup", "--journal", journal, "--config", reader], environment: Self.environment(sandbox))
+        let cleanup = try await LeadCheckProcess.run(
+            ["cleanup", "--journal", journal, "--config", reader], environment: Self.environment(sandbox))
         #expect(cleanup.status == 0, "\(cleanup.stdoutText) \(cleanup.stderr)")
         #expect(try await sandbox.count("dynamics") == 6, "only the strict run's leads remain")
     }
@@ -58,9 +70,12 @@ import LeadModel
         let reader = directory.path("reader.yaml")
         try Self.config(sandbox, readback: true).write(toFile: reader, atomically: true, encoding: .utf8)
         let json = directory.path("report.json")
-        let result = try await LeadCheckProcess.run(["verify", "--config", reader, "--json", json], environment: Self.environment(sandbox))
+        let result = try await LeadCheckProcess.run(
+            ["verify", "--config", reader, "--json", json], environment: Self.environment(sandbox))
         #expect(result.status == 0, "\(result.stdoutText.suffix(800))")
-        let findings = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any])["findings"] as! [[String: Any]]
+        let findings =
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any])[
+                "findings"] as! [[String: Any]]
         #expect(findings.isEmpty, "\(findings)")
         #expect(try await sandbox.count("dynamics") == 0)
         #expect(!result.stdoutText.contains(Self.environment(sandbox)["READER_SECRET"]!))

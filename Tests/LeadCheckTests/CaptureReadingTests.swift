@@ -7,18 +7,29 @@ import Testing
 /// leads; what is not a Microsoft lead, or not a record, is refused with its place.
 @Suite struct CaptureReadingTests {
     static func record(_ body: String, contentType: String) -> CaptureRecord {
-        CaptureRecord(receivedAt: "2026-12-05T10:00:00Z", method: "POST", target: "/hook", headers: [["Content-Type", contentType]],
-                      bytes: Array(body.utf8), answer: nil)
+        CaptureRecord(
+            receivedAt: "2026-12-05T10:00:00Z", method: "POST", target: "/hook",
+            headers: [["Content-Type", contentType]],
+            bytes: Array(body.utf8), answer: nil)
     }
 
     static func lead(_ body: String, contentType: String = "application/json") throws(LeadCheckError) -> Lead {
-        try CapturedLead.lead(from: record(body, contentType: contentType), runID: .random(), sequence: 1, offer: .example, location: "capture:1")
+        try CapturedLead.lead(
+            from: record(body, contentType: contentType), runID: .random(), sequence: 1, offer: .example,
+            location: "capture:1")
     }
 
     @Test func microsoftsShapesAreLeads() throws {
-        let json = try Self.lead(#"{"UserDetails":{"Email":"MSFT_TEST_636573304831318844@test.com","LastName":"X"},"LeadSource":"AzureMarketplace","ActionCode":"INS","OfferTitle":"Contoso Test"}"#)
+        let json = try Self.lead(
+            #"""
+            {"UserDetails":{"Email":"MSFT_TEST_636573304831318844@test.com","LastName":"X"},"LeadSource":"Azur\#
+            eMarketplace","ActionCode":"INS","OfferTitle":"Contoso Test"}
+            """#
+        )
         #expect(json.customer.email == "MSFT_TEST_636573304831318844@test.com" && json.offer.title == "Contoso Test")
-        let form = try Self.lead("oid=00D&last_name=O%27Brien&email=a%40b.com&lead_source=AzureMarketplace-INS%7CContoso+Analytics", contentType: "application/x-www-form-urlencoded")
+        let form = try Self.lead(
+            "oid=00D&last_name=O%27Brien&email=a%40b.com&lead_source=AzureMarketplace-INS%7CContoso+Analytics",
+            contentType: "application/x-www-form-urlencoded")
         #expect(form.customer.lastName == "O'Brien" && form.customer.email == "a@b.com")
     }
 

@@ -4,12 +4,16 @@ import Testing
 /// The one duration reader: exact on what users write, and no input of any size or shape traps
 /// it or yields a value outside its range.
 @Suite struct DurationTextTests {
-    @Test(arguments: [("250ms", 250), ("1.5s", 1_500), ("2m", 120_000), ("1h", 3_600_000), (" 30s ", 30_000), ("0.5ms", 1)])
+    @Test(arguments: [
+        ("250ms", 250), ("1.5s", 1_500), ("2m", 120_000), ("1h", 3_600_000), (" 30s ", 30_000), ("0.5ms", 1),
+    ])
     func readsWhatUsersWrite(_ text: String, _ expected: Int) {
         #expect(DurationText.milliseconds(text, in: 1...86_400_000) == expected)
     }
 
-    @Test(arguments: ["1e300ms", "99999999999999999999s", "-5s", "NaNs", "infs", "0x10s", "", "s", "5", "5 s", "1.2.3s", "25h", "0ms"])
+    @Test(arguments: [
+        "1e300ms", "99999999999999999999s", "-5s", "NaNs", "infs", "0x10s", "", "s", "5", "5 s", "1.2.3s", "25h", "0ms",
+    ])
     func refusesWhatIsNotADurationInRange(_ text: String) {
         #expect(DurationText.milliseconds(text, in: 1...86_400_000) == nil, "\(text)")
     }

@@ -1,8 +1,9 @@
-import LeadWire
 import Foundation
+import LeadWire
 import Testing
-@testable import LeadModel
+
 @testable import LeadFiles
+@testable import LeadModel
 
 /// Golden files: `fixtures/generate/seed-42.*` are what `leadcheck generate --seed 42` writes in
 /// each format. `scripts/update-fixtures` rewrites them after an intended change.
@@ -15,10 +16,15 @@ import Testing
         let golden = try Data(contentsOf: url)
         let fresh = LeadStreamWriter(format: format).render(Self.generator, workers: 2)
         if Array(golden) != fresh {
-            let goldenLines = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let freshLines = String(decoding: fresh, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(goldenLines, freshLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(goldenLines.count, freshLines.count)
-            Issue.record("""
+            let goldenLines = String(decoding: golden, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            let freshLines = String(decoding: fresh, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            let first =
+                zip(goldenLines, freshLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(goldenLines.count, freshLines.count)
+            Issue.record(
+                """
                 \(url.lastPathComponent) differs from regenerated output at line \(first + 1) \
                 (golden \(goldenLines.count) lines, fresh \(freshLines.count)). Run scripts/update-fixtures if the change is intended.
                 golden: \(first < goldenLines.count ? String(goldenLines[first].prefix(300)) : "<end>")
@@ -34,7 +40,10 @@ import Testing
         var seen: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             let record = try Decoding.jsonObject(Array(line.utf8))
-            let fields: [Any?] = [record["source"], record["action"], record["variant"], record["limitEdge"] ?? record["descriptionShape"] ?? "-", record["locale"]]
+            let fields: [Any?] = [
+                record["source"], record["action"], record["variant"],
+                record["limitEdge"] ?? record["descriptionShape"] ?? "-", record["locale"],
+            ]
             let key = fields.map { "\($0 ?? "?")" }.joined(separator: "|")
             seen[key, default: 0] += 1
         }
@@ -45,7 +54,9 @@ import Testing
                     for shape in variant.descriptionShapes {
                         for locale in LeadLocale.allCases {
                             let label = edge?.rawValue ?? shape?.rawValue ?? "-"
-                            expected.insert([pair.source.rawValue, pair.action.rawValue, variant.rawValue, label, locale.rawValue].joined(separator: "|"))
+                            expected.insert(
+                                [pair.source.rawValue, pair.action.rawValue, variant.rawValue, label, locale.rawValue]
+                                    .joined(separator: "|"))
                         }
                     }
                 }

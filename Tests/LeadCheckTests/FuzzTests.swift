@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
+@testable import LeadDestinations
 @testable import LeadModel
 @testable import LeadTransport
-@testable import LeadDestinations
 @testable import LeadVerification
 
 /// Fixed-seed fuzzing of everything that reads untrusted text: the config parser, the
@@ -96,7 +97,8 @@ import Testing
         let binary = directory.appendingPathComponent("binary.yaml")
         try Data([0x76, 0x65, 0x72, 0xFF, 0xFE, 0x00]).write(to: binary)
         let bomb = directory.appendingPathComponent("bomb.yaml")
-        try "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nversion: 1\n".write(to: bomb, atomically: true, encoding: .utf8)
+        try "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nversion: 1\n".write(
+            to: bomb, atomically: true, encoding: .utf8)
         for (url, expected) in [(huge, "larger than"), (binary, "not valid UTF-8"), (bomb, "anchors and aliases")] {
             do throws(LeadCheckError) {
                 _ = try ConfigLoader.load(path: url.path, environment: [:])
@@ -109,14 +111,20 @@ import Testing
 
     @Test func connectionStringParserAcceptsOrNamesTheProblem() {
         var rng = SeededGenerator(seed: 0xC5C5)
-        let parts = ["DefaultEndpointsProtocol=https", "AccountName=a", "AccountKey=a2V5", "EndpointSuffix=core.windows.net", "TableEndpoint=http://127.0.0.1:1/a",
-                     ";", "=", ";;", "AccountKey=", "AccountKey=not base64!", "TableEndpoint=ftp://x", "SharedAccessSignature=sv=1&sig=2", "\u{0}", "é"]
+        let parts = [
+            "DefaultEndpointsProtocol=https", "AccountName=a", "AccountKey=a2V5", "EndpointSuffix=core.windows.net",
+            "TableEndpoint=http://127.0.0.1:1/a",
+            ";", "=", ";;", "AccountKey=", "AccountKey=not base64!", "TableEndpoint=ftp://x",
+            "SharedAccessSignature=sv=1&sig=2", "\u{0}", "é",
+        ]
         for _ in 0..<Self.iterations {
             let text = (0..<rng.below(7)).map { _ in rng.pick(parts) }.joined(separator: rng.below(2) == 0 ? ";" : "")
             do throws(LeadCheckError) {
                 _ = try AzureConnectionString(parsing: Secret(text, source: "fuzz"))
             } catch {
-                #expect(error.code == "input.invalid" || error.code == "usage.invalid-value", "\(error.code): \(error.message)")
+                #expect(
+                    error.code == "input.invalid" || error.code == "usage.invalid-value",
+                    "\(error.code): \(error.message)")
                 #expect(!error.message.contains("a2V5"), "the key is never echoed")
             }
         }
@@ -125,14 +133,23 @@ import Testing
     @Test func partnerCenterAndResultsDecodersAcceptOrNameTheProblem() throws {
         var rng = SeededGenerator(seed: 0xDEC0)
         let sample = try Data(contentsOf: Fixtures.root.appendingPathComponent("reports/sample.json"))
-        let partnerCenter = Array(#"{"leadDestination":"dynamics","dynamicsLeadConfiguration":{"instanceUrl":"https://c.crm.dynamics.com","authentication":"azureAD","applicationId":"a","applicationKey":"k","directoryId":"d"}}"#.utf8)
+        let partnerCenter = Array(
+            #"""
+            {"leadDestination":"dynamics","dynamicsLeadConfiguration":{"instanceUrl":"https://c.crm.dynamics.c\#
+            om","authentication":"azureAD","applicationId":"a","applicationKey":"k","directoryId":"d"}}
+            """#
+            .utf8)
         for _ in 0..<Self.iterations {
-            let report = Self.mutate(Array(sample.prefix(4000)) + Array(sample.suffix(from: min(sample.count, 4000))), &rng)
+            let report = Self.mutate(
+                Array(sample.prefix(4000)) + Array(sample.suffix(from: min(sample.count, 4000))), &rng)
             do throws(LeadCheckError) { _ = try VerifyReport.decode(Data(report), file: "r.json") } catch {
                 #expect(error.code == "input.invalid" && error.message.contains("r.json"))
             }
             let document = Self.mutate(partnerCenter, &rng)
-            do throws(LeadCheckError) { _ = try PartnerCenterImport.destination(from: Data(document), file: "pc.json", base: nil, environment: [:]) } catch {
+            do throws(LeadCheckError) {
+                _ = try PartnerCenterImport.destination(
+                    from: Data(document), file: "pc.json", base: nil, environment: [:])
+            } catch {
                 #expect(error.code == "input.invalid" && error.message.contains("pc.json"))
             }
         }
@@ -144,8 +161,15 @@ import Testing
 /// answer gives a verdict and a finding with a hint — never a crash.
 @Suite struct ResponseDecoderFuzzTests {
     static let bodies = [
-        #"{"success":false,"errors":[{"code":"606","message":"Max rate limit"}],"result":[{"id":1,"status":"skipped","reasons":[{"code":"1006","message":"Field 'title' not found"}]}]}"#,
-        #"{"error":{"code":"0x80044331","message":"A validation error occurred. The length of the 'firstname' attribute of the 'lead' entity exceeded the maximum allowed length of '50'."}}"#,
+        #"""
+        {"success":false,"errors":[{"code":"606","message":"Max rate\#
+         limit"}],"result":[{"id":1,"status":"skipped","reasons":[{"code":"1006","message":"Field 'title' not\#
+         found"}]}]}
+        """#,
+        #"""
+        {"error":{"code":"0x80044331","message":"A validation error occurred. The length of the 'firstname'\#
+         attribute of the 'lead' entity exceeded the maximum allowed length of '50'."}}
+        """#,
         #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Trace ID: x"}"#,
         #"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#,
         #"{"access_token":"t","instance_url":"https://x","expires_in":3599}"#,
@@ -155,15 +179,32 @@ import Testing
         var rng = SeededGenerator(seed: 0xFE0D)
         let client = try HTTPClient()
         defer { client.shutdown() }
-        let dynamics = DynamicsDestination(name: "d", settings: DynamicsSettings(instanceURL: "http://127.0.0.1:1", tenantID: "t", clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
-        let marketo = MarketoDestination(name: "m", settings: MarketoSettings(munchkinID: "123-ABC-456", formID: 1, clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
-        let salesforce = SalesforceDestination(name: "s", settings: SalesforceSettings(orgID: "00D000000000001", instanceURL: "http://127.0.0.1:1", clientID: "c", clientSecret: Secret("s", source: "t")), client: client)
+        let dynamics = DynamicsDestination(
+            name: "d",
+            settings: DynamicsSettings(
+                instanceURL: "http://127.0.0.1:1", tenantID: "t", clientID: "c", clientSecret: Secret("s", source: "t")),
+            client: client)
+        let marketo = MarketoDestination(
+            name: "m",
+            settings: MarketoSettings(
+                munchkinID: "123-ABC-456", formID: 1, clientID: "c", clientSecret: Secret("s", source: "t")),
+            client: client)
+        let salesforce = SalesforceDestination(
+            name: "s",
+            settings: SalesforceSettings(
+                orgID: "00D000000000001", instanceURL: "http://127.0.0.1:1", clientID: "c",
+                clientSecret: Secret("s", source: "t")), client: client)
         let lead = LeadGenerator(options: GenerationOptions(seed: 1)).lead(at: 0)
         let statuses = [200, 201, 204, 301, 400, 401, 403, 404, 409, 412, 413, 429, 500, 503]
         for _ in 0..<FuzzTests.iterations {
             let body = FuzzTests.mutate(Array(rng.pick(Self.bodies).utf8), &rng)
             var headers = HTTPHeaders()
-            headers.add("Retry-After", rng.pick(["2", "-1", "1e300", "nan", "Wed, 21 Oct 2015 07:28:00 GMT", "", String(decoding: body.prefix(12), as: UTF8.self)]))
+            headers.add(
+                "Retry-After",
+                rng.pick([
+                    "2", "-1", "1e300", "nan", "Wed, 21 Oct 2015 07:28:00 GMT", "",
+                    String(decoding: body.prefix(12), as: UTF8.self),
+                ]))
             let response = HTTPResponse(status: rng.pick(statuses), headers: headers, body: body)
             _ = DynamicsDestination.verdict(response)
             _ = MarketoDestination.verdict(response)

@@ -1,7 +1,8 @@
 import LeadWire
 import Testing
-@testable import LeadModel
+
 @testable import LeadFiles
+@testable import LeadModel
 @testable import LeadSandbox
 
 @Suite struct GeneratorTests {
@@ -13,17 +14,23 @@ import Testing
     func parallelOutputEqualsSerialOutput(_ format: OutputFormat) {
         let generator = LeadGenerator(options: GenerationOptions(seed: 9, count: 4_500))
         let writer = LeadStreamWriter(format: format)
-        Self.expectSameBytes(writer.render(generator, workers: 2), writer.render(generator, workers: 1), "\(format), 2 workers")
+        Self.expectSameBytes(
+            writer.render(generator, workers: 2), writer.render(generator, workers: 1), "\(format), 2 workers")
     }
 
     /// Expects equal byte arrays, naming the first difference. Compared as a Bool: Swift Testing
     /// rendering two multi-MB arrays in a failure message takes minutes.
-    static func expectSameBytes(_ actual: [UInt8], _ expected: [UInt8], _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSameBytes(
+        _ actual: [UInt8], _ expected: [UInt8], _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let same = actual == expected
         guard !same else { return }
-        let firstDifference = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let firstDifference =
+            zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actual.count, expected.count)
-        #expect(same, "\(context): first difference at byte \(firstDifference) of \(expected.count)", sourceLocation: sourceLocation)
+        #expect(
+            same, "\(context): first difference at byte \(firstDifference) of \(expected.count)",
+            sourceLocation: sourceLocation)
     }
 
     /// A stream reuses the members each plan slot fixes (see `LeadEncoder.encode(_:into:slotPart:)`)
@@ -76,7 +83,9 @@ import Testing
                 for edge in variant.edges {
                     for shape in variant.descriptionShapes {
                         for locale in LeadLocale.allCases {
-                            let label = (edge?.rawValue ?? shape?.rawValue).map { "\(variant.rawValue)-\($0)" } ?? variant.rawValue
+                            let label =
+                                (edge?.rawValue ?? shape?.rawValue).map { "\(variant.rawValue)-\($0)" }
+                                ?? variant.rawValue
                             #expect(keys.contains("\(pair)|\(label)|\(locale.rawValue)"))
                         }
                     }
@@ -86,7 +95,8 @@ import Testing
     }
 
     @Test func countCyclesThePlanWithUniqueMarkers() {
-        let generator = LeadGenerator(options: GenerationOptions(seed: 5, variants: [.typical], locales: [.enUS], count: 20))
+        let generator = LeadGenerator(
+            options: GenerationOptions(seed: 5, variants: [.typical], locales: [.enUS], count: 20))
         let leads = generator.leads()
         #expect(leads.count == 20)
         #expect(leads[0].pair == leads[6].pair)
@@ -124,7 +134,8 @@ import Testing
         func guids(_ run: String) throws -> [String] {
             LeadGenerator(options: GenerationOptions(seed: 5, runID: try RunID(run))).leads().map(\.guid.description)
         }
-        let a = try guids("aaaa1111"), b = try guids("bbbb2222")
+        let a = try guids("aaaa1111")
+        let b = try guids("bbbb2222")
         #expect(Set(a).isDisjoint(with: b))
         #expect(try guids("aaaa1111") == a, "still deterministic for a run")
     }

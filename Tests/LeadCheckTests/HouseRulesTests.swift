@@ -30,7 +30,8 @@ import Testing
         #expect(!model.isEmpty)
         // The byte buffer stays (the generator writes into it); what encodes a lead for a
         // destination lives in LeadWire, which the sandbox cannot import.
-        let encoders = model.filter { $0.path.hasSuffix("Encoder.swift") || $0.text.contains(": LeadEncoder") }.map(\.path)
+        let encoders = model.filter { $0.path.hasSuffix("Encoder.swift") || $0.text.contains(": LeadEncoder") }.map(
+            \.path)
         #expect(encoders.count == 0, "wire encoders in LeadModel: \(encoders)")
     }
 

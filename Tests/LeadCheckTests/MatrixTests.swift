@@ -1,11 +1,16 @@
 import Testing
+
 @testable import LeadModel
 @testable import LeadVerification
 
 @Suite struct MatrixTests {
     @Test func documentedMatrixIsTheSixDocumentedPairs() {
         let labels = LeadMatrix.documented.pairs.map { $0.label() }
-        #expect(labels == ["AzureMarketplace-INS", "AzurePortal-Create", "TestDrive-StartTestDrive", "SPZA-INS", "SPZA-PLT", "SPZA-DNC"])
+        #expect(
+            labels == [
+                "AzureMarketplace-INS", "AzurePortal-Create", "TestDrive-StartTestDrive", "SPZA-INS", "SPZA-PLT",
+                "SPZA-DNC",
+            ])
         #expect(LeadMatrix.documented.pairs.allSatisfy { $0.isDocumented })
     }
 
@@ -26,12 +31,20 @@ import Testing
     @Test func leadSourceStringFollowsMicrosoftsTestLead() {
         let offer = Offer(id: "checkpoint.check-point-r77-10sg-byol", title: "Check Point")
         let pair = MatrixPair(.azureMarketplace, .install)
-        #expect(LeadSourceFormat().leadSource(pair: pair, offer: offer) == "AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol")
-        #expect(LeadSourceFormat(style: .spaced).leadSource(pair: pair, offer: offer) == "AzureMarketplace-INS | checkpoint.check-point-r77-10sg-byol")
+        #expect(
+            LeadSourceFormat().leadSource(pair: pair, offer: offer)
+                == "AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol")
+        #expect(
+            LeadSourceFormat(style: .spaced).leadSource(pair: pair, offer: offer)
+                == "AzureMarketplace-INS | checkpoint.check-point-r77-10sg-byol")
         let appSource = MatrixPair(.appSource, .partnerLedTrial)
         #expect(LeadSourceFormat().leadSource(pair: appSource, offer: offer).hasPrefix("SPZA-PLT|"))
-        #expect(LeadSourceFormat(appSource: .appSourceSPZA).leadSource(pair: appSource, offer: offer).hasPrefix("AppSource (SPZA)-PLT|"))
-        #expect(LeadSourceFormat(appSource: .appSource).leadSource(pair: appSource, offer: offer).hasPrefix("AppSource-PLT|"))
+        #expect(
+            LeadSourceFormat(appSource: .appSourceSPZA).leadSource(pair: appSource, offer: offer).hasPrefix(
+                "AppSource (SPZA)-PLT|"))
+        #expect(
+            LeadSourceFormat(appSource: .appSource).leadSource(pair: appSource, offer: offer).hasPrefix(
+                "AppSource-PLT|"))
     }
 
     @Test func offerValidationRejectsMalformedIDs() throws {
@@ -40,7 +53,9 @@ import Testing
         #expect(throws: LeadCheckError.self) { try Offer.validated(id: "pub.off|er", title: "T") }
         #expect(throws: LeadCheckError.self) { try Offer.validated(id: ".offer", title: "T") }
         #expect(throws: LeadCheckError.self) { try Offer.validated(id: "pub.offer", title: "  ") }
-        #expect(try Offer.validated(id: "docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145", title: "DocuSign").id.hasPrefix("docusign."))
+        #expect(
+            try Offer.validated(id: "docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145", title: "DocuSign").id.hasPrefix(
+                "docusign."))
     }
 
     @Test func choiceErrorsNameTheFlagAndEveryValidValue() {
@@ -52,7 +67,8 @@ import Testing
             #expect(error.message.contains("--variants"))
             for variant in LeadVariant.allCases { #expect(error.message.contains(variant.rawValue)) }
         }
-        #expect((try? Choice.parseList("unicode,typical,unicode", flag: "--variants")) == [LeadVariant.unicode, .typical])
+        #expect(
+            (try? Choice.parseList("unicode,typical,unicode", flag: "--variants")) == [LeadVariant.unicode, .typical])
         #expect((try? Choice.parse("SPZA", flag: "--app-source")) == AppSourceToken.spza)
         #expect((try? Choice.parse("AppSource (SPZA)", flag: "--app-source")) == AppSourceToken.appSourceSPZA)
     }

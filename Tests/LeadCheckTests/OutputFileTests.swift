@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
-@testable import LeadModel
+import Testing
+
 @testable import LeadFiles
+@testable import LeadModel
 
 /// A file appears whole or not at all: written under a temporary name, renamed when finished.
 @Suite struct OutputFileTests {

@@ -16,7 +16,9 @@ import Testing
         // A line from a journal written before send times were recorded.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data(#"{"destination":"sf","event":"sent","marker":"LCTEST_abc_2","receipt":"LCTEST_abc_2"}"#.utf8 + [0x0A]))
+        try handle.write(
+            contentsOf: Data(
+                #"{"destination":"sf","event":"sent","marker":"LCTEST_abc_2","receipt":"LCTEST_abc_2"}"#.utf8 + [0x0A]))
         try handle.close()
         let pending = try RunJournal.pending(at: path)
         #expect(pending.map(\.marker) == ["LCTEST_abc_1", "LCTEST_abc_2"])
@@ -28,7 +30,8 @@ import Testing
     @Test func aLateLeadIsLookedForUntilItsSendTimePlusTheWindow() {
         let receipt = Receipt(text: "x", kind: nil, destination: .salesforce)
         let fallback = ContinuousClock.now + .seconds(99)
-        let sentLongAgo = RunJournal.Entry(event: .sent, destination: "sf", marker: "m", receipt: receipt, sentAt: Date().timeIntervalSince1970 - 60)
+        let sentLongAgo = RunJournal.Entry(
+            event: .sent, destination: "sf", marker: "m", receipt: receipt, sentAt: Date().timeIntervalSince1970 - 60)
         #expect(sentLongAgo.visibleBy(.seconds(2), fallback: fallback) <= ContinuousClock.now + .milliseconds(10))
         let sentNow = RunJournal.Entry(event: .sent, destination: "sf", marker: "m", receipt: receipt)
         let deadline = sentNow.visibleBy(.seconds(2), fallback: fallback)

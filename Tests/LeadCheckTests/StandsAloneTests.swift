@@ -25,7 +25,8 @@ import Testing
     static func trackedTexts() throws -> [(path: String, text: String)] {
         try trackedFiles().compactMap { path in
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-                  !data.contains(0), let text = String(data: data, encoding: .utf8) else { return nil }
+                !data.contains(0), let text = String(data: data, encoding: .utf8)
+            else { return nil }
             return (path, text)
         }
     }
@@ -37,7 +38,8 @@ import Testing
         #expect(texts.count > 100, "git ls-files found \(texts.count) files")
         for (path, text) in texts {
             for needle in forbidden where text.contains(needle) {
-                Issue.record("\(path) names '\(needle)', which a clone does not have: carry the fact into docs/reference/")
+                Issue.record(
+                    "\(path) names '\(needle)', which a clone does not have: carry the fact into docs/reference/")
             }
         }
     }
@@ -66,7 +68,8 @@ import Testing
             let parts = entry.split(separator: " ")
             let url = Self.root.appendingPathComponent("docs/reference").appendingPathComponent(String(parts[0]))
             let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            #expect(text.contains("## \(parts[1]) "), "docs/reference/\(entry) is cited but the file has no such section")
+            #expect(
+                text.contains("## \(parts[1]) "), "docs/reference/\(entry) is cited but the file has no such section")
         }
     }
 }

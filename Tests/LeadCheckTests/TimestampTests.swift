@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LeadModel
 
 @Suite struct TimestampTests {
@@ -22,7 +23,10 @@ import Testing
         #expect(LeadTimestamp(iso8601: "2026-12-31T12:59:59Z")!.dotNetGeneral == "12/31/2026 12:59:59 PM")
     }
 
-    @Test(arguments: ["1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2100-03-01T00:00:00Z"])
+    @Test(arguments: [
+        "1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+        "2100-03-01T00:00:00Z",
+    ])
     func iso8601RoundTrips(_ text: String) throws {
         let t = try #require(LeadTimestamp(iso8601: text))
         #expect(t.iso8601 == text)
@@ -35,7 +39,9 @@ import Testing
         #expect(LeadTimestamp(secondsSinceEpoch: -62_167_219_200).iso8601 == "0000-01-01T00:00:00Z")
     }
 
-    @Test(arguments: ["2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T24:00:00Z", "yesterday", ""])
+    @Test(arguments: [
+        "2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T24:00:00Z", "yesterday", "",
+    ])
     func iso8601RejectsInvalidInstants(_ text: String) {
         #expect(LeadTimestamp(iso8601: text) == nil)
     }

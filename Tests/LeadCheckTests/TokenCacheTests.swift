@@ -1,15 +1,21 @@
 import Foundation
 import Testing
+
+@testable import LeadDestinations
 @testable import LeadModel
 @testable import LeadTransport
-@testable import LeadDestinations
 
 /// Token reuse, renewal and Marketo's client-side limits, without a network.
 @Suite struct TokenCacheTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
+        func next() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 
     @Test func concurrentCallersShareOneFetchAndReuseTheToken() async throws {
@@ -36,13 +42,19 @@ import Testing
         let counter = Counter()
         let cache = TokenCache {
             let n = counter.next()
-            if n == 2 { return .failure(FindingsFailure(findings: [Finding(code: .authRejected, destination: "d", message: "no", hint: "h")])) }
+            if n == 2 {
+                return .failure(
+                    FindingsFailure(findings: [Finding(code: .authRejected, destination: "d", message: "no", hint: "h")]
+                    ))
+            }
             return .success(AccessToken(value: "token-\(n)", expiresIn: 0))
         }
         #expect(try await cache.token().get() == "token-1")
         let failed = await cache.token()
         #expect((try? failed.get()) == nil)
-        #expect(try await cache.token().get() == "token-3", "a token past its renewal time is fetched again; a failure is retried")
+        #expect(
+            try await cache.token().get() == "token-3",
+            "a token past its renewal time is fetched again; a failure is retried")
     }
 
     /// Only lower bounds and "not yet" are asserted: a loaded machine makes waits longer, never
@@ -50,7 +62,10 @@ import Testing
     @Test func marketoGateKeepsTheWindowAndConcurrencyLimits() async {
         let window = MarketoCallGate(perWindow: 3, window: .milliseconds(300), concurrent: 10)
         let start = ContinuousClock.now
-        for _ in 0..<3 { await window.enter(); await window.leave() }
+        for _ in 0..<3 {
+            await window.enter()
+            await window.leave()
+        }
         await window.enter()
         #expect(ContinuousClock.now - start >= .milliseconds(300), "the fourth call waits for the window")
         await window.leave()
@@ -58,7 +73,10 @@ import Testing
         let concurrency = MarketoCallGate(perWindow: 100, window: .seconds(20), concurrent: 2)
         await concurrency.enter()
         await concurrency.enter()
-        let third = Task { await concurrency.enter(); return ContinuousClock.now }
+        let third = Task {
+            await concurrency.enter()
+            return ContinuousClock.now
+        }
         try? await Task.sleep(for: .milliseconds(150))
         let released = ContinuousClock.now
         await concurrency.leave()
@@ -66,7 +84,9 @@ import Testing
     }
 
     @Test func overLimitValuesAreFoundBeforeSending() {
-        let leads = LeadGenerator(options: GenerationOptions(seed: 1, matrix: .documented, variants: [.limits], locales: [.enUS])).leads()
+        let leads = LeadGenerator(
+            options: GenerationOptions(seed: 1, matrix: .documented, variants: [.limits], locales: [.enUS])
+        ).leads()
         let over = leads.filter { $0.limitEdge == .over }
         let at = leads.filter { $0.limitEdge == .at }
         #expect(!over.isEmpty && !at.isEmpty)

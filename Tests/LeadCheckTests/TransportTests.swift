@@ -1,8 +1,8 @@
 import Foundation
-import TestSupport
-import Testing
 import LeadModel
 import LeadTransport
+import TestSupport
+import Testing
 
 /// The transport against real servers on loopback: nginx for well-behaved HTTP and TLS, the raw
 /// server for misbehaviour. No libcurl mocks.
@@ -13,8 +13,10 @@ import LeadTransport
     /// Sends and expects a failure with the given code. libcurl's own transfer time must be
     /// within `limit` seconds (precise, unaffected by how busy the test machine is); wall-clock
     /// time only has to stay clear of a real hang.
-    static func expectFailure(_ kind: FindingCode, _ request: HTTPRequest, options: TransportOptions = TransportOptions(),
-                              within limit: TimeInterval = 10) async throws {
+    static func expectFailure(
+        _ kind: FindingCode, _ request: HTTPRequest, options: TransportOptions = TransportOptions(),
+        within limit: TimeInterval = 10
+    ) async throws {
         let client = try HTTPClient(options: options)
         let start = Date()
         do {
@@ -23,7 +25,9 @@ import LeadTransport
         } catch {
             #expect(error.code == kind, "\(error)")
             #expect(!error.message.isEmpty)
-            #expect(Double(error.timings.total) / 1_000_000 < limit, "the transfer itself ended within \(limit) s: \(error.timings)")
+            #expect(
+                Double(error.timings.total) / 1_000_000 < limit,
+                "the transfer itself ended within \(limit) s: \(error.timings)")
         }
         #expect(Date().timeIntervalSince(start) < limit + 20, "no hang")
     }
@@ -31,13 +35,17 @@ import LeadTransport
     @Test func plainHTTPReturnsStatusTimingsAndPeer() async throws {
         let server = try Self.nginx()
         let client = try HTTPClient()
-        let response = try await client.send(HTTPRequest(method: "POST", url: server.httpURL + "/", body: .bytes(Array("{}".utf8), contentType: "application/json")))
+        let response = try await client.send(
+            HTTPRequest(
+                method: "POST", url: server.httpURL + "/",
+                body: .bytes(Array("{}".utf8), contentType: "application/json")))
         #expect(response.status == 202)
         #expect(response.remoteAddress == "127.0.0.1:\(server.httpPort)")
         #expect(response.httpVersion == "HTTP/1.1")
         let t = response.timings
         #expect(t.total > 0)
-        #expect(t.dns <= t.connect && t.connect <= t.preTransfer && t.preTransfer <= t.firstByte && t.firstByte <= t.total)
+        #expect(
+            t.dns <= t.connect && t.connect <= t.preTransfer && t.preTransfer <= t.firstByte && t.firstByte <= t.total)
         #expect(response.tls == nil)
     }
 
@@ -56,24 +64,32 @@ import LeadTransport
 
     @Test func untrustedCertificateIsTLSUntrusted() async throws {
         let server = try Self.nginx()
-        try await Self.expectFailure(.tlsUntrusted, HTTPRequest(url: "https://127.0.0.1:\(server.untrustedPort)/"), options: TransportOptions(caFile: server.caFile))
+        try await Self.expectFailure(
+            .tlsUntrusted, HTTPRequest(url: "https://127.0.0.1:\(server.untrustedPort)/"),
+            options: TransportOptions(caFile: server.caFile))
         // And with the system store the private CA is not trusted either.
         try await Self.expectFailure(.tlsUntrusted, HTTPRequest(url: "https://127.0.0.1:\(server.trustedPort)/"))
     }
 
     @Test func wrongHostCertificateIsTLSHostname() async throws {
         let server = try Self.nginx()
-        try await Self.expectFailure(.tlsHostname, HTTPRequest(url: "https://127.0.0.1:\(server.wrongHostPort)/"), options: TransportOptions(caFile: server.caFile))
+        try await Self.expectFailure(
+            .tlsHostname, HTTPRequest(url: "https://127.0.0.1:\(server.wrongHostPort)/"),
+            options: TransportOptions(caFile: server.caFile))
     }
 
     @Test func expiredCertificateIsTLSExpired() async throws {
         let server = try Self.nginx()
-        try await Self.expectFailure(.tlsExpired, HTTPRequest(url: "https://127.0.0.1:\(server.expiredPort)/"), options: TransportOptions(caFile: server.caFile))
+        try await Self.expectFailure(
+            .tlsExpired, HTTPRequest(url: "https://127.0.0.1:\(server.expiredPort)/"),
+            options: TransportOptions(caFile: server.caFile))
     }
 
     @Test func tlsToAPlainHTTPPortIsTLSHandshake() async throws {
         let server = try Self.nginx()
-        try await Self.expectFailure(.tlsHandshake, HTTPRequest(url: "https://127.0.0.1:\(server.httpPort)/"), options: TransportOptions(caFile: server.caFile))
+        try await Self.expectFailure(
+            .tlsHandshake, HTTPRequest(url: "https://127.0.0.1:\(server.httpPort)/"),
+            options: TransportOptions(caFile: server.caFile))
     }
 
     @Test func insecureSkipsVerification() async throws {
@@ -95,20 +111,23 @@ import LeadTransport
 
     @Test func fullAcceptQueueIsConnectTimeout() async throws {
         let blackhole = try BlackholeListener()
-        try await Self.expectFailure(.connectTimeout, HTTPRequest(url: blackhole.url + "/"),
-                                     options: TransportOptions(connectTimeoutMilliseconds: 400, totalTimeoutMilliseconds: 5000), within: 3)
+        try await Self.expectFailure(
+            .connectTimeout, HTTPRequest(url: blackhole.url + "/"),
+            options: TransportOptions(connectTimeoutMilliseconds: 400, totalTimeoutMilliseconds: 5000), within: 3)
     }
 
     @Test func stalledResponseIsHTTPTimeout() async throws {
         let server = try Self.raw()
-        try await Self.expectFailure(.httpTimeout, HTTPRequest(url: server.url + "/stall"),
-                                     options: TransportOptions(totalTimeoutMilliseconds: 500), within: 3)
+        try await Self.expectFailure(
+            .httpTimeout, HTTPRequest(url: server.url + "/stall"),
+            options: TransportOptions(totalTimeoutMilliseconds: 500), within: 3)
     }
 
     @Test func tricklingBodyIsHTTPTimeout() async throws {
         let server = try Self.raw()
-        try await Self.expectFailure(.httpTimeout, HTTPRequest(url: server.url + "/trickle"),
-                                     options: TransportOptions(totalTimeoutMilliseconds: 1500), within: 4)
+        try await Self.expectFailure(
+            .httpTimeout, HTTPRequest(url: server.url + "/trickle"),
+            options: TransportOptions(totalTimeoutMilliseconds: 1500), within: 4)
     }
 
     @Test(arguments: ["/close-mid-body", "/garbage", "/no-response"])
@@ -135,7 +154,8 @@ import LeadTransport
         headers.add("Authorization", "Bearer canary-token-value")
         let direct = try await client.send(HTTPRequest(url: server.httpURL + "/echo-auth", headers: headers))
         #expect(direct.text == "auth=[Bearer canary-token-value]")
-        let redirected = try await client.send(HTTPRequest(url: server.httpURL + "/redirect-other-host", headers: headers))
+        let redirected = try await client.send(
+            HTTPRequest(url: server.httpURL + "/redirect-other-host", headers: headers))
         #expect(redirected.status == 200)
         #expect(redirected.text == "auth=[]", "Authorization must not reach another host")
         #expect(redirected.effectiveURL?.contains("localhost") == true)
@@ -143,8 +163,9 @@ import LeadTransport
 
     @Test func redirectLoopIsHTTPRedirect() async throws {
         let server = try Self.nginx()
-        try await Self.expectFailure(.httpRedirect, HTTPRequest(url: server.httpURL + "/redirect-loop"),
-                                     options: TransportOptions(redirects: .follow(maxHops: 5)))
+        try await Self.expectFailure(
+            .httpRedirect, HTTPRequest(url: server.httpURL + "/redirect-loop"),
+            options: TransportOptions(redirects: .follow(maxHops: 5)))
     }
 
     @Test func malformedURLIsURLInvalid() async throws {
@@ -211,7 +232,11 @@ import LeadTransport
         let client = try HTTPClient(options: TransportOptions(maxConcurrentTransfers: 4))
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<50 {
-                group.addTask { try await client.send(HTTPRequest(method: "POST", url: server.httpURL + "/", body: .form([.init("a", "b")]))).status }
+                group.addTask {
+                    try await client.send(
+                        HTTPRequest(method: "POST", url: server.httpURL + "/", body: .form([.init("a", "b")]))
+                    ).status
+                }
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
@@ -238,13 +263,17 @@ import LeadTransport
                     tally.issued += 1
                     return tally.issued
                 }
-                return number.map { HTTPRequest(method: "POST", url: server.httpURL + "/?n=\($0)", body: .bytes(Array("{}".utf8), contentType: "application/json")) }
+                return number.map {
+                    HTTPRequest(
+                        method: "POST", url: server.httpURL + "/?n=\($0)",
+                        body: .bytes(Array("{}".utf8), contentType: "application/json"))
+                }
             },
             completion: { request, result in
                 tally.withLock { tally in
                     tally.completed += 1
                     tally.seen.insert(request.url)
-                    if case let .success(response) = result {
+                    if case .success(let response) = result {
                         if response.status == 202 { tally.succeeded += 1 }
                         tally.connections += response.newConnections
                     }

@@ -1,15 +1,21 @@
 import LeadWire
 import Testing
+
 @testable import LeadModel
 
 @Suite struct VariantTests {
-    static func leads(_ variant: LeadVariant, seed: UInt64 = 42, locales: [LeadLocale] = LeadLocale.allCases, matrix: LeadMatrix = .full) -> [Lead] {
-        LeadGenerator(options: GenerationOptions(seed: seed, matrix: matrix, variants: [variant], locales: locales)).leads()
+    static func leads(
+        _ variant: LeadVariant, seed: UInt64 = 42, locales: [LeadLocale] = LeadLocale.allCases,
+        matrix: LeadMatrix = .full
+    ) -> [Lead] {
+        LeadGenerator(options: GenerationOptions(seed: seed, matrix: matrix, variants: [variant], locales: locales))
+            .leads()
     }
 
     static func isJapanese(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF, 0xF900...0xFAFF: true
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF, 0xF900...0xFAFF:
+            true
         default: false
         }
     }
@@ -24,7 +30,9 @@ import Testing
             #expect(last.unicodeScalars.allSatisfy(Self.isJapanese), "\(last)")
         }
         // Across seeds the pool's hardest characters show up: 𠮷 is outside the BMP.
-        let names = (0..<20).flatMap { Self.leads(.unicode, seed: UInt64($0), locales: [.jaJP]) }.map { ($0.customer.firstName ?? "") + ($0.customer.lastName ?? "") }
+        let names = (0..<20).flatMap { Self.leads(.unicode, seed: UInt64($0), locales: [.jaJP]) }.map {
+            ($0.customer.firstName ?? "") + ($0.customer.lastName ?? "")
+        }
         #expect(names.contains { $0.unicodeScalars.contains { $0.value > 0xFFFF } })
     }
 
@@ -42,7 +50,8 @@ import Testing
     @Test func hostileVariantHasEveryEscapingHazard() {
         for lead in Self.leads(.hostile) {
             let c = lead.customer
-            let all = [c.firstName, c.lastName, c.email, c.phone, c.country, c.company, c.title, lead.description].compactMap { $0 }.joined(separator: "\u{1F}")
+            let all = [c.firstName, c.lastName, c.email, c.phone, c.country, c.company, c.title, lead.description]
+                .compactMap { $0 }.joined(separator: "\u{1F}")
             #expect(all.contains("'"))
             #expect(all.contains("&"))
             #expect(all.contains("<"))

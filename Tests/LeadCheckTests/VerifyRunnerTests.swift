@@ -1,8 +1,8 @@
 import Foundation
-import TestSupport
-import Testing
 import LeadModel
 import LeadVerification
+import TestSupport
+import Testing
 
 /// What decides a verdict, against a destination in memory: the journal before the send, a
 /// failed preflight, errors told from failures, the stop on a dead destination, batches, and
@@ -11,8 +11,11 @@ struct VerifyRunnerTests {
     static let leads = LeadGenerator(options: GenerationOptions(seed: 7, count: 25)).leads()
     static let offer = Offer(id: "contoso.test", title: "Test")
 
-    static func run(_ destination: FakeDestination, leads: [Lead] = leads, journal: RunJournal? = nil, concurrency: Int = 4) async -> VerifyReport {
-        await VerifyRunner(destinations: [destination], leads: leads, concurrency: concurrency, journal: journal).run(seed: 7, offer: offer)
+    static func run(
+        _ destination: FakeDestination, leads: [Lead] = leads, journal: RunJournal? = nil, concurrency: Int = 4
+    ) async -> VerifyReport {
+        await VerifyRunner(destinations: [destination], leads: leads, concurrency: concurrency, journal: journal).run(
+            seed: 7, offer: offer)
     }
 
     @Test func everyLeadIsJournaledBeforeItIsSentAndRemovedAfter() async throws {
@@ -28,7 +31,9 @@ struct VerifyRunnerTests {
     }
 
     @Test func aFailedPreflightSkipsEveryLeadWithoutSendingOne() async {
-        let destination = FakeDestination(preflight: [Finding(code: .authRejected, destination: "fake", message: "no", hint: "sign in")])
+        let destination = FakeDestination(preflight: [
+            Finding(code: .authRejected, destination: "fake", message: "no", hint: "sign in")
+        ])
         let report = await Self.run(destination)
         #expect(destination.deliveries.isEmpty)
         #expect(report.results.allSatisfy { $0.status == .skipped } && report.results.count == 25)
@@ -37,13 +42,20 @@ struct VerifyRunnerTests {
 
     @Test func unreachableIsAnErrorAndAWrongAnswerAFailure() async {
         let destination = FakeDestination { lead in
-            switch lead.sequence % 3 { case 0: .refuse; case 1: .storeChanged; default: .store }
+            switch lead.sequence % 3 {
+            case 0: .refuse
+            case 1: .storeChanged
+            default: .store
+            }
         }
         let report = await Self.run(destination)
         for (lead, result) in zip(Self.leads, report.results) {
             switch lead.sequence % 3 {
             case 0: #expect(result.status == .failed && result.findings.first?.code == .httpStatus)
-            case 1: #expect(result.status == .failed && result.findings.contains { $0.code == .fieldChanged }, "\(result.findings)")
+            case 1:
+                #expect(
+                    result.status == .failed && result.findings.contains { $0.code == .fieldChanged },
+                    "\(result.findings)")
             default: #expect(result.status == .passed)
             }
         }
@@ -52,7 +64,10 @@ struct VerifyRunnerTests {
         #expect(stopped.results.prefix(3).allSatisfy { $0.status == .error })
         #expect(dead.deliveries.count == 3, "three failures in a row stop the destination")
         #expect(stopped.results.dropFirst(3).allSatisfy { $0.status == .skipped })
-        #expect(stopped.findings.filter { $0.lead == nil }.map(\.message) == ["stopped after 3 consecutive failures to reach the destination; 22 leads skipped"])
+        #expect(
+            stopped.findings.filter { $0.lead == nil }.map(\.message) == [
+                "stopped after 3 consecutive failures to reach the destination; 22 leads skipped"
+            ])
         #expect(stopped.verdict == "error")
     }
 
@@ -88,7 +103,10 @@ struct VerifyRunnerTests {
         let never = FakeDestination(visibilityWindow: .milliseconds(600), visibleAfterLookups: 1_000)
         let report = await Self.run(never, leads: Array(Self.leads.prefix(3)), journal: try RunJournal(path: path))
         #expect(report.findings.filter { $0.code == .cleanupPending }.count == 3)
-        #expect(report.findings.filter { $0.code == .cleanupPending }.allSatisfy { $0.severity == .warning && $0.hint.contains(path) })
+        #expect(
+            report.findings.filter { $0.code == .cleanupPending }.allSatisfy {
+                $0.severity == .warning && $0.hint.contains(path)
+            })
         #expect(try RunJournal.pending(at: path).count == 3, "still journaled as sent")
         #expect(never.deleted.isEmpty)
     }

@@ -1,13 +1,16 @@
-import LeadWire
 import Foundation
+import LeadWire
 import Testing
-@testable import LeadModel
+
 @testable import LeadFiles
+@testable import LeadModel
 
 @Suite struct WireEncodingTests {
     /// A lead carrying the values of a documented example.
-    static func lead(_ customer: CustomerInfo, pair: MatrixPair = MatrixPair(.azureMarketplace, .install),
-                     offer: Offer = Offer(id: "contoso.test", title: "Test Microsoft"), description: String) -> Lead {
+    static func lead(
+        _ customer: CustomerInfo, pair: MatrixPair = MatrixPair(.azureMarketplace, .install),
+        offer: Offer = Offer(id: "contoso.test", title: "Test Microsoft"), description: String
+    ) -> Lead {
         var rng = SeededGenerator(seed: 1)
         return Lead(
             runID: RunID.derived(fromSeed: 1), sequence: 1, pair: pair, variant: .typical, locale: .enUS, offer: offer,
@@ -21,28 +24,46 @@ import Testing
     // MARK: HTTPS (docs/reference/https-endpoint.md §1)
 
     static let exampleLead = lead(
-        CustomerInfo(firstName: "Some", lastName: "One", email: "someone@contoso.com", phone: "16175555555",
-                     country: "USA", company: "Contoso", title: "Esquire"),
+        CustomerInfo(
+            firstName: "Some", lastName: "One", email: "someone@contoso.com", phone: "16175555555",
+            country: "USA", company: "Contoso", title: "Esquire"),
         description: "Test run through Power Automate"
     )
 
     @Test func httpsBodyIsCamelCaseAsMicrosoftSendsIt() throws {
         // docs/reference/https-endpoint.md §1 (corrected): the keys partners captured on the wire
         // (azure-docs #58230's example body), in the documented example's order.
-        #expect(HTTPSLeadEncoder().encodedString(Self.exampleLead) == #"{"userDetails":{"firstName":"Some","lastName":"One","email":"someone@contoso.com","phone":"16175555555","country":"USA","company":"Contoso","title":"Esquire"},"leadSource":"AzureMarketplace","actionCode":"INS","offerTitle":"Test Microsoft","description":"Test run through Power Automate"}"#)
+        #expect(
+            HTTPSLeadEncoder().encodedString(Self.exampleLead)
+                == #"""
+                {"userDetails":{"firstName":"Some","lastName":"One","email":"someone@contoso.com","phone":"161\#
+                75555555","country":"USA","company":"Contoso","title":"Esquire"},"leadSource":"AzureMarketplac\#
+                e","actionCode":"INS","offerTitle":"Test Microsoft","description":"Test run through Power\#
+                 Automate"}
+                """#
+        )
     }
 
     @Test func httpsPascalOptionIsTheDocumentedExample() throws {
         let body = HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .pascal)).encodedString(Self.exampleLead)
         // The documented "JSON example", whitespace removed, keys in the documented order.
-        #expect(body == #"{"UserDetails":{"FirstName":"Some","LastName":"One","Email":"someone@contoso.com","Phone":"16175555555","Country":"USA","Company":"Contoso","Title":"Esquire"},"LeadSource":"AzureMarketplace","ActionCode":"INS","OfferTitle":"Test Microsoft","Description":"Test run through Power Automate"}"#)
+        #expect(
+            body
+                == #"""
+                {"UserDetails":{"FirstName":"Some","LastName":"One","Email":"someone@contoso.com","Phone":"161\#
+                75555555","Country":"USA","Company":"Contoso","Title":"Esquire"},"LeadSource":"AzureMarketplac\#
+                e","ActionCode":"INS","OfferTitle":"Test Microsoft","Description":"Test run through Power\#
+                 Automate"}
+                """#
+        )
     }
 
     @Test func httpsPascalBodyHasExactlyTheSchemaProperties() throws {
         let schemaTop: Set = ["ActionCode", "OfferTitle", "LeadSource", "Description", "UserDetails"]
         let schemaUser: Set = ["Company", "Country", "Email", "FirstName", "LastName", "Phone", "Title"]
         for lead in Self.allLeads where lead.variant != .msftTest && lead.descriptionShape != .absent {
-            let object = try Decoding.jsonObject(HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .pascal)).encode(lead))
+            let object = try Decoding.jsonObject(
+                HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .pascal)).encode(lead))
             #expect(Set(object.keys) == schemaTop)
             let user = try #require(object["UserDetails"] as? [String: Any])
             #expect(Set(user.keys).isSubset(of: schemaUser))
@@ -56,8 +77,11 @@ import Testing
     }
 
     @Test func httpsOptionsChangeCasingLeadSourceAndAbsentFields() throws {
-        let lead = Self.lead(CustomerInfo(firstName: "A", email: "a@example.com"), pair: MatrixPair(.appSource, .partnerLedTrial), description: "d")
-        let camel = try Decoding.jsonObject(HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .camel, leadSource: .full)).encode(lead))
+        let lead = Self.lead(
+            CustomerInfo(firstName: "A", email: "a@example.com"), pair: MatrixPair(.appSource, .partnerLedTrial),
+            description: "d")
+        let camel = try Decoding.jsonObject(
+            HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: .camel, leadSource: .full)).encode(lead))
         #expect((camel["userDetails"] as? [String: Any])?["firstName"] as? String == "A")
         #expect(camel["leadSource"] as? String == "SPZA-PLT|contoso.test")
         let nulls = HTTPSLeadEncoder(options: HTTPSWireOptions(absentFields: .null)).encodedString(lead)
@@ -73,15 +97,27 @@ import Testing
     @Test func azureCustomerInfoIsTheRealTestEntry() throws {
         let token = "MSFT_TEST_636737558587117715"
         let lead = Self.lead(
-            CustomerInfo(firstName: token, lastName: token, email: "\(token)@test.com", phone: "1234567890",
-                         country: "US", company: token, title: token),
+            CustomerInfo(
+                firstName: token, lastName: token, email: "\(token)@test.com", phone: "1234567890",
+                country: "US", company: token, title: token),
             description: token
         )
         let encoder = AzureTableEntityEncoder()
         // sample-entry.json, compacted, in its own key order.
-        #expect(encoder.customerInfoJSON(lead) == #"{"FirstName":"MSFT_TEST_636737558587117715","LastName":"MSFT_TEST_636737558587117715","Email":"MSFT_TEST_636737558587117715@test.com","Phone":"1234567890","Country":"US","Company":"MSFT_TEST_636737558587117715","Title":"MSFT_TEST_636737558587117715"}"#)
+        #expect(
+            encoder.customerInfoJSON(lead)
+                == #"""
+                {"FirstName":"MSFT_TEST_636737558587117715","LastName":"MSFT_TEST_636737558587117715","Email":\#
+                "MSFT_TEST_636737558587117715@test.com","Phone":"1234567890","Country":"US","Company":"MSFT_TE\#
+                ST_636737558587117715","Title":"MSFT_TEST_636737558587117715"}
+                """#
+        )
         let entity = try Decoding.jsonObject(encoder.encode(lead))
-        #expect(Set(entity.keys) == ["PartitionKey", "RowKey", "ActionCode", "CreatedTime", "CustomerInfo", "Description", "LeadSource", "OfferDisplayName"])
+        #expect(
+            Set(entity.keys) == [
+                "PartitionKey", "RowKey", "ActionCode", "CreatedTime", "CustomerInfo", "Description", "LeadSource",
+                "OfferDisplayName",
+            ])
         #expect(entity["PartitionKey"] as? String == "9:2F28:2F2018")
         #expect(entity["CreatedTime"] as? String == "9/28/2018 6:24:18 PM")
         #expect(entity["LeadSource"] as? String == "AzureMarketplace-INS|contoso.test")
@@ -99,7 +135,10 @@ import Testing
             for key in ["PartitionKey", "RowKey"] {
                 let value = entity[key] as! String
                 #expect(value.utf8.count <= 1024)
-                #expect(!value.unicodeScalars.contains { "/\\#?".unicodeScalars.contains($0) || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+                #expect(
+                    !value.unicodeScalars.contains {
+                        "/\\#?".unicodeScalars.contains($0) || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+                    })
             }
             #expect((entity["CustomerInfo"] as! String).utf16.count <= 32_768)
         }
@@ -109,8 +148,9 @@ import Testing
 
     @Test func dynamicsRecordUsesTheLeadLogicalNames() throws {
         let lead = Self.lead(
-            CustomerInfo(firstName: "John", lastName: "Smith", email: "jsmith@microsoft.com", phone: "1234567890",
-                         country: "US", company: "Microsoft", title: "CTO"),
+            CustomerInfo(
+                firstName: "John", lastName: "Smith", email: "jsmith@microsoft.com", phone: "1234567890",
+                country: "US", company: "Microsoft", title: "CTO"),
             description: "d"
         )
         let record = try Decoding.jsonObject(DynamicsLeadEncoder().encode(lead))
@@ -125,27 +165,38 @@ import Testing
         #expect(record["subject"] as? String == "AzureMarketplace-INS|contoso.test")
         #expect(record["leadsourcecode"] as? Int == 8)
         #expect(record.count == 10)
-        let custom = try Decoding.jsonObject(DynamicsLeadEncoder(options: DynamicsWireOptions(leadSourceCode: 10)).encode(lead))
+        let custom = try Decoding.jsonObject(
+            DynamicsLeadEncoder(options: DynamicsWireOptions(leadSourceCode: 10)).encode(lead))
         #expect(custom["leadsourcecode"] as? Int == 10)
     }
 
     @Test func dynamicsOmitsAbsentFields() throws {
-        let record = try Decoding.jsonObject(DynamicsLeadEncoder().encode(Self.lead(CustomerInfo(lastName: "Only"), description: "d")))
+        let record = try Decoding.jsonObject(
+            DynamicsLeadEncoder().encode(Self.lead(CustomerInfo(lastName: "Only"), description: "d")))
         #expect(Set(record.keys) == ["lastname", "description", "subject", "leadsourcecode"])
     }
 
     // MARK: Marketo (docs/reference/marketo.md §2)
 
     @Test func marketoSubmitFormHasTheDocumentedShape() throws {
-        let lead = Self.lead(CustomerInfo(firstName: "Marge", lastName: "Simpson", email: "marge.simpson@fox.com"), description: "d")
+        let lead = Self.lead(
+            CustomerInfo(firstName: "Marge", lastName: "Simpson", email: "marge.simpson@fox.com"), description: "d")
         let body = MarketoLeadEncoder(options: MarketoWireOptions(formID: 1029)).encodedString(lead)
-        #expect(body == #"{"formId":1029,"input":[{"leadFormFields":{"firstName":"Marge","lastName":"Simpson","email":"marge.simpson@fox.com","leadSource":"AzureMarketplace-INS|contoso.test"}}]}"#)
+        #expect(
+            body
+                == #"""
+                {"formId":1029,"input":[{"leadFormFields":{"firstName":"Marge","lastName":"Simpson","email":"m\#
+                arge.simpson@fox.com","leadSource":"AzureMarketplace-INS|contoso.test"}}]}
+                """#
+        )
         #expect(MarketoLeadEncoder().fieldNames(lead) == ["firstName", "lastName", "email", "leadSource"])
     }
 
     @Test func marketoSyncHasTheDocumentedShapeAndConfigurableFields() throws {
-        let lead = Self.lead(CustomerInfo(firstName: "Kataldar-1", email: "kjashaedd-1@klooblept.com"), description: "note")
-        let options = MarketoWireOptions(leadSourceField: "SourceSystemName", descriptionField: "comments", mode: .sync, syncAction: "createOnly")
+        let lead = Self.lead(
+            CustomerInfo(firstName: "Kataldar-1", email: "kjashaedd-1@klooblept.com"), description: "note")
+        let options = MarketoWireOptions(
+            leadSourceField: "SourceSystemName", descriptionField: "comments", mode: .sync, syncAction: "createOnly")
         let object = try Decoding.jsonObject(MarketoLeadEncoder(options: options).encode(lead))
         #expect(object["action"] as? String == "createOnly")
         #expect(object["lookupField"] as? String == "email")
@@ -171,17 +222,20 @@ import Testing
     @Test func salesforceFormHasTheTestLeadFields() throws {
         let token = "MSFT_TEST_636573304831318844"
         let lead = Self.lead(
-            CustomerInfo(firstName: token, lastName: token, email: "\(token)@test.com", phone: "1234567890",
-                         country: "US", company: token, title: token),
+            CustomerInfo(
+                firstName: token, lastName: token, email: "\(token)@test.com", phone: "1234567890",
+                country: "US", company: token, title: token),
             offer: Offer(id: "contoso.offer", title: "Offer Name"), description: token
         )
-        let body = SalesforceWebToLeadEncoder(options: SalesforceWireOptions(orgID: "00Do0000000ZHog")).encodedString(lead)
+        let body = SalesforceWebToLeadEncoder(options: SalesforceWireOptions(orgID: "00Do0000000ZHog")).encodedString(
+            lead)
         let fields = try Decoding.form(body)
         // The documented test lead, minus the second `encoding` (that one is in the servlet URL).
         let documented: [String: String] = [
             "company": token, "country": "US", "description": token, "email": "\(token)@test.com",
             "encoding": "UTF-8", "first_name": token, "last_name": token,
-            "lead_source": "AzureMarketplace-INS|contoso.offer", "oid": "00Do0000000ZHog", "phone": "1234567890", "title": token,
+            "lead_source": "AzureMarketplace-INS|contoso.offer", "oid": "00Do0000000ZHog", "phone": "1234567890",
+            "title": token,
         ]
         #expect(Dictionary(uniqueKeysWithValues: fields) == documented)
         #expect(fields.first! == ("oid", "00Do0000000ZHog"))
@@ -202,7 +256,10 @@ import Testing
             #expect(sameScalars(fields["email"], lead.customer.email))
             #expect(sameScalars(fields["last_name"], lead.customer.lastName))
             #expect(sameScalars(fields["description"], lead.description))
-            #expect(fields["lead_source"] == (lead.variant == .msftTest ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(LeadSourceFormat())))
+            #expect(
+                fields["lead_source"]
+                    == (lead.variant == .msftTest
+                        ? "\(lead.marker)-\(lead.marker)|\(lead.offer.title)" : lead.leadSource(LeadSourceFormat())))
         }
     }
 
@@ -229,7 +286,9 @@ import Testing
                     }
                     let buffer = WireBuffer()
                     buffer.appendJSONString(text)
-                    let decoded = try JSONSerialization.jsonObject(with: Data(buffer.string.utf8), options: [.fragmentsAllowed]) as? String
+                    let decoded =
+                        try JSONSerialization.jsonObject(with: Data(buffer.string.utf8), options: [.fragmentsAllowed])
+                        as? String
                     #expect(decoded.map(Array.init) == Array(text), "length \(length), position \(position)")
                 }
             }
@@ -266,7 +325,9 @@ import Testing
                 let buffer = WireBuffer()
                 bytes.withUnsafeBufferPointer { buffer.appendJSONEscaped(utf8: $0) }
                 let special = value < 0x20 || value == 0x22 || value == 0x5C
-                #expect(special ? buffer.bytes[position] == UInt8(ascii: "\\") && buffer.count > 19 : buffer.bytes == bytes, "0x\(String(value, radix: 16)) at \(position)")
+                #expect(
+                    special ? buffer.bytes[position] == UInt8(ascii: "\\") && buffer.count > 19 : buffer.bytes == bytes,
+                    "0x\(String(value, radix: 16)) at \(position)")
             }
         }
     }
@@ -295,13 +356,17 @@ import Testing
             #expect(object["documented"] as? Bool == lead.pair.isDocumented)
             #expect(object["marker"] as? String == lead.marker)
             let customer = try #require(object["customer"] as? [String: Any])
-            #expect(customer.count == CustomerField.allCases.filter { lead.customer[$0] != nil }.count, "absent fields are left out")
+            #expect(
+                customer.count == CustomerField.allCases.filter { lead.customer[$0] != nil }.count,
+                "absent fields are left out")
             #expect(sameScalars(object["description"] as? String, lead.description))
         }
     }
 
     @Test func csvRowsRoundTripThroughAnIndependentParser() throws {
-        let text = String(decoding: LeadStreamWriter(format: .csv).render(LeadGenerator(options: GenerationOptions(seed: 42))), as: UTF8.self)
+        let text = String(
+            decoding: LeadStreamWriter(format: .csv).render(LeadGenerator(options: GenerationOptions(seed: 42))),
+            as: UTF8.self)
         let rows = Decoding.csv(text)
         let leads = LeadGenerator(options: GenerationOptions(seed: 42)).leads()
         #expect(rows.first == CSVLeadEncoder.columns)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import LeadModel
+
 @testable import LeadDestinations
+@testable import LeadModel
 @testable import LeadSandbox
 
 /// Property tests, fixed seed: whatever string read-back looks for — quotes, backslashes,
@@ -13,8 +14,12 @@ import Testing
 
     /// A random string biased towards the characters that break escaping.
     static func hostileString(_ rng: inout SeededGenerator) -> String {
-        let pieces: [String] = ["'", "''", "\\", "\\'", "\"", "%", "_", " ", "\n", "\r", "\t", "O'Brien", "\u{0}", "é", "e\u{301}", "𠮷", "😀", "\u{202E}",
-                                " eq ", " or ", " OR ", "1=1", ")", "(", ",", "--", ";", "&", "=", "+", "@", "lctest_x_1+o'brien@example.com"]
+        let pieces: [String] = [
+            "'", "''", "\\", "\\'", "\"", "%", "_", " ", "\n", "\r", "\t", "O'Brien", "\u{0}", "é", "e\u{301}", "𠮷",
+            "😀", "\u{202E}",
+            " eq ", " or ", " OR ", "1=1", ")", "(", ",", "--", ";", "&", "=", "+", "@",
+            "lctest_x_1+o'brien@example.com",
+        ]
         var out = ""
         for _ in 0..<rng.below(12) {
             if rng.below(3) == 0 {
@@ -32,7 +37,9 @@ import Testing
             let value = Self.hostileString(&rng).replacingOccurrences(of: "\u{0}", with: "")
             let query = try SOQLQuery.parse("SELECT Id FROM Lead WHERE Email = \(QueryLiteral.soql(value)) LIMIT 1")
             #expect(query.conditions.count == 1, "\(value.debugDescription): the literal must not add conditions")
-            #expect(query.conditions.first?.values == [value], "\(value.debugDescription) came back as \(query.conditions.first?.values.debugDescription ?? "nil")")
+            #expect(
+                query.conditions.first?.values == [value],
+                "\(value.debugDescription) came back as \(query.conditions.first?.values.debugDescription ?? "nil")")
             #expect(query.limit == 1)
         }
     }
@@ -41,7 +48,8 @@ import Testing
         var rng = SeededGenerator(seed: 0x1215)
         for _ in 0..<Self.iterations / 4 {
             let values = (0..<3).map { _ in Self.hostileString(&rng).replacingOccurrences(of: "\u{0}", with: "") }
-            let query = try SOQLQuery.parse("SELECT Id FROM Lead WHERE Email IN (\(values.map(QueryLiteral.soql).joined(separator: ",")))")
+            let query = try SOQLQuery.parse(
+                "SELECT Id FROM Lead WHERE Email IN (\(values.map(QueryLiteral.soql).joined(separator: ",")))")
             #expect(query.conditions.count == 1 && query.conditions[0].op == "IN")
             #expect(query.conditions.first?.values == values, "\(values.debugDescription)")
         }
@@ -52,11 +60,13 @@ import Testing
         for _ in 0..<Self.iterations {
             let value = Self.hostileString(&rng)
             let filter = try TableFilter.parse("emailaddress1 eq \(QueryLiteral.odata(value))", functions: true)
-            guard case let .comparison(property, op, .string(literal)) = filter else {
+            guard case .comparison(let property, let op, .string(let literal)) = filter else {
                 Issue.record("\(value.debugDescription) changed the filter's shape: \(filter)")
                 continue
             }
-            #expect(property == "emailaddress1" && op == "eq" && literal == value, "\(value.debugDescription) came back as \(literal.debugDescription)")
+            #expect(
+                property == "emailaddress1" && op == "eq" && literal == value,
+                "\(value.debugDescription) came back as \(literal.debugDescription)")
         }
     }
 

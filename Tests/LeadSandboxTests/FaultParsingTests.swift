@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LeadSandbox
 
 @Suite struct FaultParsingTests {
@@ -11,7 +12,10 @@ import Testing
         #expect(try Fault(parsing: "*:latency=2s").effect == .latency(milliseconds: 2000))
     }
 
-    @Test(arguments: ["nocolon", "ftp:drop", "https:explode", "https:status=999", "https:latency=fast", "azure-table:require-sig=x", "https:fail-first=-1"])
+    @Test(arguments: [
+        "nocolon", "ftp:drop", "https:explode", "https:status=999", "https:latency=fast", "azure-table:require-sig=x",
+        "https:fail-first=-1",
+    ])
     func invalidSpecsNameWhatIsValid(_ spec: String) {
         do {
             _ = try Fault(parsing: spec)
@@ -23,7 +27,9 @@ import Testing
 
     @Test func unknownFaultListsEveryValidName() {
         do { _ = try Fault(parsing: "https:explode") } catch {
-            for name in ["latency=DURATION", "drop", "throttle", "tls-expired", "salesforce:daily-limit"] { #expect(error.reason.contains(name)) }
+            for name in ["latency=DURATION", "drop", "throttle", "tls-expired", "salesforce:daily-limit"] {
+                #expect(error.reason.contains(name))
+            }
         }
     }
 

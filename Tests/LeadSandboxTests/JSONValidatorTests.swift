@@ -1,6 +1,7 @@
-import LeadWire
 import Foundation
+import LeadWire
 import Testing
+
 @testable import LeadModel
 @testable import LeadSandbox
 
@@ -24,7 +25,8 @@ import Testing
         "\"é😀𠮷\"", "123456789012345678", "[1e5,2E+5,3e-5]",
     ]
     static let invalid: [String] = [
-        "", " ", "{", "}", "[", "]", "[1,]", "{\"a\":1,}", "{,}", "[,1]", "01", "-", "1.", ".5", "1e", "+1", "NaN", "Infinity",
+        "", " ", "{", "}", "[", "]", "[1,]", "{\"a\":1,}", "{,}", "[,1]", "01", "-", "1.", ".5", "1e", "+1", "NaN",
+        "Infinity",
         "tru", "nul", "True", "{'a':1}", "{\"a\" 1}", "{\"a\":}", "{1:2}", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"",
         "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\u{1}\"", "\"unterminated", "[1] [2]", "{} x", "/* c */ {}", "[1 2]",
         "\"\\\"",
@@ -37,23 +39,27 @@ import Testing
         }
         for text in Self.invalid {
             #expect(!JSONValidator.isValid(Array(text.utf8)), "\(text)")
-            if !Self.hasTrailingComma(Array(text.utf8)) { #expect(!Self.foundationAccepts(Array(text.utf8)), "\(text)") }
+            if !Self.hasTrailingComma(Array(text.utf8)) {
+                #expect(!Self.foundationAccepts(Array(text.utf8)), "\(text)")
+            }
         }
     }
 
     /// Whether a `,` is followed (past whitespace) by `]` or `}`: where Foundation is lenient.
     static func hasTrailingComma(_ bytes: [UInt8]) -> Bool {
         let significant = bytes.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        return zip(significant, significant.dropFirst()).contains { $0 == UInt8(ascii: ",") && ($1 == UInt8(ascii: "]") || $1 == UInt8(ascii: "}")) }
+        return zip(significant, significant.dropFirst()).contains {
+            $0 == UInt8(ascii: ",") && ($1 == UInt8(ascii: "]") || $1 == UInt8(ascii: "}"))
+        }
     }
 
     @Test func invalidUTF8IsRejected() {
         let cases: [[UInt8]] = [
-            [0x22, 0xC0, 0xAF, 0x22],             // overlong '/'
-            [0x22, 0xED, 0xA0, 0x80, 0x22],       // an encoded surrogate
+            [0x22, 0xC0, 0xAF, 0x22], // overlong '/'
+            [0x22, 0xED, 0xA0, 0x80, 0x22], // an encoded surrogate
             [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], // past U+10FFFF
-            [0x22, 0xE2, 0x82, 0x22],             // truncated sequence
-            [0x22, 0x80, 0x22],                   // a lone continuation byte
+            [0x22, 0xE2, 0x82, 0x22], // truncated sequence
+            [0x22, 0x80, 0x22], // a lone continuation byte
             [0x22, 0xFF, 0x22],
         ]
         for bytes in cases {
@@ -62,12 +68,16 @@ import Testing
     }
 
     @Test func nestingIsBoundedLikeFoundation() {
-        let deep = Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000)
+        let deep =
+            Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000)
         #expect(!JSONValidator.isValid(deep))
         let limit = JSONValidator.maxDepth
-        let atLimit = Array(repeating: UInt8(ascii: "["), count: limit) + Array(repeating: UInt8(ascii: "]"), count: limit)
+        let atLimit =
+            Array(repeating: UInt8(ascii: "["), count: limit) + Array(repeating: UInt8(ascii: "]"), count: limit)
         #expect(JSONValidator.isValid(atLimit))
-        let objects = Array(repeating: Array(#"{"a":"#.utf8), count: 70).flatMap { $0 } + Array("1".utf8) + Array(repeating: UInt8(ascii: "}"), count: 70)
+        let objects =
+            Array(repeating: Array(#"{"a":"#.utf8), count: 70).flatMap { $0 } + Array("1".utf8)
+            + Array(repeating: UInt8(ascii: "}"), count: 70)
         #expect(JSONValidator.isValid(objects))
     }
 
@@ -81,7 +91,10 @@ import Testing
         let generator = LeadGenerator(options: GenerationOptions(seed: 7))
         let encoder = HTTPSLeadEncoder()
         let seeds = generator.leads().map { encoder.encode($0) }
-        let alphabet = Array("{}[]:,\"\\/ -+.0123456789eEtrufalsn\u{1}\n".utf8) + [0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF]
+        let alphabet =
+            Array("{}[]:,\"\\/ -+.0123456789eEtrufalsn\u{1}\n".utf8) + [
+                0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF,
+            ]
         var rng = SeededGenerator(seed: 0x15_0A)
         var disagreements: [String] = []
         var accepted = 0

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Long-lived helper processes for tests (nginx, later the sandbox). Swift Testing has no global
@@ -10,7 +11,8 @@ public enum ChildProcesses {
     /// A process that runs `executable arguments…` and terminates it when this test process
     /// exits, however it exits. Call `run()` on the result.
     public static func watched(_ executable: String, _ arguments: [String]) -> Process {
-        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
         let script = """
             \(quoted) &
             child=$!

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// TCP sockets on 127.0.0.1 for the test servers.
@@ -22,7 +23,9 @@ public enum LoopbackSocket {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = address(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
             close(fd)
@@ -40,7 +43,9 @@ public enum LoopbackSocket {
     static func connect(_ fd: Int32, port: Int) -> Int32 {
         var address = address(port: port)
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
     }
 
@@ -48,7 +53,9 @@ public enum LoopbackSocket {
     /// pipelined), and returns every byte the server sends until it closes the connection or
     /// stays silent for `timeout` seconds. With `halfClose` it shuts its sending side after the
     /// request, as a client with nothing more to say may.
-    public static func exchange(port: Int, request: [UInt8], halfClose: Bool = false, timeout: Int = 5) throws -> [UInt8] {
+    public static func exchange(port: Int, request: [UInt8], halfClose: Bool = false, timeout: Int = 5) throws
+        -> [UInt8]
+    {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXFailure("socket") }
         defer { close(fd) }
@@ -73,7 +80,9 @@ public enum LoopbackSocket {
     static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count <= 0 { return false }
             offset += count
         }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadSandbox
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A real nginx (Debian's package, installed by scripts/test) on loopback, with one plain HTTP
 /// server and four HTTPS servers whose certificates the fixture makes: trusted, untrusted (another
@@ -32,7 +33,9 @@ public final class NginxFixture: @unchecked Sendable {
 
     /// The nginx binary, or nil when it is not installed.
     public static var binary: String? {
-        ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     public init() throws {
@@ -51,11 +54,22 @@ public final class NginxFixture: @unchecked Sendable {
         let stranger = try CertificateAuthority(commonName: "unknown test CA")
         let now = Date()
         let certificates: [(String, IssuedCertificate)] = [
-            ("trusted", try trusted.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"])),
-            ("untrusted", try stranger.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"])),
+            (
+                "trusted",
+                try trusted.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"])
+            ),
+            (
+                "untrusted",
+                try stranger.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"])
+            ),
             ("wronghost", try trusted.issue(commonName: "wrong.example", dnsNames: ["wrong.example"])),
-            ("expired", try trusted.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"],
-                                          notValidBefore: now.addingTimeInterval(-30 * 86_400), notValidAfter: now.addingTimeInterval(-86_400))),
+            (
+                "expired",
+                try trusted.issue(
+                    commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"],
+                    notValidBefore: now.addingTimeInterval(-30 * 86_400), notValidAfter: now.addingTimeInterval(-86_400)
+                )
+            ),
         ]
         for (name, issued) in certificates {
             try issued.chainPEM.write(toFile: "\(dir)/\(name).pem", atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately misbehaving HTTP server on loopback, written on raw sockets so it can do
@@ -110,7 +111,8 @@ public final class RawServer: @unchecked Sendable {
         }
         let head = String(decoding: data, as: UTF8.self)
         if let line = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
-           let length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)), length > 0 {
+            let length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)), length > 0
+        {
             var remaining = length
             var buffer = [UInt8](repeating: 0, count: 65536)
             while remaining > 0 {
@@ -147,13 +149,18 @@ public final class RawServer: @unchecked Sendable {
                 }.max { $0.key.count < $1.key.count }?.value
             }
             switch scripted {
-            case let .json(status, body)?:
-                if !send(fd, "HTTP/1.1 \(status) Scripted\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)") { return }
+            case .json(let status, let body)?:
+                if !send(
+                    fd,
+                    "HTTP/1.1 \(status) Scripted\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                ) {
+                    return
+                }
                 continue
-            case let .raw(bytes)?:
+            case .raw(let bytes)?:
                 send(fd, bytes)
                 return
-            case let .route(builtIn)?:
+            case .route(let builtIn)?:
                 route = builtIn
             case nil:
                 break
@@ -167,7 +174,9 @@ public final class RawServer: @unchecked Sendable {
                 _ = recv(fd, &byte, 1, 0) // until the client gives up
                 return
             case "/close-mid-body":
-                send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n{\"partial\":")
+                send(
+                    fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n{\"partial\":"
+                )
                 return
             case "/garbage":
                 send(fd, "SSH-2.0-OpenSSH_9.2\r\nthis is not http at all\r\n\r\n")
@@ -178,11 +187,13 @@ public final class RawServer: @unchecked Sendable {
                 let size = 50 << 20
                 let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 16)
                 if route == "/huge" {
-                    guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                    guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\nContent-Type: text/plain\r\n\r\n")
+                    else { return }
                     var sent = 0
                     while sent < size, send(fd, chunk) { sent += chunk.count }
                 } else {
-                    guard send(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                    guard send(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n")
+                    else { return }
                     var sent = 0
                     let header = Array(String(chunk.count, radix: 16).utf8) + [13, 10]
                     while sent < size, send(fd, header + chunk + [13, 10]) { sent += chunk.count }
@@ -190,7 +201,9 @@ public final class RawServer: @unchecked Sendable {
                 }
                 return
             case "/trickle":
-                guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n") else { return }
+                guard send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n") else {
+                    return
+                }
                 for _ in 0..<100 {
                     guard send(fd, "x") else { return }
                     sleep(1)
@@ -199,7 +212,12 @@ public final class RawServer: @unchecked Sendable {
             case let status where status.hasPrefix("/status/"):
                 let code = Int(status.dropFirst("/status/".count)) ?? 500
                 let body = "{\"error\":\"status \(code)\"}"
-                if !send(fd, "HTTP/1.1 \(code) Test\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)") { return }
+                if !send(
+                    fd,
+                    "HTTP/1.1 \(code) Test\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                ) {
+                    return
+                }
                 continue
             default:
                 send(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")

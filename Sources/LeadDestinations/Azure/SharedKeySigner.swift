@@ -40,8 +40,10 @@ public struct SharedKeySigner: Sendable {
     }
 
     /// The string to sign.
-    public static func stringToSign(scheme: SharedKeyScheme, method: String, contentMD5: String = "", contentType: String,
-                                    date: String, canonicalizedResource: String) -> String {
+    public static func stringToSign(
+        scheme: SharedKeyScheme, method: String, contentMD5: String = "", contentType: String,
+        date: String, canonicalizedResource: String
+    ) -> String {
         switch scheme {
         case .sharedKey:
             return [method.uppercased(), contentMD5, contentType, date, canonicalizedResource].joined(separator: "\n")
@@ -56,16 +58,20 @@ public struct SharedKeySigner: Sendable {
     }
 
     /// The `Authorization` header value for a request.
-    public func authorization(scheme: SharedKeyScheme = .sharedKey, method: String, contentType: String, date: String,
-                              path: String, query: String?) -> String {
+    public func authorization(
+        scheme: SharedKeyScheme = .sharedKey, method: String, contentType: String, date: String,
+        path: String, query: String?
+    ) -> String {
         let resource = Self.canonicalizedResource(account: account, path: path, query: query)
-        let toSign = Self.stringToSign(scheme: scheme, method: method, contentType: contentType, date: date, canonicalizedResource: resource)
+        let toSign = Self.stringToSign(
+            scheme: scheme, method: method, contentType: contentType, date: date, canonicalizedResource: resource)
         return "\(scheme.rawValue) \(account):\(signature(toSign))"
     }
 
     /// Whether a presented signature matches, compared in constant time.
     public func verify(signature presented: String, stringToSign: String) -> Bool {
         guard let presentedBytes = Data(base64Encoded: presented) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(presentedBytes, authenticating: Data(stringToSign.utf8), using: key)
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            presentedBytes, authenticating: Data(stringToSign.utf8), using: key)
     }
 }

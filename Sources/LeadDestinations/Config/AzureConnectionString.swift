@@ -16,7 +16,8 @@ public struct AzureConnectionString: Sendable {
     public static let developmentAccount = "devstoreaccount1"
     /// Azurite's development key: public, but still kept out of output like any key.
     public static var developmentKeyValue: String { developmentKey }
-    static let developmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+    static let developmentKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
     /// Parses a connection string; errors say which part is wrong, never the key.
     public init(parsing secret: Secret) throws(LeadCheckError) {
@@ -24,9 +25,11 @@ public struct AzureConnectionString: Sendable {
         for piece in secret.reveal().split(separator: ";", omittingEmptySubsequences: true) {
             let pair = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2, !pair[0].isEmpty else {
-                throw .invalidInput(location: secret.source, reason: "the connection string has a part that is not Name=Value")
+                throw .invalidInput(
+                    location: secret.source, reason: "the connection string has a part that is not Name=Value")
             }
-            parts[String(pair[0]).trimmingCharacters(in: .whitespaces).lowercased()] = String(pair[1]).trimmingCharacters(in: .whitespaces)
+            parts[String(pair[0]).trimmingCharacters(in: .whitespaces).lowercased()] = String(pair[1])
+                .trimmingCharacters(in: .whitespaces)
         }
         if parts["usedevelopmentstorage"]?.lowercased() == "true" {
             account = Self.developmentAccount
@@ -41,7 +44,8 @@ public struct AzureConnectionString: Sendable {
             throw .invalidInput(location: secret.source, reason: "the connection string has no AccountKey")
         }
         guard keyText.count % 4 == 0, keyText.allSatisfy({ $0.isLetter || $0.isNumber || "+/=".contains($0) }) else {
-            throw .invalidInput(location: secret.source, reason: "the AccountKey in the connection string is not base64")
+            throw .invalidInput(
+                location: secret.source, reason: "the AccountKey in the connection string is not base64")
         }
         self.account = account
         key = Secret(keyText, source: secret.source)

@@ -3,7 +3,9 @@ import LeadModel
 /// `${VAR}` and `${VAR:-default}` in config values, from the environment. An unset variable
 /// without a default is an error naming it; `$$` is a literal `$`.
 enum ConfigInterpolation {
-    static func expand(_ text: String, environment: [String: String], at node: ConfigNode) throws(LeadCheckError) -> String {
+    static func expand(_ text: String, environment: [String: String], at node: ConfigNode) throws(LeadCheckError)
+        -> String
+    {
         var out = ""
         var rest = Substring(text)
         while let dollar = rest.firstIndex(of: "$") {

@@ -1,6 +1,6 @@
 import Foundation
-import LeadFlows
 import LeadFlowFiles
+import LeadFlows
 import LeadModel
 
 extension ConfigNode {
@@ -8,7 +8,9 @@ extension ConfigNode {
     /// file's folder; a file that is not a flow is a config error naming this key.
     func flow() throws(LeadCheckError) -> [FlowDocument] {
         let given = try string()
-        let path = given.hasPrefix("/") ? given : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(given).path
+        let path =
+            given.hasPrefix("/")
+            ? given : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(given).path
         do {
             return try FlowFileReader.read(path: path)
         } catch {

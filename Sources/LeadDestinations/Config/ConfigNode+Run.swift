@@ -10,7 +10,9 @@ extension ConfigNode {
             throw error("run needs exactly one of 'logicApp' or 'powerAutomate'")
         }
         let common = ["tenantId", "clientId", "clientSecret", "tokenUrl"]
-        let fields = try node.mapping(allowed: kind == "logicApp" ? common + ["subscriptionId", "resourceGroup", "workflow", "managementUrl"] : common + ["instanceUrl"])
+        let fields = try node.mapping(
+            allowed: kind == "logicApp"
+                ? common + ["subscriptionId", "resourceGroup", "workflow", "managementUrl"] : common + ["instanceUrl"])
         func required(_ key: String) throws(LeadCheckError) -> ConfigNode {
             guard let field = fields[key] else { throw node.error("run.\(kind) needs '\(key)'") }
             return field
@@ -19,14 +21,18 @@ extension ConfigNode {
         if kind == "logicApp" {
             var management = try fields["managementUrl"]?.url() ?? "https://management.azure.com"
             if management.hasSuffix("/") { management.removeLast() }
-            service = .logicApp(subscriptionID: try required("subscriptionId").string(), resourceGroup: try required("resourceGroup").string(),
-                                workflow: try required("workflow").string(), managementURL: management)
+            service = .logicApp(
+                subscriptionID: try required("subscriptionId").string(),
+                resourceGroup: try required("resourceGroup").string(),
+                workflow: try required("workflow").string(), managementURL: management)
         } else {
             var instance = try required("instanceUrl").url()
             if instance.hasSuffix("/") { instance.removeLast() }
             service = .powerAutomate(instanceURL: instance)
         }
-        return FlowRunSettings(service: service, tenantID: try required("tenantId").string(), clientID: try required("clientId").string(),
-                               clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url(), timeoutMilliseconds: timeout)
+        return FlowRunSettings(
+            service: service, tenantID: try required("tenantId").string(), clientID: try required("clientId").string(),
+            clientSecret: try required("clientSecret").secret(), tokenURL: try fields["tokenUrl"]?.url(),
+            timeoutMilliseconds: timeout)
     }
 }

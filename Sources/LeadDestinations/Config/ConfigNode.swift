@@ -1,6 +1,6 @@
-import Yams
 import LeadModel
 import LeadTransport
+import Yams
 
 /// A YAML node with the file and key path it came from, for typed reads whose errors say
 /// exactly where and what: `leadcheck.yaml:12:5: destinations[1].formId: expected a whole number`.
@@ -21,15 +21,18 @@ struct ConfigNode {
 
     /// The mapping's entries, rejecting keys not in `allowed` with a suggestion.
     func mapping(allowed: [String]) throws(LeadCheckError) -> [String: ConfigNode] {
-        guard case let .mapping(mapping) = node else { throw error("expected a mapping of keys to values") }
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values") }
         var entries: [String: ConfigNode] = [:]
         for (key, value) in mapping {
-            guard case let .scalar(scalar) = key else { throw error("keys must be plain strings") }
+            guard case .scalar(let scalar) = key else { throw error("keys must be plain strings") }
             let name = scalar.string
-            let child = ConfigNode(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)", environment: environment)
+            let child = ConfigNode(
+                node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)", environment: environment)
             guard allowed.contains(name) else {
                 let keyNode = ConfigNode(node: key, file: file, path: child.path, environment: environment)
-                let hint = Self.suggestion(for: name, among: allowed).map { "; did you mean '\($0)'?" } ?? "; valid keys are \(allowed.joined(separator: ", "))"
+                let hint =
+                    Self.suggestion(for: name, among: allowed).map { "; did you mean '\($0)'?" }
+                    ?? "; valid keys are \(allowed.joined(separator: ", "))"
                 throw keyNode.error("unknown key '\(name)'\(hint)")
             }
             if case .alias = value { throw child.error("anchors and aliases are not supported") }
@@ -40,7 +43,7 @@ struct ConfigNode {
 
     /// The sequence's items.
     func sequence() throws(LeadCheckError) -> [ConfigNode] {
-        guard case let .sequence(sequence) = node else { throw error("expected a list") }
+        guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return try sequence.enumerated().map { (index, item) throws(LeadCheckError) in
             let child = ConfigNode(node: item, file: file, path: "\(path)[\(index)]", environment: environment)
             if case .alias = item { throw child.error("anchors and aliases are not supported") }
@@ -50,14 +53,14 @@ struct ConfigNode {
 
     /// A string scalar with `${VAR}` / `${VAR:-default}` expanded.
     func string() throws(LeadCheckError) -> String {
-        guard case let .scalar(scalar) = node else { throw error("expected a string") }
+        guard case .scalar(let scalar) = node else { throw error("expected a string") }
         return try ConfigInterpolation.expand(scalar.string, environment: environment, at: self)
     }
 
     /// A secret: expanded like a string, and remembered as coming from the variable it named (for
     /// `--curl`) or from this place in the file.
     func secret() throws(LeadCheckError) -> Secret {
-        guard case let .scalar(scalar) = node else { throw error("expected a string") }
+        guard case .scalar(let scalar) = node else { throw error("expected a string") }
         let text = scalar.string
         let value = try ConfigInterpolation.expand(text, environment: environment, at: self)
         guard !value.isEmpty else { throw error("must not be empty") }
@@ -83,19 +86,26 @@ struct ConfigNode {
     }
 
     /// One of an enum's values.
-    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type = T.self) throws(LeadCheckError) -> T where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type = T.self) throws(LeadCheckError) -> T
+    where T.RawValue == String {
         let text = try string()
-        guard let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
+        guard
+            let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
+        else {
             throw error("'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }
 
     /// A list of an enum's values, as a YAML list or a comma-separated string.
-    func choices<T: RawRepresentable & CaseIterable & Hashable>(_ type: T.Type = T.self) throws(LeadCheckError) -> [T] where T.RawValue == String {
+    func choices<T: RawRepresentable & CaseIterable & Hashable>(_ type: T.Type = T.self) throws(LeadCheckError) -> [T]
+    where T.RawValue == String {
         if case .sequence = node {
             var values: [T] = []
-            for item in try sequence() { let value: T = try item.choice(); if !values.contains(value) { values.append(value) } }
+            for item in try sequence() {
+                let value: T = try item.choice()
+                if !values.contains(value) { values.append(value) }
+            }
             return values
         }
         do { return try Choice.parseList(try string(), flag: path) } catch { throw self.error(error.message) }
@@ -105,7 +115,9 @@ struct ConfigNode {
     func milliseconds() throws(LeadCheckError) -> Int {
         let text = try string()
         guard let milliseconds = Choice.durationMilliseconds(text) else {
-            throw error("expected a duration \(DurationText.describe(Choice.durationRange)) like 250ms, 30s or 2m, got '\(text)'")
+            throw error(
+                "expected a duration \(DurationText.describe(Choice.durationRange)) like 250ms, 30s or 2m, got '\(text)'"
+            )
         }
         return milliseconds
     }

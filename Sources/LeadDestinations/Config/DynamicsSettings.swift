@@ -35,9 +35,12 @@ public struct DynamicsSettings: Sendable {
     public var readback: (clientID: String, clientSecret: Secret)?
 
     /// Creates settings.
-    public init(instanceURL: String, authentication: Authentication = .azureAD, tenantID: String?, clientID: String?, clientSecret: Secret?,
-                username: String? = nil, password: Secret? = nil, tokenURL: String? = nil, leadSourceCode: Int = 8,
-                readback: (clientID: String, clientSecret: Secret)? = nil) {
+    public init(
+        instanceURL: String, authentication: Authentication = .azureAD, tenantID: String?, clientID: String?,
+        clientSecret: Secret?,
+        username: String? = nil, password: Secret? = nil, tokenURL: String? = nil, leadSourceCode: Int = 8,
+        readback: (clientID: String, clientSecret: Secret)? = nil
+    ) {
         self.instanceURL = instanceURL.hasSuffix("/") ? String(instanceURL.dropLast()) : instanceURL
         self.authentication = authentication
         self.tenantID = tenantID

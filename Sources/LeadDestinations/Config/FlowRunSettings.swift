@@ -33,7 +33,10 @@ public struct FlowRunSettings: Sendable {
     public var timeoutMilliseconds: Int
 
     /// Creates settings.
-    public init(service: Service, tenantID: String, clientID: String, clientSecret: Secret, tokenURL: String? = nil, timeoutMilliseconds: Int = 60_000) {
+    public init(
+        service: Service, tenantID: String, clientID: String, clientSecret: Secret, tokenURL: String? = nil,
+        timeoutMilliseconds: Int = 60_000
+    ) {
         self.service = service
         self.tenantID = tenantID
         self.clientID = clientID
@@ -46,11 +49,13 @@ public struct FlowRunSettings: Sendable {
     /// for the public cloud, the configured management URL otherwise) or the Dataverse environment.
     public var resource: String {
         switch service {
-        case let .logicApp(_, _, _, managementURL): managementURL
-        case let .powerAutomate(instanceURL): instanceURL
+        case .logicApp(_, _, _, let managementURL): managementURL
+        case .powerAutomate(let instanceURL): instanceURL
         }
     }
 
     /// The token endpoint actually used.
-    public var effectiveTokenURL: String { tokenURL ?? "https://login.microsoftonline.com/\(tenantID)/oauth2/v2.0/token" }
+    public var effectiveTokenURL: String {
+        tokenURL ?? "https://login.microsoftonline.com/\(tenantID)/oauth2/v2.0/token"
+    }
 }

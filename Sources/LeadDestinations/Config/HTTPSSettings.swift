@@ -1,8 +1,8 @@
-import LeadFlows
 import LeadFlowFiles
+import LeadFlows
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// An HTTPS endpoint: the URL Partner Center asks for, plus where its flow stores leads (for
 /// read-back) and which key casing to send.
@@ -25,8 +25,10 @@ public struct HTTPSSettings: Sendable {
     public var run: FlowRunSettings?
 
     /// Creates settings.
-    public init(url: Secret, readback: String? = nil, inspectionURL: String? = nil, readbackTimeoutMilliseconds: Int = 10_000,
-                payloadCase: JSONKeyCase? = nil, flow: [FlowDocument] = [], run: FlowRunSettings? = nil) {
+    public init(
+        url: Secret, readback: String? = nil, inspectionURL: String? = nil, readbackTimeoutMilliseconds: Int = 10_000,
+        payloadCase: JSONKeyCase? = nil, flow: [FlowDocument] = [], run: FlowRunSettings? = nil
+    ) {
         self.run = run
         self.url = url
         self.readback = readback

@@ -36,7 +36,10 @@ public struct LeadCheckConfig: Sendable {
     }
 
     /// Creates a config; every part defaults to what an empty file would give.
-    public init(version: Int = 1, offer: Offer = .example, defaults: Defaults = Defaults(), destinations: [DestinationConfig] = [], warnings: [String] = []) {
+    public init(
+        version: Int = 1, offer: Offer = .example, defaults: Defaults = Defaults(),
+        destinations: [DestinationConfig] = [], warnings: [String] = []
+    ) {
         self.version = version
         self.offer = offer
         self.defaults = defaults
@@ -48,11 +51,13 @@ public struct LeadCheckConfig: Sendable {
     public var secrets: [Secret] {
         destinations.flatMap { destination -> [Secret] in
             switch destination.settings {
-            case let .https(https): return [https.url] + Redactor.secrets(inURL: https.url.reveal(), source: https.url.source) + [https.run?.clientSecret].compactMap { $0 }
-            case let .azureTable(connection, _): return [connection.key]
-            case let .dynamics(settings): return settings.secrets
-            case let .marketo(settings): return [settings.clientSecret]
-            case let .salesforce(settings): return [settings.clientSecret]
+            case .https(let https):
+                return [https.url] + Redactor.secrets(inURL: https.url.reveal(), source: https.url.source)
+                    + [https.run?.clientSecret].compactMap { $0 }
+            case .azureTable(let connection, _): return [connection.key]
+            case .dynamics(let settings): return settings.secrets
+            case .marketo(let settings): return [settings.clientSecret]
+            case .salesforce(let settings): return [settings.clientSecret]
             }
         }
     }

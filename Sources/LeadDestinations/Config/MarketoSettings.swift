@@ -1,6 +1,6 @@
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// A Marketo destination: Partner Center's Munchkin ID, form id, client id and secret
 /// (docs/reference/marketo.md §1), and the choices the undocumented connector leaves open.
@@ -22,8 +22,10 @@ public struct MarketoSettings: Sendable {
     public var leadSourceField: String
 
     /// Creates settings; `baseURL` nil derives it from the Munchkin ID.
-    public init(munchkinID: String, formID: Int, clientID: String, clientSecret: Secret, baseURL: String? = nil,
-                mode: MarketoMode = .submitForm, leadSourceField: String = "leadSource") {
+    public init(
+        munchkinID: String, formID: Int, clientID: String, clientSecret: Secret, baseURL: String? = nil,
+        mode: MarketoMode = .submitForm, leadSourceField: String = "leadSource"
+    ) {
         self.munchkinID = munchkinID
         self.formID = formID
         self.clientID = clientID

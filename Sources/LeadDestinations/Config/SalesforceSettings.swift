@@ -22,8 +22,11 @@ public struct SalesforceSettings: Sendable {
     public var readbackTimeoutMilliseconds: Int
 
     /// Creates settings.
-    public init(orgID: String, webToLeadURL: String = Self.productionWebToLeadURL, instanceURL: String, clientID: String, clientSecret: Secret,
-                tokenURL: String? = nil, readbackTimeoutMilliseconds: Int = 120_000) {
+    public init(
+        orgID: String, webToLeadURL: String = Self.productionWebToLeadURL, instanceURL: String, clientID: String,
+        clientSecret: Secret,
+        tokenURL: String? = nil, readbackTimeoutMilliseconds: Int = 120_000
+    ) {
         self.orgID = orgID
         self.webToLeadURL = webToLeadURL
         self.instanceURL = instanceURL.hasSuffix("/") ? String(instanceURL.dropLast()) : instanceURL

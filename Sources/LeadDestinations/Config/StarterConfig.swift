@@ -11,15 +11,24 @@ public enum StarterConfig {
         public var httpsInspectionURL: String?
         /// Where the endpoint's flow runs are read (`run:`, a Logic App's): workflow, management
         /// URL, token URL, tenant, client, secret.
-        public var httpsRun: (workflow: String, managementURL: String, tokenURL: String, tenantID: String, clientID: String, clientSecret: String)?
+        public var httpsRun:
+            (
+                workflow: String, managementURL: String, tokenURL: String, tenantID: String, clientID: String,
+                clientSecret: String
+            )?
         /// Azure Storage connection string, or a `${VAR}` reference.
         public var tableConnectionString: String?
         /// Dynamics: instance URL, token URL override, tenant, client, secret.
-        public var dynamics: (instanceURL: String, tokenURL: String?, tenantID: String, clientID: String, clientSecret: String)?
+        public var dynamics:
+            (instanceURL: String, tokenURL: String?, tenantID: String, clientID: String, clientSecret: String)?
         /// Marketo: base URL override, Munchkin ID, form id, client, secret.
         public var marketo: (baseURL: String?, munchkinID: String, formID: Int, clientID: String, clientSecret: String)?
         /// Salesforce: Web-to-Lead URL, org id, instance URL, token URL override, client, secret.
-        public var salesforce: (webToLeadURL: String, orgID: String, instanceURL: String, tokenURL: String?, clientID: String, clientSecret: String)?
+        public var salesforce:
+            (
+                webToLeadURL: String, orgID: String, instanceURL: String, tokenURL: String?, clientID: String,
+                clientSecret: String
+            )?
 
         /// Creates values.
         public init() {}
@@ -29,17 +38,26 @@ public enum StarterConfig {
             var v = Values()
             v.httpsURL = "${LEADCHECK_HTTPS_URL}"
             v.tableConnectionString = "${LEADCHECK_TABLE_CONNECTION_STRING}"
-            v.dynamics = ("https://contoso.crm4.dynamics.com", nil, "${LEADCHECK_DYNAMICS_TENANT_ID}", "${LEADCHECK_DYNAMICS_CLIENT_ID}", "${LEADCHECK_DYNAMICS_CLIENT_SECRET}")
-            v.marketo = (nil, "123-PQR-789", 1179, "${LEADCHECK_MARKETO_CLIENT_ID}", "${LEADCHECK_MARKETO_CLIENT_SECRET}")
-            v.salesforce = ("https://webto.salesforce.com/servlet/servlet.WebToLead?encoding=UTF-8", "00D5e000001Acue",
-                            "https://contoso.my.salesforce.com", nil, "${LEADCHECK_SF_CLIENT_ID}", "${LEADCHECK_SF_CLIENT_SECRET}")
+            v.dynamics = (
+                "https://contoso.crm4.dynamics.com", nil, "${LEADCHECK_DYNAMICS_TENANT_ID}",
+                "${LEADCHECK_DYNAMICS_CLIENT_ID}", "${LEADCHECK_DYNAMICS_CLIENT_SECRET}"
+            )
+            v.marketo = (
+                nil, "123-PQR-789", 1179, "${LEADCHECK_MARKETO_CLIENT_ID}", "${LEADCHECK_MARKETO_CLIENT_SECRET}"
+            )
+            v.salesforce = (
+                "https://webto.salesforce.com/servlet/servlet.WebToLead?encoding=UTF-8", "00D5e000001Acue",
+                "https://contoso.my.salesforce.com", nil, "${LEADCHECK_SF_CLIENT_ID}", "${LEADCHECK_SF_CLIENT_SECRET}"
+            )
             return v
         }()
     }
 
     /// The YAML text, with a comment on every setting.
     public static func render(_ values: Values, offer: Offer = .example, header: String) -> String {
-        func q(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func q(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         var out = """
             # \(header)
             # Values like ${NAME} come from the environment (${NAME:-default} gives a default). Keep

@@ -20,9 +20,13 @@ enum ClockCheck {
     static func skew(_ response: HTTPResponse, destination: String, now: Date = Date()) -> [Finding] {
         guard let header = response.headers["Date"], let difference = offset(response, now: now) else { return [] }
         guard abs(difference) >= warningSeconds else { return [] }
-        return [Finding(code: .clockSkew, severity: .warning, destination: destination,
-                        message: "this machine's clock is \(abs(difference)) s \(difference > 0 ? "ahead of" : "behind") the server's (\(header))",
-                        hint: "Sync the clock (NTP): signed requests (Azure Shared Key) fail beyond 15 minutes of skew.",
-                        evidence: "Date: \(header)")]
+        return [
+            Finding(
+                code: .clockSkew, severity: .warning, destination: destination,
+                message:
+                    "this machine's clock is \(abs(difference)) s \(difference > 0 ? "ahead of" : "behind") the server's (\(header))",
+                hint: "Sync the clock (NTP): signed requests (Azure Shared Key) fail beyond 15 minutes of skew.",
+                evidence: "Date: \(header)")
+        ]
     }
 }

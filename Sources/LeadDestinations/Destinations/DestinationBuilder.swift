@@ -1,6 +1,6 @@
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// Builds the destinations of one `leadcheck.yaml` for every command that touches them
 /// (`verify`, `send`, `cleanup`, and those to come): always from the whole config, so an HTTPS
@@ -20,8 +20,10 @@ public struct DestinationBuilder: Sendable {
     public let httpsCase: JSONKeyCase?
 
     /// A builder over `config`; `extraSecrets` are masked too (a Partner Center import's).
-    public init(config: LeadCheckConfig, transport: TransportOptions, extraSecrets: [Secret] = [],
-                fallbackInspectionURL: String? = nil, httpsCase: JSONKeyCase? = nil) throws(LeadCheckError) {
+    public init(
+        config: LeadCheckConfig, transport: TransportOptions, extraSecrets: [Secret] = [],
+        fallbackInspectionURL: String? = nil, httpsCase: JSONKeyCase? = nil
+    ) throws(LeadCheckError) {
         var redactor = Redactor(secrets: config.secrets + extraSecrets)
         redactor.add(Secret(AzureConnectionString.developmentKeyValue, source: "development key"))
         self.config = config
@@ -35,7 +37,8 @@ public struct DestinationBuilder: Sendable {
     /// asked for it.
     public func make(named name: String, askedBy source: String) throws(LeadCheckError) -> any LeadDestination {
         guard let configured = config.destinations.first(where: { $0.name == name }) else {
-            throw .invalidInput(location: source, reason: "names destination '\(name)', which the config does not define")
+            throw .invalidInput(
+                location: source, reason: "names destination '\(name)', which the config does not define")
         }
         return try make(configured)
     }
@@ -46,26 +49,32 @@ public struct DestinationBuilder: Sendable {
         // Each destination counts its own requests over the shared connections.
         let client = client.counted()
         switch destination.settings {
-        case let .https(settings):
+        case .https(let settings):
             var target: (any LeadDestination)?
             if let readback = settings.readback {
                 guard let other = config.destinations.first(where: { $0.name == readback }) else {
-                    throw .invalidInput(location: destination.name, reason: "readback: names '\(readback)', which the config does not define")
+                    throw .invalidInput(
+                        location: destination.name,
+                        reason: "readback: names '\(readback)', which the config does not define")
                 }
                 target = try make(other)
             }
             var wire = WireOptions()
             wire.https.keyCase = httpsCase ?? settings.payloadCase ?? .camel
-            return HTTPSDestination(name: destination.name, url: settings.url, inspectionURL: target == nil ? (settings.inspectionURL ?? fallbackInspectionURL) : nil,
-                                    readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds, client: client, wire: wire,
-                                    flow: settings.flow, run: settings.run)
-        case let .azureTable(connection, table):
-            return try AzureTableDestination(name: destination.name, connection: connection, table: table, client: client)
-        case let .dynamics(settings):
+            return HTTPSDestination(
+                name: destination.name, url: settings.url,
+                inspectionURL: target == nil ? (settings.inspectionURL ?? fallbackInspectionURL) : nil,
+                readbackDestination: target, readbackTimeoutMilliseconds: settings.readbackTimeoutMilliseconds,
+                client: client, wire: wire,
+                flow: settings.flow, run: settings.run)
+        case .azureTable(let connection, let table):
+            return try AzureTableDestination(
+                name: destination.name, connection: connection, table: table, client: client)
+        case .dynamics(let settings):
             return DynamicsDestination(name: destination.name, settings: settings, client: client)
-        case let .marketo(settings):
+        case .marketo(let settings):
             return MarketoDestination(name: destination.name, settings: settings, client: client)
-        case let .salesforce(settings):
+        case .salesforce(let settings):
             return SalesforceDestination(name: destination.name, settings: settings, client: client)
         }
     }

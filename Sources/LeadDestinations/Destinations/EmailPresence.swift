@@ -31,10 +31,15 @@ public enum EmailPresence: Sendable {
     /// offer text for that email, one whose text names the offer.
     public static func holds(_ found: [String: [String]], email: String, offer: String?) -> Bool {
         guard let texts = found[key(email)] else { return false }
-        guard let offer = offer?.trimmingCharacters(in: .whitespaces), !offer.isEmpty, !texts.isEmpty else { return true }
+        guard let offer = offer?.trimmingCharacters(in: .whitespaces), !offer.isEmpty, !texts.isEmpty else {
+            return true
+        }
         // Letters and digits only, lowercased: a lead source may carry the offer as its name
         // ("Contoso Analytics") or as the id Microsoft derives from it ("contoso.contoso-analytics").
-        func letters(_ text: String) -> String { String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init)) }
+        func letters(_ text: String) -> String {
+            String(
+                text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        }
         let wanted = letters(offer)
         return texts.contains { letters($0).contains(wanted) }
     }

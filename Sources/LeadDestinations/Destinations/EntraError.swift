@@ -17,7 +17,9 @@ struct EntraError: Decodable, Sendable {
 
     /// The answer decoded, or an empty error when the body is not Entra's JSON.
     init(_ response: HTTPResponse) {
-        self = (try? JSONDecoder().decode(Self.self, from: Data(response.body))) ?? Self(error: nil, errorDescription: response.text, errorCodes: nil)
+        self =
+            (try? JSONDecoder().decode(Self.self, from: Data(response.body)))
+            ?? Self(error: nil, errorDescription: response.text, errorCodes: nil)
     }
 
     private init(error: String?, errorDescription: String?, errorCodes: [Int]?) {

@@ -1,9 +1,9 @@
 import Foundation
-import LeadFlows
 import LeadFlowFiles
+import LeadFlows
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// An HTTPS endpoint, sent the documented JSON exactly as Microsoft's connector sends it
 /// (docs/reference/https-endpoint.md); any 2xx is acceptance. A generic endpoint has no read API, so read-back
@@ -36,9 +36,12 @@ public struct HTTPSDestination: LeadDestination {
     let started = LockedValue(LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
 
     /// Creates the destination.
-    public init(name: String, url: Secret, inspectionURL: String?,
-                readbackDestination: (any LeadReadingBack & LeadRemoving & StoredEmailLookup)? = nil,
-                readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(), flow: [FlowDocument] = [], run: FlowRunSettings? = nil) {
+    public init(
+        name: String, url: Secret, inspectionURL: String?,
+        readbackDestination: (any LeadReadingBack & LeadRemoving & StoredEmailLookup)? = nil,
+        readbackTimeoutMilliseconds: Int = 10_000, client: HTTPClient, wire: WireOptions = WireOptions(),
+        flow: [FlowDocument] = [], run: FlowRunSettings? = nil
+    ) {
         runs = run.map { FlowRunReader(settings: $0, destination: name, client: client) }
         self.name = name
         self.url = url
@@ -87,7 +90,8 @@ public struct HTTPSDestination: LeadDestination {
     /// The lead as stored wherever the endpoint puts it, polled with backoff (50 ms doubling to
     /// 1 s) until found or the read-back timeout.
     public func find(marker: String) async -> ReadBack {
-        var backoff = Backoff(first: .milliseconds(50), maximum: .seconds(1), deadline: .now + .milliseconds(readbackTimeoutMilliseconds))
+        var backoff = Backoff(
+            first: .milliseconds(50), maximum: .seconds(1), deadline: .now + .milliseconds(readbackTimeoutMilliseconds))
         while true {
             let result = await findOnce(marker: marker)
             guard case .missing = result else { return result }
@@ -101,36 +105,77 @@ public struct HTTPSDestination: LeadDestination {
     /// keys, or keeps the lead's values but neither email nor Description, where the marker travels.
     func explainMissing(marker: String) async -> ReadBack? {
         let since = started.value
-        let unmarked = if let readbackDestination { await readbackDestination.unmarkedRecords(since: since) } else { await unmarkedRecords(since: since) }
+        let unmarked =
+            if let readbackDestination { await readbackDestination.unmarkedRecords(since: since) } else {
+                await unmarkedRecords(since: since)
+            }
         guard let unmarked, unmarked.blank + unmarked.withValues > 0 else { return nil }
         let place = readbackDestination?.name ?? "the endpoint's store"
         let sent = encoder.options.keyCase
         let keys = "userDetails.firstName, userDetails.email, leadSource, actionCode, offerTitle, description"
         guard unmarked.blank > 0 else {
-            return .missing(Finding(
-                code: .readbackBlank, destination: name, lead: marker,
-                message: "no record carries \(marker), but \(unmarked.withValues) record\(unmarked.withValues == 1 ? "" : "s") with the lead's values and no marker appeared in \(place) during the run: the flow stores neither the email nor the description, where leadcheck's marker travels, so leadcheck cannot find its leads",
-                hint: "Store the lead's email (userDetails.email) or description in the flow's record — Microsoft's Validate lead carries its MSFT_TEST_ marker there too — or read back (readback:) through a destination the flow writes both to.",
-                evidence: "sent \(sent.label); records without a marker are not removed"))
+            return .missing(
+                Finding(
+                    code: .readbackBlank, destination: name, lead: marker,
+                    message:
+                        """
+                        no record carries \(marker), but \(unmarked.withValues)\
+                         record\(unmarked.withValues == 1 ? "" : "s") with the lead's values and no marker\
+                         appeared in \(place) during the run: the flow stores neither the email nor the\
+                         description, where leadcheck's marker travels, so leadcheck cannot find its leads
+                        """,
+                    hint:
+                        """
+                        Store the lead's email (userDetails.email) or description in the flow's record —\
+                         Microsoft's Validate lead carries its MSFT_TEST_ marker there too — or read back\
+                         (readback:) through a destination the flow writes both to.
+                        """,
+                    evidence: "sent \(sent.label); records without a marker are not removed"))
         }
         let fields = (CustomerField.allCases.map(\.rawValue) + ["Description"]).joined(separator: ", ")
-        let found = "no record carries \(marker), but \(unmarked.blank) record\(unmarked.blank == 1 ? "" : "s") with \(fields) all blank appeared in \(place) during the run"
-        let message: String, hint: String
+        let found =
+            """
+            no record carries \(marker), but \(unmarked.blank) record\(unmarked.blank == 1 ? "" : "s") with\
+             \(fields) all blank appeared in \(place) during the run
+            """
+        let message: String
+        let hint: String
         switch blankCause(unmarked, sent: sent) {
-        case let .casing(written):
-            message = "\(found): the flow reads the lead's keys in another casing than the \(sent.rawValue)Case payload has (\(written))"
-            hint = sent == .camel
-                ? "Microsoft's connector sends camelCase keys (\(keys)), not the docs' PascalCase schema: make the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or regenerate its schema from a camelCase sample."
-                : "This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the flow reads other keys. Note that Microsoft's connector sends camelCase (userDetails.firstName, leadSource, …): a flow must read those."
-        case let .nothing(written):
-            message = "\(found): the flow stores nothing of the lead — it reads none of the keys Microsoft sends\(written.map { " (it wrote \($0))" } ?? "")"
-            hint = "Hand the lead to the action that stores it: Microsoft's connector sends \(keys) — in expressions, triggerBody()?['userDetails']?['email'] — or pass triggerBody() whole."
+        case .casing(let written):
+            message =
+                "\(found): the flow reads the lead's keys in another casing than the \(sent.rawValue)Case payload has (\(written))"
+            hint =
+                sent == .camel
+                ? """
+                Microsoft's connector sends camelCase keys (\(keys)), not the docs' PascalCase schema: make\
+                 the flow read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — or\
+                 regenerate its schema from a camelCase sample.
+                """
+                : """
+                This run sent the docs' PascalCase keys (--https-case pascal / payloadCase: pascal), but the\
+                 flow reads other keys. Note that Microsoft's connector sends camelCase\
+                 (userDetails.firstName, leadSource, …): a flow must read those.
+                """
+        case .nothing(let written):
+            message =
+                "\(found): the flow stores nothing of the lead — it reads none of the keys Microsoft sends\(written.map { " (it wrote \($0))" } ?? "")"
+            hint =
+                """
+                Hand the lead to the action that stores it: Microsoft's connector sends \(keys) — in\
+                 expressions, triggerBody()?['userDetails']?['email'] — or pass triggerBody() whole.
+                """
         case .unknown:
             message = "\(found): the flow reads keys the \(sent.rawValue)Case payload does not have"
-            hint = "Microsoft's connector sends \(keys) (camelCase): make the flow's actions read those keys — in expressions, triggerBody()?['userDetails']?['firstName'] — and check its run history."
+            hint =
+                """
+                Microsoft's connector sends \(keys) (camelCase): make the flow's actions read those keys — in\
+                 expressions, triggerBody()?['userDetails']?['firstName'] — and check its run history.
+                """
         }
-        return .missing(Finding(code: .readbackBlank, destination: name, lead: marker, message: message, hint: hint,
-                                evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
+        return .missing(
+            Finding(
+                code: .readbackBlank, destination: name, lead: marker, message: message, hint: hint,
+                evidence: "sent \(sent.label); blank records are not removed (they carry no marker)"))
     }
 
     /// Why a flow stored blank records, as far as its definition (`flow:`) or the records' own
@@ -145,20 +190,27 @@ public struct HTTPSDestination: LeadDestination {
         if !flow.isEmpty {
             let issues = FlowChecker(payloads: FlowPayload.microsoft(keyCase: sent)).check(flow)
             if issues.contains(where: { $0.code == .flowKeepsNothing }) { return .nothing(nil) }
-            if let casing = issues.first(where: { $0.code == .flowKeyCasing }) { return .casing(casing.message.components(separatedBy: "; Microsoft sends").first ?? "") }
+            if let casing = issues.first(where: { $0.code == .flowKeyCasing }) {
+                return .casing(casing.message.components(separatedBy: "; Microsoft sends").first ?? "")
+            }
             return .unknown
         }
         guard let paths = unmarked.keyPaths else { return .unknown }
         let leadKeys = unmarked.leadKeys(sent: sent)
-        if leadKeys.isEmpty { return .nothing(paths.isEmpty ? "records with no key at all" : paths.sorted().prefix(6).joined(separator: ", ")) }
+        if leadKeys.isEmpty {
+            return .nothing(
+                paths.isEmpty ? "records with no key at all" : paths.sorted().prefix(6).joined(separator: ", "))
+        }
         let miscased = leadKeys.filter { !$0.asSent }.map(\.key)
-        return miscased.isEmpty ? .unknown : .casing("it wrote " + Array(Set(miscased)).sorted().prefix(6).joined(separator: ", "))
+        return miscased.isEmpty
+            ? .unknown : .casing("it wrote " + Array(Set(miscased)).sorted().prefix(6).joined(separator: ", "))
     }
 
     /// Looked up where the endpoint's flow writes (`readback:`).
     public func storedEmails(among emails: [String]) async -> EmailPresence {
         guard let readbackDestination else {
-            return .unsupported("an HTTPS endpoint has no read API: set readback: to the destination its flow writes to")
+            return .unsupported(
+                "an HTTPS endpoint has no read API: set readback: to the destination its flow writes to")
         }
         return await readbackDestination.storedEmails(among: emails)
     }
@@ -166,8 +218,11 @@ public struct HTTPSDestination: LeadDestination {
     /// Records the sandbox's sink stored since `since` without a marker, with the keys the blank
     /// ones hold (the sink keeps a flow's spelling).
     public func unmarkedRecords(since: LeadTimestamp) async -> UnmarkedRecords? {
-        guard let inspectionURL, let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")), response.isSuccess,
-              let leads = JSONValue.decode([InspectionLead].self, from: response.body) else { return nil }
+        guard let inspectionURL,
+            let response = try? await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https")),
+            response.isSuccess,
+            let leads = JSONValue.decode([InspectionLead].self, from: response.body)
+        else { return nil }
         var tally = UnmarkedRecords(keyPaths: [])
         for lead in leads where lead.marker == nil && (lead.storedAt ?? "") >= since.iso8601 {
             let body = lead.body ?? [:]
@@ -185,12 +240,14 @@ public struct HTTPSDestination: LeadDestination {
     /// The string (or null, as "") leaves of a stored record by dotted key path.
     static func leaves(of value: JSONValue, prefix: String = "") -> [String: String] {
         switch value {
-        case let .object(members):
+        case .object(let members):
             var out: [String: String] = [:]
-            for (key, member) in members { out.merge(leaves(of: member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)")) { $1 } }
+            for (key, member) in members {
+                out.merge(leaves(of: member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)")) { $1 }
+            }
             return out
         case .null: return prefix.isEmpty ? [:] : [prefix: ""]
-        case let .string(text): return [prefix: text]
+        case .string(let text): return [prefix: text]
         default: return [prefix: value.text]
         }
     }
@@ -199,9 +256,13 @@ public struct HTTPSDestination: LeadDestination {
         if let readbackDestination {
             switch await readbackDestination.find(marker: marker) {
             case .missing:
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker,
-                                        message: "the endpoint acknowledged the lead but it never reached \(readbackDestination.name)",
-                                        hint: "A 2xx is not proof: check the run history of the flow behind the endpoint, and that it writes to \(readbackDestination.name)."))
+                return .missing(
+                    Finding(
+                        code: .readbackMissing, destination: name, lead: marker,
+                        message: "the endpoint acknowledged the lead but it never reached \(readbackDestination.name)",
+                        hint:
+                            "A 2xx is not proof: check the run history of the flow behind the endpoint, and that it writes to \(readbackDestination.name)."
+                    ))
             case let other: return other
             }
         }
@@ -217,9 +278,12 @@ public struct HTTPSDestination: LeadDestination {
         do {
             let response = try await client.send(HTTPRequest(method: "HEAD", url: url.reveal(), freshConnection: true))
             facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
-            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name) + (await runs?.signIn() ?? [])
+            return TLSWarnings.expiry(response.tls, destination: name) + ClockCheck.skew(response, destination: name)
+                + (await runs?.signIn() ?? [])
         } catch {
-            return [TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")]
+            return [
+                TransportFindings.finding(error, destination: name, lead: nil, action: "connecting to the endpoint")
+            ]
         }
     }
 
@@ -231,18 +295,28 @@ public struct HTTPSDestination: LeadDestination {
     /// such header, so it is sent only when the run is to be found.
     public func deliver(_ lead: Lead) async -> Delivery {
         let headers: HTTPHeaders = runs == nil ? HTTPHeaders() : ["x-ms-client-tracking-id": lead.marker]
-        let request = HTTPRequest(method: "POST", url: url.reveal(), headers: headers, body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
+        let request = HTTPRequest(
+            method: "POST", url: url.reveal(), headers: headers,
+            body: .bytes(encoder.encode(lead), contentType: "application/json; charset=utf-8"))
         do {
             let response = try await client.send(request)
             if response.isSuccess {
-                if runs != nil, let run = response.headers["x-ms-workflow-run-id"], !run.isEmpty { runIDs.withLock { $0[lead.marker] = run } }
+                if runs != nil, let run = response.headers["x-ms-workflow-run-id"], !run.isEmpty {
+                    runIDs.withLock { $0[lead.marker] = run }
+                }
                 return .accepted(receipt: receipt(for: lead))
             }
             let excerpt = client.redactor.redact(String(response.text.prefix(300)))
             let refusal = TriggerRefusal(status: response.status, body: response.body, url: url.reveal())
-            return .failed([Finding(code: refusal.code, destination: name, lead: lead.marker, message: refusal.message, hint: refusal.hint, evidence: excerpt)])
+            return .failed([
+                Finding(
+                    code: refusal.code, destination: name, lead: lead.marker, message: refusal.message,
+                    hint: refusal.hint, evidence: excerpt)
+            ])
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting the lead")])
+            return .failed([
+                TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting the lead")
+            ])
         }
     }
 
@@ -252,7 +326,8 @@ public struct HTTPSDestination: LeadDestination {
         if let runs {
             // The run first: a failed run stores nothing worth comparing.
             let runID = runIDs.withLock { $0.removeValue(forKey: lead.marker) }
-            let findings = await runs.check(marker: lead.marker, runID: runID, timeout: .milliseconds(runs.settings.timeoutMilliseconds))
+            let findings = await runs.check(
+                marker: lead.marker, runID: runID, timeout: .milliseconds(runs.settings.timeoutMilliseconds))
             if !findings.isEmpty { return .failed(findings) }
         }
         guard readsBack else { return .found([:]) }
@@ -263,14 +338,22 @@ public struct HTTPSDestination: LeadDestination {
     private func readBackFromInspection(marker receipt: String) async -> ReadBack {
         guard let inspectionURL else { return .found([:]) }
         do {
-            let response = try await client.send(HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
+            let response = try await client.send(
+                HTTPRequest(url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(receipt)"))
             guard response.isSuccess, let leads = JSONValue.decode([InspectionLead].self, from: response.body) else {
-                return .failed([Finding(code: .readbackFailed, destination: name, lead: receipt, message: "the inspection API answered HTTP \(response.status)",
-                                        hint: "Check the sandbox's inspection URL.")])
+                return .failed([
+                    Finding(
+                        code: .readbackFailed, destination: name, lead: receipt,
+                        message: "the inspection API answered HTTP \(response.status)",
+                        hint: "Check the sandbox's inspection URL.")
+                ])
             }
             guard let body = leads.first(where: { $0.marker == receipt })?.body else {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: receipt, message: "the endpoint acknowledged the lead but did not store it",
-                                        hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
+                return .missing(
+                    Finding(
+                        code: .readbackMissing, destination: name, lead: receipt,
+                        message: "the endpoint acknowledged the lead but did not store it",
+                        hint: "A 2xx is not proof: check that the flow behind the endpoint stores the lead."))
             }
             func camel(_ key: String) -> String { key.prefix(1).lowercased() + key.dropFirst() }
             let user = (body["UserDetails"] ?? body["userDetails"])?.object ?? [:]
@@ -279,11 +362,15 @@ public struct HTTPSDestination: LeadDestination {
                 stored.updateValue((body[field.rawValue] ?? body[camel(field.rawValue)])?.string, forKey: field)
             }
             for field in CustomerField.allCases {
-                stored.updateValue((user[field.rawValue] ?? user[camel(field.rawValue)])?.string, forKey: LeadField(rawValue: field.rawValue)!)
+                stored.updateValue(
+                    (user[field.rawValue] ?? user[camel(field.rawValue)])?.string,
+                    forKey: LeadField(rawValue: field.rawValue)!)
             }
             return .found(stored)
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: receipt, action: "reading the lead back")])
+            return .failed([
+                TransportFindings.finding(error, destination: name, lead: receipt, action: "reading the lead back")
+            ])
         }
     }
 
@@ -292,11 +379,27 @@ public struct HTTPSDestination: LeadDestination {
         guard let inspectionURL else { return (0, []) }
         let prefix = markerPrefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? markerPrefix
         do {
-            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(prefix)"))
+            let response = try await client.send(
+                HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker-prefix=\(prefix)"))
             let removed = JSONValue.decode(InspectionLead.Deletion.self, from: response.body)?.deleted ?? 0
-            return response.isSuccess ? (removed, []) : (0, [Finding(code: .cleanupFailed, destination: name, message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")])
+            return response.isSuccess
+                ? (removed, [])
+                : (
+                    0,
+                    [
+                        Finding(
+                            code: .cleanupFailed, destination: name,
+                            message: "the inspection API answered HTTP \(response.status)", hint: "Check the sandbox.")
+                    ]
+                )
         } catch {
-            return (0, [TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads").with(code: .cleanupFailed)])
+            return (
+                0,
+                [
+                    TransportFindings.finding(error, destination: name, lead: nil, action: "deleting test leads").with(
+                        code: .cleanupFailed)
+                ]
+            )
         }
     }
 
@@ -313,7 +416,9 @@ public struct HTTPSDestination: LeadDestination {
                 removed += count
                 problems += found
             }
-            if problems.contains(where: { $0.severity == .error }) { return .failed(problems.filter { $0.severity == .error }) }
+            if problems.contains(where: { $0.severity == .error }) {
+                return .failed(problems.filter { $0.severity == .error })
+            }
             if removed > 0 { return .removed(removed) }
             // A warning is the read-back destination saying it cannot search this way (Marketo
             // has no prefix search): not "nothing stored".
@@ -321,24 +426,36 @@ public struct HTTPSDestination: LeadDestination {
             return .notFound
         }
         guard let inspectionURL else {
-            return .notKept("the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them")
+            return .notKept(
+                "the endpoint's flow stores leads where leadcheck cannot see them; name that store with readback: to compare and remove them"
+            )
         }
         do {
-            let response = try await client.send(HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(marker)"))
+            let response = try await client.send(
+                HTTPRequest(method: "DELETE", url: "\(inspectionURL)/leads?destination=https&marker=\(marker)"))
             guard response.isSuccess else {
-                return .failed([Finding(code: .cleanupFailed, destination: name, lead: marker,
-                                        message: "deleting the stored test lead answered HTTP \(response.status)", hint: "Remove it with leadcheck cleanup.")])
+                return .failed([
+                    Finding(
+                        code: .cleanupFailed, destination: name, lead: marker,
+                        message: "deleting the stored test lead answered HTTP \(response.status)",
+                        hint: "Remove it with leadcheck cleanup.")
+                ])
             }
             let deleted = JSONValue.decode(InspectionLead.Deletion.self, from: response.body)?.deleted ?? 0
             return deleted > 0 ? .removed(deleted) : .notFound
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead").with(code: .cleanupFailed)])
+            return .failed([
+                TransportFindings.finding(error, destination: name, lead: marker, action: "deleting the test lead")
+                    .with(code: .cleanupFailed)
+            ])
         }
     }
 
     /// A flow writes where `readback:` points after answering 202, so a lead may appear there
     /// until the read-back timeout (docs/reference/flows.md §1); the sandbox's own copy is stored at once.
-    public var visibilityWindow: Duration { readbackDestination == nil ? .zero : .milliseconds(readbackTimeoutMilliseconds) }
+    public var visibilityWindow: Duration {
+        readbackDestination == nil ? .zero : .milliseconds(readbackTimeoutMilliseconds)
+    }
 
     /// Every request this destination sent (deliveries and the sandbox's inspection API; the
     /// `readback:` destination counts its own).

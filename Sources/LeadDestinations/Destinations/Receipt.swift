@@ -31,8 +31,8 @@ public enum Receipt: Sendable, Hashable {
     /// The text the journal keeps: the entity's keys on two lines, otherwise the value itself.
     public var text: String {
         switch self {
-        case let .entity(partitionKey, rowKey): "\(partitionKey)\n\(rowKey)"
-        case let .recordID(value), let .email(value), let .marker(value): value
+        case .entity(let partitionKey, let rowKey): "\(partitionKey)\n\(rowKey)"
+        case .recordID(let value), .email(let value), .marker(let value): value
         }
     }
 
@@ -56,7 +56,9 @@ public enum Receipt: Sendable, Hashable {
         case .https: return .marker
         case .dynamics, .marketo, .salesforce:
             if text.contains("@") { return .email }
-            if destination == .marketo, !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return .recordID }
+            if destination == .marketo, !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                return .recordID
+            }
             if destination == .dynamics, UUID(uuidString: text) != nil { return .recordID }
             return .marker
         }

@@ -14,7 +14,7 @@ public enum Removal: Sendable {
 
     /// The findings of a failed removal.
     public var findings: [Finding] {
-        if case let .failed(findings) = self { return findings }
+        if case .failed(let findings) = self { return findings }
         return []
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// Salesforce, written as docs/reference/salesforce.md describes: the documented form fields posted to
 /// the Web-to-Lead servlet, whose 200 proves nothing (it answers 200 whether or not a lead was
@@ -62,20 +62,27 @@ public struct SalesforceDestination: LeadDestination {
     }
 
     /// Web-to-Lead submissions this run made, of the daily 500.
-    public var usage: QuotaUsage? { QuotaUsage(used: submissions.value, limit: Self.dailyLimit, unit: "Web-to-Lead submissions per day") }
+    public var usage: QuotaUsage? {
+        QuotaUsage(used: submissions.value, limit: Self.dailyLimit, unit: "Web-to-Lead submissions per day")
+    }
 
     // MARK: Requests (pure)
 
     /// The client-credentials token request (docs/reference/salesforce.md §4).
     static func tokenRequest(_ settings: SalesforceSettings) -> HTTPRequest {
-        HTTPRequest(method: "POST", url: settings.effectiveTokenURL, headers: ["Accept": "application/json"], body: .form([
-            .init("grant_type", "client_credentials"), .init("client_id", settings.clientID), .init("client_secret", settings.clientSecret.reveal()),
-        ]))
+        HTTPRequest(
+            method: "POST", url: settings.effectiveTokenURL, headers: ["Accept": "application/json"],
+            body: .form([
+                .init("grant_type", "client_credentials"), .init("client_id", settings.clientID),
+                .init("client_secret", settings.clientSecret.reveal()),
+            ]))
     }
 
     /// The Web-to-Lead post: the form fields, UTF-8, to the servlet.
     func webToLeadRequest(_ lead: Lead) -> HTTPRequest {
-        HTTPRequest(method: "POST", url: settings.webToLeadURL, body: .form(encoder.fields(lead).map { .init($0.name, $0.value) }))
+        HTTPRequest(
+            method: "POST", url: settings.webToLeadURL,
+            body: .form(encoder.fields(lead).map { .init($0.name, $0.value) }))
     }
 
     /// The SOQL that finds a lead: by Email, or — for a lead without one — by the required
@@ -90,13 +97,20 @@ public struct SalesforceDestination: LeadDestination {
             }
             return select + "\(SalesforceFields.email) = \(QueryLiteral.soql(email))"
         }
-        return select + "LastName = \(QueryLiteral.soql(lead.customer.lastName ?? "[not provided]")) AND Company = \(QueryLiteral.soql(lead.customer.company ?? "[not provided]"))"
+        return select
+            + """
+            LastName = \(QueryLiteral.soql(lead.customer.lastName ?? "[not provided]")) AND Company =\
+             \(QueryLiteral.soql(lead.customer.company ?? "[not provided]"))
+            """
     }
 
     /// The SOQL that finds leads by a receipt (an email) or a marker prefix (emails start with
     /// the lowercased marker; `_` is a LIKE wildcard, so matches are re-checked by the caller).
-    static func soql(email: String, columns: String = "Id,\(SalesforceFields.email),\(SalesforceFields.description)") -> String {
-        "SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) = \(QueryLiteral.soql(email))" }
+    static func soql(email: String, columns: String = "Id,\(SalesforceFields.email),\(SalesforceFields.description)")
+        -> String
+    {
+        "SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) = \(QueryLiteral.soql(email))"
+    }
     /// The queries for a batch: `Email IN ('a','b',…)` (SOQL comparison operators,
     /// developer.salesforce.com), as few as the rule "Strings in WHERE clauses can't exceed
     /// 4,000 characters" (SOQL WHERE reference; only Apex is exempt for IN) allows.
@@ -104,7 +118,11 @@ public struct SalesforceDestination: LeadDestination {
         var queries: [String] = []
         var literals: [String] = []
         func flush() {
-            if !literals.isEmpty { queries.append("SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) IN (\(literals.joined(separator: ",")))") }
+            if !literals.isEmpty {
+                queries.append(
+                    "SELECT \(columns) FROM Lead WHERE \(SalesforceFields.email) IN (\(literals.joined(separator: ",")))"
+                )
+            }
             literals = []
         }
         var length = "\(SalesforceFields.email) IN ()".count
@@ -123,15 +141,21 @@ public struct SalesforceDestination: LeadDestination {
 
     /// Whether a record carries exactly this marker, in its Description or Email.
     static func carries(_ marker: String, _ record: JSONObject) -> Bool {
-        LeadMarker.matches(marker, description: record["\(SalesforceFields.description)"]?.string ?? "", email: record["\(SalesforceFields.email)"]?.string ?? "")
+        LeadMarker.matches(
+            marker, description: record["\(SalesforceFields.description)"]?.string ?? "",
+            email: record["\(SalesforceFields.email)"]?.string ?? "")
     }
 
     /// SOQL `Email IN (…)`, split to stay under the WHERE limit.
     public func storedEmails(among emails: [String]) async -> EmailPresence {
         guard !emails.isEmpty else { return .found([:]) }
-        switch await records(Self.soql(emails: emails, columns: "Id,\(SalesforceFields.email),\(SalesforceFields.leadSource)")) {
-        case let .failure(failure): return .failed(failure.findings)
-        case let .success(rows): return .found(EmailPresence.leads(rows, column: SalesforceFields.email, offerColumns: [SalesforceFields.leadSource]))
+        switch await records(
+            Self.soql(emails: emails, columns: "Id,\(SalesforceFields.email),\(SalesforceFields.leadSource)"))
+        {
+        case .failure(let failure): return .failed(failure.findings)
+        case .success(let rows):
+            return .found(
+                EmailPresence.leads(rows, column: SalesforceFields.email, offerColumns: [SalesforceFields.leadSource]))
         }
     }
 
@@ -143,32 +167,47 @@ public struct SalesforceDestination: LeadDestination {
         var all: [JSONObject] = []
         for query in queries {
             switch await records(query) {
-            case let .failure(failure): return .failure(failure)
-            case let .success(rows): all += rows
+            case .failure(let failure): return .failure(failure)
+            case .success(let rows): all += rows
             }
         }
         return .success(all)
     }
     static func soql(emailPrefix: String) -> String {
         let escaped = emailPrefix.lowercased().replacingOccurrences(of: "%", with: "")
-        return "SELECT Id,\(SalesforceFields.email),\(SalesforceFields.description) FROM Lead WHERE \(SalesforceFields.email) LIKE \(QueryLiteral.soql(escaped + "%"))"
+        return
+            """
+            SELECT Id,\(SalesforceFields.email),\(SalesforceFields.description) FROM Lead WHERE\
+             \(SalesforceFields.email) LIKE \(QueryLiteral.soql(escaped + "%"))
+            """
     }
 
     /// A REST request.
     static func rest(_ method: String, instance: String, _ path: String, token: String) -> HTTPRequest {
-        HTTPRequest(method: method, url: "\(instance)/services/data/\(apiVersion)/\(path)", headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"])
+        HTTPRequest(
+            method: method, url: "\(instance)/services/data/\(apiVersion)/\(path)",
+            headers: ["Accept": "application/json", "Authorization": "Bearer \(token)"])
     }
 
     static func queryPath(_ soql: String) -> String { "query?q=\(QueryLiteral.urlComponent(soql))" }
 
     // MARK: Sign-in and answers
 
-    static func fetchToken(_ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String, instance: LockedValue<String>) async -> Result<AccessToken, FindingsFailure> {
-        let sent = await BearerSession.retrying(client, budget: budget, request) { $0.status == 503 ? .retryAfter(BearerSession.retryAfter($0)) : .done }
+    static func fetchToken(
+        _ request: HTTPRequest, client: HTTPClient, budget: Duration, destination: String, instance: LockedValue<String>
+    ) async -> Result<AccessToken, FindingsFailure> {
+        let sent = await BearerSession.retrying(client, budget: budget, request) {
+            $0.status == 503 ? .retryAfter(BearerSession.retryAfter($0)) : .done
+        }
         let response: HTTPResponse
         switch sent {
-        case let .failure(error): return .failure(FindingsFailure(findings: [TransportFindings.finding(error, destination: destination, lead: nil, action: "signing in to Salesforce")]))
-        case let .success(value): response = value
+        case .failure(let error):
+            return .failure(
+                FindingsFailure(findings: [
+                    TransportFindings.finding(
+                        error, destination: destination, lead: nil, action: "signing in to Salesforce")
+                ]))
+        case .success(let value): response = value
         }
         let answer = JSONValue.decode(TokenAnswer.self, from: response.body)
         if response.isSuccess, let token = answer?.token {
@@ -180,26 +219,40 @@ public struct SalesforceDestination: LeadDestination {
         if let first = SalesforceError.first(in: response.body), let code = first.errorCode {
             // A REST-shaped error (e.g. REQUEST_LIMIT_EXCEEDED) is not a credentials problem.
             let limit = code == "REQUEST_LIMIT_EXCEEDED"
-            return .failure(FindingsFailure(findings: [Finding(
-                code: limit ? .quotaExceeded : .httpStatus, destination: destination, message: "signing in to Salesforce answered \(code) (HTTP \(response.status))",
-                hint: limit ? "The org's API request limit is used up; retry after the 24-hour window." : "Check the instance URL and Salesforce's status page.",
-                evidence: "HTTP \(response.status) \(code): \(first.message ?? "")")]))
+            return .failure(
+                FindingsFailure(findings: [
+                    Finding(
+                        code: limit ? .quotaExceeded : .httpStatus, destination: destination,
+                        message: "signing in to Salesforce answered \(code) (HTTP \(response.status))",
+                        hint: limit
+                            ? "The org's API request limit is used up; retry after the 24-hour window."
+                            : "Check the instance URL and Salesforce's status page.",
+                        evidence: "HTTP \(response.status) \(code): \(first.message ?? "")")
+                ]))
         }
         let error = answer?.error ?? ""
         let description = answer?.errorDescription ?? String(response.text.prefix(200))
         let hint: String
         switch (error, description) {
         case ("invalid_client", _), ("invalid_client_id", _):
-            hint = "Check the connected app's consumer key (clientId) and secret (clientSecret): Setup → App Manager → the app → View → Manage Consumer Details."
+            hint =
+                "Check the connected app's consumer key (clientId) and secret (clientSecret): Setup → App Manager → the app → View → Manage Consumer Details."
         case (_, let text) where text.contains("no client credentials user"):
-            hint = "Enable 'Client Credentials Flow' on the connected app and set a Run As user (Manage → Edit Policies → Client Credentials Flow)."
+            hint =
+                "Enable 'Client Credentials Flow' on the connected app and set a Run As user (Manage → Edit Policies → Client Credentials Flow)."
         case (_, let text) where text.contains("not supported on this domain"):
-            hint = "Use the org's My Domain URL (https://<domain>.my.salesforce.com) as instanceUrl; client credentials do not work on login.salesforce.com."
+            hint =
+                "Use the org's My Domain URL (https://<domain>.my.salesforce.com) as instanceUrl; client credentials do not work on login.salesforce.com."
         default:
             hint = "Check instanceUrl, clientId and clientSecret of the connected app."
         }
-        return .failure(FindingsFailure(findings: [Finding(code: .authRejected, destination: destination, message: "Salesforce refused the client credentials (HTTP \(response.status) \(error))",
-                                                           hint: hint, evidence: "HTTP \(response.status) \(error): \(description)")]))
+        return .failure(
+            FindingsFailure(findings: [
+                Finding(
+                    code: .authRejected, destination: destination,
+                    message: "Salesforce refused the client credentials (HTTP \(response.status) \(error))",
+                    hint: hint, evidence: "HTTP \(response.status) \(error): \(description)")
+            ]))
     }
 
     /// INVALID_SESSION_ID renews the token; 503 waits.
@@ -216,34 +269,56 @@ public struct SalesforceDestination: LeadDestination {
         let message = await tokens.redact(first?.message ?? String(response.text.prefix(200)))
         let evidence = "HTTP \(response.status) \(code): \(message)"
         func make(_ findingCode: FindingCode, _ text: String, _ hint: String) -> Finding {
-            Finding(code: findingCode, destination: name, lead: lead, message: "\(action): \(text)", hint: hint, evidence: evidence)
+            Finding(
+                code: findingCode, destination: name, lead: lead, message: "\(action): \(text)", hint: hint,
+                evidence: evidence)
         }
         switch (response.status, code) {
-        case (401, _): return make(.authRejected, "the session was refused even after renewing it", "Check the connected app's policies (IP relaxation, permitted users) and its Run As user.")
-        case (403, "REQUEST_LIMIT_EXCEEDED"): return make(.quotaExceeded, "the org's REST API limit is used up", "The org's daily API requests are spent; retry after the 24-hour window.")
-        case (403, _): return make(.permissionMissing, "the Run As user may not do this", "Give the connected app's Run As user Read and Delete on Lead (a permission set) so leadcheck can read back and clean up.")
-        case (400, _): return make(.readbackFailed, "Salesforce refused the query", "Unexpected; report it with the evidence.")
-        default: return make(.httpStatus, "HTTP \(response.status)", "Check the instance URL and Salesforce's status page.")
+        case (401, _):
+            return make(
+                .authRejected, "the session was refused even after renewing it",
+                "Check the connected app's policies (IP relaxation, permitted users) and its Run As user.")
+        case (403, "REQUEST_LIMIT_EXCEEDED"):
+            return make(
+                .quotaExceeded, "the org's REST API limit is used up",
+                "The org's daily API requests are spent; retry after the 24-hour window.")
+        case (403, _):
+            return make(
+                .permissionMissing, "the Run As user may not do this",
+                "Give the connected app's Run As user Read and Delete on Lead (a permission set) so leadcheck can read back and clean up."
+            )
+        case (400, _):
+            return make(.readbackFailed, "Salesforce refused the query", "Unexpected; report it with the evidence.")
+        default:
+            return make(.httpStatus, "HTTP \(response.status)", "Check the instance URL and Salesforce's status page.")
         }
     }
 
     /// A REST call; `fresh` opens a new connection (the preflight measures a full handshake).
-    func call(_ method: String, _ path: String, fresh: Bool = false) async -> Result<HTTPResponse, BearerSession.Failure> {
+    func call(_ method: String, _ path: String, fresh: Bool = false) async -> Result<
+        HTTPResponse, BearerSession.Failure
+    > {
         let instance = instance
-        return await session.send({
-            var request = Self.rest(method, instance: instance.value, path, token: $0)
-            request.freshConnection = fresh
-            return request
-        }, verdict: Self.verdict)
+        return await session.send(
+            {
+                var request = Self.rest(method, instance: instance.value, path, token: $0)
+                request.freshConnection = fresh
+                return request
+            }, verdict: Self.verdict)
     }
 
     /// Records of a SOQL query.
     func records(_ soql: String) async -> Result<[JSONObject], FindingsFailure> {
         switch await call("GET", Self.queryPath(soql)) {
-        case let .failure(failure): return .failure(FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
-        case let .success(response):
-            guard response.isSuccess, let records = JSONValue.decode(SalesforceQueryResult.self, from: response.body)?.records else {
-                return .failure(FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
+        case .failure(let failure):
+            return .failure(
+                FindingsFailure(findings: failure.findings(destination: name, lead: nil, action: "querying leads")))
+        case .success(let response):
+            guard response.isSuccess,
+                let records = JSONValue.decode(SalesforceQueryResult.self, from: response.body)?.records
+            else {
+                return .failure(
+                    FindingsFailure(findings: [await finding(response, lead: nil, action: "querying leads")]))
             }
             return .success(records)
         }
@@ -257,12 +332,16 @@ public struct SalesforceDestination: LeadDestination {
         var findings: [Finding] = []
         let org = settings.orgID
         if !(org.count == 15 || org.count == 18) || !org.hasPrefix("00D") {
-            findings.append(Finding(code: .deliverRejected, severity: .warning, destination: name, message: "the org id '\(org)' does not look like a Salesforce org id",
-                                    hint: "Copy the oid value from the generated Web-to-Lead HTML (15 characters starting 00D)."))
+            findings.append(
+                Finding(
+                    code: .deliverRejected, severity: .warning, destination: name,
+                    message: "the org id '\(org)' does not look like a Salesforce org id",
+                    hint: "Copy the oid value from the generated Web-to-Lead HTML (15 characters starting 00D)."))
         }
         switch await call("GET", Self.queryPath("SELECT Id FROM Lead LIMIT 1"), fresh: true) {
-        case let .failure(failure): return findings + failure.findings(destination: name, lead: nil, action: "querying leads")
-        case let .success(response):
+        case .failure(let failure):
+            return findings + failure.findings(destination: name, lead: nil, action: "querying leads")
+        case .success(let response):
             facts.withLock { if $0 == nil { $0 = response.connectionFacts } }
             if response.isSuccess { return findings + TLSWarnings.expiry(response.tls, destination: name) }
             return findings + [await finding(response, lead: nil, action: "querying leads")]
@@ -277,12 +356,21 @@ public struct SalesforceDestination: LeadDestination {
         submissions.withLock { $0 += 1 }
         do {
             let response = try await client.send(webToLeadRequest(lead))
-            if response.isSuccess || (300..<400).contains(response.status) { return .accepted(receipt: receipt(for: lead)) }
-            return .failed([Finding(code: .httpStatus, destination: name, lead: lead.marker, message: "the Web-to-Lead servlet answered HTTP \(response.status)",
-                                    hint: "Check webToLeadUrl: production orgs use \(SalesforceSettings.productionWebToLeadURL), sandboxes test.salesforce.com.",
-                                    evidence: String(response.text.prefix(200)))])
+            if response.isSuccess || (300..<400).contains(response.status) {
+                return .accepted(receipt: receipt(for: lead))
+            }
+            return .failed([
+                Finding(
+                    code: .httpStatus, destination: name, lead: lead.marker,
+                    message: "the Web-to-Lead servlet answered HTTP \(response.status)",
+                    hint:
+                        "Check webToLeadUrl: production orgs use \(SalesforceSettings.productionWebToLeadURL), sandboxes test.salesforce.com.",
+                    evidence: String(response.text.prefix(200)))
+            ])
         } catch {
-            return .failed([TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting to Web-to-Lead")])
+            return .failed([
+                TransportFindings.finding(error, destination: name, lead: lead.marker, action: "posting to Web-to-Lead")
+            ])
         }
     }
 
@@ -296,13 +384,16 @@ public struct SalesforceDestination: LeadDestination {
 
     /// Polls the query with backoff until the lead appears or the read-back timeout passes.
     public func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
-        var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(5), deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
+        var backoff = Backoff(
+            first: .milliseconds(100), maximum: .seconds(5),
+            deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
         let soql = Self.soql(for: lead)
         while true {
             switch await records(soql) {
-            case let .failure(failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
-            case let .success(rows):
-                let match = rows.first { Self.carries(lead.marker, $0) }
+            case .failure(let failure): return .failed(failure.findings(lead: lead.marker, code: .readbackFailed))
+            case .success(let rows):
+                let match =
+                    rows.first { Self.carries(lead.marker, $0) }
                     ?? (soql.contains(" LIKE ") ? nil : rows.first)
                 if let match {
                     var stored: [LeadField: String?] = [:]
@@ -311,8 +402,12 @@ public struct SalesforceDestination: LeadDestination {
                 }
             }
             guard await backoff.wait() else {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: lead.marker,
-                                        message: "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)", hint: missingHint))
+                return .missing(
+                    Finding(
+                        code: .readbackMissing, destination: name, lead: lead.marker,
+                        message:
+                            "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)",
+                        hint: missingHint))
             }
         }
     }
@@ -320,15 +415,21 @@ public struct SalesforceDestination: LeadDestination {
     /// Salesforce is searched by email prefix: a marker's lowercased form starts every test email.
     public func find(marker: String) async -> ReadBack {
         switch await records(Self.soql(emailPrefix: marker)) {
-        case let .failure(failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
-        case let .success(rows):
+        case .failure(let failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
+        case .success(let rows):
             guard let match = rows.first(where: { Self.carries(marker, $0) }),
-                  let email = match[SalesforceFields.email]?.string else {
-                return .missing(Finding(code: .readbackMissing, destination: name, lead: marker, message: "no lead in Salesforce carries \(marker)", hint: missingHint))
+                let email = match[SalesforceFields.email]?.string
+            else {
+                return .missing(
+                    Finding(
+                        code: .readbackMissing, destination: name, lead: marker,
+                        message: "no lead in Salesforce carries \(marker)", hint: missingHint))
             }
-            switch await records(Self.soql(email: email, columns: "Id,\(Self.fields.map(\.api).joined(separator: ","))")) {
-            case let .failure(failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
-            case let .success(full):
+            switch await records(
+                Self.soql(email: email, columns: "Id,\(Self.fields.map(\.api).joined(separator: ","))"))
+            {
+            case .failure(let failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
+            case .success(let full):
                 var stored: [LeadField: String?] = [:]
                 for (api, field) in Self.fields { stored.updateValue(full.first?[api]?.string, forKey: field) }
                 return .found(stored)
@@ -361,17 +462,25 @@ public struct SalesforceDestination: LeadDestination {
         var answers = [ReadBack?](repeating: nil, count: batch.count)
         var waiting: [Int] = []
         for (index, item) in batch.enumerated() {
-            if Self.soql(for: item.lead).contains("\(SalesforceFields.email) = ") { waiting.append(index) } else { answers[index] = await readBack(item.lead, receipt: item.receipt) }
+            if Self.soql(for: item.lead).contains("\(SalesforceFields.email) = ") {
+                waiting.append(index)
+            } else {
+                answers[index] = await readBack(item.lead, receipt: item.receipt)
+            }
         }
-        var backoff = Backoff(first: .milliseconds(100), maximum: .seconds(5), deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
+        var backoff = Backoff(
+            first: .milliseconds(100), maximum: .seconds(5),
+            deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
         let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
         while !waiting.isEmpty {
             let emails = waiting.compactMap { batch[$0].lead.customer.email }
             switch await records(Self.soql(emails: emails, columns: columns) as [String]) {
-            case let .failure(failure):
-                for index in waiting { answers[index] = .failed(failure.findings(lead: batch[index].lead.marker, code: .readbackFailed)) }
+            case .failure(let failure):
+                for index in waiting {
+                    answers[index] = .failed(failure.findings(lead: batch[index].lead.marker, code: .readbackFailed))
+                }
                 waiting = []
-            case let .success(rows):
+            case .success(let rows):
                 waiting.removeAll { index in
                     let marker = batch[index].lead.marker
                     guard let match = rows.first(where: { Self.carries(marker, $0) }) else { return false }
@@ -384,8 +493,12 @@ public struct SalesforceDestination: LeadDestination {
             if waiting.isEmpty { break }
             guard await backoff.wait() else {
                 for index in waiting {
-                    answers[index] = .missing(Finding(code: .readbackMissing, destination: name, lead: batch[index].lead.marker,
-                                                      message: "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)", hint: missingHint))
+                    answers[index] = .missing(
+                        Finding(
+                            code: .readbackMissing, destination: name, lead: batch[index].lead.marker,
+                            message:
+                                "the lead never appeared in Salesforce (polled \(settings.readbackTimeoutMilliseconds / 1000) s)",
+                            hint: missingHint))
                 }
                 break
             }
@@ -398,21 +511,29 @@ public struct SalesforceDestination: LeadDestination {
     public func remove(_ batch: [StoredLead]) async -> [Removal] {
         var ids = [[String]](repeating: [], count: batch.count)
         var failed = [[Finding]](repeating: [], count: batch.count)
-        let emails: [String?] = batch.map { if case let .email(email) = $0.receipt { email } else { nil } }
+        let emails: [String?] = batch.map { if case .email(let email) = $0.receipt { email } else { nil } }
         let byEmail = batch.indices.filter { emails[$0] != nil }
         func pick(_ rows: [JSONObject], for index: Int) -> [String] {
             rows.filter { Self.carries(batch[index].marker, $0) }.compactMap { $0["Id"]?.string }
         }
         if !byEmail.isEmpty {
-            switch await records(Self.soql(emails: byEmail.compactMap { emails[$0] }, columns: "Id,\(SalesforceFields.email),\(SalesforceFields.description)") as [String]) {
-            case let .failure(failure): for index in byEmail { failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed) }
-            case let .success(rows): for index in byEmail { ids[index] = pick(rows, for: index) }
+            switch await records(
+                Self.soql(
+                    emails: byEmail.compactMap { emails[$0] },
+                    columns: "Id,\(SalesforceFields.email),\(SalesforceFields.description)") as [String])
+            {
+            case .failure(let failure):
+                for index in byEmail {
+                    failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed)
+                }
+            case .success(let rows): for index in byEmail { ids[index] = pick(rows, for: index) }
             }
         }
         for index in batch.indices where emails[index] == nil {
             switch await records(Self.soql(emailPrefix: batch[index].marker)) {
-            case let .failure(failure): failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed)
-            case let .success(rows): ids[index] = pick(rows, for: index)
+            case .failure(let failure):
+                failed[index] = failure.findings(lead: batch[index].marker, code: .cleanupFailed)
+            case .success(let rows): ids[index] = pick(rows, for: index)
             }
         }
         var outcome: [String: Removal] = [:]
@@ -430,11 +551,23 @@ public struct SalesforceDestination: LeadDestination {
                     problems.append(finding)
                 }
             }
-            if ids[index].contains(where: { if case .failed = outcome[$0] { return true }; return false }) {
-                return .failed(problems.isEmpty ? [Finding(code: .cleanupFailed, destination: name, lead: batch[index].marker, message: "deleting the test lead failed",
-                                                           hint: "Run leadcheck cleanup again.")] : problems)
+            if ids[index].contains(where: {
+                if case .failed = outcome[$0] { return true }
+                return false
+            }) {
+                return .failed(
+                    problems.isEmpty
+                        ? [
+                            Finding(
+                                code: .cleanupFailed, destination: name, lead: batch[index].marker,
+                                message: "deleting the test lead failed",
+                                hint: "Run leadcheck cleanup again.")
+                        ] : problems)
             }
-            let removed = ids[index].filter { if case .removed = outcome[$0] { return true }; return false }.count
+            let removed = ids[index].filter {
+                if case .removed = outcome[$0] { return true }
+                return false
+            }.count
             return removed > 0 ? .removed(removed) : .notFound
         }
     }
@@ -444,25 +577,38 @@ public struct SalesforceDestination: LeadDestination {
     /// (`ENTITY_IS_DELETED`) is left out: nothing was removed.
     func delete(ids: [String], marker: String?) async -> [String: Removal] {
         var out: [String: Removal] = [:]
-        switch await call("DELETE", "composite/sobjects?ids=\(ids.map(QueryLiteral.urlComponent).joined(separator: ","))&allOrNone=false") {
-        case let .failure(failure):
-            let findings = failure.findings(destination: name, lead: marker, action: "deleting the test leads").map { $0.with(code: .cleanupFailed) }
+        switch await call(
+            "DELETE",
+            "composite/sobjects?ids=\(ids.map(QueryLiteral.urlComponent).joined(separator: ","))&allOrNone=false")
+        {
+        case .failure(let failure):
+            let findings = failure.findings(destination: name, lead: marker, action: "deleting the test leads").map {
+                $0.with(code: .cleanupFailed)
+            }
             for id in ids { out[id] = .failed(findings) }
-        case let .success(response):
+        case .success(let response):
             let results = JSONValue.decode([SalesforceDeleteResult].self, from: response.body)
             guard response.isSuccess, let results, results.count == ids.count else {
-                let finding = await finding(response, lead: marker, action: "deleting the test leads").with(code: .cleanupFailed)
+                let finding = await finding(response, lead: marker, action: "deleting the test leads").with(
+                    code: .cleanupFailed)
                 for id in ids { out[id] = .failed([finding]) }
                 return out
             }
             for (id, result) in zip(ids, results) {
-                if result.success == true { out[id] = .removed(1); continue }
+                if result.success == true {
+                    out[id] = .removed(1)
+                    continue
+                }
                 let error = result.errors?.first
                 let code = error?.statusCode ?? ""
                 if code == "ENTITY_IS_DELETED" { continue }
-                out[id] = .failed([Finding(code: .cleanupFailed, destination: name, lead: marker, message: "Salesforce did not delete lead \(id): \(code)",
-                                           hint: "Give the connected app's Run As user Delete on Lead, or delete it in Salesforce.",
-                                           evidence: "\(code): \(error?.message ?? "")")])
+                out[id] = .failed([
+                    Finding(
+                        code: .cleanupFailed, destination: name, lead: marker,
+                        message: "Salesforce did not delete lead \(id): \(code)",
+                        hint: "Give the connected app's Run As user Delete on Lead, or delete it in Salesforce.",
+                        evidence: "\(code): \(error?.message ?? "")")
+                ])
             }
         }
         return out
@@ -471,13 +617,17 @@ public struct SalesforceDestination: LeadDestination {
     /// Deletes every lead whose email starts with the lowercased prefix.
     public func removeAll(markerPrefix: String) async -> (removed: Int, findings: [Finding]) {
         switch await records(Self.soql(emailPrefix: markerPrefix)) {
-        case let .failure(failure): return (0, failure.findings(lead: nil, code: .cleanupFailed))
-        case let .success(rows):
+        case .failure(let failure): return (0, failure.findings(lead: nil, code: .cleanupFailed))
+        case .success(let rows):
             var removed = 0
             var problems: [Finding] = []
-            let ids = rows.filter { ($0[SalesforceFields.email]?.string ?? "").lowercased().hasPrefix(markerPrefix.lowercased()) }.compactMap { $0["Id"]?.string }
+            let ids = rows.filter {
+                ($0[SalesforceFields.email]?.string ?? "").lowercased().hasPrefix(markerPrefix.lowercased())
+            }.compactMap { $0["Id"]?.string }
             for start in stride(from: 0, to: ids.count, by: 200) {
-                for (_, result) in await delete(ids: Array(ids[start..<min(start + 200, ids.count)]), marker: markerPrefix) {
+                for (_, result) in await delete(
+                    ids: Array(ids[start..<min(start + 200, ids.count)]), marker: markerPrefix)
+                {
                     if case .removed = result { removed += 1 } else { problems += result.findings }
                 }
             }

@@ -21,8 +21,10 @@ public struct UnmarkedRecords: Sendable, Hashable {
     }
 
     /// The lead's keys as Microsoft's connector sends them (camelCase, docs/reference/https-endpoint.md §1).
-    static let leadKeys = ["userDetails", "firstName", "lastName", "email", "phone", "country", "company", "title",
-                           "leadSource", "actionCode", "offerTitle", "description"]
+    static let leadKeys = [
+        "userDetails", "firstName", "lastName", "email", "phone", "country", "company", "title",
+        "leadSource", "actionCode", "offerTitle", "description",
+    ]
 
     /// The keys in `keyPaths` that are the lead's in some casing, each with whether it is
     /// spelled as the payload of `keyCase` spells it.

@@ -9,7 +9,8 @@ public struct CSVTable: Sendable, Hashable {
     public var rows: [(line: Int, fields: [String])]
 
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {
-        lhs.header == rhs.header && lhs.rows.map(\.line) == rhs.rows.map(\.line) && lhs.rows.map(\.fields) == rhs.rows.map(\.fields)
+        lhs.header == rhs.header && lhs.rows.map(\.line) == rhs.rows.map(\.line)
+            && lhs.rows.map(\.fields) == rhs.rows.map(\.fields)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -20,8 +21,12 @@ public struct CSVTable: Sendable, Hashable {
     /// Parses `text`; `file` names it in errors.
     public init(parsing text: String, file: String) throws(LeadCheckError) {
         var records: [(line: Int, fields: [String])] = []
-        var field = "", fields: [String] = [], quoted = false, afterQuote = false
-        var line = 1, recordLine = 1
+        var field = ""
+        var fields: [String] = []
+        var quoted = false
+        var afterQuote = false
+        var line = 1
+        var recordLine = 1
         var characters = Array(text)
         if characters.first == "\u{FEFF}" { characters.removeFirst() }
         var index = 0
@@ -36,7 +41,13 @@ public struct CSVTable: Sendable, Hashable {
             let c = characters[index]
             if quoted {
                 if c == "\"" {
-                    if index + 1 < characters.count, characters[index + 1] == "\"" { field.append("\""); index += 1 } else { quoted = false; afterQuote = true }
+                    if index + 1 < characters.count, characters[index + 1] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c)
@@ -52,7 +63,11 @@ public struct CSVTable: Sendable, Hashable {
                 line += 1
                 recordLine = line
             } else {
-                guard !afterQuote else { throw .invalidInput(location: "\(file):\(line)", reason: "text after a closing quote (a field in quotes must end at the quote)") }
+                guard !afterQuote else {
+                    throw .invalidInput(
+                        location: "\(file):\(line)",
+                        reason: "text after a closing quote (a field in quotes must end at the quote)")
+                }
                 field.append(c)
             }
             index += 1

@@ -18,7 +18,10 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
         public var forwardError: String?
 
         /// Creates an answer.
-        public init(status: Int, headers: [[String]]? = nil, bytes: [UInt8] = [], forwardedTo: String? = nil, forwardError: String? = nil) {
+        public init(
+            status: Int, headers: [[String]]? = nil, bytes: [UInt8] = [], forwardedTo: String? = nil,
+            forwardError: String? = nil
+        ) {
             self.status = status
             self.headers = headers
             (body, bodyBase64) = CaptureRecord.encode(bytes)
@@ -36,7 +39,9 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
     public var answer: Answer?
 
     /// Creates a record of `bytes`.
-    public init(receivedAt: String, method: String, target: String, headers: [[String]], bytes: [UInt8], answer: Answer?) {
+    public init(
+        receivedAt: String, method: String, target: String, headers: [[String]], bytes: [UInt8], answer: Answer?
+    ) {
         self.receivedAt = receivedAt
         self.method = method
         self.target = target
@@ -47,7 +52,9 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
 
     /// Headers of the hop, not of the request: sending a captured request on (forward, replay)
     /// leaves them to the transport, which sets the content type with the body.
-    public static let hopHeaders: Set<String> = ["host", "content-length", "transfer-encoding", "connection", "expect", "content-type"]
+    public static let hopHeaders: Set<String> = [
+        "host", "content-length", "transfer-encoding", "connection", "expect", "content-type",
+    ]
 
     /// The body's bytes, exactly as received.
     public var bytes: [UInt8] {
@@ -68,7 +75,9 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
 
     /// The record on a JSON line, nil when the line is not one (a lead record, say).
     public static func decode(_ line: [UInt8]) -> CaptureRecord? {
-        guard let record = try? JSONDecoder().decode(CaptureRecord.self, from: Data(line)), !record.method.isEmpty, !record.headers.isEmpty else { return nil }
+        guard let record = try? JSONDecoder().decode(CaptureRecord.self, from: Data(line)), !record.method.isEmpty,
+            !record.headers.isEmpty
+        else { return nil }
         // A body that is not valid base64 would replay as an empty body: not a record then.
         if let base64 = record.bodyBase64, Data(base64Encoded: base64) == nil { return nil }
         return record
@@ -82,7 +91,9 @@ public struct CaptureRecord: Sendable, Hashable, Codable {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard let record = decode(line) else {
                 if records.isEmpty { return nil }
-                throw .invalidInput(location: "\(reader.name):\(reader.lineNumber)", reason: "not a leadcheck listen capture record, while the lines before it are")
+                throw .invalidInput(
+                    location: "\(reader.name):\(reader.lineNumber)",
+                    reason: "not a leadcheck listen capture record, while the lines before it are")
             }
             records.append(record)
         }

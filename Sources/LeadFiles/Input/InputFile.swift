@@ -7,11 +7,14 @@ public enum InputFile {
     /// The file's bytes; at most `maxBytes`.
     public static func read(_ path: String, maxBytes: Int) throws(LeadCheckError) -> Data {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .inputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw .inputUnreadable(
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
-        guard data.count <= maxBytes else { throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes") }
+        guard data.count <= maxBytes else {
+            throw .invalidInput(location: path, reason: "the file is larger than \(maxBytes) bytes")
+        }
         return data
     }
 }

@@ -6,7 +6,10 @@ import LeadModel
 /// for common names and `--column FIELD=HEADER` overrides.
 public struct LeadsExport: Sendable {
     /// The fields reconcile reads.
-    public static let fields = ["email", "firstName", "lastName", "company", "phone", "country", "title", "offerTitle", "leadSource", "createdAt"]
+    public static let fields = [
+        "email", "firstName", "lastName", "company", "phone", "country", "title", "offerTitle", "leadSource",
+        "createdAt",
+    ]
 
     /// Header names tried for each field (compared without case, spaces or punctuation) [inferred].
     static let guesses: [String: [String]] = [
@@ -19,7 +22,9 @@ public struct LeadsExport: Sendable {
         "title": ["title", "jobtitle"],
         "offerTitle": ["offer", "offertitle", "offername", "product", "productname", "offerdisplayname"],
         "leadSource": ["leadsource", "source"],
-        "createdAt": ["created", "createddate", "createdat", "createdon", "datecreated", "date", "receivedon", "receiveddate"],
+        "createdAt": [
+            "created", "createddate", "createdat", "createdon", "datecreated", "date", "receivedon", "receiveddate",
+        ],
     ]
 
     /// One exported lead.
@@ -27,18 +32,25 @@ public struct LeadsExport: Sendable {
         public var line: Int
         public var values: [String: String]
 
-        public var email: String? { values["email"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) } }
+        public var email: String? {
+            values["email"].flatMap {
+                $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
 
         /// When it was created, when the export says and it reads as ISO 8601 (`2026-11-30`,
         /// `2026-11-30T10:00:00Z`) or M/d/yyyy.
         public var createdAt: Date? {
-            guard let text = values["createdAt"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let text = values["createdAt"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                return nil
+            }
             if let date = try? Date(text, strategy: .iso8601) { return date }
             let day = text.split(separator: " ").first.map(String.init) ?? text
             if let date = try? Date(day + "T00:00:00Z", strategy: .iso8601) { return date }
             let parts = day.split(separator: "/").compactMap { Int($0) }
             guard parts.count == 3 else { return nil }
-            return try? Date(String(format: "%04d-%02d-%02dT00:00:00Z", parts[2], parts[0], parts[1]), strategy: .iso8601)
+            return try? Date(
+                String(format: "%04d-%02d-%02dT00:00:00Z", parts[2], parts[0], parts[1]), strategy: .iso8601)
         }
     }
 
@@ -52,20 +64,36 @@ public struct LeadsExport: Sendable {
         var index: [String: Int] = [:]
         for field in Self.fields {
             if let header = overrides[field] {
-                guard let position = table.header.firstIndex(where: { $0 == header || normalized($0) == normalized(header) }) else {
-                    throw .invalidInput(location: file, reason: "--column \(field)=\(header): no such column; the headers are \(table.header.map { "'\($0)'" }.joined(separator: ", "))")
+                guard
+                    let position = table.header.firstIndex(where: {
+                        $0 == header || normalized($0) == normalized(header)
+                    })
+                else {
+                    throw .invalidInput(
+                        location: file,
+                        reason:
+                            "--column \(field)=\(header): no such column; the headers are \(table.header.map { "'\($0)'" }.joined(separator: ", "))"
+                    )
                 }
                 index[field] = position
-            } else if let position = table.header.firstIndex(where: { Self.guesses[field]?.contains(normalized($0)) == true }) {
+            } else if let position = table.header.firstIndex(where: {
+                Self.guesses[field]?.contains(normalized($0)) == true
+            }) {
                 index[field] = position
             }
         }
         guard index["email"] != nil else {
-            throw .invalidInput(location: file, reason: "no email column found; the headers are \(table.header.map { "'\($0)'" }.joined(separator: ", ")): name it with --column email=HEADER")
+            throw .invalidInput(
+                location: file,
+                reason:
+                    "no email column found; the headers are \(table.header.map { "'\($0)'" }.joined(separator: ", ")): name it with --column email=HEADER"
+            )
         }
         columns = index.mapValues { table.header[$0] }
         rows = table.rows.map { row in
-            Row(line: row.line, values: index.compactMapValues { row.fields.indices.contains($0) ? row.fields[$0] : nil })
+            Row(
+                line: row.line,
+                values: index.compactMapValues { row.fields.indices.contains($0) ? row.fields[$0] : nil })
         }
     }
 
@@ -81,20 +109,25 @@ public struct LeadsExport: Sendable {
     /// gives the id (the export gives at most the title).
     public func lead(_ row: Row, runID: RunID, sequence: Int, offer: Offer) -> Lead {
         func value(_ field: String) -> String? { row.values[field].flatMap { $0.isEmpty ? nil : $0 } }
-        var source = MarketplaceSource.azureMarketplace, action = LeadAction.install
+        var source = MarketplaceSource.azureMarketplace
+        var action = LeadAction.install
         if let text = value("leadSource") {
             let head = String(text.split(separator: "|").first ?? "")
             let parts = head.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if let first = parts.first, let named = MarketplaceSource(wireToken: first) { source = named }
-            if parts.count > 1, let found = LeadAction.allCases.first(where: { $0.rawValue.lowercased() == parts[1] }) { action = found }
+            if parts.count > 1, let found = LeadAction.allCases.first(where: { $0.rawValue.lowercased() == parts[1] }) {
+                action = found
+            }
         }
         var generator = SystemRandomNumberGenerator()
         return Lead(
             runID: runID, sequence: sequence, pair: MatrixPair(source, action), variant: .typical, locale: .enUS,
             offer: Self.offer(named: value("offerTitle"), configured: offer),
-            customer: CustomerInfo(firstName: value("firstName"), lastName: value("lastName"), email: row.email, phone: value("phone"),
-                                   country: value("country"), company: value("company"), title: value("title")),
-            description: nil, createdTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), guid: LeadGUID(using: &generator)
+            customer: CustomerInfo(
+                firstName: value("firstName"), lastName: value("lastName"), email: row.email, phone: value("phone"),
+                country: value("country"), company: value("company"), title: value("title")),
+            description: nil, createdTime: LeadTimestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)),
+            guid: LeadGUID(using: &generator)
         )
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LeadModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads a file (or standard input) line by line in fixed-size chunks, so input of any size uses
 /// flat memory. Lines are split on `\n`; a trailing `\r` is dropped.
@@ -57,7 +58,8 @@ public final class LineReader {
                 return line
             }
             if buffer.count - start > maxLineBytes {
-                throw .invalidInput(location: "\(name):\(lineNumber + 1)", reason: "line longer than \(maxLineBytes) bytes")
+                throw .invalidInput(
+                    location: "\(name):\(lineNumber + 1)", reason: "line longer than \(maxLineBytes) bytes")
             }
             if start > 0 {
                 buffer.removeFirst(start)

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadModel
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A file that lines are appended to, each written whole and flushed to disk before the call
 /// returns — the run journal and `listen`'s capture both rely on a line being there once the call
@@ -32,7 +33,8 @@ public final class AppendOnlyFile: Sendable {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         if !directory.isEmpty {
             do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw .outputUnwritable(path: path, reason: "cannot create its directory: \(error.localizedDescription)")
+                throw .outputUnwritable(
+                    path: path, reason: "cannot create its directory: \(error.localizedDescription)")
             }
         }
         let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
@@ -46,14 +48,17 @@ public final class AppendOnlyFile: Sendable {
     /// Appends `line` (which ends in a newline) and flushes it, on this file's own queue.
     public func append(_ line: Data) async throws(LeadCheckError) {
         let result: Result<Void, LeadCheckError> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { () throws(LeadCheckError) in try self.appendBlocking(line) }) }
+            queue.async {
+                continuation.resume(returning: Result { () throws(LeadCheckError) in try self.appendBlocking(line) })
+            }
         }
         try result.get()
     }
 
     /// Appends and flushes on the calling thread (for callers already off the cooperative pool).
     public func appendBlocking(_ line: Data) throws(LeadCheckError) {
-        let fd = fd, flush = ownsDescriptor
+        let fd = fd
+        let flush = ownsDescriptor
         let failure: String? = writing.withLock { _ in
             var offset = 0
             while offset < line.count {

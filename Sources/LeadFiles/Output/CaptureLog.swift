@@ -16,7 +16,9 @@ public final class CaptureLog: Sendable {
     public func append(_ record: CaptureRecord) async throws(LeadCheckError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(record) else { throw .outputUnwritable(path: file.path, reason: "cannot encode a record") }
+        guard var line = try? encoder.encode(record) else {
+            throw .outputUnwritable(path: file.path, reason: "cannot encode a record")
+        }
         line.append(0x0A)
         try await file.append(line)
     }

@@ -78,11 +78,14 @@ public struct LeadStreamWriter: Sendable {
     }
 
     /// Encodes leads `range` with their separators into `buffer`.
-    private func encodeRange(_ generator: LeadGenerator, _ range: Range<Int>, into buffer: WireBuffer, slotParts: SlotParts) {
+    private func encodeRange(
+        _ generator: LeadGenerator, _ range: Range<Int>, into buffer: WireBuffer, slotParts: SlotParts
+    ) {
         var buffer = buffer
         for index in range {
             if format == .json { buffer.append(index == 0 ? "\n" : ",\n") }
-            encoder.encode(generator.lead(at: index), into: &buffer, slotPart: &slotParts.parts[index % generator.plan.count])
+            encoder.encode(
+                generator.lead(at: index), into: &buffer, slotPart: &slotParts.parts[index % generator.plan.count])
             switch format {
             case .csv: buffer.append("\r\n")
             case .json: break

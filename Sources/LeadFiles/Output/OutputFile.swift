@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LeadModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where a command's bulk output goes: a file, written to a temporary name beside it and renamed
 /// into place only when complete, or standard output.
@@ -58,9 +59,9 @@ public final class OutputFile {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)
-            let count = Glibc.write(fd, base + offset, bytes.count - offset)
+                let count = Glibc.write(fd, base + offset, bytes.count - offset)
             #else
-            let count = Darwin.write(fd, base + offset, bytes.count - offset)
+                let count = Darwin.write(fd, base + offset, bytes.count - offset)
             #endif
             if count < 0 {
                 if errno == EINTR { continue }

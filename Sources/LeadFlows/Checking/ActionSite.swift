@@ -26,12 +26,16 @@ struct ActionSite: Sendable {
             switch type {
             case "if":
                 sites += all(in: action["actions"], at: here.appending("actions"), conditional: true)
-                sites += all(in: action["else"]?["actions"], at: here.appending(["else", "actions"]), conditional: true)
+                sites += all(
+                    in: action["else"]?["actions"], at: here.appending(["else", "actions"]), conditional: true)
             case "switch":
                 for key in (action["cases"]?.object ?? [:]).keys.sorted() {
-                    sites += all(in: action["cases"]?[key]?["actions"], at: here.appending(["cases", key, "actions"]), conditional: true)
+                    sites += all(
+                        in: action["cases"]?[key]?["actions"], at: here.appending(["cases", key, "actions"]),
+                        conditional: true)
                 }
-                sites += all(in: action["default"]?["actions"], at: here.appending(["default", "actions"]), conditional: true)
+                sites += all(
+                    in: action["default"]?["actions"], at: here.appending(["default", "actions"]), conditional: true)
             default:
                 sites += all(in: action["actions"], at: here.appending("actions"), conditional: conditional)
             }

@@ -4,13 +4,20 @@
 enum ExpressionScanner {
     /// The expressions in one string value of a definition.
     static func expressions(in string: String) -> [String] {
-        if string.hasPrefix("@"), !string.hasPrefix("@@"), !string.hasPrefix("@{") { return [String(string.dropFirst())] }
+        if string.hasPrefix("@"), !string.hasPrefix("@@"), !string.hasPrefix("@{") {
+            return [String(string.dropFirst())]
+        }
         let chars = Array(string)
         var found: [String] = []
         var index = 0
         while index + 1 < chars.count {
-            guard chars[index] == "@", chars[index + 1] == "{" else { index += 1; continue }
-            var depth = 0, cursor = index + 1, quoted = false
+            guard chars[index] == "@", chars[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            var depth = 0
+            var cursor = index + 1
+            var quoted = false
             while cursor < chars.count {
                 let char = chars[cursor]
                 if quoted {
@@ -41,16 +48,22 @@ enum ExpressionScanner {
                 index = skipQuoted(chars, from: index)
                 continue
             }
-            let boundary = index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber || chars[index - 1] == "_")
-            guard boundary, let (base, afterBase) = base(chars, at: index) else { index += 1; continue }
+            let boundary =
+                index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber || chars[index - 1] == "_")
+            guard boundary, let (base, afterBase) = base(chars, at: index) else {
+                index += 1
+                continue
+            }
             var (steps, end) = self.steps(chars, from: afterBase)
             // `triggerOutputs()` and `outputs('X')` hold headers too; only their `body` is the lead,
             // but passed whole they carry it along.
             let isBody = !isOutputs(chars, at: index) || steps.isEmpty || steps.first?.key.lowercased() == "body"
             if isOutputs(chars, at: index), !steps.isEmpty { steps.removeFirst() }
             if isBody {
-                reads.append(PropertyRead(base: base, steps: steps, text: String(chars[index..<end]),
-                                          argumentOf: directCall(chars, start: index, end: end)))
+                reads.append(
+                    PropertyRead(
+                        base: base, steps: steps, text: String(chars[index..<end]),
+                        argumentOf: directCall(chars, start: index, end: end)))
             }
             index = max(end, index + 1)
         }
@@ -70,7 +83,9 @@ enum ExpressionScanner {
         var nameEnd = cursor
         while nameEnd > 0, chars[nameEnd - 1].isWhitespace { nameEnd -= 1 }
         var nameStart = nameEnd
-        while nameStart > 0, chars[nameStart - 1].isLetter || chars[nameStart - 1].isNumber || chars[nameStart - 1] == "_" { nameStart -= 1 }
+        while nameStart > 0,
+            chars[nameStart - 1].isLetter || chars[nameStart - 1].isNumber || chars[nameStart - 1] == "_"
+        { nameStart -= 1 }
         guard nameStart < nameEnd else { return nil }
         return String(chars[nameStart..<nameEnd])
     }
@@ -131,7 +146,10 @@ enum ExpressionScanner {
         var cursor = index + 1
         while cursor < chars.count {
             if chars[cursor] == "'" {
-                if cursor + 1 < chars.count, chars[cursor + 1] == "'" { cursor += 2; continue }
+                if cursor + 1 < chars.count, chars[cursor + 1] == "'" {
+                    cursor += 2
+                    continue
+                }
                 return cursor + 1
             }
             cursor += 1

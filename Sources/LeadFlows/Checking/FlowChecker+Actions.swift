@@ -10,14 +10,23 @@ extension FlowChecker {
         var issues: [FlowIssue] = []
         for site in actions where site.type == "parsejson" {
             guard let schema = site.value["inputs"]?["schema"], let read = contents[site.name] else { continue }
-            issues += schemaIssues(schema: schema, at: site.pointer.appending(["inputs", "schema"]), instance: { payload in
-                let outcome = evaluate(read, on: payload, contents: contents)
-                return outcome.known && outcome.failure == nil ? (outcome.value ?? .null) : nil
-            }, make: { violation, count, example in
-                FlowIssue(code: .flowParseJSON, origin: document.origin, pointer: violation.schemaPointer,
-                          message: "Parse JSON '\(site.name)' fails with ValidationFailed on \(share(count)): \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))") — the run stops there",
-                          hint: "Fix the action's schema. " + Self.schemaHint, example: example)
-            })
+            issues += schemaIssues(
+                schema: schema, at: site.pointer.appending(["inputs", "schema"]),
+                instance: { payload in
+                    let outcome = evaluate(read, on: payload, contents: contents)
+                    return outcome.known && outcome.failure == nil ? (outcome.value ?? .null) : nil
+                },
+                make: { violation, count, example in
+                    FlowIssue(
+                        code: .flowParseJSON, origin: document.origin, pointer: violation.schemaPointer,
+                        message:
+                            """
+                            Parse JSON '\(site.name)' fails with ValidationFailed on \(share(count)):\
+                             \(violation.message)\(violation.path.isEmpty ? "" : " (at \(violation.path))") —\
+                             the run stops there
+                            """,
+                        hint: "Fix the action's schema. " + Self.schemaHint, example: example)
+                })
         }
         return issues
     }
@@ -28,7 +37,12 @@ extension FlowChecker {
     func responseIssues(_ definition: JSONValue, actions: [ActionSite], document: FlowDocument) -> [FlowIssue] {
         // A Response in a branch matters only when some path through the run has none.
         let everyPathResponds = Self.responds(definition["actions"])
-        let hint = "Remove the Response action: without one the trigger answers 202 as soon as the run is queued, which is all Microsoft's connector needs. If you keep one, make it the first action (no runAfter), outside any condition, answering 200 or 202."
+        let hint =
+            """
+            Remove the Response action: without one the trigger answers 202 as soon as the run is queued,\
+             which is all Microsoft's connector needs. If you keep one, make it the first action (no\
+             runAfter), outside any condition, answering 200 or 202.
+            """
         // A Response that runs only when an action before it failed (runAfter Failed, TimedOut, Skipped)
         // answers a failure the run really had: its non-2xx is the truth, not a lost lead.
         let failureHandlers = actions.filter { $0.type == "response" && Self.runsOnlyOnFailure($0.value) }
@@ -38,30 +52,60 @@ extension FlowChecker {
             let onFailure = Self.runsOnlyOnFailure(site.value)
             switch ResponseStatus(site.value["inputs"]?["statusCode"]) {
             case .literal(let literal) where !(200..<300).contains(literal) && !onFailure:
-                issues.append(FlowIssue(code: .flowResponse, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
-                                        message: "Response '\(site.name)' answers \(literal) to every lead that reaches it: Microsoft's connector records the delivery as failed",
-                                        hint: hint))
+                issues.append(
+                    FlowIssue(
+                        code: .flowResponse, origin: document.origin,
+                        pointer: site.pointer.appending(["inputs", "statusCode"]),
+                        message:
+                            "Response '\(site.name)' answers \(literal) to every lead that reaches it: Microsoft's connector records the delivery as failed",
+                        hint: hint))
             case .invalid(let text):
-                issues.append(FlowIssue(code: .flowResponse, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
-                                        message: "Response '\(site.name)' has the status code \(text), which is not an HTTP status (100–599): the action fails on every lead that reaches it",
-                                        hint: hint))
+                issues.append(
+                    FlowIssue(
+                        code: .flowResponse, origin: document.origin,
+                        pointer: site.pointer.appending(["inputs", "statusCode"]),
+                        message:
+                            """
+                            Response '\(site.name)' has the status code \(text), which is not an HTTP status\
+                             (100–599): the action fails on every lead that reaches it
+                            """,
+                        hint: hint))
             case .computed:
-                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer.appending(["inputs", "statusCode"]),
-                                        message: "Response '\(site.name)' answers a status computed by an expression; any non-2xx it gives records the delivery as failed",
-                                        hint: hint))
+                issues.append(
+                    FlowIssue(
+                        code: .flowResponse, severity: .warning, origin: document.origin,
+                        pointer: site.pointer.appending(["inputs", "statusCode"]),
+                        message:
+                            "Response '\(site.name)' answers a status computed by an expression; any non-2xx it gives records the delivery as failed",
+                        hint: hint))
             case .literal: break
             }
             if site.conditional, !everyPathResponds {
-                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer,
-                                        message: "Response '\(site.name)' is inside a condition's branch: a lead that takes another branch ends the run with the Response skipped, and the trigger answers 502",
-                                        hint: hint))
+                issues.append(
+                    FlowIssue(
+                        code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer,
+                        message:
+                            """
+                            Response '\(site.name)' is inside a condition's branch: a lead that takes another\
+                             branch ends the run with the Response skipped, and the trigger answers 502
+                            """,
+                        hint: hint))
             }
             if let after = site.value["runAfter"]?.object, !after.isEmpty, !onFailure {
                 let names = after.keys.sorted()
-                let skipped = names.allSatisfy(handled.contains) ? "" : " and, when one fails, the Response is skipped and the trigger answers 502"
-                issues.append(FlowIssue(code: .flowResponse, severity: .warning, origin: document.origin, pointer: site.pointer.appending("runAfter"),
-                                        message: "Response '\(site.name)' waits for \(names.joined(separator: ", ")): the trigger answers only when they finish (504 when they are slow)\(skipped)",
-                                        hint: hint))
+                let skipped =
+                    names.allSatisfy(handled.contains)
+                    ? "" : " and, when one fails, the Response is skipped and the trigger answers 502"
+                issues.append(
+                    FlowIssue(
+                        code: .flowResponse, severity: .warning, origin: document.origin,
+                        pointer: site.pointer.appending("runAfter"),
+                        message:
+                            """
+                            Response '\(site.name)' waits for \(names.joined(separator: ", ")): the trigger\
+                             answers only when they finish (504 when they are slow)\(skipped)
+                            """,
+                        hint: hint))
             }
         }
         return issues

@@ -30,7 +30,8 @@ extension FlowChecker {
         let choices = Self.branchChoices(actions)
         return payloads.map { payload in
             // Schema Validation refuses some shapes only; every other trigger error refuses all.
-            let refusedByTrigger = triggerErrors.contains { $0.code != .flowSchema } || schemaRefuses(definition, payload: payload)
+            let refusedByTrigger =
+                triggerErrors.contains { $0.code != .flowSchema } || schemaRefuses(definition, payload: payload)
             guard !refusedByTrigger else { return (payload, [.refused]) }
             var fates: Set<LeadFate> = []
             for choice in choices {
@@ -59,7 +60,9 @@ extension FlowChecker {
             case "switch": options = (site.value["cases"]?.object ?? [:]).keys.sorted() + ["default"]
             default: continue
             }
-            combinations = combinations.flatMap { combination in options.map { combination.merging([site.name: $0]) { $1 } } }
+            combinations = combinations.flatMap { combination in
+                options.map { combination.merging([site.name: $0]) { $1 } }
+            }
             if combinations.count > 64 { return [[:]] }
         }
         return combinations
@@ -70,8 +73,9 @@ extension FlowChecker {
         let triggers = definition["triggers"]?.object ?? [:]
         return triggers.values.contains { trigger in
             guard trigger["type"]?.string?.lowercased() == "request",
-                  (trigger["operationOptions"]?.string ?? "").lowercased().contains("enableschemavalidation"),
-                  let schema = trigger["inputs"]?["schema"] else { return false }
+                (trigger["operationOptions"]?.string ?? "").lowercased().contains("enableschemavalidation"),
+                let schema = trigger["inputs"]?["schema"]
+            else { return false }
             return SchemaCheck.violation(of: payload.body, schema: schema, at: .root) != nil
         }
     }
@@ -98,19 +102,30 @@ struct RunWalk {
         var failed: [String] = []
         var handled: Set<String> = []
         while !pending.isEmpty, !terminated {
-            guard let next = pending.first(where: { name in
-                (actions[name]?["runAfter"]?.object ?? [:]).keys.allSatisfy { actions[$0] == nil || statuses[$0] != nil }
-            }) else { break }
+            guard
+                let next = pending.first(where: { name in
+                    (actions[name]?["runAfter"]?.object ?? [:]).keys.allSatisfy {
+                        actions[$0] == nil || statuses[$0] != nil
+                    }
+                })
+            else { break }
             pending.removeAll { $0 == next }
             let action = actions[next] ?? .null
             let after = action["runAfter"]?.object ?? [:]
             let runs = after.allSatisfy { predecessor, wanted in
                 guard actions[predecessor] != nil else { return true }
                 let allowed = (wanted.array ?? []).compactMap(\.string).map { $0.lowercased() }
-                return (allowed.isEmpty ? ["succeeded"] : allowed).contains((statuses[predecessor] ?? "skipped").lowercased())
+                return (allowed.isEmpty ? ["succeeded"] : allowed).contains(
+                    (statuses[predecessor] ?? "skipped").lowercased())
             }
-            guard runs else { statuses[next] = "Skipped"; continue }
-            for (predecessor, wanted) in after where (wanted.array ?? []).contains(where: { ["failed", "timedout"].contains($0.string?.lowercased() ?? "") }) {
+            guard runs else {
+                statuses[next] = "Skipped"
+                continue
+            }
+            for (predecessor, wanted) in after
+            where (wanted.array ?? []).contains(where: {
+                ["failed", "timedout"].contains($0.string?.lowercased() ?? "")
+            }) {
                 handled.insert(predecessor)
             }
             let status = execute(next, action)
@@ -160,7 +175,8 @@ struct RunWalk {
             guard let read = contents[name], let schema = inputs?["schema"] else { return "Succeeded" }
             let outcome = checker.evaluate(read, on: payload, contents: contents)
             guard outcome.known, outcome.failure == nil else { return "Succeeded" }
-            return SchemaCheck.violation(of: outcome.value ?? .null, schema: schema, at: .root) == nil ? "Succeeded" : "Failed"
+            return SchemaCheck.violation(of: outcome.value ?? .null, schema: schema, at: .root) == nil
+                ? "Succeeded" : "Failed"
         case "response":
             switch ResponseStatus(inputs?["statusCode"]) {
             case .invalid: return "Failed"
@@ -174,7 +190,11 @@ struct RunWalk {
             terminatedUnsuccessfully = (inputs?["runStatus"]?.string ?? "Failed").lowercased() != "succeeded"
             return "Succeeded"
         default:
-            if !kept, checker.keepsSomething(of: payload, reads: FlowChecker.reads(in: inputs, at: .root).map(\.read), contents: contents) != false {
+            if !kept,
+                checker.keepsSomething(
+                    of: payload, reads: FlowChecker.reads(in: inputs, at: .root).map(\.read), contents: contents)
+                    != false
+            {
                 kept = true
             }
             return "Succeeded"

@@ -20,7 +20,10 @@ extension FlowChecker {
         var unknown = false
         for read in reads {
             let outcome = evaluate(read, on: payload, contents: contents)
-            guard outcome.known else { unknown = true; continue }
+            guard outcome.known else {
+                unknown = true
+                continue
+            }
             if outcome.failure == nil, let value = outcome.value, Self.hasValue(value) { return true }
         }
         return unknown ? nil : false
@@ -30,8 +33,8 @@ extension FlowChecker {
     static func hasValue(_ value: JSONValue) -> Bool {
         switch value {
         case .null: false
-        case let .array(items): items.contains(where: hasValue)
-        case let .object(members): members.values.contains(where: hasValue)
+        case .array(let items): items.contains(where: hasValue)
+        case .object(let members): members.values.contains(where: hasValue)
         default: true
         }
     }
@@ -44,7 +47,10 @@ extension FlowChecker {
         var keepsAny = false
         for payload in payloads {
             guard let keeps = keepsSomething(of: payload, reads: kept, contents: contents) else { return [] }
-            if keeps { keepsAny = true; break }
+            if keeps {
+                keepsAny = true
+                break
+            }
         }
         guard !keepsAny else { return [] }
         let unsent = Set(kept.compactMap { summarize($0, contents: contents)?.unsentKey }).sorted()
@@ -52,13 +58,24 @@ extension FlowChecker {
         if kept.isEmpty {
             what = "no action but a Response, Parse JSON or Terminate reads the lead"
         } else if !unsent.isEmpty {
-            what = "its actions read only \(unsent.map { "'\($0)'" }.joined(separator: ", ")), which Microsoft never sends"
+            what =
+                "its actions read only \(unsent.map { "'\($0)'" }.joined(separator: ", ")), which Microsoft never sends"
         } else {
             what = "nothing its actions read holds a value of the lead"
         }
-        return [FlowIssue(
-            code: .flowKeepsNothing, origin: document.origin, pointer: document.definitionPointer.appending("actions"),
-            message: "the flow accepts every lead and keeps nothing of it: \(what). The trigger still answers 2xx, so Microsoft counts each lead as delivered",
-            hint: "Hand the lead to the action that stores it: triggerBody()?['userDetails']?['email'], ?['firstName'], ?['lastName'], ?['company'], …, triggerBody()?['leadSource'], ?['offerTitle'], ?['description'] — or the whole triggerBody().")]
+        return [
+            FlowIssue(
+                code: .flowKeepsNothing, origin: document.origin,
+                pointer: document.definitionPointer.appending("actions"),
+                message:
+                    "the flow accepts every lead and keeps nothing of it: \(what). The trigger still answers 2xx, so Microsoft counts each lead as delivered",
+                hint:
+                    """
+                    Hand the lead to the action that stores it: triggerBody()?['userDetails']?['email'],\
+                     ?['firstName'], ?['lastName'], ?['company'], …, triggerBody()?['leadSource'],\
+                     ?['offerTitle'], ?['description'] — or the whole triggerBody().
+                    """
+            )
+        ]
     }
 }

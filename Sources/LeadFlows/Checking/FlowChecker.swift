@@ -28,7 +28,9 @@ public struct FlowChecker: Sendable {
         // Whether the flow keeps the lead matters only if a lead can reach it at all.
         if Self.hasHTTPTrigger(definition) { issues += keepIssues(definition, actions: actions, document: document) }
         issues += responseIssues(definition, actions: actions, document: document)
-        return issues.enumerated().sorted { ($0.element.severity == .error ? 0 : 1, $0.offset) < ($1.element.severity == .error ? 0 : 1, $1.offset) }.map(\.element)
+        return issues.enumerated().sorted {
+            ($0.element.severity == .error ? 0 : 1, $0.offset) < ($1.element.severity == .error ? 0 : 1, $1.offset)
+        }.map(\.element)
     }
 
     /// Whether the definition has a trigger Microsoft's connector could call: type Request, kind
@@ -49,7 +51,8 @@ public struct FlowChecker: Sendable {
     /// strips .edu leads' personal data, so a lead field handed to one of them without coalesce
     /// fails the run for such leads.
     static let nullRefusing: [String: String] = [
-        "length": "an array or a string", "split": "a string", "indexof": "a string", "contains": "a collection or a string",
+        "length": "an array or a string", "split": "a string", "indexof": "a string",
+        "contains": "a collection or a string",
         "replace": "a string", "join": "an array", "tolower": "a string", "toupper": "a string", "trim": "a string",
         "substring": "a string", "lastindexof": "a string", "startswith": "a string", "endswith": "a string",
         "first": "a collection or a string", "last": "a collection or a string", "int": "a string or a number",
@@ -65,12 +68,16 @@ public struct FlowChecker: Sendable {
 
     /// Runs `schema` over every payload's `instance` and reports each failed schema keyword once,
     /// with how many leads fail it.
-    func schemaIssues(schema: JSONValue, at pointer: JSONPointer, instance: (FlowPayload) -> JSONValue?,
-                      make: (_ violation: SchemaViolation, _ failing: Int, _ example: String) -> FlowIssue) -> [FlowIssue] {
+    func schemaIssues(
+        schema: JSONValue, at pointer: JSONPointer, instance: (FlowPayload) -> JSONValue?,
+        make: (_ violation: SchemaViolation, _ failing: Int, _ example: String) -> FlowIssue
+    ) -> [FlowIssue] {
         var order: [JSONPointer] = []
         var seen: [JSONPointer: (violation: SchemaViolation, count: Int, example: String, validate: [String])] = [:]
         for payload in payloads {
-            guard let value = instance(payload), let violation = SchemaCheck.violation(of: value, schema: schema, at: pointer) else { continue }
+            guard let value = instance(payload),
+                let violation = SchemaCheck.violation(of: value, schema: schema, at: pointer)
+            else { continue }
             if seen[violation.schemaPointer] == nil {
                 order.append(violation.schemaPointer)
                 seen[violation.schemaPointer] = (violation, 0, payload.label, [])
@@ -78,7 +85,9 @@ public struct FlowChecker: Sendable {
             seen[violation.schemaPointer]?.count += 1
             if payload.isValidateLead { seen[violation.schemaPointer]?.validate.append(payload.label) }
         }
-        return order.compactMap { seen[$0].map { make($0.violation, $0.count, $0.example + Self.validateNote($0.validate)) } }
+        return order.compactMap {
+            seen[$0].map { make($0.violation, $0.count, $0.example + Self.validateNote($0.validate)) }
+        }
     }
 
     /// Which shapes of Microsoft's Validate lead fail too, for the example: the evidence shows
@@ -88,5 +97,8 @@ public struct FlowChecker: Sendable {
     }
 
     /// "12 of 40 leads", for messages.
-    func share(_ count: Int) -> String { count == payloads.count ? "every lead Microsoft sends" : "\(count) of the \(payloads.count) lead shapes Microsoft sends" }
+    func share(_ count: Int) -> String {
+        count == payloads.count
+            ? "every lead Microsoft sends" : "\(count) of the \(payloads.count) lead shapes Microsoft sends"
+    }
 }

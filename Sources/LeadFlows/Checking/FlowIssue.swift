@@ -20,8 +20,10 @@ public struct FlowIssue: Sendable, Hashable, Codable {
     public let example: String?
 
     /// Creates an issue.
-    public init(code: FindingCode, severity: FindingSeverity = .error, origin: String, pointer: JSONPointer,
-                message: String, hint: String, example: String? = nil) {
+    public init(
+        code: FindingCode, severity: FindingSeverity = .error, origin: String, pointer: JSONPointer,
+        message: String, hint: String, example: String? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.origin = origin
@@ -33,7 +35,8 @@ public struct FlowIssue: Sendable, Hashable, Codable {
 
     /// The issue as a verification finding of destination `destination`.
     public func finding(destination: String) -> Finding {
-        Finding(code: code, severity: severity, destination: destination, message: message, hint: hint,
-                evidence: "\(origin)#\(pointer)" + (example.map { "; e.g. \($0)" } ?? ""))
+        Finding(
+            code: code, severity: severity, destination: destination, message: message, hint: hint,
+            evidence: "\(origin)#\(pointer)" + (example.map { "; e.g. \($0)" } ?? ""))
     }
 }

@@ -32,14 +32,21 @@ public struct FlowPayload: Sendable, Hashable {
         for lead in generator.leads() {
             for absent in [AbsentFieldStyle.omit, .null] {
                 let encoder = HTTPSLeadEncoder(options: HTTPSWireOptions(keyCase: keyCase, absentFields: absent))
-                guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(encoder.encode(lead))) else { continue }
+                guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(encoder.encode(lead))) else {
+                    continue
+                }
                 if lead.variant == .msftTest {
                     // Microsoft's Validate lead, in both shapes the evidence shows
                     // (docs/reference/flows.md §7): the FAQ's sample (userDetails with PascalCase
                     // members) and fully camelCase, as a partner captured it (azure-docs#58230).
-                    for (body, shape) in [(body, "the FAQ's sample shape"), (camelCased(body), "fully camelCase, as a partner captured it")]
+                    for (body, shape) in [
+                        (body, "the FAQ's sample shape"),
+                        (camelCased(body), "fully camelCase, as a partner captured it"),
+                    ]
                     where seen.insert(.array([.string(shape), Self.shape(of: body)])).inserted {
-                        payloads.append(FlowPayload(label: "Validate lead \(lead.marker) (\(shape))", body: body, isValidateLead: true))
+                        payloads.append(
+                            FlowPayload(
+                                label: "Validate lead \(lead.marker) (\(shape))", body: body, isValidateLead: true))
                     }
                     continue
                 }
@@ -47,8 +54,12 @@ public struct FlowPayload: Sendable, Hashable {
                 // evidence short and the check quick.
                 guard seen.insert(shape(of: body)).inserted else { continue }
                 let lacksFields = CustomerField.allCases.contains { lead.customer[$0] == nil }
-                let absentNote = !lacksFields ? "" : (absent == .omit ? ", absent fields left out" : ", absent fields null")
-                payloads.append(FlowPayload(label: "\(lead.variant.rawValue) \(lead.locale.rawValue) lead \(lead.marker)\(absentNote)", body: body))
+                let absentNote =
+                    !lacksFields ? "" : (absent == .omit ? ", absent fields left out" : ", absent fields null")
+                payloads.append(
+                    FlowPayload(
+                        label: "\(lead.variant.rawValue) \(lead.locale.rawValue) lead \(lead.marker)\(absentNote)",
+                        body: body))
             }
         }
         return payloads
@@ -57,9 +68,12 @@ public struct FlowPayload: Sendable, Hashable {
     /// `value` with every object key's first letter lowercased, at every depth.
     static func camelCased(_ value: JSONValue) -> JSONValue {
         switch value {
-        case let .object(members):
-            .object(Dictionary(members.map { ($0.key.prefix(1).lowercased() + $0.key.dropFirst(), camelCased($0.value)) }) { first, _ in first })
-        case let .array(items): .array(items.map(camelCased))
+        case .object(let members):
+            .object(
+                Dictionary(members.map { ($0.key.prefix(1).lowercased() + $0.key.dropFirst(), camelCased($0.value)) }) {
+                    first, _ in first
+                })
+        case .array(let items): .array(items.map(camelCased))
         default: value
         }
     }
@@ -71,8 +85,8 @@ public struct FlowPayload: Sendable, Hashable {
         case .number: .number(0)
         case .bool: .bool(false)
         case .null: .null
-        case let .array(items): .array(items.map(shape))
-        case let .object(members): .object(members.mapValues(shape))
+        case .array(let items): .array(items.map(shape))
+        case .object(let members): .object(members.mapValues(shape))
         }
     }
 }

@@ -13,16 +13,26 @@ enum ResponseStatus: Sendable, Hashable {
 
     /// Reads `inputs.statusCode`; absent means 200, as the Response action's default.
     init(_ value: JSONValue?) {
-        let status: Int?, text: String
+        let status: Int?
+        let text: String
         switch value {
-        case nil, .null?: self = .literal(200); return
+        case nil, .null?:
+            self = .literal(200)
+            return
         case .number(let number)?:
             // Int(exactly:) and not Int(_:): 1e300 or 200.5 is no status, and must not trap.
-            status = Int(exactly: number); text = "\(number)"
+            status = Int(exactly: number)
+            text = "\(number)"
         case .string(let string)?:
-            if string.hasPrefix("@") { self = .computed; return }
-            text = string.trimmingCharacters(in: .whitespaces); status = Int(text)
-        default: self = .invalid("a JSON \(value.map { "\($0)" } ?? "value")"); return
+            if string.hasPrefix("@") {
+                self = .computed
+                return
+            }
+            text = string.trimmingCharacters(in: .whitespaces)
+            status = Int(text)
+        default:
+            self = .invalid("a JSON \(value.map { "\($0)" } ?? "value")")
+            return
         }
         if let status, (100...599).contains(status) { self = .literal(status) } else { self = .invalid(text) }
     }

@@ -27,7 +27,9 @@ public struct FlowReport: Sendable, Codable {
     /// Checks every definition of `documents` with `checker`.
     public init(file: String, documents: [FlowDocument], checker: FlowChecker) {
         self.file = file
-        definitions = documents.map { Definition(origin: $0.origin, form: $0.form.rawValue, pointer: $0.definitionPointer.description) }
+        definitions = documents.map {
+            Definition(origin: $0.origin, form: $0.form.rawValue, pointer: $0.definitionPointer.description)
+        }
         leadShapes = checker.payloads.count
         issues = checker.check(documents)
     }
@@ -46,19 +48,32 @@ public struct FlowReport: Sendable, Codable {
     public func text() -> String {
         var lines: [String] = []
         for definition in definitions {
-            lines.append("\(definition.origin): \(definition.form), definition at #\(definition.pointer.isEmpty ? "/" : definition.pointer)")
+            lines.append(
+                "\(definition.origin): \(definition.form), definition at #\(definition.pointer.isEmpty ? "/" : definition.pointer)"
+            )
         }
-        lines.append("checked against \(leadShapes) shapes of lead Microsoft sends (every variant and locale, camelCase, absent customer fields left out or null, the Validate lead)")
+        lines.append(
+            """
+            checked against \(leadShapes) shapes of lead Microsoft sends (every variant and locale,\
+             camelCase, absent customer fields left out or null, the Validate lead)
+            """
+        )
         lines.append("")
         for issue in issues {
-            lines.append("\(issue.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(issue.code.rawValue)  \(issue.origin)#\(issue.pointer)")
+            lines.append(
+                "\(issue.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(issue.code.rawValue)  \(issue.origin)#\(issue.pointer)"
+            )
             lines.append("        \(issue.message)")
             if let example = issue.example { lines.append("        e.g. \(example)") }
             lines.append("        fix: \(issue.hint)")
         }
         if !issues.isEmpty { lines.append("") }
-        let verdict = errors > 0 ? "real leads would be lost" : (warnings > 0 ? "no lead is lost; see the warnings" : "nothing in the flow loses a lead")
-        lines.append("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): \(verdict)")
+        let verdict =
+            errors > 0
+            ? "real leads would be lost"
+            : (warnings > 0 ? "no lead is lost; see the warnings" : "nothing in the flow loses a lead")
+        lines.append(
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): \(verdict)")
         return lines.joined(separator: "\n")
     }
 

@@ -10,11 +10,17 @@ public enum Window {
         accept: (_ position: Int, _ answer: Answer) -> Bool
     ) async {
         await withTaskGroup(of: (Int, Answer).self) { group in
-            var pulled = 0, inFlight = 0, open = true, exhausted = false
+            var pulled = 0
+            var inFlight = 0
+            var open = true
+            var exhausted = false
             // Once `next` said nil it is not asked again; a cancelled task pulls nothing more.
             func fill() async {
                 while open, !exhausted, !Task.isCancelled, inFlight < max(1, width) {
-                    guard let item = await next() else { exhausted = true; return }
+                    guard let item = await next() else {
+                        exhausted = true
+                        return
+                    }
                     let position = pulled
                     group.addTask { (position, await work(item)) }
                     pulled += 1

@@ -19,8 +19,11 @@ public struct Finding: Sendable, Codable, Hashable {
     public var evidence: String?
 
     /// Creates a finding.
-    public init(code: FindingCode, severity: FindingSeverity = .error, destination: String, lead: String? = nil, field: String? = nil,
-                message: String, hint: String, evidence: String? = nil) {
+    public init(
+        code: FindingCode, severity: FindingSeverity = .error, destination: String, lead: String? = nil,
+        field: String? = nil,
+        message: String, hint: String, evidence: String? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.destination = destination

@@ -121,7 +121,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     public var isReachability: Bool {
         switch self {
         case .dnsFailed, .connectRefused, .connectTimeout, .tlsUntrusted, .tlsHostname, .tlsExpired, .tlsHandshake,
-             .httpTimeout, .httpProtocol, .urlInvalid, .transportFailed, .requestCancelled, .httpBodyTooLarge:
+            .httpTimeout, .httpProtocol, .urlInvalid, .transportFailed, .requestCancelled, .httpBodyTooLarge:
             true
         default:
             false

@@ -15,7 +15,10 @@ public struct PhaseTimings: Sendable, Hashable, Codable {
     public var total: Int64
 
     /// Creates timings.
-    public init(dns: Int64 = 0, connect: Int64 = 0, tls: Int64 = 0, preTransfer: Int64 = 0, firstByte: Int64 = 0, total: Int64 = 0) {
+    public init(
+        dns: Int64 = 0, connect: Int64 = 0, tls: Int64 = 0, preTransfer: Int64 = 0, firstByte: Int64 = 0,
+        total: Int64 = 0
+    ) {
         self.dns = dns
         self.connect = connect
         self.tls = tls

@@ -14,8 +14,10 @@ public struct TLSDetails: Sendable, Hashable, Codable {
     public var daysToExpiry: Int?
 
     /// Creates details.
-    public init(version: String? = nil, subject: String? = nil, issuer: String? = nil, notBefore: String? = nil,
-                notAfter: String? = nil, daysToExpiry: Int? = nil) {
+    public init(
+        version: String? = nil, subject: String? = nil, issuer: String? = nil, notBefore: String? = nil,
+        notAfter: String? = nil, daysToExpiry: Int? = nil
+    ) {
         self.version = version
         self.subject = subject
         self.issuer = issuer

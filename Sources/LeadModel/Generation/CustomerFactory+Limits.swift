@@ -7,14 +7,17 @@ extension CustomerFactory {
         let customer = CustomerInfo(
             firstName: rng.pick(values.firstNames),
             lastName: rng.pick(values.lastNames),
-            email: markerLocalPart + (values.emailTails[length] ?? Self.limitEmailTail(localPartLength: length, length: values.emailLimit)),
+            email: markerLocalPart
+                + (values.emailTails[length] ?? Self.limitEmailTail(localPartLength: length, length: values.emailLimit)),
             phone: Self.fill(values.phonePattern, &rng),
             country: values.country,
             company: rng.pick(values.companies),
             title: rng.pick(values.titles)
         )
-        let padding = values.descriptionPadding[length]
-            ?? LocaleCache.LimitValues.padding(table, descriptionLimit: values.descriptionLimit, markerLength: marker.utf16.count)
+        let padding =
+            values.descriptionPadding[length]
+            ?? LocaleCache.LimitValues.padding(
+                table, descriptionLimit: values.descriptionLimit, markerLength: marker.utf16.count)
         return (customer, "\(marker) \(padding)")
     }
 

@@ -26,7 +26,10 @@ public struct LeadGenerator: Sendable {
                 for edge in variant.edges {
                     for shape in variant.descriptionShapes {
                         for locale in options.locales {
-                            plan.append(PlanEntry(pair: pair, variant: variant, limitEdge: edge, descriptionShape: shape, locale: locale))
+                            plan.append(
+                                PlanEntry(
+                                    pair: pair, variant: variant, limitEdge: edge, descriptionShape: shape,
+                                    locale: locale))
                         }
                     }
                 }
@@ -38,9 +41,10 @@ public struct LeadGenerator: Sendable {
         let fixed = LeadMarker.prefix.utf8.count + options.runID.value.utf8.count + 1
         let markerLengths = (1...max(1, String(count).count)).map { fixed + $0 }
         let needsLimits = options.variants.contains(.limits)
-        let caches = Dictionary(options.locales.map {
-            ($0, LocaleCache(locale: $0, offer: options.offer, markerLengths: needsLimits ? markerLengths : []))
-        }, uniquingKeysWith: { first, _ in first })
+        let caches = Dictionary(
+            options.locales.map {
+                ($0, LocaleCache(locale: $0, offer: options.offer, markerLengths: needsLimits ? markerLengths : []))
+            }, uniquingKeysWith: { first, _ in first })
         slotCaches = plan.map { caches[$0.locale]! }
         self.count = count
         markerPrefix = "\(LeadMarker.prefix)\(options.runID.value)_"
@@ -62,14 +66,17 @@ public struct LeadGenerator: Sendable {
         let number = String(sequence)
         let createdTime = options.baseTime.adding(seconds: Int64(index))
         // Microsoft's own test lead carries its MSFT_TEST_ token where other leads carry the marker.
-        let marker = entry.variant == .msftTest ? LeadMarker.microsoftTestToken(createdAt: createdTime, runID: options.runID) : markerPrefix + number
+        let marker =
+            entry.variant == .msftTest
+            ? LeadMarker.microsoftTestToken(createdAt: createdTime, runID: options.runID) : markerPrefix + number
         let (customer, description) = CustomerFactory(
             cache: slotCaches[slot], marker: marker, markerLocalPart: emailPrefix + number, edge: entry.limitEdge,
             descriptionShape: entry.descriptionShape
         ).make(entry.variant, rng: &rng)
         return Lead(
             runID: options.runID, sequence: sequence, pair: entry.pair, variant: entry.variant,
-            limitEdge: entry.limitEdge, descriptionShape: entry.descriptionShape, locale: entry.locale, offer: options.offer, customer: customer,
+            limitEdge: entry.limitEdge, descriptionShape: entry.descriptionShape, locale: entry.locale,
+            offer: options.offer, customer: customer,
             description: description, createdTime: createdTime, guid: guid,
             marker: marker
         )

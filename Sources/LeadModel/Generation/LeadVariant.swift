@@ -33,7 +33,8 @@ public enum LeadVariant: String, Sendable, Hashable, CaseIterable, Codable {
     /// third party reported, or what leadcheck infers to find a class of bug.
     public var evidence: String {
         switch self {
-        case .typical, .partial: "documented (Microsoft's customer-leads page: the seven customer fields, \"not all the data is always available\")"
+        case .typical, .partial:
+            "documented (Microsoft's customer-leads page: the seven customer fields, \"not all the data is always available\")"
         case .msftTest: "documented (the Validate lead, Microsoft's lead management FAQ)"
         case .unicode, .limits, .hostile: "inferred (robustness cases, not seen in Microsoft's leads)"
         case .descriptions: "mixed: see the lead's description shape"

@@ -36,10 +36,13 @@ final class LocaleCache: Sendable {
 
         init(table: LocaleTable, edge: LimitEdge, markerLengths: [Int]) {
             let extra = edge == .over ? 1 : 0
-            func target(_ field: LeadField, _ fallback: Int) -> Int { (FieldLimits.strictest(field)?.limit ?? fallback) + extra }
+            func target(_ field: LeadField, _ fallback: Int) -> Int {
+                (FieldLimits.strictest(field)?.limit ?? fallback) + extra
+            }
             func rotations(_ words: [String], _ separator: String, _ field: LeadField) -> [String] {
                 words.indices.map { k in
-                    CustomerFactory.fit(Array(words[k...] + words[..<k]), separator: separator, length: target(field, 255))
+                    CustomerFactory.fit(
+                        Array(words[k...] + words[..<k]), separator: separator, length: target(field, 255))
                 }
             }
             firstNames = rotations(table.givenNames, " ", .firstName)
@@ -48,15 +51,18 @@ final class LocaleCache: Sendable {
             titles = rotations(table.titles, " / ", .title)
             country = CustomerFactory.fit([table.countryName], separator: " ", length: target(.country, 255))
             phonePattern = CustomerFactory.fit([table.phonePattern], separator: " ", length: target(.phone, 255))
-            let emailLimit = target(.email, 80), descriptionLimit = target(.description, 2000)
+            let emailLimit = target(.email, 80)
+            let descriptionLimit = target(.description, 2000)
             self.emailLimit = emailLimit
             self.descriptionLimit = descriptionLimit
-            descriptionPadding = Dictionary(markerLengths.map { length in
-                (length, Self.padding(table, descriptionLimit: descriptionLimit, markerLength: length))
-            }, uniquingKeysWith: { first, _ in first })
-            emailTails = Dictionary(markerLengths.map { length in
-                (length, CustomerFactory.limitEmailTail(localPartLength: length, length: emailLimit))
-            }, uniquingKeysWith: { first, _ in first })
+            descriptionPadding = Dictionary(
+                markerLengths.map { length in
+                    (length, Self.padding(table, descriptionLimit: descriptionLimit, markerLength: length))
+                }, uniquingKeysWith: { first, _ in first })
+            emailTails = Dictionary(
+                markerLengths.map { length in
+                    (length, CustomerFactory.limitEmailTail(localPartLength: length, length: emailLimit))
+                }, uniquingKeysWith: { first, _ in first })
         }
 
         /// The description padding for a marker of `markerLength` UTF-16 units.
@@ -68,7 +74,9 @@ final class LocaleCache: Sendable {
     init(locale: LeadLocale, offer: Offer, markerLengths: [Int]) {
         table = locale.table
         sentence = table.interestSentence.replacingOccurrences(of: "{offer}", with: offer.title)
-        limits = LimitEdge.allCases.map { [table] edge in LimitValues(table: table, edge: edge, markerLengths: markerLengths) }
+        limits = LimitEdge.allCases.map { [table] edge in
+            LimitValues(table: table, edge: edge, markerLengths: markerLengths)
+        }
         contactMeNote = Self.note(sentence: sentence, limit: FieldLimits.strictest(.description)?.limit ?? 2000)
     }
 

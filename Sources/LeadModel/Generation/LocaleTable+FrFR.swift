@@ -2,13 +2,19 @@ extension LocaleTable {
     /// fr-FR.
     static let frFR = LocaleTable(
         nameOrder: .givenFirst,
-        givenNames: ["Léa", "Hugo", "Chloé", "Lucas", "Manon", "Théo", "Camille", "Louis", "Inès", "Gabriel",
-                     "Zoé", "Raphaël"],
-        familyNames: ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
-                      "Moreau", "Lefèvre", "Girard"],
+        givenNames: [
+            "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Théo", "Camille", "Louis", "Inès", "Gabriel",
+            "Zoé", "Raphaël",
+        ],
+        familyNames: [
+            "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+            "Moreau", "Lefèvre", "Girard",
+        ],
         companies: ["Contoso SARL", "Fabrikam SA", "Les Éditions du Nord", "Logiciels Boréal SAS", "Proseware France"],
-        titles: ["Directeur technique", "Responsable informatique", "Ingénieure logiciel", "Architecte cloud",
-                 "Acheteur", "Directrice générale"],
+        titles: [
+            "Directeur technique", "Responsable informatique", "Ingénieure logiciel", "Architecte cloud",
+            "Acheteur", "Directrice générale",
+        ],
         phonePattern: "+33 1 ## ## ## ##",
         country: "FR",
         countryName: "République française",

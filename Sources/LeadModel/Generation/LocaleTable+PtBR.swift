@@ -2,14 +2,22 @@ extension LocaleTable {
     /// pt-BR.
     static let ptBR = LocaleTable(
         nameOrder: .givenFirst,
-        givenNames: ["João", "Maria", "Pedro", "Ana", "Lucas", "Júlia", "Gabriel", "Beatriz", "Rafael", "Larissa",
-                     "Matheus", "Camila"],
-        familyNames: ["Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima",
-                      "Gomes", "Costa", "Ribeiro"],
-        companies: ["Contoso Ltda.", "Fabrikam S.A.", "Ventos do Norte Comércio Ltda.", "Soluções Araucária Ltda.",
-                    "Woodgrove Banco S.A."],
-        titles: ["Diretor de TI", "Gerente de Compras", "Engenheira de Software", "Arquiteto de Nuvem", "CEO",
-                 "Analista de Sistemas"],
+        givenNames: [
+            "João", "Maria", "Pedro", "Ana", "Lucas", "Júlia", "Gabriel", "Beatriz", "Rafael", "Larissa",
+            "Matheus", "Camila",
+        ],
+        familyNames: [
+            "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima",
+            "Gomes", "Costa", "Ribeiro",
+        ],
+        companies: [
+            "Contoso Ltda.", "Fabrikam S.A.", "Ventos do Norte Comércio Ltda.", "Soluções Araucária Ltda.",
+            "Woodgrove Banco S.A.",
+        ],
+        titles: [
+            "Diretor de TI", "Gerente de Compras", "Engenheira de Software", "Arquiteto de Nuvem", "CEO",
+            "Analista de Sistemas",
+        ],
         phonePattern: "+55 11 9####-####",
         country: "BR",
         countryName: "República Federativa do Brasil",

@@ -12,7 +12,10 @@ public struct PlanEntry: Sendable, Hashable {
     public var locale: LeadLocale
 
     /// Creates an entry.
-    public init(pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?, descriptionShape: DescriptionShape? = nil, locale: LeadLocale) {
+    public init(
+        pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?, descriptionShape: DescriptionShape? = nil,
+        locale: LeadLocale
+    ) {
         self.pair = pair
         self.variant = variant
         self.limitEdge = limitEdge

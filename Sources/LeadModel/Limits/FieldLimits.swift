@@ -21,11 +21,14 @@ public enum FieldLimits {
     }
 
     /// The fields of `lead` longer than `destination` stores, with their length and limit.
-    public static func overLimit(_ lead: Lead, at destination: DestinationKind) -> [(field: LeadField, length: Int, limit: Int)] {
+    public static func overLimit(_ lead: Lead, at destination: DestinationKind) -> [(
+        field: LeadField, length: Int, limit: Int
+    )] {
         var out: [(field: LeadField, length: Int, limit: Int)] = []
         for field in LeadField.allCases {
             guard let limit = limit(of: field, at: destination) else { continue }
-            let value: String? = field.customerField.map { lead.customer[$0] } ?? (field == .description ? lead.description : nil)
+            let value: String? =
+                field.customerField.map { lead.customer[$0] } ?? (field == .description ? lead.description : nil)
             if let length = value?.utf16.count, length > limit { out.append((field, length, limit)) }
         }
         return out
@@ -40,7 +43,7 @@ public enum FieldLimits {
         // ce/developer/entities/lead.md [DOC].
         .dynamics: [
             .firstName: 50, .lastName: 50, .email: 100, .phone: 50, .country: 80,
-            .company: 100, .title: 100, .description: 2000, .leadSource: 300,  // subject: 300
+            .company: 100, .title: 100, .description: 2000, .leadSource: 300, // subject: 300
         ],
         // Marketo's default string length is 255 [INF]; only `company` is seen in a describe
         // example [DOC]. Email must also be ASCII.

@@ -2,7 +2,9 @@
 /// errors that list the valid values.
 public enum Choice {
     /// Parses one value of a string-backed enum.
-    public static func parse<T: RawRepresentable & CaseIterable>(_ value: String, flag: String, as type: T.Type = T.self) throws(LeadCheckError) -> T where T.RawValue == String {
+    public static func parse<T: RawRepresentable & CaseIterable>(
+        _ value: String, flag: String, as type: T.Type = T.self
+    ) throws(LeadCheckError) -> T where T.RawValue == String {
         let trimmed = String(value.trimmingWhitespace)
         if let exact = T(rawValue: trimmed) { return exact }
         if let folded = T.allCases.first(where: { $0.rawValue.lowercased() == trimmed.lowercased() }) { return folded }
@@ -10,7 +12,9 @@ public enum Choice {
     }
 
     /// Parses a comma-separated list, keeping the first occurrence of each value, in order.
-    public static func parseList<T: RawRepresentable & CaseIterable & Hashable>(_ value: String, flag: String, as type: T.Type = T.self) throws(LeadCheckError) -> [T] where T.RawValue == String {
+    public static func parseList<T: RawRepresentable & CaseIterable & Hashable>(
+        _ value: String, flag: String, as type: T.Type = T.self
+    ) throws(LeadCheckError) -> [T] where T.RawValue == String {
         var result: [T] = []
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
             let item: T = try parse(String(part), flag: flag)
@@ -36,14 +40,19 @@ public enum Choice {
 
     /// Parses a seed, a whole number from 0 to 2^64-1, naming the flag or variable on failure.
     public static func parseSeed(_ value: String, flag: String) throws(LeadCheckError) -> UInt64 {
-        guard let number = UInt64(value) else { throw .invalidNumber(flag: flag, value: value, expected: "a whole number from 0 to 18446744073709551615") }
+        guard let number = UInt64(value) else {
+            throw .invalidNumber(flag: flag, value: value, expected: "a whole number from 0 to 18446744073709551615")
+        }
         return number
     }
 
     /// Parses a whole number in `range`, naming the flag on failure.
     public static func parseInt(_ value: String, flag: String, range: ClosedRange<Int>) throws(LeadCheckError) -> Int {
         guard let number = Int(value.trimmingWhitespace), range.contains(number) else {
-            let expected = range.upperBound == Int.max ? "a whole number ≥ \(range.lowerBound)" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            let expected =
+                range.upperBound == Int.max
+                ? "a whole number ≥ \(range.lowerBound)"
+                : "a whole number from \(range.lowerBound) to \(range.upperBound)"
             throw .invalidNumber(flag: flag, value: value, expected: expected)
         }
         return number

@@ -4,7 +4,9 @@
 /// `-5s`, twenty digits), can overflow or trap.
 public enum DurationText {
     /// The units, longest suffix first so `ms` is not read as `s`.
-    static let units: [(suffix: String, milliseconds: Double)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+    static let units: [(suffix: String, milliseconds: Double)] = [
+        ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000),
+    ]
 
     /// The span in milliseconds when `text` is a duration within `range`; nil otherwise. A bare
     /// number is read in `bareUnit` milliseconds when given, refused when not.
@@ -12,7 +14,9 @@ public enum DurationText {
         let trimmed = String(text.trimmingWhitespace)
         var found: (number: Double, factor: Double)?
         for unit in units where trimmed.hasSuffix(unit.suffix) {
-            if let number = Choice.plainDecimal(trimmed.dropLast(unit.suffix.count)) { found = (number, unit.milliseconds) }
+            if let number = Choice.plainDecimal(trimmed.dropLast(unit.suffix.count)) {
+                found = (number, unit.milliseconds)
+            }
             break
         }
         if found == nil, let bareUnit, let number = Choice.plainDecimal(trimmed) { found = (number, bareUnit) }

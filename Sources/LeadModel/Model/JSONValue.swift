@@ -15,24 +15,31 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     /// Encodes the value as it was.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case let .string(value): try container.encode(value)
-        case let .number(value): try container.encode(value)
-        case let .bool(value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()
-        case let .array(value): try container.encode(value)
-        case let .object(value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
@@ -44,25 +51,25 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// The string, when this is one (a number is not: a column that should hold text and holds
     /// a number is a difference the comparator reports).
     public var string: String? {
-        if case let .string(value) = self { return value }
+        if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, when this is one.
     public var number: Double? {
-        if case let .number(value) = self { return value }
+        if case .number(let value) = self { return value }
         return nil
     }
 
     /// The elements, when this is an array.
     public var array: [JSONValue]? {
-        if case let .array(value) = self { return value }
+        if case .array(let value) = self { return value }
         return nil
     }
 
     /// The members, when this is an object.
     public var object: [String: JSONValue]? {
-        if case let .object(value) = self { return value }
+        if case .object(let value) = self { return value }
         return nil
     }
 
@@ -73,10 +80,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// (Marketo's codes arrive as `"1006"` or `1006`), anything else as JSON.
     public var text: String {
         switch self {
-        case let .string(value): return value
-        case let .number(value) where value == value.rounded() && abs(value) < 1e15: return String(Int64(value))
-        case let .number(value): return String(value)
-        case let .bool(value): return String(value)
+        case .string(let value): return value
+        case .number(let value) where value == value.rounded() && abs(value) < 1e15: return String(Int64(value))
+        case .number(let value): return String(value)
+        case .bool(let value): return String(value)
         case .null: return "null"
         case .array, .object:
             return (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""

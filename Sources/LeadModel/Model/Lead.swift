@@ -34,11 +34,13 @@ public struct Lead: Sendable, Hashable {
     /// Creates a lead.
     public init(
         runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge? = nil,
-        descriptionShape: DescriptionShape? = nil, locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String?,
+        descriptionShape: DescriptionShape? = nil, locale: LeadLocale, offer: Offer, customer: CustomerInfo,
+        description: String?,
         createdTime: LeadTimestamp, guid: LeadGUID, marker: String? = nil
     ) {
         self.init(
-            runID: runID, sequence: sequence, pair: pair, variant: variant, limitEdge: limitEdge, descriptionShape: descriptionShape, locale: locale,
+            runID: runID, sequence: sequence, pair: pair, variant: variant, limitEdge: limitEdge,
+            descriptionShape: descriptionShape, locale: locale,
             offer: offer, customer: customer, description: description, createdTime: createdTime, guid: guid,
             marker: marker ?? runID.marker(sequence)
         )
@@ -47,7 +49,8 @@ public struct Lead: Sendable, Hashable {
     /// Creates a lead whose marker the caller already built (the generator's hot path).
     init(
         runID: RunID, sequence: Int, pair: MatrixPair, variant: LeadVariant, limitEdge: LimitEdge?,
-        descriptionShape: DescriptionShape?, locale: LeadLocale, offer: Offer, customer: CustomerInfo, description: String?,
+        descriptionShape: DescriptionShape?, locale: LeadLocale, offer: Offer, customer: CustomerInfo,
+        description: String?,
         createdTime: LeadTimestamp, guid: LeadGUID, marker: String
     ) {
         self.runID = runID

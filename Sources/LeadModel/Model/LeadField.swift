@@ -30,7 +30,9 @@ public enum LeadField: String, Sendable, Hashable, CaseIterable, Codable {
     /// The values every destination is sent for a lead: the customer fields present,
     /// Description, the lead source as the destination spells it, and — where the action and
     /// offer travel in keys of their own (HTTPS, Azure Table) — those.
-    public static func common(_ lead: Lead, leadSource: String? = nil, actionAndOffer: Bool = false) -> [LeadField: String] {
+    public static func common(_ lead: Lead, leadSource: String? = nil, actionAndOffer: Bool = false) -> [LeadField:
+        String]
+    {
         var out: [LeadField: String] = [:]
         if let description = lead.description { out[.description] = description }
         if let leadSource { out[.leadSource] = leadSource }
@@ -38,7 +40,9 @@ public enum LeadField: String, Sendable, Hashable, CaseIterable, Codable {
             out[.actionCode] = lead.pair.action.rawValue
             out[.offer] = lead.offer.title
         }
-        for field in CustomerField.allCases { if let value = lead.customer[field] { out[LeadField(rawValue: field.rawValue)!] = value } }
+        for field in CustomerField.allCases {
+            if let value = lead.customer[field] { out[LeadField(rawValue: field.rawValue)!] = value }
+        }
         return out
     }
 

@@ -26,9 +26,9 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
             return v
         }
         guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
-              let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19),
-              (1...12).contains(mo), (1...Self.daysIn(month: mo, year: y)).contains(d),
-              h < 24, mi < 60, s < 60
+            let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19),
+            (1...12).contains(mo), (1...Self.daysIn(month: mo, year: y)).contains(d),
+            h < 24, mi < 60, s < 60
         else { return nil }
         let days = Self.daysFromCivil(year: y, month: mo, day: d)
         secondsSinceEpoch = Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + s)
@@ -40,11 +40,15 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT",
-              let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
+            let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
         else { return nil }
         let time = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3, (1...Self.daysIn(month: month + 1, year: year)).contains(day), time[0] < 24, time[1] < 60, time[2] < 61 else { return nil }
-        secondsSinceEpoch = Int64(Self.daysFromCivil(year: year, month: month + 1, day: day)) * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])
+        guard time.count == 3, (1...Self.daysIn(month: month + 1, year: year)).contains(day), time[0] < 24,
+            time[1] < 60, time[2] < 61
+        else { return nil }
+        secondsSinceEpoch =
+            Int64(Self.daysFromCivil(year: year, month: month + 1, day: day)) * 86_400
+            + Int64(time[0] * 3600 + time[1] * 60 + time[2])
     }
 
     /// This instant plus some seconds.
@@ -79,7 +83,8 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
     public var dotNetGeneral: String {
         let c = components
         let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
-        return "\(c.month)/\(c.day)/\(c.year) \(hour12):\(pad(c.minute, 2)):\(pad(c.second, 2)) \(c.hour < 12 ? "AM" : "PM")"
+        return
+            "\(c.month)/\(c.day)/\(c.year) \(hour12):\(pad(c.minute, 2)):\(pad(c.second, 2)) \(c.hour < 12 ? "AM" : "PM")"
     }
 
     /// The date-shaped Azure Table PartitionKey, `9:2F28:2F2018`: `M/d/yyyy` with `/` written as
@@ -94,7 +99,8 @@ public struct LeadTimestamp: Sendable, Hashable, Comparable, Codable {
         let c = components
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(days[c.weekday]), \(pad(c.day, 2)) \(months[c.month - 1]) \(c.year) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) GMT"
+        return
+            "\(days[c.weekday]), \(pad(c.day, 2)) \(months[c.month - 1]) \(c.year) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) GMT"
     }
 
     private func pad(_ value: Int, _ width: Int) -> String {

@@ -16,7 +16,7 @@ public struct MatrixPair: Sendable, Hashable, Codable, CustomStringConvertible {
     public var isDocumented: Bool {
         switch (source, action) {
         case (.azureMarketplace, .install), (.azurePortal, .create), (.testDrive, .startTestDrive),
-             (.appSource, .install), (.appSource, .partnerLedTrial), (.appSource, .doNotContact):
+            (.appSource, .install), (.appSource, .partnerLedTrial), (.appSource, .doNotContact):
             true
         default:
             false

@@ -5,7 +5,10 @@ extension WireBuffer {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         var v = value
-        if v >= divisor * 10 { append(decimal: v / (divisor * 10)); v %= divisor * 10 }
+        if v >= divisor * 10 {
+            append(decimal: v / (divisor * 10))
+            v %= divisor * 10
+        }
         while divisor > 0 {
             append(byte: UInt8(0x30 + (v / divisor) % 10))
             divisor /= 10
@@ -38,7 +41,9 @@ extension WireBuffer {
     }
 
     /// The general form, for years past four digits.
-    private func appendISO8601(components c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)) {
+    private func appendISO8601(
+        components c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)
+    ) {
         append(decimal: c.year, width: 4)
         append(byte: UInt8(ascii: "-"))
         append(decimal: c.month, width: 2)

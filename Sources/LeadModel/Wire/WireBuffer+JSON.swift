@@ -58,14 +58,18 @@ extension WireBuffer {
         var end = start
         while end + 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let special = ((word &- ones &* 0x20) & ~word
-                | (quote &- ones) & ~quote
-                | (backslash &- ones) & ~backslash) & highs
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special =
+                ((word &- ones &* 0x20) & ~word
+                    | (quote &- ones) & ~quote
+                    | (backslash &- ones) & ~backslash) & highs
             if special != 0 { return end + special.trailingZeroBitCount >> 3 }
             end += 8
         }
-        while end < count, base[end] >= 0x20, base[end] != UInt8(ascii: "\""), base[end] != UInt8(ascii: "\\") { end += 1 }
+        while end < count, base[end] >= 0x20, base[end] != UInt8(ascii: "\""), base[end] != UInt8(ascii: "\\") {
+            end += 1
+        }
         return end
     }
 

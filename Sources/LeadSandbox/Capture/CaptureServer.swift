@@ -1,8 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import HTTPTypes
 import Logging
 import NIOCore
 import NIOPosix
@@ -22,8 +22,10 @@ public struct CaptureServer: Sendable {
     public let handle: @Sendable (CapturedRequest) async -> CapturedAnswer
 
     /// Creates a server; `tls` serves HTTPS with a CA generated now, written to `caFile`.
-    public init(host: String, port: Int, tls: Bool, caFile: String?, delayMilliseconds: Int = 0,
-                handle: @escaping @Sendable (CapturedRequest) async -> CapturedAnswer) {
+    public init(
+        host: String, port: Int, tls: Bool, caFile: String?, delayMilliseconds: Int = 0,
+        handle: @escaping @Sendable (CapturedRequest) async -> CapturedAnswer
+    ) {
         self.host = host
         self.port = port
         self.tls = tls
@@ -46,10 +48,15 @@ public struct CaptureServer: Sendable {
             // HTTPTypes keeps Host apart from the other fields; on the wire it came first.
             let headers = [["Host", request.authority]] + request.headers.map { [$0.name.rawName, $0.value] }
             if delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(delayMilliseconds)) }
-            let answer = await handle(CapturedRequest(method: request.method, target: target, headers: headers, body: request.body, scheme: request.scheme))
+            let answer = await handle(
+                CapturedRequest(
+                    method: request.method, target: target, headers: headers, body: request.body, scheme: request.scheme
+                ))
             var fields = HTTPFields()
             for header in answer.headers where header.count == 2 {
-                guard let name = HTTPField.Name(header[0]), !["content-length", "transfer-encoding", "connection"].contains(header[0].lowercased()) else { continue }
+                guard let name = HTTPField.Name(header[0]),
+                    !["content-length", "transfer-encoding", "connection"].contains(header[0].lowercased())
+                else { continue }
                 fields.append(HTTPField(name: name, value: header[1]))
             }
             return SandboxResponse(status: answer.status, headers: fields, body: answer.body)
@@ -70,15 +77,23 @@ public struct CaptureServer: Sendable {
             let authority = try CertificateAuthority()
             let ip = host.split(separator: ".").count == 4 ? [host] : []
             let issued = try authority.issue(commonName: "localhost", dnsNames: ["localhost"], ipAddresses: ip)
-            let path = caFile ?? FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-listen-ca-\(getpid()).pem").path
+            let path =
+                caFile
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-listen-ca-\(getpid()).pem")
+                .path
             try authority.certificatePEM().write(toFile: path, atomically: true, encoding: .utf8)
-            let chain = try NIOSSLCertificate.fromPEMBytes(Array(issued.chainPEM.utf8)).map { NIOSSLCertificateSource.certificate($0) }
+            let chain = try NIOSSLCertificate.fromPEMBytes(Array(issued.chainPEM.utf8)).map {
+                NIOSSLCertificateSource.certificate($0)
+            }
             let key = try NIOSSLPrivateKey(bytes: Array(issued.privateKeyPEM.utf8), format: .pem)
-            tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            tlsConfiguration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(key))
         }
         let scheme = tls ? "https" : "http"
-        let server = SandboxServer(service: Service(delayMilliseconds: delayMilliseconds, handle: handle), faults: FaultSet(), scheme: scheme)
-        let builder: HTTPServerBuilder = try tlsConfiguration.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        let server = SandboxServer(
+            service: Service(delayMilliseconds: delayMilliseconds, handle: handle), faults: FaultSet(), scheme: scheme)
+        let builder: HTTPServerBuilder =
+            try tlsConfiguration.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
         let (host, port) = (self.host, self.port)
         let app = Application(
             router: server.router(), server: builder,
@@ -90,7 +105,9 @@ public struct CaptureServer: Sendable {
             eventLoopGroupProvider: .shared(Sandbox.eventLoops),
             logger: logger
         )
-        let group = ServiceGroup(configuration: .init(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

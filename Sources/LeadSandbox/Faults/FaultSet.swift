@@ -38,18 +38,28 @@ public final class FaultSet: Sendable {
 
     /// For `fail-first=N`: true for the first N calls per service, then false.
     func consumeFailFirst(_ service: FaultTarget) -> Bool {
-        consumeFirst(service, counters: \.failFirstRemaining) { if case let .failFirst(n) = $0 { return n }; return nil }
+        consumeFirst(service, counters: \.failFirstRemaining) {
+            if case .failFirst(let n) = $0 { return n }
+            return nil
+        }
     }
 
     /// For `throttle=N`: true for the first N calls per service, then false.
     func consumeThrottle(_ service: FaultTarget) -> Bool {
-        consumeFirst(service, counters: \.throttleRemaining) { if case let .throttle(n?) = $0 { return n }; return nil }
+        consumeFirst(service, counters: \.throttleRemaining) {
+            if case .throttle(let n?) = $0 { return n }
+            return nil
+        }
     }
 
-    private func consumeFirst(_ service: FaultTarget, counters: WritableKeyPath<State, [FaultTarget: Int]> & Sendable,
-                              limit of: (Fault.Effect) -> Int?) -> Bool {
+    private func consumeFirst(
+        _ service: FaultTarget, counters: WritableKeyPath<State, [FaultTarget: Int]> & Sendable,
+        limit of: (Fault.Effect) -> Int?
+    ) -> Bool {
         state.withLock { state in
-            guard let limit = state.faults.filter({ $0.target.applies(to: service) }).compactMap({ of($0.effect) }).first else { return false }
+            guard
+                let limit = state.faults.filter({ $0.target.applies(to: service) }).compactMap({ of($0.effect) }).first
+            else { return false }
             let remaining = state[keyPath: counters][service] ?? limit
             guard remaining > 0 else { return false }
             state[keyPath: counters][service] = remaining - 1

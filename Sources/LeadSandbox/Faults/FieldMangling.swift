@@ -30,7 +30,7 @@ enum FieldMangling {
         var out = value
         for effect in effects {
             switch effect {
-            case let .truncate(to: fixed): if let cut = fixed ?? limit { out = truncate(out, to: cut) }
+            case .truncate(to: let fixed): if let cut = fixed ?? limit { out = truncate(out, to: cut) }
             case .mojibake: out = mojibake(out)
             default: break
             }
@@ -40,7 +40,11 @@ enum FieldMangling {
 
     /// Whether any data-corrupting fault is active.
     static func isActive(_ effects: [Fault.Effect]) -> Bool {
-        effects.contains { if case .truncate = $0 { return true }; if case .mojibake = $0 { return true }; return false }
+        effects.contains {
+            if case .truncate = $0 { return true }
+            if case .mojibake = $0 { return true }
+            return false
+        }
     }
 
     /// An HTTPS payload with every string value mangled (at any depth, either key casing),
@@ -49,8 +53,9 @@ enum FieldMangling {
         guard isActive(effects), let object = SandboxJSON.parse(body), object.object != nil else { return body }
         func mangle(_ value: SandboxJSON, key: String) -> SandboxJSON {
             switch value {
-            case let .string(text): .string(apply(effects, to: text, limit: limit(forKey: key)))
-            case let .object(inner): .object(Dictionary(uniqueKeysWithValues: inner.map { ($0.key, mangle($0.value, key: $0.key)) }))
+            case .string(let text): .string(apply(effects, to: text, limit: limit(forKey: key)))
+            case .object(let inner):
+                .object(Dictionary(uniqueKeysWithValues: inner.map { ($0.key, mangle($0.value, key: $0.key)) }))
             default: value
             }
         }
@@ -62,12 +67,15 @@ enum FieldMangling {
     static func apply(_ effects: [Fault.Effect], toEntity entity: [String: SandboxJSON]) -> [String: SandboxJSON] {
         guard isActive(effects) else { return entity }
         var out = entity
-        for (key, value) in entity where key != "PartitionKey" && key != "RowKey" && key != "CustomerInfo" && !key.contains("@odata") {
+        for (key, value) in entity
+        where key != "PartitionKey" && key != "RowKey" && key != "CustomerInfo" && !key.contains("@odata") {
             if let text = value.string { out[key] = .string(apply(effects, to: text, limit: limit(forKey: key))) }
         }
         if let info = out["CustomerInfo"]?.string, var customer = SandboxJSON.parseObject(info) {
             for (key, value) in customer {
-                if let text = value.string { customer[key] = .string(apply(effects, to: text, limit: limit(forKey: key))) }
+                if let text = value.string {
+                    customer[key] = .string(apply(effects, to: text, limit: limit(forKey: key)))
+                }
             }
             out["CustomerInfo"] = .string(SandboxJSON.object(customer).text)
         }

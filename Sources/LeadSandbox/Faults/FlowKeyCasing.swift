@@ -26,7 +26,8 @@ public enum FlowKeyCasing: String, Sendable, Hashable {
         let object = SandboxJSON.parseObject(body) ?? [:]
         let details = object[user]?.object ?? [:]
         var out: [String: SandboxJSON] = [:]
-        out[user] = .object(Dictionary(uniqueKeysWithValues: customerKeys.map { ($0, .string(details[$0]?.string ?? "")) }))
+        out[user] = .object(
+            Dictionary(uniqueKeysWithValues: customerKeys.map { ($0, .string(details[$0]?.string ?? "")) }))
         for key in leadKeys { out[key] = .string(object[key]?.string ?? "") }
         return SandboxJSON.object(out).bytes
     }

@@ -31,17 +31,25 @@ struct FlowEngine {
     init(flow: SandboxFlow, options: FlowOptions, body: SandboxJSON, headers: [String: SandboxJSON]) {
         self.flow = flow
         self.options = options
-        evaluator = FlowEvaluator(triggerBody: body, triggerHeaders: headers, parameters: flow.parameters, caseInsensitiveReads: options.caseInsensitiveReads)
+        evaluator = FlowEvaluator(
+            triggerBody: body, triggerHeaders: headers, parameters: flow.parameters,
+            caseInsensitiveReads: options.caseInsensitiveReads)
     }
 
     /// Runs every action and returns the run's record.
-    static func run(_ flow: SandboxFlow, options: FlowOptions, body: SandboxJSON, headers: [String: SandboxJSON], runID: String, clientTrackingID: String) -> Outcome {
+    static func run(
+        _ flow: SandboxFlow, options: FlowOptions, body: SandboxJSON, headers: [String: SandboxJSON], runID: String,
+        clientTrackingID: String
+    ) -> Outcome {
         var engine = FlowEngine(flow: flow, options: options, body: body, headers: headers)
         let started = Self.now()
         let unhandled = engine.runScope(flow.actions)
-        var run = FlowRun(id: runID, workflow: flow.name, correlationID: UUID().uuidString.lowercased(), clientTrackingID: clientTrackingID,
-                          triggerName: flow.trigger.name, startTime: started, endTime: Self.now(), status: "Succeeded", actions: engine.records,
-                          contentSignature: UUID().uuidString.replacingOccurrences(of: "-", with: ""))
+        var run = FlowRun(
+            id: runID, workflow: flow.name, correlationID: UUID().uuidString.lowercased(),
+            clientTrackingID: clientTrackingID,
+            triggerName: flow.trigger.name, startTime: started, endTime: Self.now(), status: "Succeeded",
+            actions: engine.records,
+            contentSignature: UUID().uuidString.replacingOccurrences(of: "-", with: ""))
         if let terminated = engine.terminated {
             run.status = terminated.status
             run.errorCode = terminated.code
@@ -53,8 +61,9 @@ struct FlowEngine {
             run.errorCode = "ActionFailed"
             run.errorMessage = "An action failed. No dependent actions succeeded."
         }
-        return Outcome(run: run, response: engine.response, hasResponseAction: Self.hasResponse(flow.actions),
-                       stored: run.status == "Succeeded" ? Self.nest(engine.evaluator.reads) : nil)
+        return Outcome(
+            run: run, response: engine.response, hasResponseAction: Self.hasResponse(flow.actions),
+            stored: run.status == "Succeeded" ? Self.nest(engine.evaluator.reads) : nil)
     }
 
     static func now() -> String { SandboxDate.iso8601() }
@@ -62,7 +71,8 @@ struct FlowEngine {
     private static func hasResponse(_ actions: [String: SandboxJSON]) -> Bool {
         actions.values.contains { action in
             if action["type"]?.string?.lowercased() == "response" { return true }
-            let nested = [action["actions"], action["else"]?["actions"], action["default"]?["actions"]].compactMap { $0?.object }
+            let nested =
+                [action["actions"], action["else"]?["actions"], action["default"]?["actions"]].compactMap { $0?.object }
                 + (action["cases"]?.object?.values.compactMap { $0["actions"]?.object } ?? [])
             return nested.contains(where: hasResponse)
         }
@@ -82,9 +92,14 @@ struct FlowEngine {
         return .object(root)
     }
 
-    private static func insert(_ value: SandboxJSON, at path: ArraySlice<String>, into object: inout [String: SandboxJSON]) {
+    private static func insert(
+        _ value: SandboxJSON, at path: ArraySlice<String>, into object: inout [String: SandboxJSON]
+    ) {
         guard let key = path.first else { return }
-        if path.count == 1 { object[key] = value; return }
+        if path.count == 1 {
+            object[key] = value
+            return
+        }
         var child = object[key]?.object ?? [:]
         insert(value, at: path.dropFirst(), into: &child)
         object[key] = .object(child)
@@ -97,9 +112,13 @@ struct FlowEngine {
         var failed: [String] = []
         var handled: Set<String> = []
         while !pending.isEmpty, terminated == nil {
-            guard let next = pending.first(where: { name in
-                (actions[name]?["runAfter"]?.object ?? [:]).keys.allSatisfy { actions[$0] == nil || statuses[$0] != nil }
-            }) else { break }
+            guard
+                let next = pending.first(where: { name in
+                    (actions[name]?["runAfter"]?.object ?? [:]).keys.allSatisfy {
+                        actions[$0] == nil || statuses[$0] != nil
+                    }
+                })
+            else { break }
             pending.removeAll { $0 == next }
             let action = actions[next] ?? .null
             let after = action["runAfter"]?.object ?? [:]
@@ -110,22 +129,41 @@ struct FlowEngine {
                 if !(allowed.isEmpty ? ["succeeded"] : allowed).contains(status) { runs = false }
             }
             guard runs else {
-                record(next, action, status: "Skipped", code: "ActionSkipped", message: "The execution of template action '\(next)' is skipped: the 'runAfter' condition for action(s) '\(after.keys.sorted().joined(separator: ", "))' is not satisfied.", outputs: nil)
+                record(
+                    next, action, status: "Skipped", code: "ActionSkipped",
+                    message:
+                        """
+                        The execution of template action '\(next)' is skipped: the 'runAfter' condition for\
+                         action(s) '\(after.keys.sorted().joined(separator: ", "))' is not satisfied.
+                        """,
+                    outputs: nil)
                 continue
             }
-            for predecessor in after.keys where (after[predecessor]?.array ?? []).contains(where: { ["failed", "timedout"].contains($0.string?.lowercased() ?? "") }) {
+            for predecessor in after.keys
+            where (after[predecessor]?.array ?? []).contains(where: {
+                ["failed", "timedout"].contains($0.string?.lowercased() ?? "")
+            }) {
                 handled.insert(predecessor)
             }
             if execute(next, action) == "Failed" { failed.append(next) }
         }
-        for name in pending { record(name, actions[name] ?? .null, status: terminated == nil ? "Skipped" : "Cancelled", code: "ActionSkipped", message: nil, outputs: nil) }
+        for name in pending {
+            record(
+                name, actions[name] ?? .null, status: terminated == nil ? "Skipped" : "Cancelled",
+                code: "ActionSkipped", message: nil, outputs: nil)
+        }
         return failed.contains { !handled.contains($0) }
     }
 
-    private mutating func record(_ name: String, _ action: SandboxJSON, status: String, code: String, message: String?, outputs: SandboxJSON?, started: String? = nil) {
+    private mutating func record(
+        _ name: String, _ action: SandboxJSON, status: String, code: String, message: String?, outputs: SandboxJSON?,
+        started: String? = nil
+    ) {
         statuses[name] = status
-        records.append(FlowActionRun(name: name, type: action["type"]?.string ?? "", status: status, code: code, errorMessage: message,
-                                     startTime: started ?? Self.now(), endTime: Self.now(), outputs: outputs))
+        records.append(
+            FlowActionRun(
+                name: name, type: action["type"]?.string ?? "", status: status, code: code, errorMessage: message,
+                startTime: started ?? Self.now(), endTime: Self.now(), outputs: outputs))
     }
 
     /// Runs one action; returns its status.
@@ -144,18 +182,26 @@ struct FlowEngine {
         }
         func invalid(_ error: FlowTemplateError) -> String {
             // docs/reference/flows.md §3 [DOC]: "InvalidTemplate. Unable to process template language expressions…".
-            fail("InvalidTemplate", "Unable to process template language expressions in action '\(name)' inputs at line '0' and column '0': '\(error.message)'.")
+            fail(
+                "InvalidTemplate",
+                "Unable to process template language expressions in action '\(name)' inputs at line '0' and column '0': '\(error.message)'."
+            )
         }
         do {
             switch (action["type"]?.string ?? "").lowercased() {
             case "parsejson":
                 var content = try evaluator.evaluate(inputs["content"] ?? .null)
-                if case let .string(text) = content.json, let parsed = SandboxJSON.parse(Array(text.utf8)) { content.json = parsed }
+                if case .string(let text) = content.json, let parsed = SandboxJSON.parse(Array(text.utf8)) {
+                    content.json = parsed
+                }
                 evaluator.forgetReads(since: mark)
-                let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(of: content.json, against: inputs["schema"] ?? .null)
+                let violations = FlowSchemaValidator(requiredCaseSensitive: options.requiredCaseSensitive).violations(
+                    of: content.json, against: inputs["schema"] ?? .null)
                 guard violations.isEmpty else {
                     // docs/reference/flows.md §3 [3P]: "ValidationFailed. The schema validation failed.", errors[] in the outputs.
-                    return fail("ValidationFailed", "The schema validation failed.", outputs: .object(["errors": .array(violations.map(\.json))]))
+                    return fail(
+                        "ValidationFailed", "The schema validation failed.",
+                        outputs: .object(["errors": .array(violations.map(\.json))]))
                 }
                 evaluator.outputs[name] = .object(["body": content.json])
                 evaluator.bodies[name] = FlowValue(content.json, lead: content.lead)
@@ -171,7 +217,10 @@ struct FlowEngine {
                 // A status outside 100–599 fails the action (inferred: Logic Apps refuses such a
                 // definition when it is saved) rather than reaching the HTTP layer.
                 guard let status = Int(value["statusCode"]?.interpolated ?? "200"), (100...599).contains(status) else {
-                    return fail("InvalidTemplate", "The response status code '\(value["statusCode"]?.interpolated ?? "")' of action '\(name)' is not a valid HTTP status.")
+                    return fail(
+                        "InvalidTemplate",
+                        "The response status code '\(value["statusCode"]?.interpolated ?? "")' of action '\(name)' is not a valid HTTP status."
+                    )
                 }
                 var headers: [String: String] = [:]
                 for (key, header) in value["headers"]?.object ?? [:] { headers[key] = header.interpolated }
@@ -190,7 +239,9 @@ struct FlowEngine {
                 let value = try evaluator.evaluate(inputs).json
                 evaluator.forgetReads(since: mark)
                 let status = value["runStatus"]?.string ?? "Failed"
-                terminated = (status, value["runError"]?["code"]?.interpolated, value["runError"]?["message"]?.interpolated)
+                terminated = (
+                    status, value["runError"]?["code"]?.interpolated, value["runError"]?["message"]?.interpolated
+                )
                 return succeed(nil)
             case "if":
                 let condition = try self.condition(action["expression"] ?? .bool(true))
@@ -200,8 +251,11 @@ struct FlowEngine {
             case "switch":
                 let value = try evaluator.evaluate(action["expression"] ?? .null).json
                 evaluator.forgetReads(since: mark)
-                let match = (action["cases"]?.object ?? [:]).values.first { $0["case"].map { $0.interpolated == value.interpolated } ?? false }
-                return runNested(name, action, (match?["actions"] ?? action["default"]?["actions"])?.object ?? [:], started: started)
+                let match = (action["cases"]?.object ?? [:]).values.first {
+                    $0["case"].map { $0.interpolated == value.interpolated } ?? false
+                }
+                return runNested(
+                    name, action, (match?["actions"] ?? action["default"]?["actions"])?.object ?? [:], started: started)
             case "scope":
                 return runNested(name, action, action["actions"]?.object ?? [:], started: started)
             case "foreach":
@@ -213,12 +267,15 @@ struct FlowEngine {
                     if runScope(action["actions"]?.object ?? [:]) { anyFailed = true }
                     evaluator.items.removeLast()
                 }
-                return anyFailed ? fail("ActionFailed", "An action failed. No dependent actions succeeded.") : succeed(nil)
+                return anyFailed
+                    ? fail("ActionFailed", "An action failed. No dependent actions succeeded.") : succeed(nil)
             default:
                 // A connector or HTTP action: it succeeds once its inputs evaluate (the platform
                 // resolves `host`, the connection).
                 let value = try evaluator.evaluate(inputs, skipping: ["host"])
-                evaluator.outputs[name] = .object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])])
+                evaluator.outputs[name] = .object([
+                    "statusCode": .number(200), "body": value.json["body"] ?? .object([:]),
+                ])
                 return succeed(.object(["statusCode": .number(200), "body": value.json["body"] ?? .object([:])]))
             }
         } catch {
@@ -226,16 +283,22 @@ struct FlowEngine {
         }
     }
 
-    private mutating func runNested(_ name: String, _ action: SandboxJSON, _ actions: [String: SandboxJSON], started: String) -> String {
+    private mutating func runNested(
+        _ name: String, _ action: SandboxJSON, _ actions: [String: SandboxJSON], started: String
+    ) -> String {
         let failed = runScope(actions)
         let status = failed ? "Failed" : "Succeeded"
-        record(name, action, status: status, code: failed ? "ActionFailed" : "OK", message: failed ? "An action failed. No dependent actions succeeded." : nil, outputs: nil, started: started)
+        record(
+            name, action, status: status, code: failed ? "ActionFailed" : "OK",
+            message: failed ? "An action failed. No dependent actions succeeded." : nil, outputs: nil, started: started)
         return status
     }
 
     /// A condition: an expression string, or the designer's `{"and":[{"equals":[a, b]}]}` tree.
     private mutating func condition(_ node: SandboxJSON) throws(FlowTemplateError) -> Bool {
-        guard case let .object(members) = node, let (operation, operands) = members.first else { return try evaluator.evaluate(node).json.truthy }
+        guard case .object(let members) = node, let (operation, operands) = members.first else {
+            return try evaluator.evaluate(node).json.truthy
+        }
         let list = operands.array ?? [operands]
         switch operation.lowercased() {
         case "and":

@@ -15,7 +15,9 @@ struct FlowExpressionParser {
         var parser = FlowExpressionParser(source)
         let expression = try parser.expression()
         parser.skipSpace()
-        guard parser.index == parser.characters.count else { throw parser.invalid("unexpected '\(parser.characters[parser.index])'") }
+        guard parser.index == parser.characters.count else {
+            throw parser.invalid("unexpected '\(parser.characters[parser.index])'")
+        }
         return expression
     }
 
@@ -44,7 +46,10 @@ struct FlowExpressionParser {
             guard index < characters.count else { return base }
             var optional = false
             var at = index
-            if characters[at] == "?" { optional = true; at += 1 }
+            if characters[at] == "?" {
+                optional = true
+                at += 1
+            }
             guard at < characters.count else { return base }
             if characters[at] == "[" {
                 index = at + 1
@@ -66,7 +71,10 @@ struct FlowExpressionParser {
 
     private mutating func identifier() -> String {
         let start = index
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" || characters[index] == "$" { index += 1 }
+        while index < characters.count,
+            characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                || characters[index] == "$"
+        { index += 1 }
         return String(characters[start..<index])
     }
 
@@ -80,7 +88,11 @@ struct FlowExpressionParser {
             while true {
                 guard index < characters.count else { throw invalid("a string is not closed") }
                 if characters[index] == "'" {
-                    if index + 1 < characters.count, characters[index + 1] == "'" { text.append("'"); index += 2; continue }
+                    if index + 1 < characters.count, characters[index + 1] == "'" {
+                        text.append("'")
+                        index += 2
+                        continue
+                    }
                     index += 1
                     return .literal(.string(text))
                 }
@@ -92,7 +104,9 @@ struct FlowExpressionParser {
             let start = index
             index += 1
             while index < characters.count, characters[index].isNumber || characters[index] == "." { index += 1 }
-            guard let value = Double(String(characters[start..<index])) else { throw invalid("'\(String(characters[start..<index]))' is not a number") }
+            guard let value = Double(String(characters[start..<index])) else {
+                throw invalid("'\(String(characters[start..<index]))' is not a number")
+            }
             return .literal(.number(value))
         }
         let name = identifier()
@@ -117,7 +131,10 @@ struct FlowExpressionParser {
             arguments.append(try expression())
             skipSpace()
             guard index < characters.count else { throw invalid("expected ')'") }
-            if characters[index] == "," { index += 1; continue }
+            if characters[index] == "," {
+                index += 1
+                continue
+            }
             guard characters[index] == ")" else { throw invalid("expected ',' or ')'") }
             index += 1
             return .call(name: name, arguments: arguments)

@@ -45,6 +45,7 @@ public final class FlowRunBook: Sendable {
 
     /// A new run name in Logic Apps' form (`08586676746934337772206998657CU22`, the spec's example).
     static func newRunID() -> String {
-        "08584" + (0..<24).map { _ in String(Int.random(in: 0...9)) }.joined() + "CU" + String(format: "%02d", Int.random(in: 0...99))
+        "08584" + (0..<24).map { _ in String(Int.random(in: 0...9)) }.joined() + "CU"
+            + String(format: "%02d", Int.random(in: 0...99))
     }
 }

@@ -25,7 +25,8 @@ enum FlowTemplate: Sendable, Equatable {
             if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
             let body = rest[open.upperBound...]
             guard let close = FlowExpressionParser.closingBrace(in: body) else {
-                throw FlowTemplateError("The template language expression '\(string)' is not valid: the '@{' is not closed.")
+                throw FlowTemplateError(
+                    "The template language expression '\(string)' is not valid: the '@{' is not closed.")
             }
             let source = String(body[..<close])
             parts.append(.expression(try FlowExpressionParser.parse(source), source: source))

@@ -47,7 +47,9 @@ public struct SandboxFlow: Sendable {
 
     private static func load(_ data: Data, name: String) throws(FlowLoadError) -> SandboxFlow {
         let documents: [FlowDocument]
-        do { documents = try FlowFileReader.documents(in: data, name: name) } catch { throw FlowLoadError(error.message) }
+        do { documents = try FlowFileReader.documents(in: data, name: name) } catch {
+            throw FlowLoadError(error.message)
+        }
         return try first(of: documents, in: name)
     }
 
@@ -55,25 +57,40 @@ public struct SandboxFlow: Sendable {
         var reason = "\(name): no definition in it"
         for document in documents {
             // The unpacker's JSON becomes the sandbox's own value type.
-            guard let bytes = try? JSONEncoder().encode(document.definition), let definition = SandboxJSON.parse(Array(bytes)) else { continue }
-            do { return try make(definition, name: document.name) } catch { reason = "\(document.origin): \(error.reason)" }
+            guard let bytes = try? JSONEncoder().encode(document.definition),
+                let definition = SandboxJSON.parse(Array(bytes))
+            else { continue }
+            do { return try make(definition, name: document.name) } catch {
+                reason = "\(document.origin): \(error.reason)"
+            }
         }
         throw FlowLoadError(reason)
     }
 
     private static func make(_ definition: SandboxJSON, name: String?) throws(FlowLoadError) -> SandboxFlow {
         // Of several Request triggers, an HTTP one is the one Microsoft's connector could call.
-        let requests = (definition["triggers"]?.object ?? [:]).filter { $0.value["type"]?.string?.lowercased() == "request" }.sorted { $0.key < $1.key }
-        guard let (triggerName, trigger) = requests.first(where: { ($0.value["kind"]?.string ?? "http").lowercased() == "http" }) ?? requests.first else {
-            throw FlowLoadError("the definition has no Request trigger (\"When a HTTP request is received\"), so it cannot be an HTTPS lead endpoint")
+        let requests = (definition["triggers"]?.object ?? [:]).filter {
+            $0.value["type"]?.string?.lowercased() == "request"
+        }.sorted { $0.key < $1.key }
+        guard
+            let (triggerName, trigger) = requests.first(where: {
+                ($0.value["kind"]?.string ?? "http").lowercased() == "http"
+            }) ?? requests.first
+        else {
+            throw FlowLoadError(
+                "the definition has no Request trigger (\"When a HTTP request is received\"), so it cannot be an HTTPS lead endpoint"
+            )
         }
         let options = trigger["operationOptions"]?.string ?? ""
         var parameters: [String: SandboxJSON] = [:]
         for (key, value) in definition["parameters"]?.object ?? [:] { parameters[key] = value["defaultValue"] ?? .null }
         return SandboxFlow(
             name: name ?? "sandbox",
-            trigger: Trigger(name: triggerName, kind: trigger["kind"]?.string, method: trigger["inputs"]?["method"]?.string, authentication: trigger["inputs"]?["triggerAuthenticationType"]?.string, schema: trigger["inputs"]?["schema"],
-                             validatesSchema: options.lowercased().contains("enableschemavalidation")),
+            trigger: Trigger(
+                name: triggerName, kind: trigger["kind"]?.string, method: trigger["inputs"]?["method"]?.string,
+                authentication: trigger["inputs"]?["triggerAuthenticationType"]?.string,
+                schema: trigger["inputs"]?["schema"],
+                validatesSchema: options.lowercased().contains("enableschemavalidation")),
             actions: definition["actions"]?.object ?? [:], parameters: parameters
         )
     }

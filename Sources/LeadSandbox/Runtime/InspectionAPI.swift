@@ -24,30 +24,43 @@ struct InspectionAPI: SandboxService {
 
     var routes: [SandboxRoute] {
         [
-            SandboxRoute(.get, "/health") { _ in await answer { json(200, ["status": "ok", "faults": .array(faults.specs.map(SandboxJSON.string))]) } },
+            SandboxRoute(.get, "/health") { _ in
+                await answer { json(200, ["status": "ok", "faults": .array(faults.specs.map(SandboxJSON.string))]) }
+            },
             SandboxRoute(.get, "/endpoints") { _ in
                 await answer {
                     guard let endpoints = endpoints() else { return json(503, ["error": "not ready"]) }
-                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: Array(try JSONEncoder().encode(endpoints)))
+                    return SandboxResponse(
+                        status: 200, headers: [.contentType: "application/json"],
+                        body: Array(try JSONEncoder().encode(endpoints)))
                 }
             },
             SandboxRoute(.get, "/leads") { request in
                 await answer {
-                    let leads = try await store.inspect(destination: request.queryValue("destination"), markerPrefix: request.queryValue("marker-prefix"))
-                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: Array(try JSONEncoder().encode(leads)))
+                    let leads = try await store.inspect(
+                        destination: request.queryValue("destination"),
+                        markerPrefix: request.queryValue("marker-prefix"))
+                    return SandboxResponse(
+                        status: 200, headers: [.contentType: "application/json"],
+                        body: Array(try JSONEncoder().encode(leads)))
                 }
             },
             SandboxRoute(.get, "/counts") { request in
                 await answer {
-                    let leads = try await store.inspect(destination: nil, markerPrefix: request.queryValue("marker-prefix"))
-                    var counts: [String: Int] = ["https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0]
+                    let leads = try await store.inspect(
+                        destination: nil, markerPrefix: request.queryValue("marker-prefix"))
+                    var counts: [String: Int] = [
+                        "https": 0, "azure-table": 0, "dynamics": 0, "salesforce": 0, "marketo": 0,
+                    ]
                     for lead in leads { counts[lead.destination, default: 0] += 1 }
                     return json(200, .object(counts.mapValues { SandboxJSON(Int64($0)) }))
                 }
             },
             SandboxRoute(.delete, "/leads") { request in await answer { try await deleteTestLeads(request) } },
             SandboxRoute(.post, "/seed") { request in await answer { try await seed(request) } },
-            SandboxRoute(.get, "/faults") { _ in await answer { json(200, ["faults": .array(faults.specs.map(SandboxJSON.string))]) } },
+            SandboxRoute(.get, "/faults") { _ in
+                await answer { json(200, ["faults": .array(faults.specs.map(SandboxJSON.string))]) }
+            },
             SandboxRoute(.put, "/faults") { request in await answer { try replaceFaults(request) } },
             SandboxRoute(.put, "/flow") { request in await answer { try loadFlow(request) } },
             SandboxRoute(.delete, "/flow") { _ in
@@ -59,11 +72,23 @@ struct InspectionAPI: SandboxService {
             SandboxRoute(.get, "/flow/runs") { _ in
                 await answer {
                     let runs: [SandboxJSON] = flows.all.map { run in
-                        .object(["id": .string(run.id), "workflow": .string(run.workflow), "clientTrackingId": .string(run.clientTrackingID), "status": .string(run.status),
-                                 "error": run.errorCode.map { .object(["code": .string($0), "message": .string(run.errorMessage ?? "")]) } ?? .null,
-                                 "actions": .array(run.actions.map { .object(["name": .string($0.name), "status": .string($0.status), "code": .string($0.code)]) })])
+                        .object([
+                            "id": .string(run.id), "workflow": .string(run.workflow),
+                            "clientTrackingId": .string(run.clientTrackingID), "status": .string(run.status),
+                            "error": run.errorCode.map {
+                                .object(["code": .string($0), "message": .string(run.errorMessage ?? "")])
+                            } ?? .null,
+                            "actions": .array(
+                                run.actions.map {
+                                    .object([
+                                        "name": .string($0.name), "status": .string($0.status),
+                                        "code": .string($0.code),
+                                    ])
+                                }),
+                        ])
                     }
-                    return SandboxResponse(status: 200, headers: [.contentType: "application/json"], body: SandboxJSON.array(runs).bytes)
+                    return SandboxResponse(
+                        status: 200, headers: [.contentType: "application/json"], body: SandboxJSON.array(runs).bytes)
                 }
             },
         ]
@@ -86,8 +111,18 @@ struct InspectionAPI: SandboxService {
         let exact = request.queryValue("marker")
         let prefix = request.queryValue("marker-prefix")
         guard let destination = request.queryValue("destination"), let marker = exact ?? prefix,
-              marker.hasPrefix("LCTEST_") || (exact != nil && SandboxStore.microsoftTestToken(inUTF8: Array(marker.utf8)) == marker) else {
-            return json(400, ["error": "expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a MSFT_TEST_ token); only test leads can be deleted here"])
+            marker.hasPrefix("LCTEST_")
+                || (exact != nil && SandboxStore.microsoftTestToken(inUTF8: Array(marker.utf8)) == marker)
+        else {
+            return json(
+                400,
+                [
+                    "error":
+                        """
+                    expected destination= and marker= or marker-prefix= starting LCTEST_ (or marker= a\
+                     MSFT_TEST_ token); only test leads can be deleted here
+                    """
+                ])
         }
         let deleted = try await store.deleteTestLeads(destination: destination, marker: marker, prefix: exact == nil)
         return json(200, ["deleted": SandboxJSON(Int64(deleted))])
@@ -103,7 +138,11 @@ struct InspectionAPI: SandboxService {
             guard value == "case-sensitive" || value == "case-insensitive" else {
                 return json(400, ["error": .string("\(key)= takes case-sensitive or case-insensitive")])
             }
-            if key == "reads" { options.caseInsensitiveReads = value == "case-insensitive" } else { options.requiredCaseSensitive = value == "case-sensitive" }
+            if key == "reads" {
+                options.caseInsensitiveReads = value == "case-insensitive"
+            } else {
+                options.requiredCaseSensitive = value == "case-sensitive"
+            }
         }
         flows.load(flow, options: options)
         return json(200, ["flow": .string(flow.name)])
@@ -111,12 +150,15 @@ struct InspectionAPI: SandboxService {
 
     private func replaceFaults(_ request: SandboxRequest) throws -> SandboxResponse {
         guard let list = SandboxJSON.parse(request.body)?["faults"]?.array, case let specs = list.compactMap(\.string),
-              specs.count == list.count else {
+            specs.count == list.count
+        else {
             return json(400, ["error": "expected {\"faults\": [\"KIND:NAME[=VALUE]\", …]}"])
         }
         var parsed: [Fault] = []
         for spec in specs {
-            do { parsed.append(try Fault(parsing: spec)) } catch { return json(400, ["error": .string(error.description)]) }
+            do { parsed.append(try Fault(parsing: spec)) } catch {
+                return json(400, ["error": .string(error.description)])
+            }
         }
         faults.replace(with: parsed)
         return json(200, ["faults": .array(faults.specs.map(SandboxJSON.string))])
@@ -133,11 +175,14 @@ struct InspectionAPI: SandboxService {
         switch destination {
         case "https":
             guard let body = object["body"] else { return json(400, ["error": "expected \"body\""]) }
-            let id = try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: "/seed", headers: [.contentType: "application/json"], body: body.bytes))
+            let id = try await store.insertHTTPSLead(
+                SandboxStore.httpsLeadRow(path: "/seed", headers: [.contentType: "application/json"], body: body.bytes))
             return json(201, ["id": .string(String(id))])
         case "azure-table":
             guard let account = object["account"]?.string, let table = object["table"]?.string,
-                  let entity = object["entity"]?.object, let pk = entity["PartitionKey"]?.string, let rk = entity["RowKey"]?.string else {
+                let entity = object["entity"]?.object, let pk = entity["PartitionKey"]?.string,
+                let rk = entity["RowKey"]?.string
+            else {
                 return json(400, ["error": "expected account, table and entity with PartitionKey and RowKey"])
             }
             _ = try await store.createTable(account: account, name: table)
@@ -146,8 +191,11 @@ struct InspectionAPI: SandboxService {
             properties["RowKey"] = nil
             let timestamp = AzureTableService.timestampNow()
             let text = SandboxJSON.object(properties).text
-            let inserted = try await store.insertEntity(account: account, table: table, entity: StoredEntity(
-                partitionKey: pk, rowKey: rk, timestamp: timestamp, etag: AzureTableService.etag(for: timestamp), properties: text))
+            let inserted = try await store.insertEntity(
+                account: account, table: table,
+                entity: StoredEntity(
+                    partitionKey: pk, rowKey: rk, timestamp: timestamp, etag: AzureTableService.etag(for: timestamp),
+                    properties: text))
             return json(inserted ? 201 : 409, ["id": .string("\(account)/\(table.lowercased())/\(pk)/\(rk)")])
         case "dynamics", "salesforce", "marketo":
             guard var record = object["record"]?.object else { return json(400, ["error": "expected \"record\": {…}"]) }
@@ -164,11 +212,15 @@ struct InspectionAPI: SandboxService {
                 let created = SalesforceService.salesforceDate(Date())
                 record["Id"] = .string(id)
                 record["CreatedDate"] = .string(created)
-                try await store.insertSalesforceLead(id: id, createdDate: created, record: SandboxJSON.object(record).text)
+                try await store.insertSalesforceLead(
+                    id: id, createdDate: created, record: SandboxJSON.object(record).text)
                 return json(201, ["id": .string(id)])
             default:
-                guard let email = record["email"]?.string else { return json(400, ["error": "a Marketo record needs \"email\""]) }
-                let outcome = try await store.upsertMarketoLead(email: email, fields: record, allowCreate: true, allowUpdate: false)
+                guard let email = record["email"]?.string else {
+                    return json(400, ["error": "a Marketo record needs \"email\""])
+                }
+                let outcome = try await store.upsertMarketoLead(
+                    email: email, fields: record, allowCreate: true, allowUpdate: false)
                 return json(outcome == nil ? 409 : 201, ["id": .string(outcome.map { String($0.id) } ?? "")])
             }
         default:

@@ -50,7 +50,8 @@ enum JSONValidator {
 
         mutating func push(object: Bool) -> Bool {
             guard depth < JSONValidator.maxDepth else { return false }
-            let word = depth / 64, bit = UInt64(1) << UInt64(depth % 64)
+            let word = depth / 64
+            let bit = UInt64(1) << UInt64(depth % 64)
             if word == objects.count { objects.append(0) }
             objects[word] = object ? objects[word] | bit : objects[word] & ~bit
             depth += 1
@@ -181,7 +182,7 @@ enum JSONValidator {
                     index += 1
                     switch escape {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                         UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         continue
                     case UInt8(ascii: "u"):
                         guard unicodeEscape() else { return false }
@@ -205,7 +206,9 @@ enum JSONValidator {
             guard let unit = hex4() else { return false }
             switch unit {
             case 0xD800...0xDBFF:
-                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return false }
+                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
+                else { return false }
                 index += 2
                 guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return false }
                 return true
@@ -241,12 +244,20 @@ enum JSONValidator {
             var secondRange: ClosedRange<UInt8> = 0x80...0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondRange = 0xA0...0xBF
+            case 0xE0:
+                length = 3
+                secondRange = 0xA0...0xBF
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondRange = 0x80...0x9F
-            case 0xF0: length = 4; secondRange = 0x90...0xBF
+            case 0xED:
+                length = 3
+                secondRange = 0x80...0x9F
+            case 0xF0:
+                length = 4
+                secondRange = 0x90...0xBF
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondRange = 0x80...0x8F
+            case 0xF4:
+                length = 4
+                secondRange = 0x80...0x8F
             default: return false
             }
             guard bytes.count - index >= length, secondRange.contains(bytes[index + 1]) else { return false }

@@ -35,7 +35,9 @@ public final class Sandbox: Sendable {
         faults = FaultSet(configuration.faults)
         var accounts = [AzureTableService.developmentAccount: AzureTableService.developmentKey]
         for (name, key) in configuration.tableAccounts { accounts[name] = key }
-        var dynamics = DynamicsCredentials.sandbox, marketo = MarketoCredentials.sandbox, salesforce = SalesforceCredentials.sandbox
+        var dynamics = DynamicsCredentials.sandbox
+        var marketo = MarketoCredentials.sandbox
+        var salesforce = SalesforceCredentials.sandbox
         if let secret = configuration.clientSecrets[.dynamics] { dynamics.clientSecret = secret }
         if let secret = configuration.clientSecrets[.marketo] { marketo.clientSecret = secret }
         if let secret = configuration.clientSecrets[.salesforce] { salesforce.clientSecret = secret }
@@ -57,7 +59,8 @@ public final class Sandbox: Sendable {
     /// thread and most handlers run on Swift's pool, so a loop per core mostly adds context
     /// switches (docs/benchmarks.md has the sink's figures). Process-wide, like NIO's own
     /// singleton.
-    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
+    static let eventLoops = MultiThreadedEventLoopGroup(
+        numberOfThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
 
     /// Serves until the calling task is cancelled or, with `handleSignals`, until SIGINT/SIGTERM;
     /// shuts down gracefully either way. `onReady` runs once every server listens.
@@ -72,7 +75,8 @@ public final class Sandbox: Sendable {
         defer { if let ownCAFile { try? FileManager.default.removeItem(atPath: ownCAFile) } }
         let scheme = tls == nil ? "http" : "https"
         func serverBuilder(_ configuration: HTTP1Channel.Configuration) throws -> HTTPServerBuilder {
-            try tls.map { try .tls(.http1(configuration: configuration), tlsConfiguration: $0.configuration) } ?? .http1(configuration: configuration)
+            try tls.map { try .tls(.http1(configuration: configuration), tlsConfiguration: $0.configuration) }
+                ?? .http1(configuration: configuration)
         }
 
         var applications: [any Service] = []
@@ -81,17 +85,24 @@ public final class Sandbox: Sendable {
             let port = configuration.portBase == 0 ? 0 : configuration.portBase + index
             var http1 = HTTP1Channel.Configuration()
             if let table = services.indices.contains(index) ? services[index] as? AzureTableService : nil {
-                http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ServiceClockHandler(offset: { table.clockOffset })])
+                http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [
+                    ServiceClockHandler(offset: { table.clockOffset })
+                ])
             }
-            let server = index < services.count
+            let server =
+                index < services.count
                 ? SandboxServer(service: services[index], faults: faults, scheme: scheme)
-                : SandboxServer(service: InspectionAPI(store: store, faults: faults, flows: flows, endpoints: { [state] in state.endpoints }), faults: FaultSet(), scheme: scheme)
+                : SandboxServer(
+                    service: InspectionAPI(
+                        store: store, faults: faults, flows: flows, endpoints: { [state] in state.endpoints }),
+                    faults: FaultSet(), scheme: scheme)
             let total = names.count
             let app = Application(
                 router: server.router(), server: try serverBuilder(http1),
                 configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
                 onServerRunning: { [state, configuration] channel in
-                    let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) { ports in
+                    let ready = state.record(name: name, port: channel.localAddress?.port ?? port, total: total) {
+                        ports in
                         self.makeEndpoints(ports: ports, host: configuration.host, scheme: scheme, caFile: tls?.caFile)
                     }
                     if let ready { await onReady(ready) }
@@ -101,11 +112,12 @@ public final class Sandbox: Sendable {
             )
             applications.append(app)
         }
-        let group = ServiceGroup(configuration: .init(
-            services: applications.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
-            logger: logger
-        ))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: applications.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+                logger: logger
+            ))
         try await withTaskCancellationHandler {
             try await group.run()
         } onCancel: {
@@ -117,9 +129,14 @@ public final class Sandbox: Sendable {
         func base(_ name: String) -> String { "\(scheme)://\(host):\(ports[name] ?? 0)" }
         let tableEndpoint = "\(base(FaultTarget.azureTable.rawValue))/\(AzureTableService.developmentAccount)"
         return SandboxEndpoints(
-            https: "\(base(FaultTarget.https.rawValue))/workflows/sandbox/triggers/manual/paths/invoke?api-version=2016-06-01",
+            https:
+                "\(base(FaultTarget.https.rawValue))/workflows/sandbox/triggers/manual/paths/invoke?api-version=2016-06-01",
             azureTable: .init(
-                connectionString: "DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);AccountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);",
+                connectionString:
+                    """
+                    DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);Acc\
+                    ountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);
+                    """,
                 account: AzureTableService.developmentAccount, key: AzureTableService.developmentKey
             ),
             dynamics: .init(
@@ -152,22 +169,39 @@ public final class Sandbox: Sendable {
         let authority = try CertificateAuthority()
         let effects = FaultTarget.allCases.flatMap { faults.effects(for: $0) }
         let now = Date()
-        let names = (dns: ["localhost"], ip: configuration.host.split(separator: ".").count == 4 ? [configuration.host] : [])
+        let names = (
+            dns: ["localhost"], ip: configuration.host.split(separator: ".").count == 4 ? [configuration.host] : []
+        )
         let issued: IssuedCertificate
-        if effects.contains(where: { if case .tlsExpired = $0 { return true }; return false }) {
-            issued = try authority.issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip,
-                                         notValidBefore: now.addingTimeInterval(-30 * 86_400), notValidAfter: now.addingTimeInterval(-86_400))
-        } else if effects.contains(where: { if case .tlsWrongHost = $0 { return true }; return false }) {
+        if effects.contains(where: {
+            if case .tlsExpired = $0 { return true }
+            return false
+        }) {
+            issued = try authority.issue(
+                commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip,
+                notValidBefore: now.addingTimeInterval(-30 * 86_400), notValidAfter: now.addingTimeInterval(-86_400))
+        } else if effects.contains(where: {
+            if case .tlsWrongHost = $0 { return true }
+            return false
+        }) {
             issued = try authority.issue(commonName: "wrong.example", dnsNames: ["wrong.example"])
-        } else if effects.contains(where: { if case .tlsUntrusted = $0 { return true }; return false }) {
-            issued = try CertificateAuthority(commonName: "untrusted sandbox CA").issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip)
+        } else if effects.contains(where: {
+            if case .tlsUntrusted = $0 { return true }
+            return false
+        }) {
+            issued = try CertificateAuthority(commonName: "untrusted sandbox CA").issue(
+                commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip)
         } else {
             issued = try authority.issue(commonName: "localhost", dnsNames: names.dns, ipAddresses: names.ip)
         }
-        let caFile = configuration.caFile ?? configuration.dataPath.map { "\($0).ca.pem" }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-sandbox-ca-\(getpid()).pem").path
+        let caFile =
+            configuration.caFile ?? configuration.dataPath.map { "\($0).ca.pem" }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("leadcheck-sandbox-ca-\(getpid()).pem")
+            .path
         try authority.certificatePEM().write(toFile: caFile, atomically: true, encoding: .utf8)
-        let chain = try NIOSSLCertificate.fromPEMBytes(Array(issued.chainPEM.utf8)).map { NIOSSLCertificateSource.certificate($0) }
+        let chain = try NIOSSLCertificate.fromPEMBytes(Array(issued.chainPEM.utf8)).map {
+            NIOSSLCertificateSource.certificate($0)
+        }
         let key = try NIOSSLPrivateKey(bytes: Array(issued.privateKeyPEM.utf8), format: .pem)
         return (TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)), caFile)
     }

@@ -22,9 +22,12 @@ public struct SandboxConfiguration: Sendable {
     public var flowOptions: FlowOptions
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", portBase: Int = 0, tls: Bool = false, dataPath: String? = nil, caFile: String? = nil,
-                faults: [Fault] = [], tableAccounts: [String: String] = [:], clientSecrets: [FaultTarget: String] = [:],
-                flow: SandboxFlow? = nil, flowOptions: FlowOptions = FlowOptions()) {
+    public init(
+        host: String = "127.0.0.1", portBase: Int = 0, tls: Bool = false, dataPath: String? = nil,
+        caFile: String? = nil,
+        faults: [Fault] = [], tableAccounts: [String: String] = [:], clientSecrets: [FaultTarget: String] = [:],
+        flow: SandboxFlow? = nil, flowOptions: FlowOptions = FlowOptions()
+    ) {
         self.flow = flow
         self.flowOptions = flowOptions
         self.host = host

@@ -16,23 +16,30 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([SandboxJSON].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: SandboxJSON].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([SandboxJSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: SandboxJSON].self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
-        case let .bool(value): try container.encode(value)
-        case let .number(value): try container.encode(value)
-        case let .string(value): try container.encode(value)
-        case let .array(value): try container.encode(value)
-        case let .object(value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
@@ -51,7 +58,9 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
     init(_ value: String?) { self = value.map(SandboxJSON.string) ?? .null }
 
     /// Parses JSON text; nil when it is not JSON.
-    static func parse(_ bytes: [UInt8]) -> SandboxJSON? { try? JSONDecoder().decode(SandboxJSON.self, from: Data(bytes)) }
+    static func parse(_ bytes: [UInt8]) -> SandboxJSON? {
+        try? JSONDecoder().decode(SandboxJSON.self, from: Data(bytes))
+    }
 
     /// Parses JSON text; nil when it is not JSON.
     static func parse(_ text: String) -> SandboxJSON? { parse(Array(text.utf8)) }
@@ -74,20 +83,35 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
 
     /// The member `key`, for an object.
     subscript(key: String) -> SandboxJSON? {
-        if case let .object(members) = self { return members[key] }
+        if case .object(let members) = self { return members[key] }
         return nil
     }
 
-    var string: String? { if case let .string(value) = self { return value }; return nil }
-    var object: [String: SandboxJSON]? { if case let .object(value) = self { return value }; return nil }
-    var array: [SandboxJSON]? { if case let .array(value) = self { return value }; return nil }
-    var bool: Bool? { if case let .bool(value) = self { return value }; return nil }
-    var number: Double? { if case let .number(value) = self { return value }; return nil }
+    var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+    var object: [String: SandboxJSON]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+    var array: [SandboxJSON]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+    var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+    var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
     var isNull: Bool { self == .null }
 
     /// The number when it is a whole one that fits 64 bits (an id, a form id); nil otherwise.
     var int64: Int64? {
-        guard case let .number(value) = self, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
+        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
         return Int64(value)
     }
 
@@ -97,7 +121,7 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
         switch self {
         case .null: "Null"
         case .bool: "Boolean"
-        case let .number(value): value.rounded() == value ? "Integer" : "Float"
+        case .number(let value): value.rounded() == value ? "Integer" : "Float"
         case .string: "String"
         case .array: "Array"
         case .object: "Object"
@@ -110,9 +134,9 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
     var interpolated: String {
         switch self {
         case .null: ""
-        case let .string(value): value
-        case let .bool(value): value ? "True" : "False"
-        case let .number(value): value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .string(let value): value
+        case .bool(let value): value ? "True" : "False"
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         default: text
         }
     }
@@ -120,8 +144,8 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
     /// Whether an `if`/condition treats it as true.
     var truthy: Bool {
         switch self {
-        case let .bool(value): value
-        case let .string(value): value.lowercased() == "true"
+        case .bool(let value): value
+        case .string(let value): value.lowercased() == "true"
         default: false
         }
     }

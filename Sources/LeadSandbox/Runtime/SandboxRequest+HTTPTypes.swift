@@ -1,5 +1,5 @@
-import HummingbirdCore
 import HTTPTypes
+import HummingbirdCore
 
 extension SandboxRequest {
     /// The request as the services see it, from the head Hummingbird decoded.

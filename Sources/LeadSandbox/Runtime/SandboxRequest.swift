@@ -21,8 +21,10 @@ public struct SandboxRequest: Sendable {
     public var scheme: String
 
     /// Creates a request.
-    public init(method: String, path: String, query: String? = nil, headers: HTTPFields = [:], body: [UInt8] = [],
-                authority: String = "127.0.0.1", scheme: String = "http") {
+    public init(
+        method: String, path: String, query: String? = nil, headers: HTTPFields = [:], body: [UInt8] = [],
+        authority: String = "127.0.0.1", scheme: String = "http"
+    ) {
         self.authority = authority
         self.scheme = scheme
         self.method = method
@@ -42,7 +44,8 @@ public struct SandboxRequest: Sendable {
         return query.split(separator: "&").map { part in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ text: Substring) -> String {
-                (plusAsSpace ? text.replacingOccurrences(of: "+", with: " ") : String(text)).removingPercentEncodingSafely
+                (plusAsSpace ? text.replacingOccurrences(of: "+", with: " ") : String(text))
+                    .removingPercentEncodingSafely
             }
             return (decode(pieces[0]), pieces.count > 1 ? decode(pieces[1]) : "")
         }

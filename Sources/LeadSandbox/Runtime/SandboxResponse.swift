@@ -18,6 +18,8 @@ public struct SandboxResponse: Sendable {
 
     /// A JSON response.
     public static func json(_ status: Int, _ text: String, headers: HTTPFields = [:]) -> SandboxResponse {
-        SandboxResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"] + headers, body: Array(text.utf8))
+        SandboxResponse(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"] + headers, body: Array(text.utf8)
+        )
     }
 }

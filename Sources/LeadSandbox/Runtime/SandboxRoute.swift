@@ -12,14 +12,20 @@ public struct SandboxRoute: Sendable {
     public let handle: @Sendable (SandboxRequest) async -> SandboxResponse
 
     /// Creates a route.
-    public init(_ method: HTTPRequest.Method, _ path: String, _ handle: @escaping @Sendable (SandboxRequest) async -> SandboxResponse) {
+    public init(
+        _ method: HTTPRequest.Method, _ path: String,
+        _ handle: @escaping @Sendable (SandboxRequest) async -> SandboxResponse
+    ) {
         self.method = method
         self.path = path
         self.handle = handle
     }
 
     /// The same handler for several methods on one path.
-    public static func each(_ methods: [HTTPRequest.Method], _ path: String, _ handle: @escaping @Sendable (SandboxRequest) async -> SandboxResponse) -> [SandboxRoute] {
+    public static func each(
+        _ methods: [HTTPRequest.Method], _ path: String,
+        _ handle: @escaping @Sendable (SandboxRequest) async -> SandboxResponse
+    ) -> [SandboxRoute] {
         methods.map { SandboxRoute($0, path, handle) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import NIOCore
 
 /// Puts one ``SandboxService`` on the network: its routes in a Hummingbird `Router`, behind
@@ -29,7 +29,9 @@ struct SandboxServer: Sendable {
 
     /// Collects the body (up to what the real service accepts), hands the request to `handle`
     /// and renders its answer.
-    func answer(_ request: Request, context: SandboxContext, with handle: (SandboxRequest) async -> SandboxResponse) async throws -> Response {
+    func answer(_ request: Request, context: SandboxContext, with handle: (SandboxRequest) async -> SandboxResponse)
+        async throws -> Response
+    {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: service.maxBodyBytes)
@@ -46,15 +48,19 @@ struct SandboxServer: Sendable {
     static func render(_ response: SandboxResponse, drop: Bool) -> Response {
         let status = HTTPResponse.Status(code: response.status)
         guard drop else {
-            return Response(status: status, headers: response.headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+            return Response(
+                status: status, headers: response.headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
         }
         var fields = response.headers
         let bytes = response.body.isEmpty ? Array("{\"partial\":true}".utf8) : response.body
         fields[.contentLength] = String(bytes.count)
         let half = Array(bytes.prefix(max(1, bytes.count / 2)))
-        return Response(status: status, headers: fields, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(bytes: half))
-            throw DropConnection()
-        })
+        return Response(
+            status: status, headers: fields,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(bytes: half))
+                throw DropConnection()
+            })
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
+import LeadModel
 import NIOCore
 import NIOHTTPTypes
-import LeadModel
 
 /// Writes a service's own clock into every response's `Date`, as the real services do.
 /// Hummingbird stamps `Date` with the machine's clock after the responder ran, so a service whose
@@ -18,7 +18,7 @@ final class ServiceClockHandler: ChannelOutboundHandler, RemovableChannelHandler
     init(offset: @escaping @Sendable () -> Int64) { self.offset = offset }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        guard case var .head(head) = unwrapOutboundIn(data) else { return context.write(data, promise: promise) }
+        guard case .head(var head) = unwrapOutboundIn(data) else { return context.write(data, promise: promise) }
         let skew = offset()
         if skew != 0 {
             let now = Int64(Date().timeIntervalSince1970) + skew

@@ -5,7 +5,9 @@ import Hummingbird
 struct UnroutedMiddleware: RouterMiddleware {
     let server: SandboxServer
 
-    func handle(_ request: Request, context: SandboxContext, next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: SandboxContext, next: (Request, SandboxContext) async throws -> Response)
+        async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {

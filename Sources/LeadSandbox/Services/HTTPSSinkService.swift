@@ -43,14 +43,18 @@ public struct HTTPSSinkService: SandboxService {
 
     /// Logic Apps throttling.
     public func throttled() -> SandboxResponse {
-        var response = Self.error(429, code: "WorkflowRequestsThrottled", message: "The workflow requests are throttled. Retry the request after some time.")
+        var response = Self.error(
+            429, code: "WorkflowRequestsThrottled",
+            message: "The workflow requests are throttled. Retry the request after some time.")
         response.headers.append(HTTPField(name: .retryAfter, value: "1"))
         return response
     }
 
     /// Request too large.
     public func bodyTooLarge() -> SandboxResponse {
-        Self.error(413, code: "RequestContentTooLarge", message: "The request content length exceeds the limit of \(maxBodyBytes) bytes.")
+        Self.error(
+            413, code: "RequestContentTooLarge",
+            message: "The request content length exceeds the limit of \(maxBodyBytes) bytes.")
     }
 
     /// Whether a Content-Type names JSON (`application/json`, `text/json`, `application/…+json`):
@@ -78,32 +82,56 @@ public struct HTTPSSinkService: SandboxService {
     func admit(_ request: SandboxRequest) -> Admission {
         let effects = faults.effects(for: .https)
         for effect in effects {
-            if case let .requireSig(expected) = effect, request.queryValue("sig") != expected {
-                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by Shared Access scheme."))
+            if case .requireSig(let expected) = effect, request.queryValue("sig") != expected {
+                return .respond(
+                    Self.error(
+                        401, code: "DirectApiAuthorizationRequired",
+                        message: "The request must be authenticated only by Shared Access scheme."))
             }
             // "Who can trigger the flow: Any user in my tenant", the default since 2023 (docs/reference/flows.md
             // §2): a request without an Entra token is refused. [3P] code; the message's exact
             // words are inferred ("a message about the OAuth authorization scheme").
             if case .tenantOnly = effect, !(request.headers[.authorization] ?? "").hasPrefix("Bearer ") {
-                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
+                return .respond(
+                    Self.error(
+                        401, code: "DirectApiAuthorizationRequired",
+                        message: "The request must be authenticated only by OAuth authorization scheme."))
             }
         }
         guard request.method == "POST" else {
-            return .respond(Self.error(405, code: "MethodNotAllowed", message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST."))
+            return .respond(
+                Self.error(
+                    405, code: "MethodNotAllowed",
+                    message: "The HTTP method '\(request.method)' is not allowed; the trigger accepts POST."))
         }
         if Self.declaresJSON(request.headers[.contentType]), !JSONValidator.isValid(request.body) {
-            return .respond(Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid and could not be deserialized as JSON."))
+            return .respond(
+                Self.error(
+                    400, code: "InvalidRequestContent",
+                    message: "The request content is not valid and could not be deserialized as JSON."))
         }
         if let loaded = flows.current { return admitToFlow(request, loaded) }
-        if effects.contains(where: { if case .schemaValidation = $0 { return true }; return false }),
-           let missing = Self.missingDocumentedKeys(request.body), !missing.isEmpty {
+        if effects.contains(where: {
+            if case .schemaValidation = $0 { return true }
+            return false
+        }),
+            let missing = Self.missingDocumentedKeys(request.body), !missing.isEmpty
+        {
             // Schema Validation on, with the schema Power Automate generates from the docs'
             // PascalCase sample (every property required): 400 TriggerInputSchemaMismatch (docs/reference/flows.md §1, [3P] text).
-            return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
-                                       message: "The input body for trigger 'manual' of type 'Request' did not match its schema definition. Error details: 'Required properties are missing from object: \(missing.joined(separator: ", ")).'."))
+            return .respond(
+                Self.error(
+                    400, code: "TriggerInputSchemaMismatch",
+                    message:
+                        """
+                        The input body for trigger 'manual' of type 'Request' did not match its schema\
+                         definition. Error details: 'Required properties are missing from object:\
+                         \(missing.joined(separator: ", ")).'.
+                        """
+                ))
         }
         var body = FieldMangling.apply(effects, toHTTPSBody: request.body)
-        for case let .reads(casing) in effects { body = casing.stored(from: body) }
+        for case .reads(let casing) in effects { body = casing.stored(from: body) }
         return .store(SandboxStore.httpsLeadRow(path: request.path, headers: request.headers, body: body))
     }
 
@@ -116,37 +144,64 @@ public struct HTTPSSinkService: SandboxService {
             // A manual trigger of another kind (an instant flow's button, Power Apps, a
             // connector's "for a selected item") has no URL anything outside can call
             // (docs/reference/flows.md §7, [3P] exports): status, code and text are inferred.
-            return .respond(Self.error(404, code: "TriggerNotFound", message: "The trigger '\(flow.trigger.name)' of kind '\(kind)' cannot be called over HTTP."))
+            return .respond(
+                Self.error(
+                    404, code: "TriggerNotFound",
+                    message: "The trigger '\(flow.trigger.name)' of kind '\(kind)' cannot be called over HTTP."))
         }
         if let method = flow.trigger.method, method.uppercased() != request.method.uppercased() {
             // docs/reference/flows.md §7: code and text [3P] (microsoft/AzUrlShortener#297,
             // Azure/logicapps#1441); the status is inferred.
-            return .respond(Self.error(400, code: "TriggerRequestMethodNotValid",
-                                       message: "The HTTP method for this request is not valid: expected '\(method.uppercased())' and actual '\(request.method.uppercased())'."))
+            return .respond(
+                Self.error(
+                    400, code: "TriggerRequestMethodNotValid",
+                    message:
+                        "The HTTP method for this request is not valid: expected '\(method.uppercased())' and actual '\(request.method.uppercased())'."
+                ))
         }
-        if let authentication = flow.trigger.authentication?.lowercased(), authentication == "tenant" || authentication == "user" {
+        if let authentication = flow.trigger.authentication?.lowercased(),
+            authentication == "tenant" || authentication == "user"
+        {
             guard (request.headers[.authorization] ?? "").hasPrefix("Bearer ") else {
                 // [3P] code; the message's words are inferred (docs/reference/flows.md §2).
-                return .respond(Self.error(401, code: "DirectApiAuthorizationRequired", message: "The request must be authenticated only by OAuth authorization scheme."))
+                return .respond(
+                    Self.error(
+                        401, code: "DirectApiAuthorizationRequired",
+                        message: "The request must be authenticated only by OAuth authorization scheme."))
             }
             // The sandbox issues no tokens for a trigger's audience: any token is a wrong one
             // (docs/reference/flows.md §2 [3P]; 401 or 403, sources disagree: 401 inferred).
-            return .respond(Self.error(401, code: "MisMatchingOAuthClaims", message: "One or more claims either missing or does not match with the open authentication access control policy."))
+            return .respond(
+                Self.error(
+                    401, code: "MisMatchingOAuthClaims",
+                    message:
+                        "One or more claims either missing or does not match with the open authentication access control policy."
+                ))
         }
         let body = SandboxJSON.parse(request.body) ?? .string(request.text)
         if flow.trigger.validatesSchema, let schema = flow.trigger.schema {
-            let violations = FlowSchemaValidator(requiredCaseSensitive: loaded.options.requiredCaseSensitive).violations(of: body, against: schema)
+            let violations = FlowSchemaValidator(requiredCaseSensitive: loaded.options.requiredCaseSensitive)
+                .violations(of: body, against: schema)
             if !violations.isEmpty {
                 // docs/reference/flows.md §1 [3P] code and text.
-                return .respond(Self.error(400, code: "TriggerInputSchemaMismatch",
-                                           message: "The input body for trigger '\(flow.trigger.name)' of type 'Request' did not match its schema definition. Error details: '\(violations.map(\.message).joined(separator: " "))'."))
+                return .respond(
+                    Self.error(
+                        400, code: "TriggerInputSchemaMismatch",
+                        message:
+                            """
+                            The input body for trigger '\(flow.trigger.name)' of type 'Request' did not match\
+                             its schema definition. Error details:\
+                             '\(violations.map(\.message).joined(separator: " "))'.
+                            """
+                    ))
             }
         }
         var headers: [String: SandboxJSON] = [:]
         for field in request.headers { headers[field.name.rawName] = .string(field.value) }
         let runID = FlowRunBook.newRunID()
         let tracking = request.headers[.msClientTrackingID].flatMap { $0.isEmpty ? nil : $0 } ?? runID
-        let outcome = FlowEngine.run(flow, options: loaded.options, body: body, headers: headers, runID: runID, clientTrackingID: tracking)
+        let outcome = FlowEngine.run(
+            flow, options: loaded.options, body: body, headers: headers, runID: runID, clientTrackingID: tracking)
         return .ran(outcome, path: request.path, headers: request.headers)
     }
 
@@ -157,7 +212,8 @@ public struct HTTPSSinkService: SandboxService {
         var run = outcome.run
         if let stored = outcome.stored {
             do {
-                try await store.insertHTTPSLead(SandboxStore.httpsLeadRow(path: path, headers: headers, body: Array(stored.text.utf8)))
+                try await store.insertHTTPSLead(
+                    SandboxStore.httpsLeadRow(path: path, headers: headers, body: Array(stored.text.utf8)))
             } catch {
                 run.status = "Failed"
                 run.errorCode = "InternalServerError"
@@ -167,13 +223,17 @@ public struct HTTPSSinkService: SandboxService {
         flows.add(run)
         let runHeaders: HTTPFields = [
             .msWorkflowRunID: run.id, .msCorrelationID: run.correlationID, .msClientTrackingID: run.clientTrackingID,
-            .msTriggerHistoryName: run.id, .msWorkflowID: "sandbox-\(run.workflow.lowercased())", .msWorkflowName: run.workflow,
+            .msTriggerHistoryName: run.id, .msWorkflowID: "sandbox-\(run.workflow.lowercased())",
+            .msWorkflowName: run.workflow,
             .msWorkflowVersion: "08584000000000000000",
         ]
         guard outcome.hasResponseAction else { return SandboxResponse(status: 202, headers: runHeaders) }
         guard let response = outcome.response else {
             // The text is inferred: docs/reference/flows.md §1 says only "502".
-            var answer = Self.error(502, code: "NoResponse", message: "The server did not receive a response from an upstream server. Request tracking id '\(run.id)'.")
+            var answer = Self.error(
+                502, code: "NoResponse",
+                message:
+                    "The server did not receive a response from an upstream server. Request tracking id '\(run.id)'.")
             answer.headers.append(contentsOf: runHeaders)
             return answer
         }
@@ -181,11 +241,13 @@ public struct HTTPSSinkService: SandboxService {
         for (name, value) in response.headers where !Self.strippedFromResponses(name) {
             if let field = HTTPField.Name(name) { answer.headers.append(HTTPField(name: field, value: value)) }
         }
-        if case let .string(text) = response.body {
+        if case .string(let text) = response.body {
             answer.body = Array(text.utf8)
         } else if response.body != .null {
             answer.body = Array(response.body.text.utf8)
-            if answer.headers[.contentType] == nil { answer.headers.append(HTTPField(name: .contentType, value: "application/json; charset=utf-8")) }
+            if answer.headers[.contentType] == nil {
+                answer.headers.append(HTTPField(name: .contentType, value: "application/json; charset=utf-8"))
+            }
         }
         return answer
     }
@@ -196,8 +258,11 @@ public struct HTTPSSinkService: SandboxService {
     /// Last-Modified, Set-Cookie, Transfer-Encoding.
     static func strippedFromResponses(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if ["allow", "cookie", "expires", "last-modified", "set-cookie", "transfer-encoding"].contains(lower) { return true }
-        return lower.hasPrefix("content-") && !["content-disposition", "content-encoding", "content-type"].contains(lower)
+        if ["allow", "cookie", "expires", "last-modified", "set-cookie", "transfer-encoding"].contains(lower) {
+            return true
+        }
+        return lower.hasPrefix("content-")
+            && !["content-disposition", "content-encoding", "content-type"].contains(lower)
     }
 
     /// A trigger URL's path is the flow's own (`/workflows/<id>/triggers/manual/paths/invoke`)
@@ -211,9 +276,9 @@ public struct HTTPSSinkService: SandboxService {
     /// Accepts a lead.
     func handle(_ request: SandboxRequest) async -> SandboxResponse {
         switch admit(request) {
-        case let .respond(response): return response
-        case let .ran(outcome, path, headers): return await finish(outcome, path: path, headers: headers)
-        case let .store(row):
+        case .respond(let response): return response
+        case .ran(let outcome, let path, let headers): return await finish(outcome, path: path, headers: headers)
+        case .store(let row):
             do {
                 // Acknowledged only once committed: a 202 means the lead survives a SIGKILL.
                 let id = try await store.insertHTTPSLead(row)

@@ -33,7 +33,8 @@ extension SandboxStore {
     /// Writes a batch of HTTPS leads in one transaction.
     static func writeHTTPSLeads(_ writer: any DatabaseWriter, _ rows: [HTTPSLeadRow]) throws -> [Int64] {
         try writer.write { db in
-            let statement = try db.cachedStatement(sql: "INSERT INTO https_leads (received_at, path, headers, body, marker) VALUES (?, ?, ?, ?, ?)")
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO https_leads (received_at, path, headers, body, marker) VALUES (?, ?, ?, ?, ?)")
             var ids: [Int64] = []
             ids.reserveCapacity(rows.count)
             for row in rows {

@@ -29,40 +29,44 @@ public final class SandboxStore: Sendable {
     private func migrate() throws {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE https_leads (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT, received_at TEXT NOT NULL, path TEXT NOT NULL,
-                    headers TEXT NOT NULL, body BLOB NOT NULL, marker TEXT);
-                CREATE INDEX https_leads_marker ON https_leads(marker);
-                CREATE TABLE azure_tables (
-                    account TEXT NOT NULL, name TEXT NOT NULL, lower_name TEXT NOT NULL,
-                    PRIMARY KEY (account, lower_name));
-                CREATE TABLE azure_entities (
-                    account TEXT NOT NULL, table_lower TEXT NOT NULL, pk TEXT NOT NULL, rk TEXT NOT NULL,
-                    timestamp TEXT NOT NULL, etag TEXT NOT NULL, properties TEXT NOT NULL, marker TEXT,
-                    PRIMARY KEY (account, table_lower, pk, rk));
-                CREATE INDEX azure_entities_marker ON azure_entities(marker);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE https_leads (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, received_at TEXT NOT NULL, path TEXT NOT NULL,
+                        headers TEXT NOT NULL, body BLOB NOT NULL, marker TEXT);
+                    CREATE INDEX https_leads_marker ON https_leads(marker);
+                    CREATE TABLE azure_tables (
+                        account TEXT NOT NULL, name TEXT NOT NULL, lower_name TEXT NOT NULL,
+                        PRIMARY KEY (account, lower_name));
+                    CREATE TABLE azure_entities (
+                        account TEXT NOT NULL, table_lower TEXT NOT NULL, pk TEXT NOT NULL, rk TEXT NOT NULL,
+                        timestamp TEXT NOT NULL, etag TEXT NOT NULL, properties TEXT NOT NULL, marker TEXT,
+                        PRIMARY KEY (account, table_lower, pk, rk));
+                    CREATE INDEX azure_entities_marker ON azure_entities(marker);
+                    """)
         }
         migrator.registerMigration("v2-dynamics") { db in
-            try db.execute(sql: """
-                CREATE TABLE dynamics_leads (id TEXT PRIMARY KEY, created_on TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
-                CREATE INDEX dynamics_leads_marker ON dynamics_leads(marker);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE dynamics_leads (id TEXT PRIMARY KEY, created_on TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                    CREATE INDEX dynamics_leads_marker ON dynamics_leads(marker);
+                    """)
         }
         migrator.registerMigration("v3-salesforce") { db in
-            try db.execute(sql: """
-                CREATE TABLE salesforce_leads (id TEXT PRIMARY KEY, created_date TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
-                CREATE INDEX salesforce_leads_marker ON salesforce_leads(marker);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE salesforce_leads (id TEXT PRIMARY KEY, created_date TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                    CREATE INDEX salesforce_leads_marker ON salesforce_leads(marker);
+                    """)
         }
         migrator.registerMigration("v4-marketo") { db in
-            try db.execute(sql: """
-                CREATE TABLE marketo_leads (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL, created_at TEXT NOT NULL,
-                    updated_at TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
-                CREATE INDEX marketo_leads_email ON marketo_leads(email);
-                CREATE INDEX marketo_leads_marker ON marketo_leads(marker);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE marketo_leads (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL, created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL, record TEXT NOT NULL, marker TEXT);
+                    CREATE INDEX marketo_leads_email ON marketo_leads(email);
+                    CREATE INDEX marketo_leads_marker ON marketo_leads(marker);
+                    """)
         }
         try migrator.migrate(writer)
     }
@@ -78,12 +82,15 @@ public final class SandboxStore: Sendable {
     /// Deletes the stored leads of one destination carrying exactly this marker (or, with
     /// `prefix`, any marker starting with it); returns how many.
     func deleteTestLeads(destination: String, marker: String, prefix: Bool = false) async throws -> Int {
-        let tables = ["https": "https_leads", "azure-table": "azure_entities", "dynamics": "dynamics_leads",
-                      "salesforce": "salesforce_leads", "marketo": "marketo_leads"]
+        let tables = [
+            "https": "https_leads", "azure-table": "azure_entities", "dynamics": "dynamics_leads",
+            "salesforce": "salesforce_leads", "marketo": "marketo_leads",
+        ]
         guard let table = tables[destination] else { return 0 }
         return try await writer.write { db in
             if prefix {
-                try db.execute(sql: "DELETE FROM \(table) WHERE substr(marker, 1, ?) = ?", arguments: [marker.count, marker])
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE substr(marker, 1, ?) = ?", arguments: [marker.count, marker])
             } else {
                 try db.execute(sql: "DELETE FROM \(table) WHERE marker = ?", arguments: [marker])
             }
@@ -122,7 +129,10 @@ public final class SandboxStore: Sendable {
         var i = 0
         while i + prefix.count < bytes.count {
             var matches = true
-            for j in 0..<prefix.count where lower(bytes[i + j]) != prefix[j] { matches = false; break }
+            for j in 0..<prefix.count where lower(bytes[i + j]) != prefix[j] {
+                matches = false
+                break
+            }
             if matches {
                 var k = i + prefix.count
                 let runStart = k

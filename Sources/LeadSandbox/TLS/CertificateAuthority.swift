@@ -27,7 +27,8 @@ public struct CertificateAuthority: Sendable {
         }
         certificate = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
-            notValidBefore: now.addingTimeInterval(-86_400), notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
+            notValidBefore: now.addingTimeInterval(-86_400),
+            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
             issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: extensions,
             issuerPrivateKey: .init(key)
@@ -35,17 +36,22 @@ public struct CertificateAuthority: Sendable {
     }
 
     /// The CA certificate as PEM, for `--cacert` and `REQUESTS_CA_BUNDLE`.
-    public func certificatePEM() throws -> String { IssuedCertificate.terminated(try certificate.serializeAsPEM().pemString) }
+    public func certificatePEM() throws -> String {
+        IssuedCertificate.terminated(try certificate.serializeAsPEM().pemString)
+    }
 
     /// Issues a server certificate for the given names, valid between the two dates.
     public func issue(
         commonName: String, dnsNames: [String] = [], ipAddresses: [String] = [],
-        notValidBefore: Date = Date().addingTimeInterval(-3600), notValidAfter: Date = Date().addingTimeInterval(90 * 86_400)
+        notValidBefore: Date = Date().addingTimeInterval(-3600),
+        notValidAfter: Date = Date().addingTimeInterval(90 * 86_400)
     ) throws -> IssuedCertificate {
         let leafKey = P256.Signing.PrivateKey()
         var altNames: [GeneralName] = dnsNames.map { .dnsName($0) }
         for address in ipAddresses {
-            guard let bytes = Self.ipv4Bytes(address) else { throw CertificateAuthorityError("not an IPv4 address: \(address)") }
+            guard let bytes = Self.ipv4Bytes(address) else {
+                throw CertificateAuthorityError("not an IPv4 address: \(address)")
+            }
             altNames.append(.ipAddress(ASN1OctetString(contentBytes: ArraySlice(bytes))))
         }
         let leaf = try Certificate(

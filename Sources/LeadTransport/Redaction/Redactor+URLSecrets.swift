@@ -9,7 +9,9 @@ extension Redactor {
             for item in components.queryItems ?? [] where secretParameters.contains(item.name.lowercased()) {
                 if let value = item.value, !value.isEmpty {
                     found.append(Secret(value, source: source))
-                    if let raw = components.percentEncodedQueryItems?.first(where: { $0.name == item.name })?.value, raw != value {
+                    if let raw = components.percentEncodedQueryItems?.first(where: { $0.name == item.name })?.value,
+                        raw != value
+                    {
                         found.append(Secret(raw, source: source))
                     }
                 }
@@ -24,6 +26,9 @@ extension Redactor {
     public static func urlCarriesSecrets(_ url: String) -> Bool {
         guard let components = URLComponents(string: url) else { return false }
         if components.password != nil || components.user != nil { return true }
-        return (components.queryItems ?? []).contains { ["sig", "code", "signature", "client_secret", "password", "access_token", "token"].contains($0.name.lowercased()) }
+        return (components.queryItems ?? []).contains {
+            ["sig", "code", "signature", "client_secret", "password", "access_token", "token"].contains(
+                $0.name.lowercased())
+        }
     }
 }

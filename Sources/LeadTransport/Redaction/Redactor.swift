@@ -102,23 +102,32 @@ public struct Redactor: Sendable {
     /// Whether a header's value is a credential.
     public static func isCredentialHeader(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "set-cookie" { return true }
+        if lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "set-cookie" {
+            return true
+        }
         return ["secret", "token", "signature", "password", "api-key", "apikey", "sig"].contains { lower.contains($0) }
     }
 
     // MARK: Patterns
 
     nonisolated(unsafe) private static let queryParameter = try! Regex(
-        #"(?i)([?&;]|^|\s)(sig|code|sv|sp|se|signature|client_secret|password|access_token|refresh_token|id_token|token|apikey|api_key|key|secret)=([^&\s"'#<>]*)"#
+        #"""
+        (?i)([?&;]|^|\s)(sig|code|sv|sp|se|signature|client_secret|password|access_token|refresh_token|id_toke\#
+        n|token|apikey|api_key|key|secret)=([^&\s"'#<>]*)
+        """#
     )
     nonisolated(unsafe) private static let userInfo = try! Regex(#"(?i)([a-z][a-z0-9+.-]*://)[^/\s@]+@"#)
     nonisolated(unsafe) private static let jsonField = try! Regex(
         #"(?i)("(?:access_token|refresh_token|id_token|client_secret|password|token|secret|sig|signature|apikey|api_key)"\s*:\s*")((?:[^"\\]|\\.)*)(")"#
     )
     nonisolated(unsafe) private static let bearer = try! Regex(#"(?i)\b(Bearer)\s+[A-Za-z0-9\-._~+/=!:%]+"#)
-    nonisolated(unsafe) private static let sharedKey = try! Regex(#"\b(SharedKey(?:Lite)?)\s+([^:\s]+):[A-Za-z0-9+/=]+"#)
+    nonisolated(unsafe) private static let sharedKey = try! Regex(
+        #"\b(SharedKey(?:Lite)?)\s+([^:\s]+):[A-Za-z0-9+/=]+"#)
     nonisolated(unsafe) private static let headerLine = try! Regex(
-        #"(?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|signature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(\S.*)$"#
+        #"""
+        (?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|s\#
+        ignature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(\S.*)$
+        """#
     )
 
     /// Masks only the secret-shaped parts of `text` (no known values): for echoing user input
@@ -135,12 +144,16 @@ public struct Redactor: Sendable {
         out = out.replacing(jsonField) { match in
             "\(match.output[1].substring ?? "")\(mask)\(match.output[3].substring ?? "")"
         }
-        out = out.replacing(sharedKey) { match in "\(match.output[1].substring ?? "") \(match.output[2].substring ?? ""):\(mask)" }
+        out = out.replacing(sharedKey) { match in
+            "\(match.output[1].substring ?? "") \(match.output[2].substring ?? ""):\(mask)"
+        }
         out = out.replacing(bearer) { match in "\(match.output[1].substring ?? "") \(mask)" }
         out = out.replacing(headerLine) { match in
             let value = String(match.output[2].substring ?? "")
             let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            let kept = ["Bearer", "Basic", "SharedKey", "SharedKeyLite"].contains(scheme) && value.contains(" ") ? "\(scheme) " : ""
+            let kept =
+                ["Bearer", "Basic", "SharedKey", "SharedKeyLite"].contains(scheme) && value.contains(" ")
+                ? "\(scheme) " : ""
             return "\(match.output[1].substring ?? "")\(kept)\(mask)"
         }
         return out

@@ -16,7 +16,10 @@ final class BurstFeeder: @unchecked Sendable {
     var exhausted = false
     var cancelled = false
 
-    init(slots: Int, next: @escaping () -> HTTPRequest?, completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) {
+    init(
+        slots: Int, next: @escaping () -> HTTPRequest?,
+        completion: @escaping (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void
+    ) {
         self.slots = max(1, slots)
         self.next = next
         self.completion = completion

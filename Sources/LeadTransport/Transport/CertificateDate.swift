@@ -9,7 +9,8 @@ public enum CertificateDate {
     public static func parse(_ text: String) -> Int64? {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count >= 4, let month = months.firstIndex(of: String(parts[0])),
-              let day = Int(parts[1]), let year = Int(parts[3]) else { return nil }
+            let day = Int(parts[1]), let year = Int(parts[3])
+        else { return nil }
         let time = parts[2].split(separator: ":").compactMap { Int($0) }
         guard time.count == 3 else { return nil }
         let days = LeadTimestamp.daysFromCivil(year: year, month: month + 1, day: day)

@@ -41,7 +41,9 @@ final class CurlMultiLoop: @unchecked Sendable {
         lock.lock()
         if stopping || multi == nil {
             lock.unlock()
-            transfer.finish(.failure(TransportError(.requestCancelled, message: "the client was shut down", url: transfer.redactedURL)))
+            transfer.finish(
+                .failure(
+                    TransportError(.requestCancelled, message: "the client was shut down", url: transfer.redactedURL)))
             return
         }
         pending.append(transfer)
@@ -123,10 +125,13 @@ final class CurlMultiLoop: @unchecked Sendable {
         /// and adds it to the multi handle; a transfer that cannot start is finished with its error.
         func start(_ transfer: CurlTransfer) {
             let shape = transfer.reuseShape
-            let index = shape.flatMap { wanted in idleHandles.lastIndex { $0.shape == wanted } } ?? idleHandles.indices.last
+            let index =
+                shape.flatMap { wanted in idleHandles.lastIndex { $0.shape == wanted } } ?? idleHandles.indices.last
             let idle = index.map { idleHandles.remove(at: $0) }
             guard let handle = idle?.handle ?? curl_easy_init() else {
-                transfer.finish(.failure(TransportError(.transportFailed, message: "curl_easy_init failed", url: transfer.redactedURL)))
+                transfer.finish(
+                    .failure(
+                        TransportError(.transportFailed, message: "curl_easy_init failed", url: transfer.redactedURL)))
                 return
             }
             let preconfigured = idle?.shape != nil && idle?.shape == shape
@@ -146,7 +151,11 @@ final class CurlMultiLoop: @unchecked Sendable {
         func release(_ handle: UnsafeMutableRawPointer, keeping shape: String? = nil) {
             curl_multi_remove_handle(multi, handle)
             if shape == nil { curl_easy_reset(handle) }
-            if idleHandles.count < options.maxConcurrentTransfers { idleHandles.append((handle, shape)) } else { curl_easy_cleanup(handle) }
+            if idleHandles.count < options.maxConcurrentTransfers {
+                idleHandles.append((handle, shape))
+            } else {
+                curl_easy_cleanup(handle)
+            }
         }
 
         while true {
@@ -167,22 +176,33 @@ final class CurlMultiLoop: @unchecked Sendable {
             let cancelledIDs = Set(cancelledFeeders)
             cancelledFeeders.removeAll()
             lock.unlock()
-            for feeder in feeders where cancelledIDs.contains(ObjectIdentifier(feeder)) || isStopping { feeder.cancelled = true }
+            for feeder in feeders where cancelledIDs.contains(ObjectIdentifier(feeder)) || isStopping {
+                feeder.cancelled = true
+            }
 
             for transfer in cancelled {
                 if let handle = transfer.easy, active[handle] === transfer {
                     active[handle] = nil
                     release(handle)
                 }
-                transfer.finish(.failure(TransportError(.requestCancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+                transfer.finish(
+                    .failure(
+                        TransportError(
+                            .requestCancelled, message: "the request was cancelled", url: transfer.redactedURL)))
             }
             for transfer in leftover + (isStopping ? starting : []) {
-                transfer.finish(.failure(TransportError(.requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
+                transfer.finish(
+                    .failure(
+                        TransportError(.requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
             }
             if !isStopping {
                 for transfer in starting {
                     if transfer.isCancelRequested {
-                        transfer.finish(.failure(TransportError(.requestCancelled, message: "the request was cancelled", url: transfer.redactedURL)))
+                        transfer.finish(
+                            .failure(
+                                TransportError(
+                                    .requestCancelled, message: "the request was cancelled", url: transfer.redactedURL))
+                        )
                         continue
                     }
                     start(transfer)
@@ -191,7 +211,9 @@ final class CurlMultiLoop: @unchecked Sendable {
             // Bursts fill whatever slots the queued requests left free.
             if !isStopping {
                 for feeder in feeders where !feeder.exhausted && !feeder.cancelled {
-                    while active.count < options.maxConcurrentTransfers, feeder.inFlight < feeder.slots, let request = feeder.next() {
+                    while active.count < options.maxConcurrentTransfers, feeder.inFlight < feeder.slots,
+                        let request = feeder.next()
+                    {
                         let transfer = CurlTransfer(request: request, options: options, redactor: redactor)
                         feeder.inFlight += 1
                         transfer.callback = { [feeder] result in
@@ -200,13 +222,18 @@ final class CurlMultiLoop: @unchecked Sendable {
                         }
                         start(transfer)
                     }
-                    if active.count < options.maxConcurrentTransfers && feeder.inFlight < feeder.slots { feeder.exhausted = true }
+                    if active.count < options.maxConcurrentTransfers && feeder.inFlight < feeder.slots {
+                        feeder.exhausted = true
+                    }
                 }
             }
             if isStopping {
                 for (handle, transfer) in active {
                     release(handle)
-                    transfer.finish(.failure(TransportError(.requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
+                    transfer.finish(
+                        .failure(
+                            TransportError(
+                                .requestCancelled, message: "the client shut down", url: transfer.redactedURL)))
                 }
                 active.removeAll()
                 break
@@ -218,7 +245,8 @@ final class CurlMultiLoop: @unchecked Sendable {
             var freedSlot = false
             while let message = curl_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
-                      let transfer = active.removeValue(forKey: handle) else { continue }
+                    let transfer = active.removeValue(forKey: handle)
+                else { continue }
                 let result = transfer.complete(code: message.pointee.data.result)
                 if case .success = result { release(handle, keeping: transfer.reuseShape) } else { release(handle) }
                 transfer.finish(result)
@@ -233,7 +261,9 @@ final class CurlMultiLoop: @unchecked Sendable {
             // A finished burst transfer frees a slot for the next one without waiting for I/O.
             if freedSlot && feeders.contains(where: { !$0.exhausted && !$0.cancelled }) { continue }
             lock.lock()
-            let mustSpin = !pending.isEmpty || !cancellations.isEmpty || stopping || !newFeeders.isEmpty || !cancelledFeeders.isEmpty
+            let mustSpin =
+                !pending.isEmpty || !cancellations.isEmpty || stopping || !newFeeders.isEmpty
+                || !cancelledFeeders.isEmpty
             sleeping = !mustSpin
             lock.unlock()
             if !mustSpin {
@@ -244,7 +274,10 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
         }
 
-        for feeder in feeders { feeder.done?.resume(); feeder.done = nil }
+        for feeder in feeders {
+            feeder.done?.resume()
+            feeder.done = nil
+        }
         for idle in idleHandles { curl_easy_cleanup(idle.handle) }
         lock.lock()
         self.multi = nil

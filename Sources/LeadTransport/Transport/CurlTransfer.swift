@@ -63,7 +63,8 @@ final class CurlTransfer: @unchecked Sendable {
         defer { lock.unlock() }
         if cancelRequested {
             finished = true
-            continuation.resume(throwing: TransportError(.requestCancelled, message: "cancelled before it started", url: redactedURL))
+            continuation.resume(
+                throwing: TransportError(.requestCancelled, message: "cancelled before it started", url: redactedURL))
             return false
         }
         self.continuation = continuation
@@ -115,14 +116,21 @@ final class CurlTransfer: @unchecked Sendable {
         let me = Unmanaged.passUnretained(self).toOpaque()
         let ok = lc_easy_setopt_string(handle, CURLOPT_URL, request.url) == CURLE_OK
         _ = lc_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        _ = lc_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.timeouts?.connectMilliseconds ?? options.connectTimeoutMilliseconds)
-        _ = lc_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, request.timeouts?.totalMilliseconds ?? options.totalTimeoutMilliseconds)
+        _ = lc_easy_setopt_long(
+            handle, CURLOPT_CONNECTTIMEOUT_MS,
+            request.timeouts?.connectMilliseconds ?? options.connectTimeoutMilliseconds)
+        _ = lc_easy_setopt_long(
+            handle, CURLOPT_TIMEOUT_MS, request.timeouts?.totalMilliseconds ?? options.totalTimeoutMilliseconds)
         _ = lc_easy_setopt_long(handle, CURLOPT_FRESH_CONNECT, request.freshConnection ? 1 : 0)
         _ = lc_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me)
         _ = lc_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
         if isHTTPS { _ = lc_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA, me) }
         if !preconfigured { configureClientWide(handle) }
-        return ok ? configureRequest(handle) : TransportError(.urlInvalid, message: "libcurl rejected the URL", url: redactedURL, curlCode: Int(CURLE_URL_MALFORMAT.rawValue))
+        return ok
+            ? configureRequest(handle)
+            : TransportError(
+                .urlInvalid, message: "libcurl rejected the URL", url: redactedURL,
+                curlCode: Int(CURLE_URL_MALFORMAT.rawValue))
     }
 
     /// The options every request of this client shares.
@@ -138,7 +146,7 @@ final class CurlTransfer: @unchecked Sendable {
         switch options.redirects {
         case .fail, .returnResponse:
             _ = lc_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        case let .follow(maxHops):
+        case .follow(let maxHops):
             _ = lc_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
             _ = lc_easy_setopt_long(handle, CURLOPT_MAXREDIRS, maxHops)
             _ = lc_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -175,7 +183,9 @@ final class CurlTransfer: @unchecked Sendable {
         if let encoded {
             _ = lc_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(encoded.bytes.count))
             _ = encoded.bytes.withUnsafeBufferPointer { buffer in
-                lc_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+                lc_easy_setopt_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS,
+                    UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
             }
             if method != "POST" { _ = lc_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method) }
         } else {
@@ -195,7 +205,9 @@ final class CurlTransfer: @unchecked Sendable {
             bodyTooLarge = true
             return 0
         }
-        data.withMemoryRebound(to: UInt8.self, capacity: length) { body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+        data.withMemoryRebound(to: UInt8.self, capacity: length) {
+            body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+        }
         return length
     }
 
@@ -207,7 +219,8 @@ final class CurlTransfer: @unchecked Sendable {
             var end = line.count
             while end > 0 && isSpace(line[end - 1]) { end -= 1 }
             if end >= 5 && line[0] == UInt8(ascii: "H") && line[1] == UInt8(ascii: "T") && line[2] == UInt8(ascii: "T")
-                && line[3] == UInt8(ascii: "P") && line[4] == UInt8(ascii: "/") {
+                && line[3] == UInt8(ascii: "P") && line[4] == UInt8(ascii: "/")
+            {
                 // A new response (after 100-continue or a followed redirect): start over.
                 responseHeaders.removeAll()
                 return
@@ -239,7 +252,9 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Turns libcurl's result into a response or a classified error.
     func complete(code: CURLcode) -> Result<HTTPResponse, TransportError> {
-        guard let handle = easy else { return .failure(TransportError(.transportFailed, message: "no handle", url: redactedURL)) }
+        guard let handle = easy else {
+            return .failure(TransportError(.transportFailed, message: "no handle", url: redactedURL))
+        }
         let timings = Self.timings(handle)
         if code != CURLE_OK {
             return .failure(classify(code, handle: handle, timings: timings))
@@ -255,15 +270,19 @@ final class CurlTransfer: @unchecked Sendable {
             status: status, headers: HTTPHeaders(responseHeaders), body: body,
             remoteAddress: Self.remoteAddress(handle), httpVersion: Self.versionName(version), timings: timings,
             tls: connects > 0 || request.freshConnection ? tlsDetails(handle) : nil, newConnections: connects,
-            effectiveURL: Self.string(handle, CURLINFO_EFFECTIVE_URL).flatMap { $0 == request.url ? nil : redactor.redact($0) }
+            effectiveURL: Self.string(handle, CURLINFO_EFFECTIVE_URL).flatMap {
+                $0 == request.url ? nil : redactor.redact($0)
+            }
         )
         if (300..<400).contains(status), case .fail = options.redirects {
             let location = responseHeaders.first { $0.name.lowercased() == "location" }?.value
-            return .failure(TransportError(
-                .httpRedirect,
-                message: "the server answered \(status) redirecting to \(location.map(redactor.redact) ?? "nowhere"); redirects are not followed",
-                url: redactedURL, timings: timings
-            ))
+            return .failure(
+                TransportError(
+                    .httpRedirect,
+                    message:
+                        "the server answered \(status) redirecting to \(location.map(redactor.redact) ?? "nowhere"); redirects are not followed",
+                    url: redactedURL, timings: timings
+                ))
         }
         return .success(response)
     }
@@ -282,21 +301,22 @@ final class CurlTransfer: @unchecked Sendable {
             let connected = timings.connect > 0 && (!isTLS || timings.tls > 0)
             kind = connected ? .httpTimeout : .connectTimeout
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_INVALIDCERTSTATUS:
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_INVALIDCERTSTATUS:
             if lower.contains("expired") || lower.contains("not yet valid") {
                 kind = .tlsExpired
             } else if lower.contains("subject name") || lower.contains("host name") || lower.contains("hostname") {
                 kind = .tlsHostname
             } else if lower.contains("self-signed") || lower.contains("self signed") || lower.contains("issuer")
-                        || lower.contains("unable to get") || lower.contains("unknown ca") || lower.contains("cafile")
-                        || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_PEER_FAILED_VERIFICATION {
+                || lower.contains("unable to get") || lower.contains("unknown ca") || lower.contains("cafile")
+                || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_PEER_FAILED_VERIFICATION
+            {
                 kind = .tlsUntrusted
             } else {
                 kind = .tlsHandshake
             }
         case CURLE_WRITE_ERROR where bodyTooLarge, CURLE_FILESIZE_EXCEEDED: kind = .httpBodyTooLarge
         case CURLE_WEIRD_SERVER_REPLY, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
-             CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP_RETURNED_ERROR:
+            CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP_RETURNED_ERROR:
             kind = .httpProtocol
         case CURLE_TOO_MANY_REDIRECTS: kind = .httpRedirect
         case CURLE_UNSUPPORTED_PROTOCOL where timings.connect > 0 || lower.contains("http/0.9"):
@@ -307,7 +327,8 @@ final class CurlTransfer: @unchecked Sendable {
         default: kind = .transportFailed
         }
         let finalMessage = kind == .httpBodyTooLarge ? "\(message) (the cap is \(options.maxBodyBytes) bytes)" : message
-        return TransportError(kind, message: finalMessage, url: redactedURL, curlCode: Int(code.rawValue), timings: timings)
+        return TransportError(
+            kind, message: finalMessage, url: redactedURL, curlCode: Int(code.rawValue), timings: timings)
     }
 
     private func tlsDetails(_ handle: UnsafeMutableRawPointer) -> TLSDetails? {
@@ -315,7 +336,8 @@ final class CurlTransfer: @unchecked Sendable {
         var details = TLSDetails(version: tlsVersion)
         var info: UnsafeMutablePointer<curl_certinfo>?
         if lc_easy_getinfo_certinfo(handle, &info) == CURLE_OK, let info, info.pointee.num_of_certs > 0,
-           let first = info.pointee.certinfo?[0] {
+            let first = info.pointee.certinfo?[0]
+        {
             var node: UnsafeMutablePointer<curl_slist>? = first
             while let current = node {
                 if let cString = current.pointee.data {

@@ -24,7 +24,8 @@ public final class HTTPClient: Sendable {
     public var requestCount: Int { sent.value }
 
     /// Creates a client and starts its libcurl threads (``TransportOptions/transferThreads``).
-    public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError) {
+    public init(options: TransportOptions = TransportOptions(), redactor: Redactor = Redactor()) throws(LeadCheckError)
+    {
         self.options = options
         self.redactor = redactor
         var loops: [CurlMultiLoop] = []
@@ -75,12 +76,16 @@ public final class HTTPClient: Sendable {
     /// over several threads calls them from each, concurrently, so they must be `@Sendable` and
     /// guard what they share — which lets each thread build its requests in parallel. Returns
     /// when every request has finished; cancelling the calling task stops pulling new ones.
-    public func burst(next: @escaping @Sendable () -> HTTPRequest?,
-                      completion: @escaping @Sendable (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void) async {
+    public func burst(
+        next: @escaping @Sendable () -> HTTPRequest?,
+        completion: @escaping @Sendable (HTTPRequest, Result<HTTPResponse, TransportError>) -> Void
+    ) async {
         let threads = min(loops.count, options.maxConcurrentTransfers)
         await withTaskGroup(of: Void.self) { group in
             for (index, loop) in loops.prefix(threads).enumerated() {
-                let slots = options.maxConcurrentTransfers / threads + (index < options.maxConcurrentTransfers % threads ? 1 : 0)
+                let slots =
+                    options.maxConcurrentTransfers / threads
+                    + (index < options.maxConcurrentTransfers % threads ? 1 : 0)
                 let feeder = BurstFeeder(slots: slots, next: next, completion: completion)
                 group.addTask { await loop.run(feeder) }
             }

@@ -29,8 +29,10 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 
     /// Creates a request.
-    public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: HTTPRequestBody = .none,
-                timeouts: Timeouts? = nil, freshConnection: Bool = false) {
+    public init(
+        method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: HTTPRequestBody = .none,
+        timeouts: Timeouts? = nil, freshConnection: Bool = false
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

@@ -28,9 +28,9 @@ public enum HTTPRequestBody: Sendable, Hashable {
         switch self {
         case .none:
             return nil
-        case let .bytes(bytes, contentType):
+        case .bytes(let bytes, let contentType):
             return (bytes, contentType)
-        case let .form(fields):
+        case .form(let fields):
             let buffer = WireBuffer(capacity: 256)
             var ampersand = false
             for field in fields { buffer.appendFormField(field.name, field.value, needsAmpersand: &ampersand) }

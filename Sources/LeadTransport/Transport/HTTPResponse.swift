@@ -23,9 +23,11 @@ public struct HTTPResponse: Sendable, Hashable {
     public var effectiveURL: String?
 
     /// Creates a response.
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], remoteAddress: String? = nil,
-                httpVersion: String? = nil, timings: PhaseTimings = PhaseTimings(), tls: TLSDetails? = nil,
-                newConnections: Int = 0, effectiveURL: String? = nil) {
+    public init(
+        status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], remoteAddress: String? = nil,
+        httpVersion: String? = nil, timings: PhaseTimings = PhaseTimings(), tls: TLSDetails? = nil,
+        newConnections: Int = 0, effectiveURL: String? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -19,7 +19,9 @@ public enum HTTPTrace {
     /// The response half.
     public static func response(_ response: HTTPResponse, redactor: Redactor) -> [String] {
         let millis = Double(response.timings.total) / 1000
-        var lines = ["< \(response.httpVersion ?? "HTTP") \(response.status) (\(formatMilliseconds(millis)), \(response.remoteAddress ?? "?"))"]
+        var lines = [
+            "< \(response.httpVersion ?? "HTTP") \(response.status) (\(formatMilliseconds(millis)), \(response.remoteAddress ?? "?"))"
+        ]
         for field in response.headers {
             lines.append("< \(field.name): \(redactor.redactHeader(name: field.name, value: field.value))")
         }

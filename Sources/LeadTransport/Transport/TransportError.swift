@@ -17,7 +17,9 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     public let timings: PhaseTimings
 
     /// Creates an error.
-    public init(_ code: FindingCode, message: String, url: String, curlCode: Int = 0, timings: PhaseTimings = PhaseTimings()) {
+    public init(
+        _ code: FindingCode, message: String, url: String, curlCode: Int = 0, timings: PhaseTimings = PhaseTimings()
+    ) {
         self.code = code
         self.message = message
         self.url = url

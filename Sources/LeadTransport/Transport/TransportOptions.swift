@@ -21,9 +21,12 @@ public struct TransportOptions: Sendable, Hashable {
     public var transferThreads: Int
 
     /// Creates options.
-    public init(connectTimeoutMilliseconds: Int = 10_000, totalTimeoutMilliseconds: Int = 30_000, maxBodyBytes: Int = 10 << 20,
-                redirects: RedirectPolicy = .fail, insecure: Bool = false, caFile: String? = nil, maxConcurrentTransfers: Int = 16,
-                transferThreads: Int = 1) {
+    public init(
+        connectTimeoutMilliseconds: Int = 10_000, totalTimeoutMilliseconds: Int = 30_000, maxBodyBytes: Int = 10 << 20,
+        redirects: RedirectPolicy = .fail, insecure: Bool = false, caFile: String? = nil,
+        maxConcurrentTransfers: Int = 16,
+        transferThreads: Int = 1
+    ) {
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
         self.maxBodyBytes = maxBodyBytes

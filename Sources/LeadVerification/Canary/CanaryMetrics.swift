@@ -18,20 +18,34 @@ public enum CanaryMetrics {
                 lines.append("\(name){\(labels)} \(sample.value)")
             }
         }
-        metric("leadcheck_canary_up", "1 when the destination took the canary lead and gave it back intact, else 0.",
-               results.map { ([("destination", $0.destination), ("type", $0.type)], $0.up ? "1" : "0") })
-        metric("leadcheck_canary_duration_seconds", "How long the destination's canary check took.",
-               results.map { ([("destination", $0.destination)], String(format: "%.3f", $0.durationSeconds)) })
-        metric("leadcheck_canary_api_calls", "API calls the destination's canary check made.",
-               results.map { ([("destination", $0.destination)], "\($0.apiCalls)") })
-        metric("leadcheck_canary_last_success_timestamp_seconds", "When the destination last passed the canary (Unix time).",
-               results.compactMap { result in state.destinations[result.destination]?.lastSuccess.map { ([("destination", result.destination)], String(format: "%.0f", $0)) } })
-        metric("leadcheck_tls_certificate_expiry_timestamp_seconds", "When the destination's TLS certificate expires (Unix time).",
-               results.compactMap { result in result.certificateExpiry.map { ([("destination", result.destination)], "\($0)") } })
+        metric(
+            "leadcheck_canary_up", "1 when the destination took the canary lead and gave it back intact, else 0.",
+            results.map { ([("destination", $0.destination), ("type", $0.type)], $0.up ? "1" : "0") })
+        metric(
+            "leadcheck_canary_duration_seconds", "How long the destination's canary check took.",
+            results.map { ([("destination", $0.destination)], String(format: "%.3f", $0.durationSeconds)) })
+        metric(
+            "leadcheck_canary_api_calls", "API calls the destination's canary check made.",
+            results.map { ([("destination", $0.destination)], "\($0.apiCalls)") })
+        metric(
+            "leadcheck_canary_last_success_timestamp_seconds",
+            "When the destination last passed the canary (Unix time).",
+            results.compactMap { result in
+                state.destinations[result.destination]?.lastSuccess.map {
+                    ([("destination", result.destination)], String(format: "%.0f", $0))
+                }
+            })
+        metric(
+            "leadcheck_tls_certificate_expiry_timestamp_seconds",
+            "When the destination's TLS certificate expires (Unix time).",
+            results.compactMap { result in
+                result.certificateExpiry.map { ([("destination", result.destination)], "\($0)") }
+            })
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -24,7 +24,8 @@ public struct CanaryNotification: Sendable, Hashable, Codable {
         oldState = change.old?.status
         newState = change.new.status
         findings = change.result.problems.map { Problem(code: $0.code, hint: $0.hint) }
-        let headline = change.new.status == "up"
+        let headline =
+            change.new.status == "up"
             ? "leadcheck canary: \(change.destination) (\(change.result.type)) passes again — leads reach it intact"
             : "leadcheck canary: \(change.destination) (\(change.result.type)) is failing — real leads may be lost"
         let details = findings.prefix(5).map { "• \($0.code): \($0.hint)" }

@@ -31,7 +31,10 @@ public struct CanaryResult: Sendable, Hashable, Codable {
     }
 
     /// Creates a result.
-    public init(destination: String, type: String, up: Bool, durationSeconds: Double, apiCalls: Int, certificateExpiry: Int64?, problems: [Problem]) {
+    public init(
+        destination: String, type: String, up: Bool, durationSeconds: Double, apiCalls: Int, certificateExpiry: Int64?,
+        problems: [Problem]
+    ) {
         self.destination = destination
         self.type = type
         self.up = up

@@ -52,8 +52,9 @@ public struct CanaryState: Sendable, Hashable, Codable {
             let status = result.up ? "up" : "down"
             let old = destinations[result.destination]
             let changed = old.map { $0.status != status } ?? !result.up
-            let entry = Entry(status: status, since: old.map { $0.status == status ? $0.since : now } ?? now, lastRun: now,
-                              lastSuccess: result.up ? now : old?.lastSuccess, codes: result.problems.map(\.code))
+            let entry = Entry(
+                status: status, since: old.map { $0.status == status ? $0.since : now } ?? now, lastRun: now,
+                lastSuccess: result.up ? now : old?.lastSuccess, codes: result.problems.map(\.code))
             next.destinations[result.destination] = entry
             if changed { changes.append(Change(destination: result.destination, old: old, new: entry, result: result)) }
         }
@@ -65,6 +66,7 @@ public struct CanaryState: Sendable, Hashable, Codable {
         guard let entry = destinations[destination] else { return nil }
         func when(_ seconds: Double) -> String { LeadTimestamp(secondsSinceEpoch: Int64(seconds)).iso8601 }
         if entry.status == "up" { return "passing since \(when(entry.since))" }
-        return "failing since \(when(entry.since)), " + (entry.lastSuccess.map { "last passed \(when($0))" } ?? "never passed")
+        return "failing since \(when(entry.since)), "
+            + (entry.lastSuccess.map { "last passed \(when($0))" } ?? "never passed")
     }
 }

@@ -24,9 +24,12 @@ public final class CaptureLeadFeed: LeadFeed {
         while let line = try reader.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let location = "\(reader.name):\(reader.lineNumber)"
-            guard let record = CaptureRecord.decode(line) else { throw .invalidInput(location: location, reason: "not a leadcheck listen capture record") }
+            guard let record = CaptureRecord.decode(line) else {
+                throw .invalidInput(location: location, reason: "not a leadcheck listen capture record")
+            }
             sequence += 1
-            return try CapturedLead.lead(from: record, runID: runID, sequence: sequence, offer: offer, location: location)
+            return try CapturedLead.lead(
+                from: record, runID: runID, sequence: sequence, offer: offer, location: location)
         }
         return nil
     }

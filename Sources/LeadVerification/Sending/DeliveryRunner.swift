@@ -1,5 +1,5 @@
-import LeadModel
 import LeadDestinations
+import LeadModel
 
 /// `send` to a destination that is not a plain HTTPS endpoint: each lead delivered exactly as
 /// verification delivers it (sign-in, form or API call, the destination's own success rules),
@@ -26,8 +26,10 @@ public struct DeliveryRunner: LeadFeedRunner {
     public func run<Feed: LeadFeed>(_ feed: inout Feed) async throws(LeadCheckError) -> SendSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        var summary = SendSummary(url: "\(destination.name) (\(destination.kind.rawValue))", sent: 0, succeeded: 0, statuses: [:], errors: [:],
-                                  errorExamples: [:], latencyMicros: nil, seconds: 0, concurrency: concurrency)
+        var summary = SendSummary(
+            url: "\(destination.name) (\(destination.kind.rawValue))", sent: 0, succeeded: 0, statuses: [:],
+            errors: [:],
+            errorExamples: [:], latencyMicros: nil, seconds: 0, concurrency: concurrency)
         var latencies: [Int64] = []
         var feedError: LeadCheckError?
         let destination = destination
@@ -35,7 +37,11 @@ public struct DeliveryRunner: LeadFeedRunner {
         // when it fails no lead is sent, and the summary says why.
         let preflight = await destination.preflight().filter { $0.severity == .error }
         if let first = preflight.first {
-            if first.code.isReachability { summary.errors[first.code.rawValue] = 1 } else { summary.statuses[first.code.rawValue] = 1 }
+            if first.code.isReachability {
+                summary.errors[first.code.rawValue] = 1
+            } else {
+                summary.statuses[first.code.rawValue] = 1
+            }
             summary.errorExamples[first.code.rawValue] = "\(first.message) — fix: \(first.hint)"
             return summary
         }
@@ -47,7 +53,7 @@ public struct DeliveryRunner: LeadFeedRunner {
                 case .accepted:
                     summary.succeeded += 1
                     summary.statuses["accepted", default: 0] += 1
-                case let .failed(findings):
+                case .failed(let findings):
                     let finding = findings.first { $0.severity == .error } ?? findings.first
                     let code = finding?.code ?? .deliverRejected
                     if code.isReachability {
@@ -61,30 +67,40 @@ public struct DeliveryRunner: LeadFeedRunner {
                 }
             }
             let journal = journal
-            await Window.run(width: concurrency, next: { () async -> Lead? in
-                guard feedError == nil else { return nil }
-                let lead: Lead?
-                do throws(LeadCheckError) { lead = try feed.next() } catch { feedError = error; return nil }
-                guard let lead else { return nil }
-                if let journal {
-                    do throws(LeadCheckError) {
-                        try await journal.append(.init(event: .sent, destination: destination.name, marker: lead.marker, receipt: destination.receipt(for: lead)))
-                    } catch {
-                        // Without a journal entry the lead could not be cleaned up, so it is not sent.
+            await Window.run(
+                width: concurrency,
+                next: { () async -> Lead? in
+                    guard feedError == nil else { return nil }
+                    let lead: Lead?
+                    do throws(LeadCheckError) { lead = try feed.next() } catch {
                         feedError = error
                         return nil
                     }
-                }
-                return lead
-            }, work: { lead in
-                let began = ContinuousClock.now
-                let delivery = await destination.deliver(lead)
-                let elapsed = (ContinuousClock.now - began).components
-                return (delivery, elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
-            }, accept: { _, answer in
-                tally(answer.0, answer.1)
-                return true
-            })
+                    guard let lead else { return nil }
+                    if let journal {
+                        do throws(LeadCheckError) {
+                            try await journal.append(
+                                .init(
+                                    event: .sent, destination: destination.name, marker: lead.marker,
+                                    receipt: destination.receipt(for: lead)))
+                        } catch {
+                            // Without a journal entry the lead could not be cleaned up, so it is not sent.
+                            feedError = error
+                            return nil
+                        }
+                    }
+                    return lead
+                },
+                work: { lead in
+                    let began = ContinuousClock.now
+                    let delivery = await destination.deliver(lead)
+                    let elapsed = (ContinuousClock.now - began).components
+                    return (delivery, elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
+                },
+                accept: { _, answer in
+                    tally(answer.0, answer.1)
+                    return true
+                })
         }
         if let feedError { throw feedError }
         summary.latencyMicros = SendSummary.Percentiles(latencies)

@@ -1,5 +1,5 @@
-import LeadModel
 import LeadFiles
+import LeadModel
 
 /// Leads read from NDJSON lead records (a file or standard input), one per line; blank lines
 /// are skipped. With `limit`, reading stops after that many leads.

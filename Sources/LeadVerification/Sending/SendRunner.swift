@@ -1,7 +1,7 @@
 import LeadFiles
 import LeadModel
-import LeadWire
 import LeadTransport
+import LeadWire
 
 /// Delivers leads to an HTTPS endpoint the way Microsoft's connector does — one POST of the
 /// documented JSON per lead — with bounded concurrency, and summarises what came back.
@@ -37,7 +37,10 @@ public struct SendRunner: LeadFeedRunner {
         public var emit: @Sendable (String) -> Void
 
         /// Creates tracing options.
-        public init(verbose: Bool, curl: Bool, redactor: Redactor, curlRedactor: Redactor, emit: @escaping @Sendable (String) -> Void) {
+        public init(
+            verbose: Bool, curl: Bool, redactor: Redactor, curlRedactor: Redactor,
+            emit: @escaping @Sendable (String) -> Void
+        ) {
             self.verbose = verbose
             self.curl = curl
             self.redactor = redactor
@@ -90,12 +93,15 @@ public struct SendRunner: LeadFeedRunner {
             guard let record = queue.withLock({ $0.popFirst() }) else { return nil }
             var headers = target.headers
             // A masked credential is not replayed ("[redacted]" is how earlier captures masked one).
-            for header in record.headers where header.count == 2 && !CaptureRecord.hopHeaders.contains(header[0].lowercased())
-                && !header[1].contains(Redactor.mask) && header[1] != "[redacted]" {
+            for header in record.headers
+            where header.count == 2 && !CaptureRecord.hopHeaders.contains(header[0].lowercased())
+                && !header[1].contains(Redactor.mask) && header[1] != "[redacted]"
+            {
                 headers.add(header[0], header[1])
             }
-            return HTTPRequest(method: record.method, url: target.url, headers: headers,
-                               body: .bytes(record.bytes, contentType: record.header("Content-Type") ?? "application/octet-stream"))
+            return HTTPRequest(
+                method: record.method, url: target.url, headers: headers,
+                body: .bytes(record.bytes, contentType: record.header("Content-Type") ?? "application/octet-stream"))
         }
     }
 
@@ -104,12 +110,16 @@ public struct SendRunner: LeadFeedRunner {
     }
 
     private func emptySummary() -> SendSummary {
-        SendSummary(url: client.redactor.redact(target.url), sent: 0, succeeded: 0, statuses: [:], errors: [:], errorExamples: [:],
-                    latencyMicros: nil, seconds: 0, concurrency: concurrency)
+        SendSummary(
+            url: client.redactor.redact(target.url), sent: 0, succeeded: 0, statuses: [:], errors: [:],
+            errorExamples: [:],
+            latencyMicros: nil, seconds: 0, concurrency: concurrency)
     }
 
     /// Runs a burst of the requests `next` yields and tallies what came back.
-    private func burst<Feed: LeadFeed>(_ state: BurstState<Feed>, next: @escaping @Sendable () -> HTTPRequest?) async -> SendSummary {
+    private func burst<Feed: LeadFeed>(_ state: BurstState<Feed>, next: @escaping @Sendable () -> HTTPRequest?) async
+        -> SendSummary
+    {
         let clock = ContinuousClock()
         let start = clock.now
         let tracing = self.tracing
@@ -119,13 +129,15 @@ public struct SendRunner: LeadFeedRunner {
                 state.locked {
                     state.summary.sent += 1
                     switch result {
-                    case let .success(response):
+                    case .success(let response):
                         state.summary.statuses[String(response.status), default: 0] += 1
                         if response.isSuccess { state.summary.succeeded += 1 }
                         state.latencies.append(response.timings.total)
-                    case let .failure(error):
+                    case .failure(let error):
                         state.summary.errors[error.code.rawValue, default: 0] += 1
-                        if state.summary.errorExamples[error.code.rawValue] == nil { state.summary.errorExamples[error.code.rawValue] = error.message }
+                        if state.summary.errorExamples[error.code.rawValue] == nil {
+                            state.summary.errorExamples[error.code.rawValue] = error.message
+                        }
                     }
                 }
                 if let tracing { Self.trace(request, result, tracing) }
@@ -146,14 +158,16 @@ public struct SendRunner: LeadFeedRunner {
         )
     }
 
-    private static func trace(_ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>, _ tracing: Tracing) {
+    private static func trace(
+        _ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>, _ tracing: Tracing
+    ) {
         var block: [String] = []
         if tracing.curl { block.append(CurlCommand.render(request, redactor: tracing.curlRedactor)) }
         if tracing.verbose {
             block += HTTPTrace.request(request, redactor: tracing.redactor)
             switch result {
-            case let .success(response): block += HTTPTrace.response(response, redactor: tracing.redactor)
-            case let .failure(error): block += HTTPTrace.failure(error)
+            case .success(let response): block += HTTPTrace.response(response, redactor: tracing.redactor)
+            case .failure(let error): block += HTTPTrace.failure(error)
             }
         }
         if !block.isEmpty { tracing.emit(block.joined(separator: "\n") + "\n") }

@@ -25,7 +25,8 @@ public enum FieldComparator {
         // A blank value (`" "`, as real rows carry Description, azure-docs #70675) that a service
         // stores as nothing loses nothing [INF: Dataverse and Salesforce trim or null blanks].
         if storedValue.isEmpty { return sent.allSatisfy(\.isWhitespace) ? .same : .missing }
-        let a = Array(sent.unicodeScalars), b = Array(storedValue.unicodeScalars)
+        let a = Array(sent.unicodeScalars)
+        let b = Array(storedValue.unicodeScalars)
         if a == b { return .same }
         if b.count < a.count, Array(a.prefix(b.count)) == b {
             return .truncated(sentLength: sent.utf16.count, storedLength: storedValue.utf16.count)
@@ -35,7 +36,9 @@ public enum FieldComparator {
         if mojibake == b || (b.count < mojibake.count && Array(mojibake.prefix(b.count)) == b) {
             return .mangled(how: "UTF-8 bytes were read as Latin-1 (mojibake)")
         }
-        if sent.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(storedValue.precomposedStringWithCanonicalMapping.unicodeScalars) {
+        if sent.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(
+            storedValue.precomposedStringWithCanonicalMapping.unicodeScalars)
+        {
             return .mangled(how: "the text was re-normalised (NFC/NFD), changing its code points")
         }
         return .changed
@@ -44,8 +47,10 @@ public enum FieldComparator {
     /// Findings for a whole lead: every field that was delivered and stored differently.
     /// `sent` is what the destination was sent (its own lead-source spelling); `column` names
     /// where the destination keeps a field.
-    public static func findings(destination: String, lead: Lead, sent: [LeadField: String], stored: [LeadField: String?],
-                                limits: DestinationKind, column: (LeadField) -> String = \.rawValue) -> [Finding] {
+    public static func findings(
+        destination: String, lead: Lead, sent: [LeadField: String], stored: [LeadField: String?],
+        limits: DestinationKind, column: (LeadField) -> String = \.rawValue
+    ) -> [Finding] {
         var out: [Finding] = []
         for field in LeadField.allCases {
             guard let storedValue = stored[field] else { continue }
@@ -57,27 +62,47 @@ public enum FieldComparator {
             case .same:
                 continue
             case .missing:
-                out.append(Finding(code: .fieldMissing, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(place) was sent but the stored record has none",
-                                   hint: "Check the field mapping of the destination (or of the flow behind it) for \(name).", evidence: evidence))
-            case let .truncated(sentLength, storedLength):
+                out.append(
+                    Finding(
+                        code: .fieldMissing, destination: destination, lead: lead.marker, field: field.rawValue,
+                        message: "\(place) was sent but the stored record has none",
+                        hint: "Check the field mapping of the destination (or of the flow behind it) for \(name).",
+                        evidence: evidence))
+            case .truncated(let sentLength, let storedLength):
                 // The destination's documented limit explains the cut only when it is where the value stops.
                 let limit = FieldLimits.limit(of: field, at: limits).flatMap { $0 == storedLength ? $0 : nil }
-                out.append(Finding(code: .fieldTruncated, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(place) was cut from \(sentLength) to \(storedLength) characters" + (limit.map { " (\(limits.rawValue) stores at most \($0))" } ?? ""),
-                                   hint: limit.map { "The destination stores at most \($0) characters in \(name); widen the field or expect truncated leads." }
-                                       ?? "Something on the way cuts \(name) to \(storedLength) characters; widen it where it is stored.",
-                                   evidence: evidence))
-            case let .mangled(how):
-                out.append(Finding(code: .fieldMangled, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(place) was mangled: \(how)",
-                                   hint: "Make every step that handles the lead read and write UTF-8 (a flow's Compose/Parse JSON step or a CSV export is the usual culprit).",
-                                   evidence: evidence))
+                out.append(
+                    Finding(
+                        code: .fieldTruncated, destination: destination, lead: lead.marker, field: field.rawValue,
+                        message: "\(place) was cut from \(sentLength) to \(storedLength) characters"
+                            + (limit.map { " (\(limits.rawValue) stores at most \($0))" } ?? ""),
+                        hint: limit.map {
+                            "The destination stores at most \($0) characters in \(name); widen the field or expect truncated leads."
+                        }
+                            ?? "Something on the way cuts \(name) to \(storedLength) characters; widen it where it is stored.",
+                        evidence: evidence))
+            case .mangled(let how):
+                out.append(
+                    Finding(
+                        code: .fieldMangled, destination: destination, lead: lead.marker, field: field.rawValue,
+                        message: "\(place) was mangled: \(how)",
+                        hint:
+                            """
+                            Make every step that handles the lead read and write UTF-8 (a flow's\
+                             Compose/Parse JSON step or a CSV export is the usual culprit).
+                            """,
+                        evidence: evidence))
             case .changed:
-                out.append(Finding(code: .fieldChanged, destination: destination, lead: lead.marker, field: field.rawValue,
-                                   message: "\(place) was stored with a different value",
-                                   hint: "Check what rewrites \(name) between Microsoft and the stored record (a flow expression, a workflow rule, a picklist mapping, a trigger).",
-                                   evidence: evidence))
+                out.append(
+                    Finding(
+                        code: .fieldChanged, destination: destination, lead: lead.marker, field: field.rawValue,
+                        message: "\(place) was stored with a different value",
+                        hint:
+                            """
+                            Check what rewrites \(name) between Microsoft and the stored record (a flow\
+                             expression, a workflow rule, a picklist mapping, a trigger).
+                            """,
+                        evidence: evidence))
             }
         }
         return out

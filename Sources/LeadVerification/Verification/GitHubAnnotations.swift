@@ -11,7 +11,8 @@ public enum GitHubAnnotations {
             let key = "\(finding.code.rawValue)|\(finding.destination)|\(finding.field ?? "")|\(finding.message)"
             guard seen.insert(key).inserted else { continue }
             let command = finding.severity == .error ? "error" : "warning"
-            let title = "leadcheck \(finding.code.rawValue) (\(finding.destination)\(finding.field.map { " · \($0)" } ?? ""))"
+            let title =
+                "leadcheck \(finding.code.rawValue) (\(finding.destination)\(finding.field.map { " · \($0)" } ?? ""))"
             let message = "\(finding.message)\(finding.lead.map { " [\($0)]" } ?? "") — fix: \(finding.hint)"
             out.append(redactor.redact("::\(command) title=\(property(title))::\(data(message))"))
         }
@@ -20,7 +21,8 @@ public enum GitHubAnnotations {
 
     /// Escapes a command's message (GitHub's `escapeData`).
     static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a property value (GitHub's `escapeProperty`).

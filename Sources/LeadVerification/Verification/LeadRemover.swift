@@ -1,5 +1,5 @@
-import LeadModel
 import LeadDestinations
+import LeadModel
 
 /// Removes test leads from one destination in its batches and journals only what is true: a
 /// lead is `removed` when its record was deleted, `absent` when nothing is stored where a write
@@ -36,15 +36,20 @@ public struct LeadRemover: Sendable {
 
     /// Removes `items`; `mayAppear[i]` says whether item `i`, not found, may still be created
     /// before `deadline` (and so is looked for again) rather than being absent.
-    public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadline: ContinuousClock.Instant) async -> [Outcome] {
+    public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadline: ContinuousClock.Instant) async
+        -> [Outcome]
+    {
         await remove(items, mayAppear: mayAppear, until: items.map { _ in deadline })
     }
 
     /// ``remove(_:mayAppear:until:)`` with a deadline of its own for each item (a killed run's
     /// leads, each looked for until its send time plus the destination's window). Every item is
     /// looked for at least once.
-    public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadlines: [ContinuousClock.Instant]) async -> [Outcome] {
-        precondition(mayAppear.count == items.count && deadlines.count == items.count, "one mayAppear and one deadline per item")
+    public func remove(_ items: [StoredLead], mayAppear: [Bool], until deadlines: [ContinuousClock.Instant]) async
+        -> [Outcome]
+    {
+        precondition(
+            mayAppear.count == items.count && deadlines.count == items.count, "one mayAppear and one deadline per item")
         var outcomes = [Outcome](repeating: .pending, count: items.count)
         var pending = Array(items.indices)
         var backoff = Backoff(first: .milliseconds(250), maximum: .seconds(5), deadline: deadlines.max() ?? .now)
@@ -58,20 +63,26 @@ public struct LeadRemover: Sendable {
             first = false
             let batch = pending.map { items[$0] }
             let destination = destination
-            let answers = await Self.inBatches(batch, of: destination.batchLimit, concurrency: concurrency) { await destination.remove($0) }
+            let answers = await Self.inBatches(batch, of: destination.batchLimit, concurrency: concurrency) {
+                await destination.remove($0)
+            }
             var still: [Int] = []
             for (index, removal) in zip(pending, answers) {
                 let item = items[index]
                 switch removal {
                 case .removed:
                     outcomes[index] = .removed
-                    try? await journal?.append(.init(event: .removed, destination: destination.name, marker: item.marker, receipt: item.receipt))
-                case let .failed(findings): outcomes[index] = .failed(findings)
-                case let .notKept(reason): outcomes[index] = .notKept(reason)
+                    try? await journal?.append(
+                        .init(
+                            event: .removed, destination: destination.name, marker: item.marker, receipt: item.receipt))
+                case .failed(let findings): outcomes[index] = .failed(findings)
+                case .notKept(let reason): outcomes[index] = .notKept(reason)
                 case .notFound where mayAppear[index]: still.append(index)
                 case .notFound:
                     outcomes[index] = .absent
-                    try? await journal?.append(.init(event: .absent, destination: destination.name, marker: item.marker, receipt: item.receipt))
+                    try? await journal?.append(
+                        .init(event: .absent, destination: destination.name, marker: item.marker, receipt: item.receipt)
+                    )
                 }
             }
             pending = still
@@ -81,16 +92,20 @@ public struct LeadRemover: Sendable {
 
     /// Runs `body` over `items` in chunks of `size`, `concurrency` chunks at a time; the
     /// answers in the items' order.
-    public static func inBatches<Item: Sendable, Answer: Sendable>(_ items: [Item], of size: Int, concurrency: Int,
-                                                                  _ body: @escaping @Sendable ([Item]) async -> [Answer]) async -> [Answer] {
+    public static func inBatches<Item: Sendable, Answer: Sendable>(
+        _ items: [Item], of size: Int, concurrency: Int,
+        _ body: @escaping @Sendable ([Item]) async -> [Answer]
+    ) async -> [Answer] {
         let size = max(1, size)
         let chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
         var answers = [[Answer]](repeating: [], count: chunks.count)
         var remaining = chunks[...]
-        await Window.run(width: concurrency, next: { remaining.popFirst() }, work: body, accept: { index, answer in
-            answers[index] = answer
-            return true
-        })
+        await Window.run(
+            width: concurrency, next: { remaining.popFirst() }, work: body,
+            accept: { index, answer in
+                answers[index] = answer
+                return true
+            })
         return answers.flatMap { $0 }
     }
 }

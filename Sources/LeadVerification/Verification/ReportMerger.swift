@@ -22,7 +22,9 @@ public enum ReportMerger {
             if let index = destinations.firstIndex(where: { $0.name == destination.name }) {
                 var existing = destinations[index]
                 if let usage = destination.usage {
-                    existing.usage = existing.usage.map { QuotaUsage(used: $0.used + usage.used, limit: $0.limit, unit: $0.unit) } ?? usage
+                    existing.usage =
+                        existing.usage.map { QuotaUsage(used: $0.used + usage.used, limit: $0.limit, unit: $0.unit) }
+                        ?? usage
                 }
                 if let calls = destination.apiCalls { existing.apiCalls = (existing.apiCalls ?? 0) + calls }
                 existing.connection = existing.connection ?? destination.connection
@@ -43,17 +45,28 @@ public enum ReportMerger {
         let order = Dictionary(uniqueKeysWithValues: leads.enumerated().map { ($1.marker, $0) })
         let destinationOrder = Dictionary(uniqueKeysWithValues: destinations.enumerated().map { ($1.name, $0) })
         var results: [String: LeadResult] = [:]
-        for result in reports.flatMap(\.results) { results["\(result.destination)\n\(result.lead)"] = results["\(result.destination)\n\(result.lead)"] ?? result }
+        for result in reports.flatMap(\.results) {
+            results["\(result.destination)\n\(result.lead)"] =
+                results["\(result.destination)\n\(result.lead)"] ?? result
+        }
         merged.results = results.values.sorted {
-            (destinationOrder[$0.destination] ?? 0, order[$0.lead] ?? 0) < (destinationOrder[$1.destination] ?? 0, order[$1.lead] ?? 0)
+            (destinationOrder[$0.destination] ?? 0, order[$0.lead] ?? 0) < (
+                destinationOrder[$1.destination] ?? 0, order[$1.lead] ?? 0
+            )
         }
 
         var findings: [Finding] = []
         var seenFindings = Set<Finding>()
         // Preflight findings first (shards repeat them), then each result's, in result order.
-        for finding in reports.flatMap(\.findings) where finding.lead == nil && seenFindings.insert(finding).inserted { findings.append(finding) }
-        for finding in merged.results.flatMap(\.findings) where seenFindings.insert(finding).inserted { findings.append(finding) }
-        for finding in reports.flatMap(\.findings) where seenFindings.insert(finding).inserted { findings.append(finding) }
+        for finding in reports.flatMap(\.findings) where finding.lead == nil && seenFindings.insert(finding).inserted {
+            findings.append(finding)
+        }
+        for finding in merged.results.flatMap(\.findings) where seenFindings.insert(finding).inserted {
+            findings.append(finding)
+        }
+        for finding in reports.flatMap(\.findings) where seenFindings.insert(finding).inserted {
+            findings.append(finding)
+        }
         merged.findings = findings
         merged.recomputeVerdict()
         return merged

@@ -1,7 +1,7 @@
 import Foundation
-import LeadModel
-import LeadFiles
 import LeadDestinations
+import LeadFiles
+import LeadModel
 
 /// The run journal: before a lead is sent, its identity (destination, marker, receipt) is
 /// appended and flushed to disk, so a run killed at any point can be cleaned up exactly with
@@ -51,7 +51,9 @@ public final class RunJournal: Sendable {
         /// instant of this process's clock; `fallback` for journals without send times.
         public func visibleBy(_ window: Duration, fallback: ContinuousClock.Instant) -> ContinuousClock.Instant {
             guard let sentAt else { return fallback }
-            let remaining = sentAt + Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18 - Date().timeIntervalSince1970
+            let remaining =
+                sentAt + Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
+                - Date().timeIntervalSince1970
             return ContinuousClock.now + .milliseconds(Int(max(0, min(remaining, 86_400)) * 1000))
         }
 
@@ -86,7 +88,9 @@ public final class RunJournal: Sendable {
     private func line(_ entry: Entry) throws(LeadCheckError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard var line = try? encoder.encode(entry) else { throw .outputUnwritable(path: path, reason: "cannot encode an entry") }
+        guard var line = try? encoder.encode(entry) else {
+            throw .outputUnwritable(path: path, reason: "cannot encode an entry")
+        }
         line.append(0x0A)
         return line
     }
@@ -105,7 +109,9 @@ public final class RunJournal: Sendable {
                 // A run killed mid-write can leave a torn last line; anything else is not a journal.
                 if (try? reader.next()) == nil { break }
                 let event = (try? JSONDecoder().decode(EventName.self, from: Data(line)))?.event
-                throw .invalidInput(location: "\(path):\(reader.lineNumber)", reason: event.map { "unknown journal event '\($0)'" } ?? "not a leadcheck journal line")
+                throw .invalidInput(
+                    location: "\(path):\(reader.lineNumber)",
+                    reason: event.map { "unknown journal event '\($0)'" } ?? "not a leadcheck journal line")
             }
             switch entry.event {
             case .sent: sent.append(entry)

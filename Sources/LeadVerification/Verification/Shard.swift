@@ -12,7 +12,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Parses `K/N` with 1 ≤ K ≤ N ≤ 1000.
     public init(parsing text: String) throws(LeadCheckError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), (1...1000).contains(n), (1...n).contains(k) else {
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), (1...1000).contains(n),
+            (1...n).contains(k)
+        else {
             throw .invalidValue(flag: "--shard", value: text, expected: "K/N with 1 ≤ K ≤ N ≤ 1000, e.g. 2/4")
         }
         index = k

@@ -86,11 +86,12 @@ public struct VerifyReport: Sendable, Codable {
 
     /// Sets `verdict` from the findings: `error`, `failed` or `passed` (warnings do not count).
     public mutating func recomputeVerdict() {
-        verdict = switch exitStatus(strict: false) {
-        case .runtime: "error"
-        case .verificationFailed: "failed"
-        default: "passed"
-        }
+        verdict =
+            switch exitStatus(strict: false) {
+            case .runtime: "error"
+            case .verificationFailed: "failed"
+            default: "passed"
+            }
     }
 
     /// Reads a results document (any version-1 JSON `verify --json` wrote).
@@ -99,17 +100,32 @@ public struct VerifyReport: Sendable, Codable {
         do {
             // The version first: a newer document gets a clear answer, not a missing-field one.
             switch try JSONDecoder().decode(Version.self, from: data).schemaVersion {
-            case nil: throw LeadCheckError.invalidInput(location: file, reason: "not a leadcheck results document: 'schemaVersion' is missing")
+            case nil:
+                throw LeadCheckError.invalidInput(
+                    location: file, reason: "not a leadcheck results document: 'schemaVersion' is missing")
             case 1?: return try JSONDecoder().decode(VerifyReport.self, from: data)
-            case let version?: throw LeadCheckError.invalidInput(location: file, reason: "schemaVersion \(version) is newer than this leadcheck reads (1); use a newer leadcheck")
+            case let version?:
+                throw LeadCheckError.invalidInput(
+                    location: file,
+                    reason: "schemaVersion \(version) is newer than this leadcheck reads (1); use a newer leadcheck")
             }
         } catch let error as LeadCheckError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {
-            throw .invalidInput(location: file, reason: "not a leadcheck results document: '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            throw .invalidInput(
+                location: file,
+                reason:
+                    "not a leadcheck results document: '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' is missing"
+            )
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let
+            DecodingError.dataCorrupted(context)
+        {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw .invalidInput(location: file, reason: "not a leadcheck results document\(path.isEmpty ? "" : " at '\(path)'"): \(context.debugDescription)")
+            throw .invalidInput(
+                location: file,
+                reason:
+                    "not a leadcheck results document\(path.isEmpty ? "" : " at '\(path)'"): \(context.debugDescription)"
+            )
         } catch {
             throw .invalidInput(location: file, reason: "not a leadcheck results document")
         }

@@ -20,10 +20,17 @@ struct LeadCheckProcess {
     static let binary: URL = {
         if let path = ProcessInfo.processInfo.environment["LEADCHECK_BIN"] { return URL(fileURLWithPath: path) }
         var candidates: [URL] = []
-        if let bundle = Bundle.main.executableURL { candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("leadcheck")) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("leadcheck"))
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("leadcheck")) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        if let bundle = Bundle.main.executableURL {
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("leadcheck"))
+        }
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "leadcheck"))
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("leadcheck"))
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(root.appendingPathComponent(".build/debug/leadcheck"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
@@ -32,24 +39,37 @@ struct LeadCheckProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `leadcheck <arguments>`.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60, workingDirectory: URL? = nil) async throws -> Result {
-        try await runExecutable(binary, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory)
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+        workingDirectory: URL? = nil
+    ) async throws -> Result {
+        try await runExecutable(
+            binary, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory)
     }
 
     /// Runs any executable the same way. The wait happens on a thread of its own, never on
     /// Swift's cooperative pool: two cores give the pool two threads, and suites blocking them
     /// while their children run would starve every other suite (and its timing checks).
-    static func runExecutable(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
-                              workingDirectory: URL? = nil) async throws -> Result {
+    static func runExecutable(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+        workingDirectory: URL? = nil
+    ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Swift.Result { try runBlocking(executable, arguments, environment: environment, timeout: timeout, workingDirectory: workingDirectory) })
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(
+                            executable, arguments, environment: environment, timeout: timeout,
+                            workingDirectory: workingDirectory)
+                    })
             }.start()
         }
     }
 
-    static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String], timeout: TimeInterval,
-                            workingDirectory: URL?) throws -> Result {
+    static func runBlocking(
+        _ executable: URL, _ arguments: [String], environment: [String: String], timeout: TimeInterval,
+        workingDirectory: URL?
+    ) throws -> Result {
         let directory = try TemporaryDirectory()
         let outURL = directory.url.appendingPathComponent("stdout")
         let errURL = directory.url.appendingPathComponent("stderr")
@@ -86,12 +106,15 @@ struct LeadCheckProcess {
     /// `$LEADCHECK_RESULTS_SINK`, where `scripts/test` validates them against the schema.
     static func collectResults(_ arguments: [String]) {
         guard let sink = ProcessInfo.processInfo.environment["LEADCHECK_RESULTS_SINK"], let command = arguments.first,
-              ["verify", "report", "canary"].contains(command) else { return }
+            ["verify", "report", "canary"].contains(command)
+        else { return }
         for (index, argument) in arguments.enumerated() where argument == "--json" && index + 1 < arguments.count {
             let source = URL(fileURLWithPath: arguments[index + 1])
             guard FileManager.default.fileExists(atPath: source.path) else { continue }
             try? FileManager.default.createDirectory(atPath: sink, withIntermediateDirectories: true)
-            try? FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: sink).appendingPathComponent("\(command)-\(UUID().uuidString).json"))
+            try? FileManager.default.copyItem(
+                at: source,
+                to: URL(fileURLWithPath: sink).appendingPathComponent("\(command)-\(UUID().uuidString).json"))
         }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-import TestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 import LeadTransport
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A `leadcheck sandbox` process started by a test, with the endpoints it wrote.
 final class SandboxProcess: @unchecked Sendable {
@@ -33,7 +34,8 @@ final class SandboxProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if let data = FileManager.default.contents(atPath: endpointsFile), !data.isEmpty,
-               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            {
                 endpoints = object
                 return
             }
@@ -82,8 +84,13 @@ final class SandboxProcess: @unchecked Sendable {
     /// The `destinations:` items for this sandbox's Dynamics (`dyn`), Marketo (`mkto`) and
     /// Salesforce (`sf`), secrets as `${DYN_SECRET}`, `${MKTO_SECRET}` and `${SF_SECRET}`; a base
     /// URL given here replaces the sandbox's (to point one at a misbehaving server).
-    func crmDestinationsYAML(dynamicsBase: String? = nil, marketoBase: String? = nil, salesforceBase: String? = nil, readbackTimeout: String = "2s") -> String {
-        let d = endpoints["dynamics"] as! [String: Any], m = endpoints["marketo"] as! [String: Any], s = endpoints["salesforce"] as! [String: Any]
+    func crmDestinationsYAML(
+        dynamicsBase: String? = nil, marketoBase: String? = nil, salesforceBase: String? = nil,
+        readbackTimeout: String = "2s"
+    ) -> String {
+        let d = endpoints["dynamics"] as! [String: Any]
+        let m = endpoints["marketo"] as! [String: Any]
+        let s = endpoints["salesforce"] as! [String: Any]
         let sf = salesforceBase ?? "\(s["instanceUrl"]!)"
         return """
               - name: dyn
@@ -124,8 +131,9 @@ final class SandboxProcess: @unchecked Sendable {
     /// GET or PUT the inspection API and decode the JSON answer.
     func inspect(_ path: String, method: String = "GET", body: String? = nil) async throws -> Any {
         let client = try HTTPClient()
-        let request = HTTPRequest(method: method, url: inspectionURL + path,
-                                  body: body.map { .bytes(Array($0.utf8), contentType: "application/json") } ?? .none)
+        let request = HTTPRequest(
+            method: method, url: inspectionURL + path,
+            body: body.map { .bytes(Array($0.utf8), contentType: "application/json") } ?? .none)
         let response = try await client.send(request)
         return try JSONSerialization.jsonObject(with: Data(response.body))
     }

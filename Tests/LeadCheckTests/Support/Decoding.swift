@@ -20,7 +20,9 @@ enum Decoding {
 
     private static func decodeComponent(_ text: Substring) throws -> String {
         let plusDecoded = text.replacingOccurrences(of: "+", with: " ")
-        guard let decoded = plusDecoded.removingPercentEncoding else { throw DecodingFailure("bad percent-encoding: \(text)") }
+        guard let decoded = plusDecoded.removingPercentEncoding else {
+            throw DecodingFailure("bad percent-encoding: \(text)")
+        }
         return decoded
     }
 
@@ -34,22 +36,34 @@ enum Decoding {
         while let c = scalars.popFirst() {
             if inQuotes {
                 if c == "\"" {
-                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { inQuotes = false }
+                    if scalars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        scalars.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
                 inQuotes = true
             } else if c == "," {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if c == "\r" && scalars.first == "\n" {
                 scalars.removeFirst()
-                row.append(field); rows.append(row); row = []; field = ""
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
             } else {
                 field.unicodeScalars.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

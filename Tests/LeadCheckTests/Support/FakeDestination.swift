@@ -1,6 +1,6 @@
 import Foundation
-import LeadModel
 import LeadDestinations
+import LeadModel
 
 /// A destination in memory whose every answer a test chooses, recording what the runner asked
 /// of it: for unit tests of `VerifyRunner` without a network.
@@ -29,8 +29,11 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
     private(set) var journaledBeforeSend: [Bool] = []
     private(set) var calls = 0
 
-    init(batchLimit: Int = 1, visibilityWindow: Duration = .zero, visibleAfterLookups: Int = 0, preflight: [Finding] = [], journalPath: String? = nil,
-         answer: @escaping @Sendable (Lead) -> Answer = { _ in .store }) {
+    init(
+        batchLimit: Int = 1, visibilityWindow: Duration = .zero, visibleAfterLookups: Int = 0,
+        preflight: [Finding] = [], journalPath: String? = nil,
+        answer: @escaping @Sendable (Lead) -> Answer = { _ in .store }
+    ) {
         self.batchLimit = batchLimit
         self.visibilityWindow = visibilityWindow
         self.visibleAfterLookups = visibleAfterLookups
@@ -56,7 +59,9 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
     func preflight() async -> [Finding] { preflightFindings }
 
     func deliver(_ lead: Lead) async -> Delivery {
-        let journaled = journalPath.map { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(lead.marker) ?? false } ?? true
+        let journaled =
+            journalPath.map { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(lead.marker) ?? false }
+            ?? true
         let answer = answer(lead)
         return locked {
             deliveries.append(lead.marker)
@@ -65,13 +70,22 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
             case .store, .storeChanged:
                 var values = delivered(lead).mapValues { Optional($0) }
                 // The first field sent, stored as something else.
-                if answer == .storeChanged, let field = values.keys.min(by: { $0.rawValue < $1.rawValue }) { values[field] = "Changed Ltd" }
+                if answer == .storeChanged, let field = values.keys.min(by: { $0.rawValue < $1.rawValue }) {
+                    values[field] = "Changed Ltd"
+                }
                 stored[lead.marker] = values
                 return .accepted(receipt: .marker(lead.marker))
             case .refuse:
-                return .failed([Finding(code: .httpStatus, destination: name, lead: lead.marker, message: "HTTP 400", hint: "fix it")])
+                return .failed([
+                    Finding(
+                        code: .httpStatus, destination: name, lead: lead.marker, message: "HTTP 400", hint: "fix it")
+                ])
             case .unreachable:
-                return .failed([Finding(code: .connectRefused, destination: name, lead: lead.marker, message: "refused", hint: "start it")])
+                return .failed([
+                    Finding(
+                        code: .connectRefused, destination: name, lead: lead.marker, message: "refused",
+                        hint: "start it")
+                ])
             }
         }
     }
@@ -80,15 +94,23 @@ final class FakeDestination: LeadDestination, @unchecked Sendable {
         locked {
             readBatches.append(batch.map(\.lead.marker))
             return batch.map { item in
-                visible(item.lead.marker) ? .found(stored[item.lead.marker]!)
-                    : .missing(Finding(code: .readbackMissing, destination: name, lead: item.lead.marker, message: "not there", hint: "look"))
+                visible(item.lead.marker)
+                    ? .found(stored[item.lead.marker]!)
+                    : .missing(
+                        Finding(
+                            code: .readbackMissing, destination: name, lead: item.lead.marker, message: "not there",
+                            hint: "look"))
             }
         }
     }
 
-    func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack { await readBack([(lead: lead, receipt: receipt)])[0] }
+    func readBack(_ lead: Lead, receipt: Receipt) async -> ReadBack {
+        await readBack([(lead: lead, receipt: receipt)])[0]
+    }
 
-    func find(marker: String) async -> ReadBack { .missing(Finding(code: .readbackMissing, destination: name, message: "no", hint: "no")) }
+    func find(marker: String) async -> ReadBack {
+        .missing(Finding(code: .readbackMissing, destination: name, message: "no", hint: "no"))
+    }
 
     func remove(marker: String, receipt: Receipt) async -> Removal {
         locked {

@@ -1,5 +1,5 @@
-import LeadModel
 import LeadDestinations
+import LeadModel
 
 /// A store that can only remove, holding the markers given: what cleanup needs of a
 /// destination and nothing more.

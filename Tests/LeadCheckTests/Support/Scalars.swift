@@ -4,7 +4,7 @@
 func sameScalars(_ a: String?, _ b: String?) -> Bool {
     switch (a, b) {
     case (nil, nil): true
-    case let (a?, b?): Array(a.unicodeScalars) == Array(b.unicodeScalars)
+    case (let a?, let b?): Array(a.unicodeScalars) == Array(b.unicodeScalars)
     default: false
     }
 }

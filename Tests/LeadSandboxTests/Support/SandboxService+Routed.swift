@@ -1,8 +1,9 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
 import NIOCore
 import NIOEmbedded
+
 @testable import LeadSandbox
 
 extension SandboxService {
@@ -10,12 +11,16 @@ extension SandboxService {
     /// embedded channel instead of a socket.
     func routed(_ request: SandboxRequest, faults: FaultSet = FaultSet()) async -> SandboxResponse {
         let responder = SandboxServer(service: self, faults: faults, scheme: request.scheme).router().buildResponder()
-        var head = HTTPTypes.HTTPRequest(method: HTTPTypes.HTTPRequest.Method(request.method)!, scheme: request.scheme, authority: request.authority,
-                                         path: request.path + (request.query.map { "?\($0)" } ?? ""))
+        var head = HTTPTypes.HTTPRequest(
+            method: HTTPTypes.HTTPRequest.Method(request.method)!, scheme: request.scheme, authority: request.authority,
+            path: request.path + (request.query.map { "?\($0)" } ?? ""))
         head.headerFields = request.headers
-        let context = SandboxContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "leadcheck.tests")))
+        let context = SandboxContext(
+            source: ApplicationRequestContextSource(
+                channel: EmbeddedChannel(), logger: Logger(label: "leadcheck.tests")))
         do {
-            let response = try await responder.respond(to: Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: request.body))), context: context)
+            let response = try await responder.respond(
+                to: Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: request.body))), context: context)
             let collected = CollectedBody()
             try await response.body.write(CollectingWriter(into: collected))
             return SandboxResponse(status: response.status.code, headers: response.headers, body: collected.bytes)

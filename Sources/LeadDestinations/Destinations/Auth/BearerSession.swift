@@ -17,8 +17,9 @@ struct BearerSession: Sendable {
         /// The findings, attributed to `lead` (sign-in findings carry no lead of their own).
         func findings(destination: String, lead: String?, action: String) -> [Finding] {
             switch self {
-            case let .token(failure): failure.findings(lead: lead)
-            case let .transport(error): [TransportFindings.finding(error, destination: destination, lead: lead, action: action)]
+            case .token(let failure): failure.findings(lead: lead)
+            case .transport(let error):
+                [TransportFindings.finding(error, destination: destination, lead: lead, action: action)]
             }
         }
     }
@@ -31,20 +32,22 @@ struct BearerSession: Sendable {
     var gate: MarketoCallGate?
 
     /// Sends `make(token)`, classifying each response with `verdict`.
-    func send(_ make: @escaping @Sendable (String) -> HTTPRequest, verdict: @escaping @Sendable (HTTPResponse) -> CallVerdict) async -> Result<HTTPResponse, Failure> {
+    func send(
+        _ make: @escaping @Sendable (String) -> HTTPRequest, verdict: @escaping @Sendable (HTTPResponse) -> CallVerdict
+    ) async -> Result<HTTPResponse, Failure> {
         let deadline = ContinuousClock.now + retryBudget
         var renewed = false
         while true {
             let token: String
             switch await tokens.token() {
-            case let .success(value): token = value
-            case let .failure(failure): return .failure(.token(failure))
+            case .success(let value): token = value
+            case .failure(let failure): return .failure(.token(failure))
             }
             let remaining = max(.zero, deadline - ContinuousClock.now)
             switch await Self.retrying(client, budget: remaining, make(token), gate: gate, verdict: verdict) {
-            case let .failure(error):
+            case .failure(let error):
                 return .failure(.transport(error))
-            case let .success(response):
+            case .success(let response):
                 guard verdict(response) == .reauthenticate, !renewed else { return .success(response) }
                 renewed = true
                 await tokens.invalidate(token)
@@ -54,8 +57,10 @@ struct BearerSession: Sendable {
 
     /// Sends `request`, repeating it while `verdict` says to wait and `budget` allows; returns
     /// the last response. (`.reauthenticate` ends it: only the caller can renew.)
-    static func retrying(_ client: HTTPClient, budget: Duration, _ request: HTTPRequest, gate: MarketoCallGate? = nil,
-                         verdict: @Sendable (HTTPResponse) -> CallVerdict) async -> Result<HTTPResponse, TransportError> {
+    static func retrying(
+        _ client: HTTPClient, budget: Duration, _ request: HTTPRequest, gate: MarketoCallGate? = nil,
+        verdict: @Sendable (HTTPResponse) -> CallVerdict
+    ) async -> Result<HTTPResponse, TransportError> {
         var backoff = Backoff(first: .milliseconds(500), maximum: .seconds(8), deadline: .now + budget)
         while true {
             await gate?.enter()
@@ -64,11 +69,13 @@ struct BearerSession: Sendable {
             await gate?.leave()
             let response: HTTPResponse
             switch sent {
-            case let .failure(error): return .failure(error)
-            case let .success(value): response = value
+            case .failure(let error): return .failure(error)
+            case .success(let value): response = value
             }
             // Retry-After when the service says how long, else the doubling delay.
-            guard case let .retryAfter(wait) = verdict(response), await backoff.wait(wait) else { return .success(response) }
+            guard case .retryAfter(let wait) = verdict(response), await backoff.wait(wait) else {
+                return .success(response)
+            }
         }
     }
 
@@ -77,7 +84,9 @@ struct BearerSession: Sendable {
         guard let value = response.headers["Retry-After"]?.trimmingCharacters(in: .whitespaces) else { return .zero }
         // Clamped: a hostile or broken server may ask for 1e300 seconds (or NaN); a day is
         // already past any retry budget.
-        if let seconds = Double(value) { return seconds.isFinite ? .milliseconds(Int(min(max(0, seconds), 86_400) * 1000)) : .seconds(86_400) }
+        if let seconds = Double(value) {
+            return seconds.isFinite ? .milliseconds(Int(min(max(0, seconds), 86_400) * 1000)) : .seconds(86_400)
+        }
         // An HTTP date, read the one way leadcheck reads them (as the clock check reads `Date`).
         guard let date = LeadTimestamp(rfc1123: value) else { return .zero }
         let seconds = Double(date.secondsSinceEpoch) - Date().timeIntervalSince1970

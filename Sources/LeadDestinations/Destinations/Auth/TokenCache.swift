@@ -31,11 +31,11 @@ actor TokenCache {
         let result = await task.value
         if pending == task { pending = nil }
         switch result {
-        case let .success(token):
+        case .success(let token):
             if !issued.contains(token.value) { issued.append(token.value) }
             current = token
             return .success(token.value)
-        case let .failure(failure):
+        case .failure(let failure):
             return .failure(failure)
         }
     }

@@ -23,8 +23,8 @@ struct TokenAnswer: Decodable, Sendable {
     /// wrote `"3599"`; inferred to be worth accepting), else `fallback`.
     func lifetime(fallback: Int) -> Int {
         switch expiresIn {
-        case let .number(seconds)?: return Int(seconds)
-        case let .string(text)?: return Int(text) ?? fallback
+        case .number(let seconds)?: return Int(seconds)
+        case .string(let text)?: return Int(text) ?? fallback
         default: return fallback
         }
     }

@@ -42,7 +42,13 @@ extension AzureTableService {
             while let c = rest.first {
                 rest = rest.dropFirst()
                 if c == "'" {
-                    if rest.first == "'" { value.append("'"); rest = rest.dropFirst() } else { closed = true; break }
+                    if rest.first == "'" {
+                        value.append("'")
+                        rest = rest.dropFirst()
+                    } else {
+                        closed = true
+                        break
+                    }
                 } else {
                     value.append(c)
                 }
@@ -68,15 +74,22 @@ extension AzureTableService {
                 : Self.error(404, "ResourceNotFound", "The specified resource does not exist.")
         case ("POST", .entitySet(let table)): return try await insert(request, account: account, table: table)
         case ("GET", .entitySet(let table)): return try await query(request, account: account, table: table)
-        case ("GET", let .entity(table, pk, rk)): return try await get(request, account: account, table: table, pk: pk, rk: rk)
-        case ("DELETE", let .entity(table, pk, rk)): return try await delete(request, account: account, table: table, pk: pk, rk: rk)
+        case ("GET", let .entity(table, pk, rk)):
+            return try await get(request, account: account, table: table, pk: pk, rk: rk)
+        case ("DELETE", let .entity(table, pk, rk)):
+            return try await delete(request, account: account, table: table, pk: pk, rk: rk)
         default:
-            return Self.error(501, "NotImplemented", "The sandbox does not implement \(request.method) on this resource; leadcheck does not use it.")
+            return Self.error(
+                501, "NotImplemented",
+                "The sandbox does not implement \(request.method) on this resource; leadcheck does not use it.")
         }
     }
 
     func standardHeaders(_ extra: HTTPFields = [:]) -> HTTPFields {
-        [.msRequestID: UUID().uuidString.lowercased(), .msVersion: "2019-02-02", .date: SandboxDate.rfc1123(serviceNow)] + extra
+        [
+            .msRequestID: UUID().uuidString.lowercased(), .msVersion: "2019-02-02",
+            .date: SandboxDate.rfc1123(serviceNow),
+        ] + extra
     }
 
     /// `nometadata`, `minimalmetadata` (the default) or `fullmetadata`, from `Accept`.
@@ -87,9 +100,14 @@ extension AzureTableService {
         return "minimalmetadata"
     }
 
-    func jsonResponse(_ status: Int, _ object: [String: SandboxJSON], request: SandboxRequest, extra: HTTPFields = [:]) -> SandboxResponse {
-        SandboxResponse(status: status, headers: standardHeaders([.contentType: "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8"] + extra),
-                        body: SandboxJSON.object(object).bytes)
+    func jsonResponse(_ status: Int, _ object: [String: SandboxJSON], request: SandboxRequest, extra: HTTPFields = [:])
+        -> SandboxResponse
+    {
+        SandboxResponse(
+            status: status,
+            headers: standardHeaders(
+                [.contentType: "application/json;odata=\(metadataLevel(request));streaming=true;charset=utf-8"] + extra),
+            body: SandboxJSON.object(object).bytes)
     }
 
     func baseURL(_ request: SandboxRequest, account: String) -> String {
@@ -100,7 +118,8 @@ extension AzureTableService {
 
     func createTable(_ request: SandboxRequest, account: String) async throws -> SandboxResponse {
         guard let object = SandboxJSON.parseObject(request.body) else {
-            return Self.error(400, "InvalidInput", "An error occurred while processing this request: the body is not a JSON object.")
+            return Self.error(
+                400, "InvalidInput", "An error occurred while processing this request: the body is not a JSON object.")
         }
         guard let name = object["TableName"]?.string, !name.isEmpty else {
             return Self.error(400, "TableNameEmpty", "The specified table name is empty.")
@@ -116,7 +135,9 @@ extension AzureTableService {
             return SandboxResponse(status: 204, headers: standardHeaders([.preferenceApplied: "return-no-content"]))
         }
         var body: [String: SandboxJSON] = ["TableName": .string(name)]
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables/@Element") }
+        if metadataLevel(request) != "nometadata" {
+            body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables/@Element")
+        }
         return jsonResponse(201, body, request: request, extra: [.preferenceApplied: "return-content"])
     }
 
@@ -129,7 +150,9 @@ extension AzureTableService {
             names = names.filter { filter.matches(["TableName": .string($0)]) }
         }
         var body: [String: SandboxJSON] = ["value": .array(names.map { ["TableName": .string($0)] })]
-        if metadataLevel(request) != "nometadata" { body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables") }
+        if metadataLevel(request) != "nometadata" {
+            body["odata.metadata"] = .string("\(baseURL(request, account: account))/$metadata#Tables")
+        }
         return jsonResponse(200, body, request: request)
     }
 }

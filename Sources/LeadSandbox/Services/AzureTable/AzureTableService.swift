@@ -16,7 +16,8 @@ public struct AzureTableService: SandboxService {
     /// Azurite's well-known development account (docs/reference/azure-table.md §6).
     public static let developmentAccount = "devstoreaccount1"
     /// Azurite's well-known development key; public, not a secret.
-    public static let developmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+    public static let developmentKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
     /// The skew the service tolerates between the request's date and its own clock.
     public static let allowedSkewSeconds: Int64 = 15 * 60
 
@@ -26,7 +27,10 @@ public struct AzureTableService: SandboxService {
         self.faults = faults
         var verifiers: [String: TableSharedKeyVerifier] = [:]
         for (name, key) in accounts {
-            guard let verifier = TableSharedKeyVerifier(account: name, base64Key: key) else { throw LeadCheckError.invalidInput(location: "account \(name)", reason: "the account key is not valid base64") }
+            guard let verifier = TableSharedKeyVerifier(account: name, base64Key: key) else {
+                throw LeadCheckError.invalidInput(
+                    location: "account \(name)", reason: "the account key is not valid base64")
+            }
             verifiers[name] = verifier
         }
         self.verifiers = verifiers
@@ -43,11 +47,17 @@ public struct AzureTableService: SandboxService {
         let requestID = UUID().uuidString.lowercased()
         let time = ISO8601DateFormatter().string(from: Date())
         let value = "\(message)\nRequestId:\(requestID)\nTime:\(time)"
-        let body = SandboxJSON.object(["odata.error": .object(["code": .string(code), "message": .object(["lang": .string("en-US"), "value": .string(value)])])])
-        return SandboxResponse(status: status, headers: [
-            .contentType: "application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
-            .msRequestID: requestID, .msVersion: "2019-02-02",
-        ], body: Array(body.text.utf8))
+        let body = SandboxJSON.object([
+            "odata.error": .object([
+                "code": .string(code), "message": .object(["lang": .string("en-US"), "value": .string(value)]),
+            ])
+        ])
+        return SandboxResponse(
+            status: status,
+            headers: [
+                .contentType: "application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
+                .msRequestID: requestID, .msVersion: "2019-02-02",
+            ], body: Array(body.text.utf8))
     }
 
     /// The real service's one answer to every authentication failure — a bad signature, a
@@ -55,14 +65,20 @@ public struct AzureTableService: SandboxService {
     /// (docs/reference/azure-table.md §8, [REC] azure-sdk-for-python#26444). The
     /// call site's reason only documents the check; the service says nothing more.
     static func authenticationFailed(_: String) -> SandboxResponse {
-        error(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
+        error(
+            403, "AuthenticationFailed",
+            "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature."
+        )
     }
 
     /// The service's error for a forced status.
     public func forcedError(status: Int) -> SandboxResponse {
         switch status {
-        case 503: Self.error(503, "ServerBusy", "The server is currently unable to receive requests. Please retry your request.")
-        case 500...: Self.error(status, "InternalError", "The server encountered an internal error. Please retry the request.")
+        case 503:
+            Self.error(
+                503, "ServerBusy", "The server is currently unable to receive requests. Please retry your request.")
+        case 500...:
+            Self.error(status, "InternalError", "The server encountered an internal error. Please retry the request.")
         case 403: Self.authenticationFailed("forced by the sandbox")
         case 404: Self.error(404, "ResourceNotFound", "The specified resource does not exist.")
         default: Self.error(status, "InvalidInput", "An error occurred while processing this request.")
@@ -78,14 +94,17 @@ public struct AzureTableService: SandboxService {
 
     /// Body over 4 MiB.
     public func bodyTooLarge() -> SandboxResponse {
-        Self.error(413, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.")
+        Self.error(
+            413, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.")
     }
 
     // MARK: Request handling
 
     /// `/<account>/<resource>`: the router finds the account's requests; the resource
     /// (`Tables('t')`, `t(PartitionKey='…',RowKey='…')`) is OData syntax the service parses itself.
-    public var routes: [SandboxRoute] { SandboxRoute.each([.get, .post, .delete], "/{account}/{resource}") { await handle($0) } }
+    public var routes: [SandboxRoute] {
+        SandboxRoute.each([.get, .post, .delete], "/{account}/{resource}") { await handle($0) }
+    }
 
     /// Anything else still meets the account and its authentication first, as the real service
     /// checks them before the resource: a bad signature is a 403 whatever the verb.
@@ -99,7 +118,8 @@ public struct AzureTableService: SandboxService {
         }
         let account = String(accountSegment)
         guard let verifier = verifiers[account] else {
-            return Self.error(400, "InvalidOperation", "The storage account '\(account)' does not exist in this sandbox.")
+            return Self.error(
+                400, "InvalidOperation", "The storage account '\(account)' does not exist in this sandbox.")
         }
         let response: SandboxResponse
         if let failure = authenticate(request, account: account, verifier: verifier) {
@@ -117,7 +137,14 @@ public struct AzureTableService: SandboxService {
 
     /// How far the service's clock is ahead of this machine's: an hour under `clock-skew`.
     /// ``ServiceClockHandler`` writes it into every answer's `Date`.
-    var clockOffset: Int64 { faults.has(.azureTable, { if case .clockSkew = $0 { return true }; return false }) ? 3600 : 0 }
+    var clockOffset: Int64 {
+        faults.has(
+            .azureTable,
+            {
+                if case .clockSkew = $0 { return true }
+                return false
+            }) ? 3600 : 0
+    }
 
     /// The service's clock.
     var serviceNow: Int64 { Int64(Date().timeIntervalSince1970) + clockOffset }
@@ -128,9 +155,14 @@ public struct AzureTableService: SandboxService {
         for effect in faults.effects(for: .azureTable) {
             switch effect {
             // [REC] AzureStorageExplorer#8869.
-            case .firewall: return Self.error(403, "AuthorizationFailure", "This request is not authorized to perform this operation.")
+            case .firewall:
+                return Self.error(
+                    403, "AuthorizationFailure", "This request is not authorized to perform this operation.")
             // [3P] azure-powershell#19208 (message), AzureStorageExplorer#8090 (code).
-            case .sharedKeyDisabled: return Self.error(403, "KeyBasedAuthenticationNotPermitted", "Key based authentication is not permitted on this storage account.")
+            case .sharedKeyDisabled:
+                return Self.error(
+                    403, "KeyBasedAuthenticationNotPermitted",
+                    "Key based authentication is not permitted on this storage account.")
             default: continue
             }
         }
@@ -138,7 +170,8 @@ public struct AzureTableService: SandboxService {
     }
 
     /// Verifies the date and the Shared Key signature; nil when the request may proceed.
-    func authenticate(_ request: SandboxRequest, account: String, verifier: TableSharedKeyVerifier) -> SandboxResponse? {
+    func authenticate(_ request: SandboxRequest, account: String, verifier: TableSharedKeyVerifier) -> SandboxResponse?
+    {
         guard let authorization = request.headers[.authorization] else {
             return Self.authenticationFailed("The Authorization header is missing.")
         }
@@ -147,9 +180,12 @@ public struct AzureTableService: SandboxService {
             return Self.authenticationFailed("The authorization scheme must be SharedKey or SharedKeyLite.")
         }
         let credential = parts[1].split(separator: ":", maxSplits: 1)
-        guard credential.count == 2 else { return Self.authenticationFailed("The Authorization header is not AccountName:Signature.") }
+        guard credential.count == 2 else {
+            return Self.authenticationFailed("The Authorization header is not AccountName:Signature.")
+        }
         guard credential[0] == account else {
-            return Self.authenticationFailed("The account in the Authorization header does not match the account of the request.")
+            return Self.authenticationFailed(
+                "The account in the Authorization header does not match the account of the request.")
         }
         // x-ms-date takes precedence over Date when both are present (authorize-with-shared-key).
         guard let date = request.headers[.msDate] ?? request.headers[.date] else {
@@ -159,9 +195,12 @@ public struct AzureTableService: SandboxService {
             return Self.authenticationFailed("The Date header '\(date)' is not in RFC 1123 format.")
         }
         if abs(serviceNow - instant) > Self.allowedSkewSeconds {
-            return Self.authenticationFailed("the request date '\(date)' is more than 15 minutes from the service clock")
+            return Self.authenticationFailed(
+                "the request date '\(date)' is more than 15 minutes from the service clock")
         }
-        let toSign = verifier.stringToSign(lite: parts[0] == "SharedKeyLite", method: request.method, headers: request.headers, path: request.path, query: request.query)
+        let toSign = verifier.stringToSign(
+            lite: parts[0] == "SharedKeyLite", method: request.method, headers: request.headers, path: request.path,
+            query: request.query)
         guard verifier.isValid(signature: String(credential[1]), stringToSign: toSign) else {
             return Self.authenticationFailed("the signature does not match")
         }

@@ -19,7 +19,7 @@ indirect enum TableFilter: Sendable {
 
         /// The literal with string text lowercased, for case-insensitive comparison.
         var lowercased: Literal {
-            if case let .string(text) = self { return .string(text.lowercased()) }
+            if case .string(let text) = self { return .string(text.lowercased()) }
             return self
         }
     }
@@ -32,17 +32,21 @@ indirect enum TableFilter: Sendable {
     static func parse(_ text: String, functions: Bool = false, maxComparisons: Int? = 15) throws -> TableFilter {
         var parser = Parser(tokens: try tokenize(text), functions: functions)
         let filter = try parser.parseOr()
-        guard parser.index == parser.tokens.count else { throw ParseError(message: "unexpected '\(parser.tokens[parser.index])'") }
-        if let maxComparisons, parser.comparisons > maxComparisons { throw ParseError(message: "more than \(maxComparisons) discrete comparisons") }
+        guard parser.index == parser.tokens.count else {
+            throw ParseError(message: "unexpected '\(parser.tokens[parser.index])'")
+        }
+        if let maxComparisons, parser.comparisons > maxComparisons {
+            throw ParseError(message: "more than \(maxComparisons) discrete comparisons")
+        }
         return filter
     }
 
     /// Every property the filter names.
     var properties: [String] {
         switch self {
-        case let .and(a, b), let .or(a, b): a.properties + b.properties
-        case let .not(a): a.properties
-        case let .comparison(property, _, _): [property]
+        case .and(let a, let b), .or(let a, let b): a.properties + b.properties
+        case .not(let a): a.properties
+        case .comparison(let property, _, _): [property]
         }
     }
 
@@ -50,32 +54,40 @@ indirect enum TableFilter: Sendable {
     /// service compares strings ordinally; Dataverse case-insensitively.
     func matches(_ entity: [String: SandboxJSON], caseInsensitive: Bool = false) -> Bool {
         switch self {
-        case let .and(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) && b.matches(entity, caseInsensitive: caseInsensitive)
-        case let .or(a, b): return a.matches(entity, caseInsensitive: caseInsensitive) || b.matches(entity, caseInsensitive: caseInsensitive)
-        case let .not(a): return !a.matches(entity, caseInsensitive: caseInsensitive)
-        case let .comparison(property, op, literal):
+        case .and(let a, let b):
+            return a.matches(entity, caseInsensitive: caseInsensitive)
+                && b.matches(entity, caseInsensitive: caseInsensitive)
+        case .or(let a, let b):
+            return a.matches(entity, caseInsensitive: caseInsensitive)
+                || b.matches(entity, caseInsensitive: caseInsensitive)
+        case .not(let a): return !a.matches(entity, caseInsensitive: caseInsensitive)
+        case .comparison(let property, let op, let literal):
             guard let raw = entity[property], !raw.isNull else { return false }
             let value = caseInsensitive ? (raw.string.map { SandboxJSON.string($0.lowercased()) } ?? raw) : raw
             let literal: Literal = caseInsensitive ? literal.lowercased : literal
             let order: ComparisonResult?
             switch literal {
-            case let .string(s), let .dateTime(s), let .guid(s):
+            case .string(let s), .dateTime(let s), .guid(let s):
                 guard let stored = value.string else { return false }
                 if case .dateTime = literal {
                     order = Self.compareDates(stored, s)
                 } else {
-                    order = stored == s ? .orderedSame : (stored.utf16.lexicographicallyPrecedes(s.utf16) ? .orderedAscending : .orderedDescending)
+                    order =
+                        stored == s
+                        ? .orderedSame
+                        : (stored.utf16.lexicographicallyPrecedes(s.utf16) ? .orderedAscending : .orderedDescending)
                 }
-            case let .number(n):
+            case .number(let n):
                 guard let stored = value.number ?? value.string.flatMap(Double.init) else { return false }
                 order = stored == n ? .orderedSame : (stored < n ? .orderedAscending : .orderedDescending)
-            case let .bool(b):
+            case .bool(let b):
                 guard let stored = value.bool else { return false }
                 order = stored == b ? .orderedSame : (stored ? .orderedDescending : .orderedAscending)
             }
-            if case let .string(wanted) = literal, ["startswith", "endswith", "contains"].contains(op) {
+            if case .string(let wanted) = literal, ["startswith", "endswith", "contains"].contains(op) {
                 guard let stored = value.string else { return false }
-                return op == "startswith" ? stored.hasPrefix(wanted) : op == "endswith" ? stored.hasSuffix(wanted) : stored.contains(wanted)
+                return op == "startswith"
+                    ? stored.hasPrefix(wanted) : op == "endswith" ? stored.hasSuffix(wanted) : stored.contains(wanted)
             }
             guard let order else { return false }
             switch op {
@@ -105,8 +117,8 @@ indirect enum TableFilter: Sendable {
         case open, close, comma
         var description: String {
             switch self {
-            case let .word(w): w
-            case let .literal(l, p): "\(p)'\(l)'"
+            case .word(let w): w
+            case .literal(let l, let p): "\(p)'\(l)'"
             case .open: "("
             case .close: ")"
             case .comma: ","
@@ -118,12 +130,30 @@ indirect enum TableFilter: Sendable {
         var tokens: [Token] = []
         var chars = Array(text)[...]
         while let c = chars.first {
-            if c == " " || c == "\t" { chars.removeFirst(); continue }
-            if c == "(" { tokens.append(.open); chars.removeFirst(); continue }
-            if c == ")" { tokens.append(.close); chars.removeFirst(); continue }
-            if c == "," { tokens.append(.comma); chars.removeFirst(); continue }
+            if c == " " || c == "\t" {
+                chars.removeFirst()
+                continue
+            }
+            if c == "(" {
+                tokens.append(.open)
+                chars.removeFirst()
+                continue
+            }
+            if c == ")" {
+                tokens.append(.close)
+                chars.removeFirst()
+                continue
+            }
+            if c == "," {
+                tokens.append(.comma)
+                chars.removeFirst()
+                continue
+            }
             var word = ""
-            while let d = chars.first, d != " ", d != "(", d != ")", d != "'", d != "," { word.append(d); chars.removeFirst() }
+            while let d = chars.first, d != " ", d != "(", d != ")", d != "'", d != "," {
+                word.append(d)
+                chars.removeFirst()
+            }
             if chars.first == "'" {
                 chars.removeFirst()
                 var literal = ""
@@ -131,7 +161,13 @@ indirect enum TableFilter: Sendable {
                 while let d = chars.first {
                     chars.removeFirst()
                     if d == "'" {
-                        if chars.first == "'" { literal.append("'"); chars.removeFirst() } else { closed = true; break }
+                        if chars.first == "'" {
+                            literal.append("'")
+                            chars.removeFirst()
+                        } else {
+                            closed = true
+                            break
+                        }
                     } else {
                         literal.append(d)
                     }
@@ -155,22 +191,33 @@ indirect enum TableFilter: Sendable {
 
         mutating func parseOr() throws -> TableFilter {
             var left = try parseAnd()
-            while index < tokens.count, tokens[index] == .word("or") { index += 1; left = .or(left, try parseAnd()) }
+            while index < tokens.count, tokens[index] == .word("or") {
+                index += 1
+                left = .or(left, try parseAnd())
+            }
             return left
         }
 
         mutating func parseAnd() throws -> TableFilter {
             var left = try parseUnary()
-            while index < tokens.count, tokens[index] == .word("and") { index += 1; left = .and(left, try parseUnary()) }
+            while index < tokens.count, tokens[index] == .word("and") {
+                index += 1
+                left = .and(left, try parseUnary())
+            }
             return left
         }
 
         mutating func parseUnary() throws -> TableFilter {
             guard index < tokens.count else { throw ParseError(message: "expression ends early") }
-            if tokens[index] == .word("not") { index += 1; return .not(try parseUnary()) }
-            if functions, index + 5 < tokens.count, case let .word(name) = tokens[index], ["startswith", "endswith", "contains"].contains(name),
-               tokens[index + 1] == .open, case let .word(property) = tokens[index + 2], tokens[index + 3] == .comma,
-               case let .literal(text, prefix: "") = tokens[index + 4], tokens[index + 5] == .close {
+            if tokens[index] == .word("not") {
+                index += 1
+                return .not(try parseUnary())
+            }
+            if functions, index + 5 < tokens.count, case .word(let name) = tokens[index],
+                ["startswith", "endswith", "contains"].contains(name),
+                tokens[index + 1] == .open, case .word(let property) = tokens[index + 2], tokens[index + 3] == .comma,
+                case .literal(let text, prefix: "") = tokens[index + 4], tokens[index + 5] == .close
+            {
                 index += 6
                 comparisons += 1
                 return .comparison(property: property, op: name, literal: .string(text))
@@ -182,13 +229,15 @@ indirect enum TableFilter: Sendable {
                 index += 1
                 return inner
             }
-            guard index + 2 < tokens.count, case let .word(property) = tokens[index], case let .word(op) = tokens[index + 1],
-                  ["eq", "ne", "gt", "ge", "lt", "le"].contains(op) else {
+            guard index + 2 < tokens.count, case .word(let property) = tokens[index],
+                case .word(let op) = tokens[index + 1],
+                ["eq", "ne", "gt", "ge", "lt", "le"].contains(op)
+            else {
                 throw ParseError(message: "expected 'Property op literal' at '\(tokens[index])'")
             }
             let literal: Literal
             switch tokens[index + 2] {
-            case let .literal(text, prefix):
+            case .literal(let text, let prefix):
                 switch prefix {
                 case "": literal = .string(text)
                 case "datetime": literal = .dateTime(text)
@@ -196,7 +245,7 @@ indirect enum TableFilter: Sendable {
                 case "X", "binary": literal = .string(text)
                 default: throw ParseError(message: "unknown literal type '\(prefix)'")
                 }
-            case let .word(word):
+            case .word(let word):
                 if word == "true" || word == "false" {
                     literal = .bool(word == "true")
                 } else if let n = Double(word.hasSuffix("L") ? String(word.dropLast()) : word) {

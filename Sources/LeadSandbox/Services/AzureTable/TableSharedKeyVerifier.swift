@@ -27,7 +27,8 @@ struct TableSharedKeyVerifier: Sendable {
         let comp = (query ?? "").split(separator: "&").first { $0.lowercased().hasPrefix("comp=") }
         if let comp { resource += "?comp=" + comp.dropFirst(5) }
         if lite { return date + "\n" + resource }
-        return [method, headers[.contentMD5] ?? "", headers[.contentType] ?? "", date].map { $0 + "\n" }.joined() + resource
+        return [method, headers[.contentMD5] ?? "", headers[.contentType] ?? "", date].map { $0 + "\n" }.joined()
+            + resource
     }
 
     /// Whether `signature` (base64) is the HMAC-SHA256 of `stringToSign` under the account key.

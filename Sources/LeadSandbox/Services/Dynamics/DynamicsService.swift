@@ -28,7 +28,10 @@ public struct DynamicsService: SandboxService {
     ]
 
     /// Creates the service.
-    public init(store: SandboxStore, faults: FaultSet, credentials: DynamicsCredentials = .sandbox, flows: FlowRunBook = FlowRunBook()) {
+    public init(
+        store: SandboxStore, faults: FaultSet, credentials: DynamicsCredentials = .sandbox,
+        flows: FlowRunBook = FlowRunBook()
+    ) {
         self.flows = flows
         self.store = store
         self.faults = faults
@@ -43,24 +46,33 @@ public struct DynamicsService: SandboxService {
     /// Dataverse's error envelope; with `messageName` (when the request asked for
     /// `Prefer: odata.include-annotations="*"`) also the `ApiExceptionMessageName` and status
     /// annotations the docs show (compose-http-requests-handle-errors).
-    static func dataverseError(_ status: Int, code: String, message: String, headers: HTTPFields = [:], messageName: String? = nil) -> SandboxResponse {
+    static func dataverseError(
+        _ status: Int, code: String, message: String, headers: HTTPFields = [:], messageName: String? = nil
+    ) -> SandboxResponse {
         var error: [String: SandboxJSON] = ["code": .string(code), "message": .string(message)]
         if let messageName {
             error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionMessageName"] = .string(messageName)
             error["@Microsoft.PowerApps.CDS.ErrorDetails.ApiExceptionHttpStatusCode"] = .string("\(status)")
         }
-        return SandboxResponse(status: status, headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
-                               body: Array(SandboxJSON.object(["error": .object(error)]).text.utf8))
+        return SandboxResponse(
+            status: status,
+            headers: [.contentType: "application/json; odata.metadata=minimal", .odataVersion: "4.0"] + headers,
+            body: Array(SandboxJSON.object(["error": .object(error)]).text.utf8))
     }
 
     /// A forced Dataverse error.
     public func forcedError(status: Int) -> SandboxResponse {
-        Self.dataverseError(status, code: status >= 500 ? "0x80040216" : "0x80040203", message: "The sandbox was told to answer \(status).")
+        Self.dataverseError(
+            status, code: status >= 500 ? "0x80040216" : "0x80040203",
+            message: "The sandbox was told to answer \(status).")
     }
 
     /// Dataverse service protection: 429 with Retry-After (docs/reference/dynamics.md §5).
     public func throttled() -> SandboxResponse {
-        Self.dataverseError(429, code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.", headers: [.retryAfter: "2"])
+        Self.dataverseError(
+            429, code: "0x80072322",
+            message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+            headers: [.retryAfter: "2"])
     }
 
     /// Body over the limit.
@@ -71,26 +83,37 @@ public struct DynamicsService: SandboxService {
     /// Entra ID's token and discovery endpoints (the token endpoint judges the method itself, as
     /// Entra answers a GET with its own error) and the Web API under `/api/data/<version>/`.
     public var routes: [SandboxRoute] {
-        SandboxRoute.each([.get, .post], "/{tenant}/oauth2/v2.0/token") { token($0, tenant: $0.parameters["tenant"] ?? "") }
-            + [SandboxRoute(.get, "/{tenant}/v2.0/.well-known/openid-configuration") { openIDConfiguration($0, tenant: $0.parameters["tenant"] ?? "") }]
-            + SandboxRoute.each([.get, .post, .patch, .put, .delete], "/api/data/{version}/**") { await webAPIRequest($0) }
+        SandboxRoute.each([.get, .post], "/{tenant}/oauth2/v2.0/token") {
+            token($0, tenant: $0.parameters["tenant"] ?? "")
+        }
+            + [
+                SandboxRoute(.get, "/{tenant}/v2.0/.well-known/openid-configuration") {
+                    openIDConfiguration($0, tenant: $0.parameters["tenant"] ?? "")
+                }
+            ]
+            + SandboxRoute.each([.get, .post, .patch, .put, .delete], "/api/data/{version}/**") {
+                await webAPIRequest($0)
+            }
             + runRoutes
     }
 
     /// Dataverse's answer to a URL it has no resource for.
     public func unrouted(_ request: SandboxRequest) async -> SandboxResponse {
-        Self.dataverseError(404, code: "0x80060888", message: "No HTTP resource was found that matches the request URI.")
+        Self.dataverseError(
+            404, code: "0x80060888", message: "No HTTP resource was found that matches the request URI.")
     }
 
     /// A Web API call: a version Dataverse serves, a valid bearer token, then the resource.
     func webAPIRequest(_ request: SandboxRequest) async -> SandboxResponse {
         let version = request.parameters["version"] ?? ""
         guard version == "v9.2" || version == "v9.0" || version == "v9.1" else {
-            return Self.dataverseError(404, code: "0x80060888", message: "Resource not found for the segment '\(version)'.")
+            return Self.dataverseError(
+                404, code: "0x80060888", message: "Resource not found for the segment '\(version)'.")
         }
         if let failure = authorize(request) { return failure }
         do {
-            return try await webAPI(request, resource: request.path.split(separator: "/").dropFirst(3).joined(separator: "/"))
+            return try await webAPI(
+                request, resource: request.path.split(separator: "/").dropFirst(3).joined(separator: "/"))
         } catch {
             return Self.dataverseError(500, code: "0x80040216", message: "The sandbox failed: \(error)")
         }

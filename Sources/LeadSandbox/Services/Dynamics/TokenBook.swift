@@ -9,7 +9,10 @@ final class TokenBook: Sendable {
     func issue(lifetime: Int, prefix: String = "") -> String {
         var bytes = [UInt8](repeating: 0, count: 24)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let token = prefix + Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        let token =
+            prefix
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "+", with: "-")
         register(token, lifetime: lifetime)
         return token
     }

@@ -14,7 +14,8 @@ public struct MarketoCredentials: Sendable, Codable, Hashable {
 
     /// Fixed sandbox values; the form carries every field the connector sends.
     public static let sandbox = MarketoCredentials(
-        munchkinID: "123-PQR-789", formID: 1179, clientID: "sandbox-marketo-client-id", clientSecret: "sandbox-marketo-client-secret",
+        munchkinID: "123-PQR-789", formID: 1179, clientID: "sandbox-marketo-client-id",
+        clientSecret: "sandbox-marketo-client-secret",
         formFields: ["firstName", "lastName", "email", "phone", "country", "company", "title", "leadSource"]
     )
 }

@@ -18,10 +18,17 @@ extension MarketoService {
         let effects = faults.effects(for: .marketo)
         var fields: [String: SandboxJSON] = [:]
         for (key, value) in input {
-            guard allowed.contains(key) else { return .rejected(["code": "1006", "message": .string("Field '\(key)' not found")]) }
-            guard var text = value.string else { fields[key] = value; continue }
+            guard allowed.contains(key) else {
+                return .rejected(["code": "1006", "message": .string("Field '\(key)' not found")])
+            }
+            guard var text = value.string else {
+                fields[key] = value
+                continue
+            }
             text = FieldMangling.apply(effects, to: text, limit: Self.fieldLength)
-            if text.utf16.count > Self.fieldLength { return .rejected(["code": "1003", "message": .string("Value for field '\(key)' is too long")]) }
+            if text.utf16.count > Self.fieldLength {
+                return .rejected(["code": "1003", "message": .string("Value for field '\(key)' is too long")])
+            }
             fields[key] = .string(text)
         }
         guard let email = fields["email"]?.string, !email.isEmpty else {
@@ -36,26 +43,42 @@ extension MarketoService {
     /// Sync Leads: createOrUpdate (default), createOnly, updateOnly; lookupField email.
     func sync(_ request: SandboxRequest) async throws -> SandboxResponse {
         let object: [String: SandboxJSON]
-        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
+        switch body(request) {
+        case .accepted(let o): object = o
+        case .rejected(let r): return r
+        }
         let action = object["action"]?.string ?? "createOrUpdate"
         guard ["createOrUpdate", "createOnly", "updateOnly", "createDuplicate"].contains(action) else {
             return Self.failure("1003", "Invalid action '\(action)'")
         }
-        guard (object["lookupField"]?.string ?? "email") == "email" else { return Self.failure("1003", "Only lookupField email is supported by the sandbox") }
-        guard let input = object["input"]?.array?.compactMap(\.object), !input.isEmpty else { return Self.failure("701", "input cannot be blank") }
+        guard (object["lookupField"]?.string ?? "email") == "email" else {
+            return Self.failure("1003", "Only lookupField email is supported by the sandbox")
+        }
+        guard let input = object["input"]?.array?.compactMap(\.object), !input.isEmpty else {
+            return Self.failure("701", "input cannot be blank")
+        }
         guard input.count <= 300 else { return Self.failure("1003", "Batch size exceeds 300") }
         var result: [SandboxJSON] = []
         for record in input {
             switch prepare(record, allowed: Self.knownFields) {
-            case let .rejected(reason):
+            case .rejected(let reason):
                 result.append(["status": "skipped", "reasons": [reason]])
-            case let .accepted(prepared):
-                let outcome = try await store.upsertMarketoLead(email: prepared.email, fields: prepared.fields,
-                                                                allowCreate: action != "updateOnly", allowUpdate: action == "createOrUpdate" || action == "updateOnly")
+            case .accepted(let prepared):
+                let outcome = try await store.upsertMarketoLead(
+                    email: prepared.email, fields: prepared.fields,
+                    allowCreate: action != "updateOnly",
+                    allowUpdate: action == "createOrUpdate" || action == "updateOnly")
                 if let outcome {
                     result.append(["id": SandboxJSON(outcome.id), "status": outcome.created ? "created" : "updated"])
                 } else {
-                    result.append(["status": "skipped", "reasons": [action == "createOnly" ? ["code": "1005", "message": "Lead already exists"] : ["code": "1004", "message": "Lead not found"]]])
+                    result.append([
+                        "status": "skipped",
+                        "reasons": [
+                            action == "createOnly"
+                                ? ["code": "1005", "message": "Lead already exists"]
+                                : ["code": "1004", "message": "Lead not found"]
+                        ],
+                    ])
                 }
             }
         }
@@ -65,20 +88,31 @@ extension MarketoService {
     /// Submit Form: one record; every field must be on the form.
     func submitForm(_ request: SandboxRequest) async throws -> SandboxResponse {
         let object: [String: SandboxJSON]
-        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
+        switch body(request) {
+        case .accepted(let o): object = o
+        case .rejected(let r): return r
+        }
         guard let formID = object["formId"]?.int64 else { return Self.failure("701", "formId cannot be blank") }
-        guard formID == Int64(credentials.formID) else { return Self.failure("610", "Requested resource not found: form \(formID)") }
-        guard let input = object["input"]?.array, input.count == 1, let fields = input[0]["leadFormFields"]?.object else {
+        guard formID == Int64(credentials.formID) else {
+            return Self.failure("610", "Requested resource not found: form \(formID)")
+        }
+        guard let input = object["input"]?.array, input.count == 1, let fields = input[0]["leadFormFields"]?.object
+        else {
             return Self.failure("1003", "Exactly one input with leadFormFields is required")
         }
         var formFields = Set(credentials.formFields)
-        for effect in faults.effects(for: .marketo) { if case let .missingField(name) = effect { formFields.remove(name) } }
+        for effect in faults.effects(for: .marketo) {
+            if case .missingField(let name) = effect { formFields.remove(name) }
+        }
         switch prepare(fields, allowed: formFields) {
-        case let .rejected(reason):
+        case .rejected(let reason):
             return Self.success([["status": "skipped", "reasons": [reason]]])
-        case let .accepted(prepared):
+        case .accepted(let prepared):
             // Both allowed, so the store always answers with an outcome.
-            guard let outcome = try await store.upsertMarketoLead(email: prepared.email, fields: prepared.fields, allowCreate: true, allowUpdate: true) else {
+            guard
+                let outcome = try await store.upsertMarketoLead(
+                    email: prepared.email, fields: prepared.fields, allowCreate: true, allowUpdate: true)
+            else {
                 return Self.failure("611", "System error")
             }
             return Self.success([["id": SandboxJSON(outcome.id), "status": outcome.created ? "created" : "updated"]])
@@ -94,9 +128,12 @@ extension MarketoService {
             return Self.failure("1003", "filterValues cannot be blank")
         }
         guard values.count <= 300 else { return Self.failure("1003", "Too many filterValues") }
-        let fields = params["fields"]?.split(separator: ",").map(String.init)
+        let fields =
+            params["fields"]?.split(separator: ",").map(String.init)
             ?? ["id", "email", "updatedAt", "createdAt", "firstName", "lastName"]
-        if let unknown = fields.first(where: { !Self.knownFields.contains($0) }) { return Self.failure("1006", "Field '\(unknown)' not found") }
+        if let unknown = fields.first(where: { !Self.knownFields.contains($0) }) {
+            return Self.failure("1006", "Field '\(unknown)' not found")
+        }
         let leads = try await store.marketoLeads(emails: values)
         guard leads.count <= 1000 else { return Self.failure("1003", "Too many results match the filter") }
         let result = leads.map { lead -> SandboxJSON in
@@ -112,14 +149,26 @@ extension MarketoService {
     /// Delete Leads by id.
     func delete(_ request: SandboxRequest) async throws -> SandboxResponse {
         let object: [String: SandboxJSON]
-        switch body(request) { case let .accepted(o): object = o; case let .rejected(r): return r }
-        guard let input = object["input"]?.array, !input.isEmpty, input.count <= 300 else { return Self.failure("701", "input cannot be blank") }
+        switch body(request) {
+        case .accepted(let o): object = o
+        case .rejected(let r): return r
+        }
+        guard let input = object["input"]?.array, !input.isEmpty, input.count <= 300 else {
+            return Self.failure("701", "input cannot be blank")
+        }
         var result: [SandboxJSON] = []
         for entry in input {
-            guard let id = entry["id"]?.int64 else { result.append(["status": "skipped", "reasons": [["code": "1003", "message": "id required"]]]); continue }
-            result.append(try await store.deleteMarketoLead(id: id)
-                          ? ["id": SandboxJSON(id), "status": "deleted"]
-                          : ["id": SandboxJSON(id), "status": "skipped", "reasons": [["code": "1004", "message": "Lead not found"]]])
+            guard let id = entry["id"]?.int64 else {
+                result.append(["status": "skipped", "reasons": [["code": "1003", "message": "id required"]]])
+                continue
+            }
+            result.append(
+                try await store.deleteMarketoLead(id: id)
+                    ? ["id": SandboxJSON(id), "status": "deleted"]
+                    : [
+                        "id": SandboxJSON(id), "status": "skipped",
+                        "reasons": [["code": "1004", "message": "Lead not found"]],
+                    ])
         }
         return Self.success(result)
     }

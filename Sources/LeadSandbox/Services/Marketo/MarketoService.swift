@@ -23,8 +23,10 @@ public struct MarketoService: SandboxService {
     /// Marketo's default string length [INF] (docs/reference/lead.md §3).
     static let fieldLength = 255
     /// The lead fields the instance has (REST names); reading others is error 1006.
-    static let knownFields: Set<String> = ["id", "email", "firstName", "lastName", "phone", "country", "company", "title", "leadSource",
-                                           "createdAt", "updatedAt", "SourceSystemName", "description"]
+    static let knownFields: Set<String> = [
+        "id", "email", "firstName", "lastName", "phone", "country", "company", "title", "leadSource",
+        "createdAt", "updatedAt", "SourceSystemName", "description",
+    ]
 
     /// Creates the service.
     public init(store: SandboxStore, faults: FaultSet, credentials: MarketoCredentials = .sandbox) {
@@ -38,32 +40,45 @@ public struct MarketoService: SandboxService {
     /// Marketo's body limit is 1 MB (HTTP 413 above it).
     public var maxBodyBytes: Int { 1_000_000 }
 
-    static func requestID() -> String { "\(Int.random(in: 1000...99999))#\(String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 16))" }
+    static func requestID() -> String {
+        "\(Int.random(in: 1000...99999))#\(String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 16))"
+    }
 
     /// `{"requestId":…,"success":false,"errors":[{"code":"601","message":…}]}` with HTTP 200.
     static func failure(_ code: String, _ message: String) -> SandboxResponse {
-        let body = SandboxJSON.object(["requestId": .string(requestID()), "success": .bool(false),
-                                    "errors": .array([.object(["code": .string(code), "message": .string(message)])])])
-        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
+        let body = SandboxJSON.object([
+            "requestId": .string(requestID()), "success": .bool(false),
+            "errors": .array([.object(["code": .string(code), "message": .string(message)])]),
+        ])
+        return SandboxResponse(
+            status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 
     static func success(_ result: [SandboxJSON]) -> SandboxResponse {
         let object: SandboxJSON = ["requestId": .string(requestID()), "success": true, "result": .array(result)]
-        return SandboxResponse(status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: object.bytes)
+        return SandboxResponse(
+            status: 200, headers: [.contentType: "application/json;charset=UTF-8"], body: object.bytes)
     }
 
     /// A forced status: Marketo answers real HTTP errors only for transport-level problems.
     public func forcedError(status: Int) -> SandboxResponse {
-        status >= 500 ? SandboxResponse(status: status, headers: [.contentType: "text/html"], body: Array("<html><body>\(status)</body></html>".utf8))
+        status >= 500
+            ? SandboxResponse(
+                status: status, headers: [.contentType: "text/html"],
+                body: Array("<html><body>\(status)</body></html>".utf8))
             : Self.failure("611", "System error")
     }
 
     /// 606 as HTTP 200.
-    public func throttled() -> SandboxResponse { Self.failure("606", "Max rate limit '100' exceeded with in '20' secs") }
+    public func throttled() -> SandboxResponse {
+        Self.failure("606", "Max rate limit '100' exceeded with in '20' secs")
+    }
 
     /// 413, one of Marketo's few HTTP-level errors.
     public func bodyTooLarge() -> SandboxResponse {
-        SandboxResponse(status: 413, headers: [.contentType: "text/html"], body: Array("<html><body>Request Entity Too Large</body></html>".utf8))
+        SandboxResponse(
+            status: 413, headers: [.contentType: "text/html"],
+            body: Array("<html><body>Request Entity Too Large</body></html>".utf8))
     }
 
     /// The identity service (GET or POST, authentication.md) and the REST API under `/rest/`,
@@ -74,13 +89,17 @@ public struct MarketoService: SandboxService {
     }
 
     /// Marketo's answer to a URL it has no resource for.
-    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse { Self.failure("610", "Requested resource not found") }
+    public func unrouted(_ request: SandboxRequest) async -> SandboxResponse {
+        Self.failure("610", "Requested resource not found")
+    }
 
     /// A REST call: the URI limit, the rate limits, the token, then the resource.
     func rest(_ request: SandboxRequest) async -> SandboxResponse {
         // docs/reference/marketo.md: URIs over 8 KB answer 414 (the workaround is POST + _method=GET).
         if request.path.utf8.count + (request.query?.utf8.count ?? 0) + 1 > 8192 {
-            return SandboxResponse(status: 414, headers: [.contentType: "text/html"], body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
+            return SandboxResponse(
+                status: 414, headers: [.contentType: "text/html"],
+                body: Array("<html><body>Request-URI Too Long</body></html>".utf8))
         }
         if let limit = limiter.admit() {
             return limit == "606" ? throttled() : Self.failure("615", "Concurrent access limit reached")
@@ -91,9 +110,12 @@ public struct MarketoService: SandboxService {
         // with commas, which is how Marketo reads list parameters.
         var params = Dictionary(request.queryItems(plusAsSpace: true), uniquingKeysWith: { "\($0),\($1)" })
         if isForm {
-            for (key, value) in Dictionary(FormBody.parse(request.body), uniquingKeysWith: { "\($0),\($1)" }) where params[key] == nil { params[key] = value }
+            for (key, value) in Dictionary(FormBody.parse(request.body), uniquingKeysWith: { "\($0),\($1)" })
+            where params[key] == nil { params[key] = value }
         }
-        let bearer = request.headers[.authorization].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)) : nil }
+        let bearer = request.headers[.authorization].flatMap {
+            $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)) : nil
+        }
         guard let token = bearer ?? params["access_token"], !token.isEmpty else {
             return Self.failure("601", "Access token invalid")
         }
@@ -105,7 +127,8 @@ public struct MarketoService: SandboxService {
             case ("POST", "/rest/v1/leads.json"): return try await sync(request)
             case ("GET", "/rest/v1/leads.json"): return try await read(params)
             case ("POST", "/rest/v1/leads/submitForm.json"): return try await submitForm(request)
-            case ("POST", "/rest/v1/leads/delete.json"), ("DELETE", "/rest/v1/leads.json"): return try await delete(request)
+            case ("POST", "/rest/v1/leads/delete.json"), ("DELETE", "/rest/v1/leads.json"):
+                return try await delete(request)
             case (_, "/rest/v1/leads.json"), (_, "/rest/v1/leads/submitForm.json"), (_, "/rest/v1/leads/delete.json"):
                 return Self.failure("605", "HTTP Method not supported")
             default: return Self.failure("610", "Requested resource not found")
@@ -127,6 +150,8 @@ public struct MarketoService: SandboxService {
         }
         let token = "\(UUID().uuidString.lowercased()):ab"
         tokens.register(token, lifetime: 3600)
-        return .json(200, #"{"access_token":"\#(token)","token_type":"bearer","expires_in":3599,"scope":"apis@sandbox.example"}"#)
+        return .json(
+            200, #"{"access_token":"\#(token)","token_type":"bearer","expires_in":3599,"scope":"apis@sandbox.example"}"#
+        )
     }
 }

@@ -20,7 +20,10 @@ struct SOQLQuery: Sendable {
         var fields: [String] = []
         while true {
             fields.append(try next())
-            if tokens.first == "," { tokens.removeFirst(); continue }
+            if tokens.first == "," {
+                tokens.removeFirst()
+                continue
+            }
             break
         }
         guard try next().uppercased() == "FROM" else { throw ParseError(message: "expected FROM") }
@@ -35,10 +38,14 @@ struct SOQLQuery: Sendable {
                 if keyword != "WHERE" { connectives.append(keyword) }
                 let field = try next()
                 let op = try next().uppercased()
-                guard ["=", "!=", "LIKE", "IN"].contains(op) else { throw ParseError(message: "unsupported operator '\(op)'") }
+                guard ["=", "!=", "LIKE", "IN"].contains(op) else {
+                    throw ParseError(message: "unsupported operator '\(op)'")
+                }
                 func literal() throws -> String {
                     let token = try next()
-                    guard token.hasPrefix("\u{1}") else { throw ParseError(message: "expected a string literal after \(op)") }
+                    guard token.hasPrefix("\u{1}") else {
+                        throw ParseError(message: "expected a string literal after \(op)")
+                    }
                     return String(token.dropFirst())
                 }
                 guard op == "IN" else {
@@ -69,10 +76,25 @@ struct SOQLQuery: Sendable {
         var tokens: [String] = []
         var chars = Array(text)[...]
         while let c = chars.first {
-            if c.isWhitespace { chars.removeFirst(); continue }
-            if c == "," || c == "(" || c == ")" { tokens.append(String(c)); chars.removeFirst(); continue }
-            if c == "=" { tokens.append("="); chars.removeFirst(); continue }
-            if c == "!" && chars.dropFirst().first == "=" { tokens.append("!="); chars.removeFirst(2); continue }
+            if c.isWhitespace {
+                chars.removeFirst()
+                continue
+            }
+            if c == "," || c == "(" || c == ")" {
+                tokens.append(String(c))
+                chars.removeFirst()
+                continue
+            }
+            if c == "=" {
+                tokens.append("=")
+                chars.removeFirst()
+                continue
+            }
+            if c == "!" && chars.dropFirst().first == "=" {
+                tokens.append("!=")
+                chars.removeFirst(2)
+                continue
+            }
             if c == "'" {
                 chars.removeFirst()
                 var literal = "\u{1}"
@@ -98,7 +120,10 @@ struct SOQLQuery: Sendable {
                 continue
             }
             var word = ""
-            while let d = chars.first, !d.isWhitespace, !",='!()".contains(d) { word.append(d); chars.removeFirst() }
+            while let d = chars.first, !d.isWhitespace, !",='!()".contains(d) {
+                word.append(d)
+                chars.removeFirst()
+            }
             guard !word.isEmpty else { throw ParseError(message: "unexpected character '\(c)'") }
             tokens.append(word)
         }
@@ -132,14 +157,19 @@ struct SOQLQuery: Sendable {
 
     /// SOQL LIKE: `%` any run, `_` one character.
     static func like(_ text: String, _ pattern: String) -> Bool {
-        let t = Array(text), p = Array(pattern)
+        let t = Array(text)
+        let p = Array(pattern)
         var memo: [Int: Bool] = [:]
         func match(_ i: Int, _ j: Int) -> Bool {
             if let known = memo[i * (p.count + 1) + j] { return known }
             let result: Bool
-            if j == p.count { result = i == t.count }
-            else if p[j] == "%" { result = match(i, j + 1) || (i < t.count && match(i + 1, j)) }
-            else { result = i < t.count && (p[j] == "_" || p[j] == t[i]) && match(i + 1, j + 1) }
+            if j == p.count {
+                result = i == t.count
+            } else if p[j] == "%" {
+                result = match(i, j + 1) || (i < t.count && match(i + 1, j))
+            } else {
+                result = i < t.count && (p[j] == "_" || p[j] == t[i]) && match(i + 1, j + 1)
+            }
             memo[i * (p.count + 1) + j] = result
             return result
         }

@@ -8,5 +8,7 @@ public struct SalesforceCredentials: Sendable, Codable, Hashable {
     public var clientSecret: String
 
     /// Fixed sandbox values.
-    public static let sandbox = SalesforceCredentials(orgID: "00D5e000001Acue", clientID: "3MVG9sandboxConsumerKey", clientSecret: "sandbox-salesforce-consumer-secret")
+    public static let sandbox = SalesforceCredentials(
+        orgID: "00D5e000001Acue", clientID: "3MVG9sandboxConsumerKey",
+        clientSecret: "sandbox-salesforce-consumer-secret")
 }

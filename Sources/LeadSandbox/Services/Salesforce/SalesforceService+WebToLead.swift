@@ -6,29 +6,50 @@ extension SalesforceService {
     /// The servlet: always 200 and an HTML page; the lead is created only when every check passes.
     func webToLead(_ request: SandboxRequest) async throws -> SandboxResponse {
         let queryEncoding = request.queryValue("encoding", plusAsSpace: true)
-        let bodyIsUTF8 = queryEncoding?.uppercased() == "UTF-8" || FormBody.parse(request.body).contains { $0.0 == "encoding" && $0.1.uppercased() == "UTF-8" }
+        let bodyIsUTF8 =
+            queryEncoding?.uppercased() == "UTF-8"
+            || FormBody.parse(request.body).contains { $0.0 == "encoding" && $0.1.uppercased() == "UTF-8" }
         // Without encoding=UTF-8 the servlet reads the bytes as ISO-8859-1.
-        let form = bodyIsUTF8 ? FormBody.parse(request.body) : FormBody.parse(request.body).map { (FieldMangling.mojibake($0.0), FieldMangling.mojibake($0.1)) }
+        let form =
+            bodyIsUTF8
+            ? FormBody.parse(request.body)
+            : FormBody.parse(request.body).map { (FieldMangling.mojibake($0.0), FieldMangling.mojibake($0.1)) }
         var values: [String: String] = [:]
         for (name, value) in form where values[name] == nil { values[name] = value }
         let debug = values["debug"] == "1"
 
         func page(_ reason: String?) -> SandboxResponse {
-            let returnURL = values["retURL"].map { "<meta http-equiv=\"Refresh\" content=\"0; URL=\(Self.escapeHTML($0))\">" } ?? ""
-            let body = debug
-                ? "<html><body><h1>Salesforce Web-to-Lead debug</h1><p>\(Self.escapeHTML(reason.map { "Error: Salesforce could not create this lead because \($0)" } ?? "The lead was created."))</p></body></html>"
+            let returnURL =
+                values["retURL"].map { "<meta http-equiv=\"Refresh\" content=\"0; URL=\(Self.escapeHTML($0))\">" } ?? ""
+            let body =
+                debug
+                ? """
+                <html><body><h1>Salesforce Web-to-Lead\
+                 debug</h1><p>\(Self.escapeHTML(reason.map { "Error: Salesforce could not create this lead because \($0)" } ?? "The lead was created."))\
+                </p></body></html>
+                """
                 : "<html><head>\(returnURL)</head><body></body></html>"
-            return SandboxResponse(status: 200, headers: [.contentType: "text/html;charset=UTF-8"], body: Array(body.utf8))
+            return SandboxResponse(
+                status: 200, headers: [.contentType: "text/html;charset=UTF-8"], body: Array(body.utf8))
         }
 
-        guard request.method == "POST" || request.method == "GET" else { return page("the request method is not supported") }
+        guard request.method == "POST" || request.method == "GET" else {
+            return page("the request method is not supported")
+        }
         let effects = faults.effects(for: .salesforce)
         let postedOrg = values["oid"] ?? request.queryValue("orgId", plusAsSpace: true)
-        let wrongOrg = effects.contains { if case .wrongOrgID = $0 { return true }; return false }
+        let wrongOrg = effects.contains {
+            if case .wrongOrgID = $0 { return true }
+            return false
+        }
         guard let postedOrg, postedOrg == credentials.orgID, !wrongOrg else {
             return page("the organization id '\(postedOrg ?? "")' does not match this organization")
         }
-        let overLimit = effects.contains(where: { if case .dailyLimit = $0 { return true }; return false }) || quota.take() > Self.dailyLimit
+        let overLimit =
+            effects.contains(where: {
+                if case .dailyLimit = $0 { return true }
+                return false
+            }) || quota.take() > Self.dailyLimit
         var record: [String: SandboxJSON] = ["attributes": ["type": "Lead"]]
         for field in Self.fields {
             guard var value = values[field.form], !value.isEmpty else { continue }
@@ -43,8 +64,12 @@ extension SalesforceService {
         // rather than refusing the lead (Salesforce KB 000171026).
         for required in ["LastName", "Company"] where record[required] == nil { record[required] = "[not provided]" }
         // Web-to-Lead does not validate the email field (docs/reference/salesforce.md §5 [DOC help]).
-        if effects.contains(where: { if case .restrictedPicklist = $0 { return true }; return false }),
-           let source = record["LeadSource"]?.string, !Self.defaultLeadSources.contains(source) {
+        if effects.contains(where: {
+            if case .restrictedPicklist = $0 { return true }
+            return false
+        }),
+            let source = record["LeadSource"]?.string, !Self.defaultLeadSources.contains(source)
+        {
             return page("bad value for restricted picklist field: LeadSource: \(source)")
         }
         let id = Self.newLeadID()
@@ -61,7 +86,9 @@ extension SalesforceService {
                 try? await Task.sleep(for: Self.pendingQueueDelay)
                 try? await store.insertSalesforceLead(id: id, createdDate: Self.salesforceDate(Date()), record: text)
             }
-            return page("the daily Web-to-Lead limit of \(Self.dailyLimit) was reached; the request was added to the pending queue")
+            return page(
+                "the daily Web-to-Lead limit of \(Self.dailyLimit) was reached; the request was added to the pending queue"
+            )
         }
         try await store.insertSalesforceLead(id: id, createdDate: created, record: text)
         return page(nil)
@@ -72,7 +99,8 @@ extension SalesforceService {
     static let pendingQueueDelay = Duration.seconds(30)
 
     static func escapeHTML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 

@@ -26,11 +26,14 @@ public struct SalesforceService: SandboxService {
     /// picklist, whose values may be up to 255 characters [INF] (Microsoft's own values pass 40).
     static let fields: [(form: String, api: String, limit: Int)] = [
         ("first_name", "FirstName", 40), ("last_name", "LastName", 80), ("email", "Email", 80), ("phone", "Phone", 40),
-        ("country", "Country", 80), ("company", "Company", 255), ("title", "Title", 128), ("description", "Description", 32_000),
+        ("country", "Country", 80), ("company", "Company", 255), ("title", "Title", 128),
+        ("description", "Description", 32_000),
         ("lead_source", "LeadSource", 255),
     ]
     /// The default LeadSource picklist values, used when the picklist is restricted.
-    static let defaultLeadSources: Set<String> = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"]
+    static let defaultLeadSources: Set<String> = [
+        "Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other",
+    ]
     /// Web-to-Lead's documented daily limit.
     static let dailyLimit = 500
     /// The daily REST allocation `Sforce-Limit-Info` reports against.
@@ -51,12 +54,15 @@ public struct SalesforceService: SandboxService {
     /// REST's JSON-array error shape.
     static func restError(_ status: Int, code: String, message: String) -> SandboxResponse {
         let body = SandboxJSON.array([.object(["message": .string(message), "errorCode": .string(code)])])
-        return SandboxResponse(status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
+        return SandboxResponse(
+            status: status, headers: [.contentType: "application/json;charset=UTF-8"], body: Array(body.text.utf8))
     }
 
     /// A forced error in the REST shape.
     public func forcedError(status: Int) -> SandboxResponse {
-        Self.restError(status, code: status >= 500 ? "UNKNOWN_EXCEPTION" : "INVALID_INPUT", message: "The sandbox was told to answer \(status).")
+        Self.restError(
+            status, code: status >= 500 ? "UNKNOWN_EXCEPTION" : "INVALID_INPUT",
+            message: "The sandbox was told to answer \(status).")
     }
 
     /// REST request limits.
@@ -72,9 +78,13 @@ public struct SalesforceService: SandboxService {
     /// The Web-to-Lead servlet, the OAuth token endpoint (which judges the method itself) and
     /// the REST API under `/services/data/`.
     public var routes: [SandboxRoute] {
-        SandboxRoute.each([.get, .post], "/servlet/servlet.WebToLead") { request in await guarded { try await webToLead(request) } }
+        SandboxRoute.each([.get, .post], "/servlet/servlet.WebToLead") { request in
+            await guarded { try await webToLead(request) }
+        }
             + SandboxRoute.each([.get, .post], "/services/oauth2/token") { token($0) }
-            + SandboxRoute.each([.get, .post, .put, .patch, .delete], "/services/data/**") { request in await guarded { try await rest(request) } }
+            + SandboxRoute.each([.get, .post, .put, .patch, .delete], "/services/data/**") { request in
+                await guarded { try await rest(request) }
+            }
     }
 
     /// Salesforce's answer to a URL it has no resource for.
@@ -100,6 +110,13 @@ public struct SalesforceService: SandboxService {
         }
         let token = tokens.issue(lifetime: 7200, prefix: "\(credentials.orgID)!AR8AQ")
         let issued = Int64(Date().timeIntervalSince1970 * 1000)
-        return .json(200, #"{"access_token":"\#(token)","instance_url":"\#(request.baseURL)","id":"\#(request.baseURL)/id/\#(credentials.orgID)/0055e000001AbCdAAK","token_type":"Bearer","issued_at":"\#(issued)","signature":"c2FuZGJveA=="}"#)
+        return .json(
+            200,
+            #"""
+            {"access_token":"\#(token)","instance_url":"\#(request.baseURL)","id":"\#(request.baseURL)/id/\#
+            \#(credentials.orgID)/0055e000001AbCdAAK","token_type":"Bearer","issued_at":"\#(issued)","signatur\#
+            e":"c2FuZGJveA=="}
+            """#
+        )
     }
 }
