@@ -54,7 +54,10 @@ extension MarketoService {
         guard (object["lookupField"]?.string ?? "email") == "email" else {
             return Self.failure("1003", "Only lookupField email is supported by the sandbox")
         }
-        guard let input = object["input"]?.array?.compactMap(\.object), !input.isEmpty else {
+        // Every record must be an object, as it had to be before the sandbox had its own JSON type.
+        guard let list = object["input"]?.array, case let input = list.compactMap(\.object), input.count == list.count,
+            !input.isEmpty
+        else {
             return Self.failure("701", "input cannot be blank")
         }
         guard input.count <= 300 else { return Self.failure("1003", "Batch size exceeds 300") }
