@@ -32,8 +32,6 @@ public struct SalesforceDestination: LeadDestination {
     public static let apiVersion = "v59.0"
     /// Web-to-Lead's documented daily limit.
     public static let dailyLimit = 500
-    /// The Lead fields read back, and the lead field each holds.
-    static let fields = SalesforceFields.all.map { (api: $0.api, field: $0.field) }
 
     /// The form's values: `lead_source` is the `Source-Action|offer` string (docs/reference/lead.md §2).
     public func delivered(_ lead: Lead) -> [LeadField: String] {
@@ -88,7 +86,7 @@ public struct SalesforceDestination: LeadDestination {
     /// The SOQL that finds a lead: by Email, or — for a lead without one — by the required
     /// LastName and Company it was sent with.
     static func soql(for lead: Lead) -> String {
-        let select = "SELECT Id,\(fields.map(\.api).joined(separator: ",")) FROM Lead WHERE "
+        let select = "SELECT Id,\(SalesforceFields.all.map(\.api).joined(separator: ",")) FROM Lead WHERE "
         if let email = lead.customer.email {
             // An address longer than Email holds is stored cut (or not at all), so it is found
             // by the marker its local part starts with; matches are re-checked by the caller.
@@ -397,7 +395,9 @@ public struct SalesforceDestination: LeadDestination {
                     ?? (soql.contains(" LIKE ") ? nil : rows.first)
                 if let match {
                     var stored: [LeadField: String?] = [:]
-                    for (api, field) in Self.fields { stored.updateValue(match[api]?.string, forKey: field) }
+                    for entry in SalesforceFields.all {
+                        stored.updateValue(match[entry.api]?.string, forKey: entry.field)
+                    }
                     return .found(stored)
                 }
             }
@@ -426,12 +426,14 @@ public struct SalesforceDestination: LeadDestination {
                         message: "no lead in Salesforce carries \(marker)", hint: missingHint))
             }
             switch await records(
-                Self.soql(email: email, columns: "Id,\(Self.fields.map(\.api).joined(separator: ","))"))
+                Self.soql(email: email, columns: "Id,\(SalesforceFields.all.map(\.api).joined(separator: ","))"))
             {
             case .failure(let failure): return .failed(failure.findings(lead: marker, code: .readbackFailed))
             case .success(let full):
                 var stored: [LeadField: String?] = [:]
-                for (api, field) in Self.fields { stored.updateValue(full.first?[api]?.string, forKey: field) }
+                for entry in SalesforceFields.all {
+                    stored.updateValue(full.first?[entry.api]?.string, forKey: entry.field)
+                }
                 return .found(stored)
             }
         }
@@ -471,7 +473,7 @@ public struct SalesforceDestination: LeadDestination {
         var backoff = Backoff(
             first: .milliseconds(100), maximum: .seconds(5),
             deadline: .now + .milliseconds(settings.readbackTimeoutMilliseconds))
-        let columns = "Id,\(Self.fields.map(\.api).joined(separator: ","))"
+        let columns = "Id,\(SalesforceFields.all.map(\.api).joined(separator: ","))"
         while !waiting.isEmpty {
             let emails = waiting.compactMap { batch[$0].lead.customer.email }
             switch await records(Self.soql(emails: emails, columns: columns) as [String]) {
@@ -485,7 +487,9 @@ public struct SalesforceDestination: LeadDestination {
                     let marker = batch[index].lead.marker
                     guard let match = rows.first(where: { Self.carries(marker, $0) }) else { return false }
                     var stored: [LeadField: String?] = [:]
-                    for (api, field) in Self.fields { stored.updateValue(match[api]?.string, forKey: field) }
+                    for entry in SalesforceFields.all {
+                        stored.updateValue(match[entry.api]?.string, forKey: entry.field)
+                    }
                     answers[index] = .found(stored)
                     return true
                 }

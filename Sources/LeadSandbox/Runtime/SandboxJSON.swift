@@ -54,9 +54,6 @@ indirect enum SandboxJSON: Sendable, Equatable, Codable, ExpressibleByStringLite
     /// A whole number (an id, a count).
     init(_ value: Int64) { self = .number(Double(value)) }
 
-    /// A string, or null when there is none.
-    init(_ value: String?) { self = value.map(SandboxJSON.string) ?? .null }
-
     /// Parses JSON text; nil when it is not JSON.
     static func parse(_ bytes: [UInt8]) -> SandboxJSON? {
         try? JSONDecoder().decode(SandboxJSON.self, from: Data(bytes))
