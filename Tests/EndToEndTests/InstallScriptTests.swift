@@ -27,13 +27,15 @@ import Testing
         try FileManager.default.copyItem(at: binary, to: stage.appendingPathComponent("leadcheck"))
         let archive = directory.path("\(name).tar.gz")
         // gzip's fastest level: the debug binary is large, and packing it at the default level
-        // several times at once was the suite's largest cost. The installer reads either.
+        // several times at once was the suite's largest cost. The installer reads either. Each
+        // step is its own command, so a failed tar fails the pack (a pipe would hide it).
         let pack = try await LeadCheckProcess.runExecutable(
             shell,
             [
                 "-c",
                 """
-                tar -C "$1/stage" -cf - "$3" | gzip -1 > "$2" && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
+                tar -C "$1/stage" -cf "$2.tar" "$3" && gzip -1 "$2.tar" && mv "$2.tar.gz" "$2" \
+                  && cd "$(dirname "$2")" && sha256sum "$(basename "$2")" > "$(basename "$2").sha256"
                 """, "sh", directory.url.path, archive, name,
             ])
         #expect(pack.status == 0, "\(pack.stderr)")
