@@ -265,8 +265,8 @@ public struct AzureTableDestination: LeadDestination {
                 let allowed = CharacterSet.alphanumerics
                 query +=
                     """
-                    &NextPartitionKey=\(pk.addingPercentEncoding(withAllowedCharacters: allowed) ?? pk)&NextRo\
-                    wKey=\(rk.addingPercentEncoding(withAllowedCharacters: allowed) ?? rk)
+                    &NextPartitionKey=\(pk.addingPercentEncoding(withAllowedCharacters: allowed) ?? pk)\
+                    &NextRowKey=\(rk.addingPercentEncoding(withAllowedCharacters: allowed) ?? rk)
                     """
             }
             let response: HTTPResponse

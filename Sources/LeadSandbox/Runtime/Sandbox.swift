@@ -134,8 +134,8 @@ public final class Sandbox: Sendable {
             azureTable: .init(
                 connectionString:
                     """
-                    DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);Acc\
-                    ountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);
+                    DefaultEndpointsProtocol=\(scheme);AccountName=\(AzureTableService.developmentAccount);\
+                    AccountKey=\(AzureTableService.developmentKey);TableEndpoint=\(tableEndpoint);
                     """,
                 account: AzureTableService.developmentAccount, key: AzureTableService.developmentKey
             ),

@@ -112,8 +112,8 @@ public struct Redactor: Sendable {
 
     nonisolated(unsafe) private static let queryParameter = try! Regex(
         #"""
-        (?i)([?&;]|^|\s)(sig|code|sv|sp|se|signature|client_secret|password|access_token|refresh_token|id_toke\#
-        n|token|apikey|api_key|key|secret)=([^&\s"'#<>]*)
+        (?i)([?&;]|^|\s)(sig|code|sv|sp|se|signature|client_secret|password|access_token|refresh_token|\#
+        id_token|token|apikey|api_key|key|secret)=([^&\s"'#<>]*)
         """#
     )
     nonisolated(unsafe) private static let userInfo = try! Regex(#"(?i)([a-z][a-z0-9+.-]*://)[^/\s@]+@"#)
@@ -125,8 +125,8 @@ public struct Redactor: Sendable {
         #"\b(SharedKey(?:Lite)?)\s+([^:\s]+):[A-Za-z0-9+/=]+"#)
     nonisolated(unsafe) private static let headerLine = try! Regex(
         #"""
-        (?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|s\#
-        ignature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(\S.*)$
+        (?im)^((?:[>< ]\s*)?(?:authorization|proxy-authorization|cookie|set-cookie|[a-z0-9-]*(?:secret|token|\#
+        signature|password|api-key|apikey)[a-z0-9-]*)\s*:\s*)(\S.*)$
         """#
     )
 

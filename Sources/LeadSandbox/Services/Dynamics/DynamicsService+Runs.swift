@@ -178,8 +178,8 @@ extension DynamicsService {
             let sp = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
             let uri =
                 """
-                \(request.baseURL)/workflows/\(run.workflow)/runs/\(run.id)/actions/\(action.name)/contents/Ac\
-                tionOutputs?api-version=2016-06-01&sp=\(sp)&sv=1.0&sig=\(run.contentSignature)
+                \(request.baseURL)/workflows/\(run.workflow)/runs/\(run.id)/actions/\(action.name)/contents/\
+                ActionOutputs?api-version=2016-06-01&sp=\(sp)&sv=1.0&sig=\(run.contentSignature)
                 """
             properties["outputsLink"] = .object([
                 "uri": .string(uri), "contentVersion": .string(run.contentSignature.prefix(22) + "=="),

@@ -114,8 +114,8 @@ public struct SalesforceService: SandboxService {
             200,
             #"""
             {"access_token":"\#(token)","instance_url":"\#(request.baseURL)","id":"\#(request.baseURL)/id/\#
-            \#(credentials.orgID)/0055e000001AbCdAAK","token_type":"Bearer","issued_at":"\#(issued)","signatur\#
-            e":"c2FuZGJveA=="}
+            \#(credentials.orgID)/0055e000001AbCdAAK","token_type":"Bearer","issued_at":"\#(issued)",\#
+            "signature":"c2FuZGJveA=="}
             """#
         )
     }
